@@ -1,0 +1,129 @@
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/render.hpp"
+
+namespace esc {
+namespace {
+
+std::string paint(const HumanStyle& style, fmt::text_style text_style, std::string_view text) {
+  return style.colour ? fmt::format(text_style, "{}", text) : std::string(text);
+}
+
+fmt::text_style severity_style(Severity severity) {
+  switch (severity) {
+    case Severity::error: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_red);
+    case Severity::warning: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_yellow);
+    case Severity::note: return fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_cyan);
+  }
+  return {};
+}
+
+const auto gutter_style = fmt::fg(fmt::terminal_color::bright_blue) | fmt::emphasis::bold;
+
+// Byte offset in `line` of the character at 1-based `column`.
+std::size_t byte_of_column(std::string_view line, std::uint32_t column) {
+  std::size_t byte = 0;
+  for (std::uint32_t seen = 1; byte < line.size() && seen < column; ++seen) {
+    ++byte;
+    while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
+  }
+  return byte;
+}
+
+// Back to the start of the UTF-8 character containing `byte`.
+std::size_t character_start(std::string_view line, std::size_t byte) {
+  while (byte > 0 && byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) --byte;
+  return byte;
+}
+
+void render_snippet(std::string& out, const SourceFile& file, Span span, const HumanStyle& style,
+                    fmt::text_style caret_style) {
+  auto start = file.locate(span.begin);
+  auto line = file.line_text(start.line);
+  auto number = std::to_string(start.line);
+  auto pad = std::string(number.size(), ' ');
+
+  auto begin_byte = byte_of_column(line, start.column);
+  auto line_start_offset = span.begin - static_cast<std::uint32_t>(begin_byte);
+  auto end_byte = std::min<std::size_t>(line.size(), span.end > line_start_offset ? span.end - line_start_offset : 0);
+  end_byte = std::max(end_byte, begin_byte);
+
+  // Very long lines are shown around the caret only.
+  std::size_t shown_from = 0;
+  std::size_t shown_to = line.size();
+  if (line.size() > style.widest_line) {
+    shown_from = character_start(line, begin_byte > 40 ? begin_byte - 40 : 0);
+    shown_to = character_start(line, std::min(line.size(), shown_from + style.widest_line));
+    end_byte = std::min(end_byte, shown_to);
+  }
+  std::string shown(line.substr(shown_from, shown_to - shown_from));
+  std::replace(shown.begin(), shown.end(), '\t', ' ');
+  auto lead = shown_from > 0 ? std::string("...") : std::string();
+  auto tail = shown_to < line.size() ? std::string("...") : std::string();
+
+  auto caret_offset = count_characters(line.substr(shown_from, begin_byte - shown_from)) + lead.size();
+  auto caret_width = std::max<std::size_t>(1, count_characters(line.substr(begin_byte, end_byte - begin_byte)));
+
+  out += fmt::format("{} {}\n", pad, paint(style, gutter_style, "|"));
+  out += fmt::format("{} {} {}{}{}\n", paint(style, gutter_style, number), paint(style, gutter_style, "|"), lead,
+                     shown, tail);
+  out += fmt::format("{} {} {}{}\n", pad, paint(style, gutter_style, "|"), std::string(caret_offset, ' '),
+                     paint(style, caret_style, std::string(caret_width, '^')));
+}
+
+std::string location(const SourceManager& sources, Span span) {
+  const auto& file = sources.file(span.file);
+  auto at = file.locate(span.begin);
+  return fmt::format("{}:{}:{}", file.path(), at.line, at.column);
+}
+
+}  // namespace
+
+std::string render_human(const Diagnostic& diagnostic, const SourceManager& sources, const HumanStyle& style) {
+  const auto& info = code_info(diagnostic.code);
+  auto header_style = severity_style(diagnostic.severity);
+  std::string out = fmt::format("{}{}\n",
+                                paint(style, header_style,
+                                      fmt::format("{}[{}]", severity_name(diagnostic.severity), info.id)),
+                                paint(style, fmt::emphasis::bold, fmt::format(": {}", diagnostic.message)));
+  if (diagnostic.span) {
+    out += fmt::format("  {} {}\n", paint(style, gutter_style, "-->"), location(sources, *diagnostic.span));
+    render_snippet(out, sources.file(diagnostic.span->file), *diagnostic.span, style, header_style);
+  } else if (!diagnostic.file_path.empty()) {
+    out += fmt::format("  {} {}\n", paint(style, gutter_style, "-->"), diagnostic.file_path);
+  }
+  for (const auto& note : diagnostic.notes) {
+    if (note.span) {
+      out += fmt::format("  {} {}: {}\n", paint(style, gutter_style, "= note"), location(sources, *note.span),
+                         note.message);
+    } else {
+      out += fmt::format("  {}: {}\n", paint(style, gutter_style, "= note"), note.message);
+    }
+  }
+  if (!diagnostic.suggestion.empty()) {
+    out += fmt::format("  {}: {}\n", paint(style, gutter_style, "= help"), diagnostic.suggestion);
+  }
+  return out;
+}
+
+std::string render_summary(const DiagnosticSink& sink, std::size_t files, const HumanStyle& style) {
+  auto plural = [](std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  auto file_words = plural(files, "file");
+  auto errors = sink.errors();
+  auto warnings = sink.count(Severity::warning);
+  if (errors == 0 && warnings == 0) return fmt::format("escc: no problems found in {}\n", file_words);
+  std::string counts;
+  if (errors > 0) counts = paint(style, severity_style(Severity::error), plural(errors, "error"));
+  if (warnings > 0) {
+    if (!counts.empty()) counts += " and ";
+    counts += paint(style, severity_style(Severity::warning), plural(warnings, "warning"));
+  }
+  return fmt::format("escc: {} in {}\n", counts, file_words);
+}
+
+}  // namespace esc

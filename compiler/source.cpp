@@ -1,0 +1,94 @@
+#include "compiler/source.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace esc {
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {}
+
+void SourceFile::index_lines() const {
+  if (!line_starts_.empty()) return;
+  line_starts_.push_back(0);
+  for (std::uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::uint32_t SourceFile::line_count() const {
+  index_lines();
+  return static_cast<std::uint32_t>(line_starts_.size());
+}
+
+LineColumn SourceFile::locate(std::uint32_t offset) const {
+  index_lines();
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+  auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto line_index = static_cast<std::uint32_t>(after - line_starts_.begin()) - 1;
+  auto start = line_starts_[line_index];
+  auto column = count_characters(std::string_view(text_).substr(start, offset - start)) + 1;
+  return {line_index + 1, column};
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+  index_lines();
+  if (line == 0 || line > line_starts_.size()) return {};
+  auto start = line_starts_[line - 1];
+  auto end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
+  auto text = std::string_view(text_).substr(start, end - start);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+std::uint32_t count_characters(std::string_view utf8) {
+  return static_cast<std::uint32_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::optional<std::string> DiskFileReader::read(const std::string& path, std::string& problem) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    problem = errno == ENOENT ? "no such file" : std::strerror(errno);
+    return std::nullopt;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    problem = "this is a folder, not a protocol file";
+    return std::nullopt;
+  }
+  if (!S_ISREG(info.st_mode)) {
+    problem = "this is not a regular file";
+    return std::nullopt;
+  }
+  // Spans hold 32-bit offsets; a protocol is never near this size.
+  constexpr auto largest = std::numeric_limits<std::uint32_t>::max() / 2;
+  if (static_cast<std::uint64_t>(info.st_size) > largest) {
+    problem = "the file is larger than 2 GB";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    problem = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string text(static_cast<std::size_t>(info.st_size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.gcount() != static_cast<std::streamsize>(text.size())) {
+    problem = "the file could not be read completely";
+    return std::nullopt;
+  }
+  return text;
+}
+
+FileId SourceManager::add(std::string path, std::string text) {
+  files_.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
+  return static_cast<FileId>(files_.size() - 1);
+}
+
+}  // namespace esc

@@ -1,0 +1,78 @@
+// Source text and positions. Owns every file's bytes; everything else refers to
+// them through a Span (file id + byte offsets), and asks for line and column only
+// when it needs to show them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace esc {
+
+using FileId = std::uint32_t;
+
+struct Span {
+  FileId file = 0;
+  std::uint32_t begin = 0;  // byte offset of the first byte
+  std::uint32_t end = 0;    // byte offset one past the last byte
+
+  bool operator==(const Span&) const = default;
+};
+
+struct LineColumn {
+  std::uint32_t line = 1;    // 1-based
+  std::uint32_t column = 1;  // 1-based, counted in Unicode characters
+};
+
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string text);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+
+  LineColumn locate(std::uint32_t offset) const;
+  // The text of a 1-based line, without its line ending.
+  std::string_view line_text(std::uint32_t line) const;
+  std::uint32_t line_count() const;
+
+ private:
+  void index_lines() const;
+
+  std::string path_;
+  std::string text_;
+  // Built on first use: most files produce no diagnostics and never need it.
+  mutable std::vector<std::uint32_t> line_starts_;
+};
+
+// Reads files for the compiler. Injected so that tests can use an in-memory disk
+// and the driver decides how I/O problems are reported.
+class FileReader {
+ public:
+  virtual ~FileReader() = default;
+  // On failure returns nullopt and sets `problem` to a plain-English reason.
+  virtual std::optional<std::string> read(const std::string& path, std::string& problem) = 0;
+};
+
+class DiskFileReader final : public FileReader {
+ public:
+  std::optional<std::string> read(const std::string& path, std::string& problem) override;
+};
+
+class SourceManager {
+ public:
+  FileId add(std::string path, std::string text);
+  const SourceFile& file(FileId id) const { return *files_.at(id); }
+  std::size_t size() const { return files_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<SourceFile>> files_;
+};
+
+// Counts Unicode characters in valid UTF-8 (continuation bytes are not counted).
+std::uint32_t count_characters(std::string_view utf8);
+
+}  // namespace esc

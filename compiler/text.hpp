@@ -1,0 +1,16 @@
+// Turning quoted text as written into the text it means.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace esc {
+
+// `raw` is what stood between the quotes; `\"` and `\\` become `"` and `\`.
+std::string decode_text(std::string_view raw);
+
+// Collapses runs of spaces and tabs to one space and lowercases ASCII letters, so that
+// "Open  Cases" and "open cases" compare equal.
+std::string normalise_words(std::string_view words);
+
+}  // namespace esc

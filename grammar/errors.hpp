@@ -1,0 +1,152 @@
+// Plain-English messages for the places where the grammar insists on something
+// (every rule under `must<>` or `raise<>`). They are written for the policy officers
+// who write protocols, not for programmers. `{found}` is replaced by what was found
+// there instead ("'soon'", "the end of the line", "text in quotes").
+#pragma once
+
+#include "grammar/esc.hpp"
+
+namespace esc::grammar {
+
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+
+#define ESC_MESSAGE(rule, text) \
+  template <>                   \
+  inline constexpr const char* error_message<rule> = text
+
+// Text, numbers, times
+ESC_MESSAGE(escape_code, "inside quotes a backslash must be followed by \" or \\ (write \\\" for a quote)");
+ESC_MESSAGE(text_close, "this text has no closing quote (\") before the end of the line");
+ESC_MESSAGE(clock_end, "expected the time the window ends, such as 17:00-09:00, but found {found}");
+ESC_MESSAGE(date_value, "expected a date such as 2024-03-31 or 2024-03, but found {found}");
+ESC_MESSAGE(stage_number, "expected a stage number such as 2, but found {found}");
+ESC_MESSAGE(before_stage_number, "expected a stage number after 'before stage', but found {found}");
+ESC_MESSAGE(target_stage_number, "expected a stage number after 'go to stage', but found {found}");
+
+// Durations and timeframes
+ESC_MESSAGE(duration_unit,
+            "expected a unit after the number, such as 'working days', 'calendar days' or 'hours', but found {found}");
+ESC_MESSAGE(unqualified_days,
+            "say '2 working days' or '2 calendar days': 'days' on its own could mean either");
+ESC_MESSAGE(within_duration, "expected a duration such as '2 working days' after 'within', but found {found}");
+ESC_MESSAGE(day_number, "expected a day number such as 'by day 8', but found {found}");
+ESC_MESSAGE(event_text,
+            "expected the event the clock starts from, in quotes, such as from \"the initial concern\", "
+            "but found {found}");
+ESC_MESSAGE(cumulative_duration,
+            "expected the running total after 'cumulative', such as 'cumulative 5 working days', but found {found}");
+ESC_MESSAGE(resolve_timeframe,
+            "expected a timeframe after 'resolve', such as 'resolve within 10 working days', but found {found}");
+ESC_MESSAGE(covering_range, "expected the stages it covers, such as 'covering stages 1 to 3', but found {found}");
+ESC_MESSAGE(stages_word, "expected 'stages' after 'covering', as in 'covering stages 1 to 3', but found {found}");
+ESC_MESSAGE(period_unit, "expected 'months' or 'years', as in 'review every 2 years', but found {found}");
+ESC_MESSAGE(review_period, "expected how often, such as 'review every 2 years', but found {found}");
+ESC_MESSAGE(review_detail,
+            "expected 'due' with a date, 'annually' or 'every ...' after 'review', as in 'review due 2024-03', "
+            "but found {found}");
+
+// Time windows
+ESC_MESSAGE(day_name_end, "expected the last day of the range, such as 'monday to friday', but found {found}");
+ESC_MESSAGE(working_day_set, "expected the working days, such as 'monday to friday', but found {found}");
+ESC_MESSAGE(window,
+            "expected a time window such as 'always', 'weekdays 17:00-09:00', 'weekends', 'bank holidays' or the "
+            "name of an hours definition, but found {found}");
+ESC_MESSAGE(window_list,
+            "expected when the contact is available, such as 'always', '21:00-07:00' or 'out_of_hours', "
+            "but found {found}");
+ESC_MESSAGE(bank_holidays_words, "expected 'bank holidays' after 'except', but found {found}");
+ESC_MESSAGE(equals_sign,
+            "expected '=' and the windows, as in: hours out_of_hours = weekdays 17:00-09:00, weekends, "
+            "but found {found}");
+
+// Contacts
+ESC_MESSAGE(phone_text, "expected a phone number in quotes after 'phone', such as \"020 8359 5638\", but found {found}");
+ESC_MESSAGE(email_text, "expected an email address in quotes after 'email', but found {found}");
+ESC_MESSAGE(call_sign_text, "expected the call sign in quotes, such as \"Inspector NW400\", but found {found}");
+ESC_MESSAGE(switchboard_text, "expected the switchboard's number in quotes after 'switchboard', but found {found}");
+ESC_MESSAGE(person_text, "expected the person's name in quotes after 'person', but found {found}");
+ESC_MESSAGE(agency_reference, "expected the name of an agency after 'of', such as 'police', but found {found}");
+ESC_MESSAGE(via_text, "expected who the details come through, in quotes, after 'via', but found {found}");
+ESC_MESSAGE(case_kind,
+            "expected 'open cases', 'new referrals' or 'all cases' after 'for', but found {found}");
+ESC_MESSAGE(condition_text, "expected the condition in quotes after 'if', but found {found}");
+ESC_MESSAGE(contact_title, "expected who to contact, in quotes, such as \"Duty Inspector\", but found {found}");
+
+// Duties and outcomes
+ESC_MESSAGE(to_target, "expected who it goes to, in quotes or as a name, after 'to', but found {found}");
+ESC_MESSAGE(on_text, "expected where it is recorded, in quotes, after 'on', such as on \"the child's file\", "
+                     "but found {found}");
+ESC_MESSAGE(by_text, "expected who acts, in quotes, after 'by', but found {found}");
+ESC_MESSAGE(before_stage_word, "expected 'stage' after 'before', as in 'before stage 3', but found {found}");
+ESC_MESSAGE(go_to_target, "expected where to go, such as 'stage 2' or the name of a route, but found {found}");
+ESC_MESSAGE(outcome_word, "expected 'resolved', 'unresolved' or 'no response' after 'when', but found {found}");
+ESC_MESSAGE(outcome_colon, "expected ':' after the outcome, as in 'when unresolved: go to stage 2', but found {found}");
+ESC_MESSAGE(outcome_action,
+            "expected what happens, such as 'go to stage 2', 'end' or 'confirm in writing', but found {found}");
+
+// Statements
+ESC_MESSAGE(use_target,
+            "expected what to use, such as 'std.calendars.england_and_wales' or a file name in quotes, "
+            "but found {found}");
+ESC_MESSAGE(allow_code, "expected a diagnostic code such as G004 after 'allow', but found {found}");
+ESC_MESSAGE(reason_text, "expected the reason in quotes, such as \"agreed by the board on 2024-01-10\", "
+                         "but found {found}");
+ESC_MESSAGE(protocol_title, "expected the protocol's title in quotes after 'protocol', but found {found}");
+ESC_MESSAGE(calendar_name, "expected the calendar's name, such as 'england_and_wales', but found {found}");
+ESC_MESSAGE(hours_name, "expected a name for these hours, such as 'out_of_hours', but found {found}");
+ESC_MESSAGE(level_name, "expected the name of a level of seniority, such as 'line_manager', but found {found}");
+ESC_MESSAGE(risk_word, "expected 'risk' after 'immediate', as in 'immediate risk {', but found {found}");
+ESC_MESSAGE(stage_word, "expected 'stage' here, but found {found}");
+ESC_MESSAGE(informal_title, "expected the informal stage's title in quotes, but found {found}");
+ESC_MESSAGE(stage_title, "expected the stage's title in quotes after its number, as in stage 1 \"Practitioners\", "
+                         "but found {found}");
+ESC_MESSAGE(route_name, "expected a name for the route, such as 'exceptional', but found {found}");
+ESC_MESSAGE(route_title, "expected the route's title in quotes after its name, but found {found}");
+ESC_MESSAGE(agency_name, "expected a short name for the agency, such as 'police', but found {found}");
+ESC_MESSAGE(agency_title, "expected the agency's full name in quotes after its short name, but found {found}");
+ESC_MESSAGE(form_name, "expected a short name for the form, such as 'resolution', but found {found}");
+ESC_MESSAGE(form_title, "expected the form's title in quotes after its short name, but found {found}");
+ESC_MESSAGE(figure_title, "expected the figure's title in quotes after 'figure', but found {found}");
+ESC_MESSAGE(shows_stages, "expected 'shows stages' and the stage numbers, as in 'shows stages 1, 2, 3', "
+                          "but found {found}");
+ESC_MESSAGE(short_name, "expected a short name after 'as', such as 'BSCP', but found {found}");
+ESC_MESSAGE(plain_text, "expected text in quotes, but found {found}");
+ESC_MESSAGE(text_list, "expected text in quotes, but found {found}");
+ESC_MESSAGE(status_word, "expected 'draft', 'live' or 'withdrawn' after 'status', but found {found}");
+ESC_MESSAGE(by_word, "expected 'by' after 'approved', as in approved by \"the Board\", but found {found}");
+ESC_MESSAGE(reviewed_word, "expected 'reviewed' after 'last', as in 'last reviewed 2021-03', but found {found}");
+ESC_MESSAGE(with_word, "expected 'with' after 'read', as in read with \"London Child Protection Procedures\", "
+                       "but found {found}");
+ESC_MESSAGE(url_text, "expected a web address in quotes, but found {found}");
+ESC_MESSAGE(scope_word,
+            "expected who the protocol covers: 'children', 'young people', 'adults with care and support needs', "
+            "'adults at risk' or 'adults', but found {found}");
+ESC_MESSAGE(from_word, "expected 'from' here, but found {found}");
+ESC_MESSAGE(frequency, "expected 'quarterly', 'annually' or 'monthly' after 'report', but found {found}");
+ESC_MESSAGE(to_word, "expected 'to' here, but found {found}");
+ESC_MESSAGE(means_word, "expected 'means' after the term, as in term \"SPG\" means \"...\", but found {found}");
+ESC_MESSAGE(holiday_word, "expected 'holiday' after 'bank', as in 'bank holiday 2025-12-25', but found {found}");
+ESC_MESSAGE(year_range, "expected the years the data covers, such as 'data from 2015 to 2030', but found {found}");
+ESC_MESSAGE(party_text, "expected who is involved, in quotes, such as \"Line Manager\", but found {found}");
+ESC_MESSAGE(step_title, "expected what the step is, in quotes, after 'step', but found {found}");
+ESC_MESSAGE(line_word, "expected 'line' after 'contacts', as in 'contacts line 1 to line 3', but found {found}");
+ESC_MESSAGE(line_label, "expected which line, such as '1' or 'initial', but found {found}");
+ESC_MESSAGE(entry_point, "expected 'any stage' or 'stage 3' after 'entry from', but found {found}");
+ESC_MESSAGE(unknown_subject, "expected what is unknown, such as 'stages' or 'seniority', but found {found}");
+ESC_MESSAGE(kind_name, "expected the kind of agency, such as 'police' or 'health', but found {found}");
+ESC_MESSAGE(role_title, "expected the role's title in quotes after 'role', but found {found}");
+ESC_MESSAGE(level_word, "expected 'level' after 'at', as in 'at level line_manager', but found {found}");
+ESC_MESSAGE(role_level, "expected the name of a level, such as 'line_manager', but found {found}");
+ESC_MESSAGE(line_name, "expected which line this is, such as '1' or 'initial', but found {found}");
+ESC_MESSAGE(section_title, "expected the section's title in quotes after 'section', but found {found}");
+ESC_MESSAGE(note_text, "expected the note in quotes after 'note', but found {found}");
+ESC_MESSAGE(source_text, "expected the document's own words in quotes after 'source', but found {found}");
+ESC_MESSAGE(statement_end,
+            "did not expect {found} here; each statement goes on its own line");
+ESC_MESSAGE(stray_open_brace, "put '{' at the end of the line that starts the block, not on a line of its own");
+ESC_MESSAGE(unknown_statement, "{found} is not a statement escc knows");
+
+#undef ESC_MESSAGE
+
+}  // namespace esc::grammar

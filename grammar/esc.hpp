@@ -1,0 +1,434 @@
+// The grammar of `.esc` files, as PEGTL rules and nothing else: no actions, no
+// AST, no output. docs/language.md is the prose reference for the same language.
+//
+// The unit of parsing is one `item`: a statement on one line (optionally opening a
+// block with `{`), or a `}`. The parser calls `item` in a loop and keeps the block
+// stack itself, so nesting never becomes recursion and an error costs one line.
+//
+// Discipline that keeps actions safe: once a statement's leading keyword has matched,
+// everything after it is under `must<>`, and no rule with an action sits inside an
+// alternative that can still fail after it. So an action never fires on text that
+// is later given back.
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+namespace esc::grammar {
+
+namespace p = tao::pegtl;
+
+// ---- Characters, spacing and comments --------------------------------------------------
+
+struct blank : p::one<' ', '\t'> {};
+struct sp : p::star<blank> {};
+struct sp1 : p::plus<blank> {};
+struct comment : p::seq<p::one<'#'>, p::star<p::not_one<'\n', '\r'>>> {};
+struct filler : p::star<p::sor<sp1, p::eol, comment>> {};
+
+struct non_ascii : p::utf8::range<0x80, 0x10FFFF> {};
+struct id_start : p::sor<p::ascii::alpha, p::one<'_'>, non_ascii> {};
+struct id_char
+    : p::sor<p::ascii::alnum, p::one<'_'>, non_ascii, p::seq<p::one<'-'>, p::at<p::sor<p::ascii::alnum, non_ascii>>>> {};
+struct identifier : p::seq<id_start, p::star<id_char>> {};
+
+// A keyword is a whole word, in any letter case.
+template <typename Word>
+struct kw : p::seq<Word, p::not_at<id_char>> {};
+#define ESC_KW(word) ::esc::grammar::kw<TAO_PEGTL_ISTRING(word)>
+
+struct digits : p::plus<p::digit> {};
+
+// ---- Text in quotes ----------------------------------------------------------------------
+
+struct escape_code : p::one<'"', '\\'> {};
+struct text_char : p::sor<p::seq<p::one<'\\'>, p::must<escape_code>>, p::not_one<'"', '\\', '\n', '\r'>> {};
+struct text_close : p::one<'"'> {};
+struct quoted : p::seq<p::one<'"'>, p::star<text_char>, p::must<text_close>> {};
+
+// Each role a text can play is its own rule, so that messages and actions can tell
+// them apart.
+struct title_text : quoted {};
+struct plain_text : quoted {};
+struct event_text : quoted {};
+struct condition_text : quoted {};
+struct reason_text : quoted {};
+struct url_text : quoted {};
+struct phone_text : quoted {};
+struct email_text : quoted {};
+struct call_sign_text : quoted {};
+struct switchboard_text : quoted {};
+struct person_text : quoted {};
+struct via_text : quoted {};
+struct by_text : quoted {};
+struct on_text : quoted {};
+struct object_text : quoted {};
+struct to_text : quoted {};
+struct note_text : quoted {};
+struct source_text : quoted {};
+
+// ---- Names ---------------------------------------------------------------------------------
+
+struct declared_name : identifier {};
+struct reference : identifier {};
+struct module_name : p::seq<identifier, p::star<p::one<'.'>, identifier>> {};
+
+// ---- Numbers, dates, times ----------------------------------------------------------------
+
+struct date_value
+    : p::seq<p::rep<4, p::digit>, p::one<'-'>, p::rep<2, p::digit>, p::opt<p::one<'-'>, p::rep<2, p::digit>>,
+             p::not_at<id_char>> {};
+struct clock : p::seq<p::rep_min_max<1, 2, p::digit>, p::one<':'>, p::rep<2, p::digit>> {};
+struct clock_end : clock {};
+struct time_range : p::seq<clock, sp, p::one<'-'>, sp, p::must<clock_end>> {};
+struct number_range : p::seq<digits, sp, ESC_KW("to"), sp, digits> {};
+
+struct stage_number : digits {};
+
+// ---- Durations and timeframes -------------------------------------------------------------
+
+struct number_word
+    : p::sor<ESC_KW("one"), ESC_KW("two"), ESC_KW("three"), ESC_KW("four"), ESC_KW("five"), ESC_KW("six"),
+             ESC_KW("seven"), ESC_KW("eight"), ESC_KW("nine"), ESC_KW("ten"), ESC_KW("eleven"), ESC_KW("twelve")> {};
+struct article : p::sor<ESC_KW("an"), ESC_KW("a")> {};
+struct digit_range : p::seq<digits, sp, p::one<'-'>, sp, digits> {};
+struct amount : p::sor<digit_range, digits, number_word, article> {};
+
+struct days_word : p::sor<ESC_KW("days"), ESC_KW("day")> {};
+struct weeks_word : p::sor<ESC_KW("weeks"), ESC_KW("week")> {};
+struct unit_working_days : p::seq<ESC_KW("working"), sp1, days_word> {};
+struct unit_working_weeks : p::seq<ESC_KW("working"), sp1, weeks_word> {};
+struct unit_calendar_days : p::seq<ESC_KW("calendar"), sp1, days_word> {};
+struct unit_hours : p::sor<ESC_KW("hours"), ESC_KW("hour")> {};
+struct unit_weeks : weeks_word {};
+struct unqualified_days : days_word {};
+struct duration_unit
+    : p::sor<unit_working_days, unit_working_weeks, unit_calendar_days, unit_hours, unit_weeks,
+             p::seq<p::at<unqualified_days>, p::raise<unqualified_days>>> {};
+struct amount_duration : p::seq<amount, sp, p::must<duration_unit>> {};
+
+struct same_working_day
+    : p::seq<p::opt<ESC_KW("on"), sp1, ESC_KW("the"), sp1>, ESC_KW("same"), sp1, ESC_KW("working"), sp1,
+             ESC_KW("day")> {};
+struct immediately : ESC_KW("immediately") {};
+struct as_soon_as_possible
+    : p::seq<ESC_KW("as"), sp1, ESC_KW("soon"), sp1, ESC_KW("as"), sp1, ESC_KW("possible")> {};
+struct fixed_duration : p::sor<same_working_day, immediately, as_soon_as_possible> {};
+struct duration : p::sor<fixed_duration, amount_duration> {};
+
+struct further : p::seq<p::opt<article, sp1>, ESC_KW("further")> {};
+struct within_duration : duration {};
+struct within_clause : p::seq<ESC_KW("within"), sp, p::opt<further, sp>, p::must<within_duration>> {};
+struct day_number : p::sor<digit_range, digits> {};
+struct by_day_clause : p::seq<ESC_KW("by"), sp1, ESC_KW("day"), sp, p::must<day_number>> {};
+struct bare_timeframe : fixed_duration {};
+struct timeframe_core : p::sor<within_clause, by_day_clause, bare_timeframe> {};
+struct from_clause : p::seq<ESC_KW("from"), sp, p::must<event_text>> {};
+struct or_sooner : p::seq<ESC_KW("or"), sp1, ESC_KW("sooner")> {};
+struct timeframe : p::seq<timeframe_core, p::star<sp, p::sor<from_clause, or_sooner>>> {};
+
+struct cumulative_duration : duration {};
+struct cumulative_clause : p::seq<ESC_KW("cumulative"), sp, p::must<cumulative_duration>> {};
+
+// ---- Lists ---------------------------------------------------------------------------------
+
+struct list_sep : p::seq<sp, p::sor<p::one<','>, ESC_KW("and")>, sp> {};
+struct text_list : p::seq<plain_text, p::star<list_sep, p::must<plain_text>>> {};
+
+// ---- Time windows --------------------------------------------------------------------------
+
+struct day_name
+    : p::sor<ESC_KW("monday"), ESC_KW("tuesday"), ESC_KW("wednesday"), ESC_KW("thursday"), ESC_KW("friday"),
+             ESC_KW("saturday"), ESC_KW("sunday")> {};
+struct day_name_end : day_name {};
+struct day_span : p::seq<day_name, p::opt<sp, ESC_KW("to"), sp, p::must<day_name_end>>> {};
+struct day_set
+    : p::sor<ESC_KW("weekdays"), ESC_KW("weekends"), ESC_KW("weekend"), p::seq<ESC_KW("every"), sp1, ESC_KW("day")>,
+             day_span> {};
+struct working_day_set : day_set {};
+
+struct window_always : ESC_KW("always") {};
+struct window_bank_holidays : p::seq<ESC_KW("bank"), sp1, ESC_KW("holidays")> {};
+struct window_days : p::seq<day_set, p::opt<sp, time_range>> {};
+struct window_times : time_range {};
+struct attribute_word
+    : p::sor<ESC_KW("phone"), ESC_KW("email"), ESC_KW("call"), ESC_KW("callsign"), ESC_KW("switchboard"),
+             ESC_KW("person"), ESC_KW("of"), ESC_KW("via"), ESC_KW("available"), ESC_KW("for"), ESC_KW("if"),
+             ESC_KW("except"), ESC_KW("and"), ESC_KW("or"), ESC_KW("to")> {};
+struct window_hours_ref : p::seq<p::not_at<attribute_word>, identifier> {};
+struct bank_holidays_words : p::seq<ESC_KW("bank"), sp1, ESC_KW("holidays")> {};
+struct except_bank_holidays : p::seq<ESC_KW("except"), sp1, p::must<bank_holidays_words>> {};
+struct window
+    : p::seq<p::sor<window_always, window_bank_holidays, window_days, window_times, window_hours_ref>,
+             p::opt<sp, except_bank_holidays>> {};
+struct window_list : p::seq<window, p::star<list_sep, p::must<window>>> {};
+
+// ---- Contacts ------------------------------------------------------------------------------
+
+struct case_kind
+    : p::sor<p::seq<ESC_KW("open"), sp1, p::sor<ESC_KW("cases"), ESC_KW("case")>>,
+             p::seq<ESC_KW("new"), sp1, p::sor<ESC_KW("referrals"), ESC_KW("referral")>>,
+             p::seq<ESC_KW("all"), sp1, ESC_KW("cases")>> {};
+struct agency_reference : identifier {};
+
+struct phone_attr : p::seq<ESC_KW("phone"), sp, p::must<phone_text>> {};
+struct email_attr : p::seq<ESC_KW("email"), sp, p::must<email_text>> {};
+struct call_sign_attr
+    : p::seq<p::sor<p::seq<ESC_KW("call"), sp1, ESC_KW("sign")>, ESC_KW("callsign")>, sp, p::must<call_sign_text>> {};
+struct switchboard_attr : p::seq<ESC_KW("switchboard"), sp, p::must<switchboard_text>> {};
+struct person_attr : p::seq<ESC_KW("person"), sp, p::must<person_text>> {};
+struct of_attr : p::seq<ESC_KW("of"), sp, p::must<agency_reference>> {};
+struct via_attr : p::seq<ESC_KW("via"), sp, p::must<via_text>> {};
+struct available_attr : p::seq<ESC_KW("available"), sp, p::must<window_list>> {};
+struct for_attr : p::seq<ESC_KW("for"), sp, p::must<case_kind>, p::star<sp1, ESC_KW("or"), sp, p::must<case_kind>>> {};
+struct if_attr : p::seq<ESC_KW("if"), sp, p::must<condition_text>> {};
+struct contact_attr
+    : p::sor<phone_attr, email_attr, call_sign_attr, switchboard_attr, person_attr, of_attr, via_attr, available_attr,
+             for_attr, if_attr> {};
+struct contact_details : p::star<sp, contact_attr> {};
+
+// ---- Duties and outcome actions -------------------------------------------------------------
+
+struct duty_verb
+    : p::sor<p::seq<ESC_KW("confirm"), sp1, ESC_KW("in"), sp1, ESC_KW("writing")>,
+             p::seq<ESC_KW("give"), sp1, ESC_KW("feedback")>, ESC_KW("record"), ESC_KW("notify"), ESC_KW("inform"),
+             ESC_KW("submit"), ESC_KW("update"), ESC_KW("share")> {};
+struct modifier_word
+    : p::sor<ESC_KW("to"), ESC_KW("on"), ESC_KW("via"), ESC_KW("by"), ESC_KW("email"), ESC_KW("before"), ESC_KW("if"),
+             ESC_KW("within"), ESC_KW("immediately"), ESC_KW("same"), ESC_KW("as"), ESC_KW("then"), ESC_KW("from"),
+             ESC_KW("or")> {};
+struct object_reference : p::seq<p::not_at<modifier_word>, identifier> {};
+struct to_reference : identifier {};
+struct to_target : p::sor<to_text, to_reference> {};
+struct to_modifier : p::seq<ESC_KW("to"), sp, p::must<to_target>, p::star<list_sep, p::must<to_target>>> {};
+struct on_modifier : p::seq<ESC_KW("on"), sp, p::must<on_text>> {};
+struct via_modifier : p::seq<ESC_KW("via"), sp, p::must<via_text>> {};
+struct by_modifier : p::seq<ESC_KW("by"), sp, p::must<by_text>> {};
+struct before_stage_number : digits {};
+struct before_stage_word : ESC_KW("stage") {};
+struct before_modifier
+    : p::seq<ESC_KW("before"), sp1, p::must<before_stage_word>, sp, p::must<before_stage_number>> {};
+struct duty_modifier
+    : p::sor<timeframe, to_modifier, on_modifier, via_modifier, by_modifier, email_attr, before_modifier, if_attr> {};
+struct duty : p::seq<duty_verb, p::opt<sp, p::sor<object_text, object_reference>>, p::star<sp, duty_modifier>> {};
+
+struct go_to_words : p::seq<ESC_KW("go"), sp1, ESC_KW("to")> {};
+struct target_stage_number : digits {};
+struct target_route : identifier {};
+struct go_to_target : p::sor<p::seq<ESC_KW("stage"), sp, p::must<target_stage_number>>, target_route> {};
+struct go_to_action : p::seq<go_to_words, sp, p::must<go_to_target>> {};
+struct end_action : ESC_KW("end") {};
+struct outcome_action : p::sor<go_to_action, end_action, duty> {};
+struct action_sep
+    : p::sor<p::seq<sp, p::one<','>, sp, p::opt<ESC_KW("then"), sp>>, p::seq<sp1, ESC_KW("then"), sp>> {};
+
+struct outcome_word
+    : p::sor<ESC_KW("unresolved"), ESC_KW("resolved"),
+             p::seq<ESC_KW("no"), sp1, ESC_KW("response"), p::opt<sp1, ESC_KW("in"), sp1, ESC_KW("time")>>> {};
+struct outcome_colon : p::one<':'> {};
+
+// ---- Statements: the file and the protocol block -----------------------------------------
+
+struct use_path : quoted {};
+struct use_target : p::sor<use_path, module_name> {};
+struct use_stmt : p::seq<ESC_KW("use"), sp, p::must<use_target>> {};
+
+struct allow_code : identifier {};
+struct allow_stmt : p::seq<ESC_KW("allow"), sp, p::must<allow_code>, sp, p::must<reason_text>> {};
+
+struct protocol_title : title_text {};
+struct protocol_stmt : p::seq<ESC_KW("protocol"), sp, p::must<protocol_title>> {};
+
+struct calendar_name : declared_name {};
+struct calendar_stmt : p::seq<ESC_KW("calendar"), sp, p::must<calendar_name>, p::opt<sp, title_text>> {};
+
+struct hours_name : declared_name {};
+struct equals_sign : p::one<'='> {};
+struct hours_stmt
+    : p::seq<ESC_KW("hours"), sp, p::must<hours_name>, sp, p::opt<title_text, sp>, p::must<equals_sign>, sp,
+             p::must<window_list>> {};
+
+struct level_name : declared_name {};
+struct level_stmt : p::seq<ESC_KW("level"), sp, p::must<level_name>, p::opt<sp, title_text>> {};
+
+struct risk_word : ESC_KW("risk") {};
+struct immediate_risk_stmt : p::seq<ESC_KW("immediate"), sp1, p::must<risk_word>> {};
+
+struct stage_word : ESC_KW("stage") {};
+struct informal_title : title_text {};
+struct informal_stage_stmt : p::seq<ESC_KW("informal"), sp1, p::must<stage_word>, sp, p::must<informal_title>> {};
+
+struct stage_title : title_text {};
+struct stage_stmt : p::seq<ESC_KW("stage"), sp, p::must<stage_number>, sp, p::must<stage_title>> {};
+
+struct route_name : declared_name {};
+struct route_title : title_text {};
+struct route_stmt : p::seq<ESC_KW("route"), sp, p::must<route_name>, sp, p::must<route_title>> {};
+
+struct agency_name : declared_name {};
+struct agency_title : title_text {};
+struct agency_stmt : p::seq<ESC_KW("agency"), sp, p::must<agency_name>, sp, p::must<agency_title>> {};
+
+struct form_name : declared_name {};
+struct form_title : title_text {};
+struct form_stmt : p::seq<ESC_KW("form"), sp, p::must<form_name>, sp, p::must<form_title>> {};
+
+struct figure_title : title_text {};
+struct shows_stages : p::seq<ESC_KW("shows"), sp1, ESC_KW("stages")> {};
+struct figure_stmt
+    : p::seq<ESC_KW("figure"), sp, p::must<figure_title>, sp, p::must<shows_stages>, sp, p::must<stage_number>,
+             p::star<sp, p::one<','>, sp, p::must<stage_number>>> {};
+
+struct short_name : declared_name {};
+struct partnership_stmt
+    : p::seq<ESC_KW("partnership"), sp, p::must<plain_text>, p::opt<sp, ESC_KW("as"), sp, p::must<short_name>>> {};
+struct version_stmt : p::seq<ESC_KW("version"), sp, p::must<plain_text>> {};
+struct status_word : p::sor<ESC_KW("draft"), ESC_KW("live"), ESC_KW("withdrawn")> {};
+struct status_stmt : p::seq<ESC_KW("status"), sp, p::must<status_word>> {};
+struct author_stmt : p::seq<ESC_KW("author"), sp, p::must<text_list>> {};
+struct dated_stmt : p::seq<ESC_KW("dated"), sp, p::must<date_value>> {};
+struct by_word : ESC_KW("by") {};
+struct approved_stmt
+    : p::seq<ESC_KW("approved"), sp1, p::must<by_word>, sp, p::must<text_list>,
+             p::opt<sp, ESC_KW("on"), sp, p::must<date_value>>> {};
+struct reviewed_word : ESC_KW("reviewed") {};
+struct last_reviewed_stmt : p::seq<ESC_KW("last"), sp1, p::must<reviewed_word>, sp, p::must<date_value>> {};
+
+struct period_unit
+    : p::sor<p::sor<ESC_KW("months"), ESC_KW("month")>, p::sor<ESC_KW("years"), ESC_KW("year")>> {};
+struct review_period : p::seq<amount, sp, p::must<period_unit>> {};
+struct review_annually : ESC_KW("annually") {};
+struct review_detail
+    : p::sor<p::seq<ESC_KW("due"), sp, p::must<date_value>>, review_annually,
+             p::seq<ESC_KW("every"), sp, p::must<review_period>>> {};
+struct review_stmt : p::seq<ESC_KW("review"), sp1, p::must<review_detail>> {};
+
+struct with_word : ESC_KW("with") {};
+struct read_with_stmt
+    : p::seq<ESC_KW("read"), sp1, p::must<with_word>, sp, p::must<plain_text>,
+             p::opt<sp, ESC_KW("at"), sp, p::must<url_text>>> {};
+
+struct scope_word
+    : p::sor<p::seq<ESC_KW("adults"), sp1, ESC_KW("with"), sp1, ESC_KW("care"), sp1, ESC_KW("and"), sp1,
+                    ESC_KW("support"), sp1, ESC_KW("needs")>,
+             p::seq<ESC_KW("adults"), sp1, ESC_KW("at"), sp1, ESC_KW("risk")>, ESC_KW("adults"), ESC_KW("children"),
+             p::seq<ESC_KW("young"), sp1, ESC_KW("people")>> {};
+struct covers_stmt : p::seq<ESC_KW("covers"), sp, p::must<scope_word>, p::star<list_sep, p::must<scope_word>>> {};
+struct excludes_stmt : p::seq<ESC_KW("excludes"), sp, p::must<text_list>> {};
+
+struct resolve_timeframe : timeframe {};
+struct covering_range : number_range {};
+struct stages_word : ESC_KW("stages") {};
+struct covering_clause : p::seq<ESC_KW("covering"), sp1, p::must<stages_word>, sp, p::must<covering_range>> {};
+struct resolve_stmt : p::seq<ESC_KW("resolve"), sp, p::must<resolve_timeframe>, p::opt<sp, covering_clause>> {};
+
+struct from_word : ESC_KW("from") {};
+struct timeframes_from_stmt : p::seq<ESC_KW("timeframes"), sp1, p::must<from_word>, sp, p::must<event_text>> {};
+
+struct frequency : p::sor<ESC_KW("quarterly"), ESC_KW("annually"), ESC_KW("monthly")> {};
+struct to_word : ESC_KW("to") {};
+struct report_stmt : p::seq<ESC_KW("report"), sp1, p::must<frequency>, sp, p::must<to_word>, sp, p::must<text_list>> {};
+
+struct means_word : ESC_KW("means") {};
+struct term_stmt : p::seq<ESC_KW("term"), sp, p::must<plain_text>, sp, p::must<means_word>, sp, p::must<plain_text>> {};
+struct link_stmt : p::seq<ESC_KW("link"), sp, p::must<url_text>> {};
+
+// ---- Statements: calendars -----------------------------------------------------------------
+
+struct working_days_stmt
+    : p::seq<ESC_KW("working"), sp1, ESC_KW("days"), sp, p::must<working_day_set>> {};
+struct holiday_word : ESC_KW("holiday") {};
+struct bank_holiday_stmt
+    : p::seq<ESC_KW("bank"), sp1, p::must<holiday_word>, sp, p::must<date_value>, p::opt<sp, title_text>> {};
+struct year_range : number_range {};
+struct data_years_stmt : p::seq<ESC_KW("data"), sp1, p::must<from_word>, sp, p::must<year_range>> {};
+
+// ---- Statements: stages and routes ---------------------------------------------------------
+
+struct party_text : quoted {};
+struct parties_stmt
+    : p::seq<ESC_KW("parties"), sp, p::must<party_text>, p::opt<sp, ESC_KW("to"), sp, p::must<party_text>>> {};
+
+struct step_title : title_text {};
+struct step_stmt
+    : p::seq<ESC_KW("step"), sp, p::must<step_title>, p::opt<sp, timeframe>, p::opt<sp, cumulative_clause>> {};
+struct timeframe_stmt : timeframe {};
+struct cumulative_stmt : cumulative_clause {};
+
+struct outcome_condition : p::seq<ESC_KW("if"), sp, p::must<condition_text>> {};
+struct outcome_stmt
+    : p::seq<ESC_KW("when"), sp, p::must<outcome_word>, sp, p::opt<outcome_condition, sp>, p::must<outcome_colon>, sp,
+             p::must<outcome_action>, p::star<action_sep, p::must<outcome_action>>> {};
+struct duty_stmt : duty {};
+
+struct line_word : p::sor<ESC_KW("lines"), ESC_KW("line")> {};
+struct line_label : p::sor<digits, identifier> {};
+struct contacts_stmt
+    : p::seq<ESC_KW("contacts"), sp, p::must<line_word>, sp, p::must<line_label>,
+             p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>> {};
+
+struct contact_title : title_text {};
+struct contact_stmt : p::seq<ESC_KW("contact"), sp, p::must<contact_title>, contact_details> {};
+
+struct binding_word : ESC_KW("binding") {};
+struct final_stmt : p::seq<ESC_KW("final"), p::opt<sp1, p::opt<ESC_KW("and"), sp1>, binding_word>> {};
+
+struct any_stage : p::seq<ESC_KW("any"), sp1, ESC_KW("stage")> {};
+struct entry_point : p::sor<any_stage, p::seq<ESC_KW("stage"), sp, p::must<stage_number>>> {};
+struct entry_stmt
+    : p::seq<ESC_KW("entry"), sp1, p::must<from_word>, sp, p::must<entry_point>, p::opt<sp, outcome_condition>> {};
+
+struct through_stmt : p::seq<ESC_KW("through"), sp, p::must<plain_text>> {};
+struct actor_stmt : p::seq<ESC_KW("by"), sp, p::must<by_text>> {};
+struct unknown_subject : identifier {};
+struct unknown_stmt : p::seq<ESC_KW("unknown"), sp, p::must<unknown_subject>, p::opt<sp, reason_text>> {};
+
+// ---- Statements: agencies and forms --------------------------------------------------------
+
+struct kind_name : reference {};
+struct kind_stmt : p::seq<ESC_KW("kind"), sp, p::must<kind_name>> {};
+struct role_title : title_text {};
+struct level_word : ESC_KW("level") {};
+struct role_level : reference {};
+struct role_attr : p::sor<p::seq<ESC_KW("at"), sp1, p::must<level_word>, sp, p::must<role_level>>, person_attr> {};
+struct role_stmt : p::seq<ESC_KW("role"), sp, p::must<role_title>, p::star<sp, role_attr>> {};
+struct line_name : p::sor<digits, identifier> {};
+struct line_stmt : p::seq<ESC_KW("line"), sp, p::must<line_name>, p::opt<sp, title_text>> {};
+
+struct required_from_stmt
+    : p::seq<ESC_KW("required"), sp1, p::must<from_word>, sp1, p::must<stage_word>, sp, p::must<stage_number>> {};
+struct send_to_stmt : p::seq<ESC_KW("send"), sp1, p::must<to_word>, sp, p::must<contact_title>, contact_details> {};
+struct section_title : title_text {};
+struct section_stmt : p::seq<ESC_KW("section"), sp, p::must<section_title>> {};
+struct field_stmt : p::seq<ESC_KW("field"), sp, p::must<plain_text>> {};
+struct column_stmt : p::seq<ESC_KW("column"), sp, p::must<plain_text>> {};
+
+struct note_stmt : p::seq<ESC_KW("note"), sp, p::must<note_text>> {};
+struct source_stmt : p::seq<p::sor<ESC_KW("source"), ESC_KW("quote")>, sp, p::must<source_text>> {};
+
+// ---- Items ---------------------------------------------------------------------------------
+
+// Order matters only where two statements share a first word: `by day ...` (a
+// timeframe) is tried before `by "..."` (who acts), `contacts` before `contact`.
+struct statement
+    : p::sor<use_stmt, allow_stmt, protocol_stmt, calendar_stmt, hours_stmt, level_stmt, immediate_risk_stmt,
+             informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
+             version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
+             read_with_stmt, covers_stmt, excludes_stmt, resolve_stmt, timeframes_from_stmt, report_stmt, term_stmt,
+             link_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
+             timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
+             entry_stmt, through_stmt, actor_stmt, unknown_stmt, kind_stmt, role_stmt, line_stmt, required_from_stmt,
+             send_to_stmt, section_stmt, field_stmt, column_stmt, note_stmt, source_stmt> {};
+
+struct open_brace : p::one<'{'> {};
+struct close_brace : p::one<'}'> {};
+struct statement_end : p::seq<sp, p::opt<comment>, p::sor<p::eol, p::eof, p::at<close_brace>>> {};
+// After `{` the rest of the line may hold the block's first statement.
+struct statement_item : p::seq<statement, sp, p::sor<open_brace, p::must<statement_end>>> {};
+struct stray_open_brace : open_brace {};
+struct unknown_statement : identifier {};
+
+struct item
+    : p::sor<close_brace, p::seq<p::at<open_brace>, p::raise<stray_open_brace>>, statement_item,
+             p::raise<unknown_statement>> {};
+
+}  // namespace esc::grammar

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The escc command as users and CI meet it: exit codes, formats, colour, help.
+# Usage: cli_test.sh path/to/escc
+set -u
+escc=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+expect() {  # expect NAME WANTED_STATUS PATTERN -- command...
+  local name=$1 wanted=$2 pattern=$3
+  shift 4
+  local output status
+  output=$("$@" 2>&1)
+  status=$?
+  if [ "$status" -ne "$wanted" ]; then
+    echo "FAIL $name: exit $status, wanted $wanted"; echo "$output" | head -20; failed=$((failed + 1)); return
+  fi
+  if ! grep -qE -- "$pattern" <<<"$output"; then
+    echo "FAIL $name: output does not match /$pattern/"; echo "$output" | head -20; failed=$((failed + 1)); return
+  fi
+  passed=$((passed + 1))
+}
+
+cat >"$work/clean.esc" <<'ESC'
+protocol "A small protocol" {
+  status live
+}
+stage 1 "Practitioners" {
+  within 2 working days
+  when unresolved: go to stage 2
+}
+ESC
+printf 'stage 1 "Practitioners" {\n  within 2 days\n}\n' >"$work/broken.esc"
+: >"$work/empty.esc"
+
+expect version 0 '^escc [0-9]+\.[0-9]+\.[0-9]+$' -- "$escc" --version
+expect help 0 'check' -- "$escc" --help
+expect check-help 0 '--format' -- "$escc" check --help
+expect no-command 2 'subcommand' -- "$escc"
+expect no-files 2 'files is required' -- "$escc" check
+expect bad-format 2 'format' -- "$escc" check --format=xml "$work/clean.esc"
+expect missing-file 2 'cannot read .*: no such file' -- "$escc" check "$work/missing.esc"
+expect folder 2 'this is a folder' -- "$escc" check "$work"
+expect clean 0 'no problems found in 1 file' -- "$escc" check "$work/clean.esc"
+expect broken 1 "error\[P002\]: say '2 working days'" -- "$escc" check "$work/broken.esc"
+expect broken-caret 1 '^  \|            \^\^\^\^$' -- "$escc" check --color=never "$work/broken.esc"
+expect empty 1 'error\[I004\]' -- "$escc" check "$work/empty.esc"
+expect mixed-io-wins 2 'cannot read' -- "$escc" check "$work/broken.esc" "$work/missing.esc"
+expect json 1 '"code": "P002"' -- "$escc" check --format=json "$work/broken.esc"
+expect json-clean 0 '^\[\]$' -- "$escc" check --format=json "$work/clean.esc"
+expect colour-always 1 $'\x1b\\[' -- "$escc" check --color=always "$work/broken.esc"
+expect no-colour-when-piped 1 '^error\[P002\]' -- "$escc" check "$work/broken.esc"
+expect parse 0 '^stage 4:1 \{$' -- "$escc" parse "$work/clean.esc"
+expect parse-broken 1 'P002' -- "$escc" parse "$work/broken.esc"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

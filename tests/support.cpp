@@ -1,0 +1,50 @@
+#include "tests/support.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "compiler/parser.hpp"
+
+namespace esc::test {
+
+Parsed parse_text(const std::string& text, const std::string& path) {
+  Parsed parsed;
+  auto id = parsed.sources.add(path, text);
+  parsed.file = parse(parsed.sources.file(id), id, parsed.sink);
+  parsed.sink.sort();
+  return parsed;
+}
+
+std::vector<std::string> codes_and_places(const Parsed& parsed) {
+  std::vector<std::string> out;
+  for (const auto& d : parsed.sink.diagnostics()) {
+    std::string place = "-";
+    if (d.span) {
+      auto at = parsed.sources.file(d.span->file).locate(d.span->begin);
+      place = std::to_string(at.line) + ":" + std::to_string(at.column);
+    }
+    out.push_back(std::string(code_info(d.code).id) + " " + place);
+  }
+  return out;
+}
+
+std::string read_repository_file(const std::string& relative_path) {
+  std::ifstream in(std::string(ESCC_SOURCE_DIR) + "/" + relative_path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string> files_in(const std::string& relative_directory, const std::string& extension) {
+  std::vector<std::string> names;
+  auto directory = std::filesystem::path(ESCC_SOURCE_DIR) / relative_directory;
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+    if (entry.path().extension() == extension) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace esc::test

@@ -1,0 +1,114 @@
+// The escc command line: argv, output streams and exit codes. Everything a library
+// user would need lives in compiler/; this file only wires it to a terminal.
+//
+// Exit codes: 0 no errors, 1 errors found in the input, 2 usage or I/O problems.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "compiler/ast_dump.hpp"
+#include "compiler/check.hpp"
+#include "compiler/render.hpp"
+
+namespace {
+
+constexpr int exit_clean = 0;
+constexpr int exit_input_errors = 1;
+constexpr int exit_usage = 2;
+
+bool want_colour(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour != nullptr && no_colour[0] != '\0') return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+struct CheckOptions {
+  std::vector<std::string> files;
+  std::string format = "human";
+  std::string colour = "auto";
+};
+
+int run_check(const CheckOptions& options) {
+  esc::DiskFileReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  auto run = esc::check_files(options.files, reader, sources, sink);
+  if (options.format == "json") {
+    std::cout << esc::render_json(sink.diagnostics(), sources);
+  } else {
+    esc::HumanStyle style{want_colour(options.colour)};
+    for (const auto& diagnostic : sink.diagnostics()) {
+      std::cout << esc::render_human(diagnostic, sources, style) << '\n';
+    }
+    std::cout << esc::render_summary(sink, options.files.size(), style);
+  }
+  std::cout.flush();
+  if (run.io_problem) return exit_usage;
+  return sink.errors() > 0 ? exit_input_errors : exit_clean;
+}
+
+int run_parse(const std::string& path) {
+  esc::DiskFileReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  auto run = esc::check_files({path}, reader, sources, sink);
+  esc::HumanStyle style{want_colour("auto")};
+  for (const auto& diagnostic : sink.diagnostics()) std::cerr << esc::render_human(diagnostic, sources, style);
+  if (run.io_problem) return exit_usage;
+  if (sink.errors() > 0) return exit_input_errors;
+  std::cout << esc::dump_ast(run.files.front().syntax, sources.file(0));
+  return exit_clean;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "escc checks multi-agency safeguarding escalation protocols written in .esc files:\n"
+      "every stage reachable, timeframes that add up, someone to contact at every stage."};
+  app.name("escc");
+  app.set_version_flag("--version", std::string("escc ") + ESCC_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit status: 0 no errors, 1 errors found in a protocol, 2 a usage or file problem.\n"
+      "Run 'escc COMMAND --help' for the options of one command.");
+
+  CheckOptions check;
+  auto* check_command = app.add_subcommand("check", "Check protocols and report what is wrong in them");
+  check_command->add_option("files", check.files, "The .esc files to check")->required();
+  check_command->add_option("--format", check.format, "How to print findings: human or json")
+      ->check(CLI::IsMember({"human", "json"}))
+      ->capture_default_str();
+  check_command->add_option("--color,--colour", check.colour, "Colour in human output: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+
+  std::string parse_path;
+  auto* parse_command = app.add_subcommand("parse", "Print the syntax tree of one file, for tool builders");
+  parse_command->add_option("file", parse_path, "The .esc file")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& success) {
+    return app.exit(success);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return exit_usage;
+  }
+  try {
+    if (check_command->parsed()) return run_check(check);
+    if (parse_command->parsed()) return run_parse(parse_path);
+  } catch (const std::exception& error) {
+    std::cerr << "escc: internal error: " << error.what() << "\n";
+    return exit_usage;
+  }
+  return exit_usage;
+}
