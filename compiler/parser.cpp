@@ -501,14 +501,24 @@ struct action<g::or_sooner> {
   }
 };
 
-// Time windows: the parts fill a scratch window, the whole window pushes it.
-template <>
-struct action<g::window_always> {
+template <bool ParseState::*Member>
+struct set_flag {
   template <typename Input>
   static void apply(const Input&, ParseState& state) {
-    state.window.flags |= ast::window_always;
+    state.*Member = true;
   }
 };
+
+// Time windows: the parts fill a scratch window, the whole window pushes it.
+template <std::uint32_t Flag>
+struct add_window_flag {
+  template <typename Input>
+  static void apply(const Input&, ParseState& state) {
+    state.window.flags |= Flag;
+  }
+};
+ESC_ACTION(window_always, add_window_flag<ast::window_always>);
+ESC_ACTION(except_bank_holidays, add_window_flag<ast::window_except_bank_holidays>);
 template <>
 struct action<g::window_bank_holidays> {
   template <typename Input>
@@ -545,13 +555,6 @@ struct action<g::window_hours_ref> {
   }
 };
 template <>
-struct action<g::except_bank_holidays> {
-  template <typename Input>
-  static void apply(const Input&, ParseState& state) {
-    state.window.flags |= ast::window_except_bank_holidays;
-  }
-};
-template <>
 struct action<g::window> {
   template <typename Input>
   static void apply(const Input& in, ParseState& state) {
@@ -571,13 +574,14 @@ struct action<g::working_day_set> {
 };
 
 // Outcome actions: after `when ...:` each action is a child statement.
-template <>
-struct action<g::outcome_colon> {
+// An outcome action's span covers all of its words.
+struct finish_action {
   template <typename Input>
-  static void apply(const Input&, ParseState& state) {
-    state.in_actions = true;
+  static void apply(const Input& in, ParseState& state) {
+    if (state.in_actions) state.target->span = state.span(in.begin(), in.end());
   }
 };
+ESC_ACTION(outcome_colon, set_flag<&ParseState::in_actions>);
 template <>
 struct action<g::go_to_words> {
   template <typename Input>
@@ -590,7 +594,7 @@ struct action<g::end_action> {
   template <typename Input>
   static void apply(const Input& in, ParseState& state) {
     state.open_action(ast::Keyword::end, in.begin());
-    state.target->span = state.span(in.begin(), in.end());
+    finish_action::apply(in, state);
   }
 };
 template <>
@@ -601,29 +605,11 @@ struct action<g::duty_verb> {
     state.push(Tag::verb, in, in.string_view());
   }
 };
-template <>
-struct action<g::go_to_action> {
-  template <typename Input>
-  static void apply(const Input& in, ParseState& state) {
-    state.target->span = state.span(in.begin(), in.end());
-  }
-};
-template <>
-struct action<g::duty> {
-  template <typename Input>
-  static void apply(const Input& in, ParseState& state) {
-    if (state.in_actions) state.target->span = state.span(in.begin(), in.end());
-  }
-};
+ESC_ACTION(go_to_action, finish_action);
+ESC_ACTION(duty, finish_action);
 
 // Braces.
-template <>
-struct action<g::open_brace> {
-  template <typename Input>
-  static void apply(const Input&, ParseState& state) {
-    state.opens_block = true;
-  }
-};
+ESC_ACTION(open_brace, set_flag<&ParseState::opens_block>);
 template <>
 struct action<g::close_brace> {
   template <typename Input>

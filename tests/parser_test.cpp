@@ -3,6 +3,7 @@
 
 #include <regex>
 
+#include "compiler/render.hpp"
 #include "compiler/text.hpp"
 #include "tests/support.hpp"
 
@@ -199,4 +200,28 @@ TEST_CASE("every example in the language reference parses", "[parser][docs]") {
     ++examples;
   }
   CHECK(examples >= 10);
+}
+
+TEST_CASE("the README's example protocol is clean, and its error excerpt is what escc prints", "[parser][docs]") {
+  auto readme = esc::test::read_repository_file("README.md");
+  auto start = readme.find("# my-area.esc");
+  REQUIRE(start != std::string::npos);
+  auto example = readme.substr(start, readme.find("```", start) - start);
+  CHECK(parse_text(example, "my-area.esc").sink.diagnostics().empty());
+
+  auto first = example.find("within 2 working days");
+  auto broken = example.replace(first, 21, "within 2 days");
+  auto parsed = parse_text(broken, "my-area.esc");
+  REQUIRE(parsed.sink.diagnostics().size() == 1);
+  auto shown = esc::render_human(parsed.sink.diagnostics()[0], parsed.sources, {});
+  CHECK(readme.find("```\n" + shown + "```") != std::string::npos);
+}
+
+TEST_CASE("Windows line endings and tabs are ordinary", "[parser]") {
+  auto parsed = parse_text("stage 1 \"One\" {\r\n\twithin 2 working days   # a comment\r\n\twhen unresolved: end\r\n}\r\n");
+  CHECK(parsed.sink.diagnostics().empty());
+  REQUIRE(parsed.file.statements.size() == 1);
+  CHECK(parsed.file.statements[0].body.size() == 2);
+  auto broken = parse_text("stage 1 \"One\" {\r\n\twithin 2 days\r\n}\r\n");
+  CHECK(codes_and_places(broken) == std::vector<std::string>{"P002 2:11"});
 }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `make bench`: generates synthetic protocols and measures the parser on them.
+# Release build, one thread. Results go to stdout and to bench/results.json.
+set -euo pipefail
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+data="$here/data"
+mkdir -p "$data"
+results="$here/results.json"
+: >"$results"
+for size in 1 10 50; do
+  file="$data/synthetic-${size}mb.esc"
+  [ -f "$file" ] || "$build/bench/escc-generate" "$size" >"$file"
+  "$build/bench/escc-bench-parse" "$file" 3 | tee -a "$results"
+done
