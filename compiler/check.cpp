@@ -1,28 +1,25 @@
 #include "compiler/check.hpp"
 
-#include <fmt/format.h>
-
-#include "compiler/parser.hpp"
+#include "compiler/resolve.hpp"
 
 namespace esc {
 
 CheckRun check_files(const std::vector<std::string>& paths, FileReader& reader, SourceManager& sources,
-                     DiagnosticSink& sink) {
+                     DiagnosticSink& sink, const CheckOptions& options) {
   CheckRun run;
   for (const auto& path : paths) {
-    CheckedFile checked{path, false, {}};
-    std::string problem;
-    auto text = reader.read(path, problem);
-    if (!text) {
-      auto& d = sink.report(Code::I001, std::nullopt, fmt::format("cannot read {}: {}", path, problem));
-      d.file_path = path;
+    CheckedFile checked;
+    checked.path = path;
+    auto errors_before = sink.errors();
+    checked.program = load_program(path, reader, sources, sink, options.load);
+    if (!checked.program.main_readable) {
       run.io_problem = true;
-      run.files.push_back(std::move(checked));
-      continue;
+    } else if (sink.errors() == errors_before) {
+      // Names are only looked up in files that read cleanly: a statement lost to a
+      // syntax error would otherwise show up again as a missing name.
+      checked.model = resolve(checked.program, sources, sink);
+      checked.resolved = true;
     }
-    auto id = sources.add(path, std::move(*text));
-    checked.readable = true;
-    checked.syntax = parse(sources.file(id), id, sink);
     run.files.push_back(std::move(checked));
   }
   sink.sort();

@@ -1,20 +1,27 @@
-// The `check` pipeline for a set of files, without any terminal or argv concerns:
-// read each file through the injected reader, parse it, and collect diagnostics.
+// The `check` pipeline for a set of protocol files, without any terminal or argv
+// concerns: load each with its imports, parse, resolve and check, collecting
+// diagnostics in one sink.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "compiler/ast.hpp"
 #include "compiler/diagnostics.hpp"
+#include "compiler/loader.hpp"
+#include "compiler/model.hpp"
 #include "compiler/source.hpp"
 
 namespace esc {
 
+struct CheckOptions {
+  LoadOptions load;
+};
+
 struct CheckedFile {
   std::string path;
-  bool readable = false;
-  ast::File syntax;
+  Program program;
+  bool resolved = false;  // false when the file could not be read or has syntax errors
+  model::Model model;
 };
 
 struct CheckRun {
@@ -23,6 +30,6 @@ struct CheckRun {
 };
 
 CheckRun check_files(const std::vector<std::string>& paths, FileReader& reader, SourceManager& sources,
-                     DiagnosticSink& sink);
+                     DiagnosticSink& sink, const CheckOptions& options = {});
 
 }  // namespace esc

@@ -389,7 +389,7 @@ ESC_ACTION(kind_name, push_word<Tag::ref>);
 ESC_ACTION(target_route, push_word<Tag::ref>);
 ESC_ACTION(role_level, push_word<Tag::level>);
 ESC_ACTION(agency_reference, push_word<Tag::of>);
-ESC_ACTION(object_reference, push_word<Tag::object>);
+ESC_ACTION(object_reference, push_word<Tag::ref>);  // names a form
 ESC_ACTION(to_reference, push_word<Tag::to>);
 ESC_ACTION(line_label, push_word<Tag::line>);
 

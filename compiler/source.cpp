@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -84,6 +85,13 @@ std::optional<std::string> DiskFileReader::read(const std::string& path, std::st
     return std::nullopt;
   }
   return text;
+}
+
+std::optional<std::string> DiskFileReader::real_path(const std::string& path) {
+  std::error_code error;
+  auto real = std::filesystem::weakly_canonical(path, error);
+  if (error) return std::nullopt;
+  return real.string();
 }
 
 FileId SourceManager::add(std::string path, std::string text) {

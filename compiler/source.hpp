@@ -55,11 +55,18 @@ class FileReader {
   virtual ~FileReader() = default;
   // On failure returns nullopt and sets `problem` to a plain-English reason.
   virtual std::optional<std::string> read(const std::string& path, std::string& problem) = 0;
+  // Where `path` really leads, links followed; nullopt when the reader cannot tell
+  // (an in-memory disk has no links).
+  virtual std::optional<std::string> real_path(const std::string& path) {
+    (void)path;
+    return std::nullopt;
+  }
 };
 
 class DiskFileReader final : public FileReader {
  public:
   std::optional<std::string> read(const std::string& path, std::string& problem) override;
+  std::optional<std::string> real_path(const std::string& path) override;
 };
 
 class SourceManager {

@@ -14,6 +14,7 @@
 
 #include "compiler/ast_dump.hpp"
 #include "compiler/check.hpp"
+#include "compiler/parser.hpp"
 #include "compiler/render.hpp"
 
 namespace {
@@ -30,17 +31,20 @@ bool want_colour(const std::string& choice) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
-struct CheckOptions {
+struct CheckCommand {
   std::vector<std::string> files;
+  std::vector<std::string> search_roots;
   std::string format = "human";
   std::string colour = "auto";
 };
 
-int run_check(const CheckOptions& options) {
+int run_check(const CheckCommand& options) {
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
-  auto run = esc::check_files(options.files, reader, sources, sink);
+  esc::CheckOptions check_options;
+  check_options.load.search_roots = options.search_roots;
+  auto run = esc::check_files(options.files, reader, sources, sink, check_options);
   if (options.format == "json") {
     std::cout << esc::render_json(sink.diagnostics(), sources);
   } else {
@@ -59,12 +63,18 @@ int run_parse(const std::string& path) {
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
-  auto run = esc::check_files({path}, reader, sources, sink);
+  std::string problem;
+  auto text = reader.read(path, problem);
+  if (!text) {
+    std::cerr << "escc: cannot read " << path << ": " << problem << "\n";
+    return exit_usage;
+  }
+  auto id = sources.add(path, std::move(*text));
+  auto syntax = esc::parse(sources.file(id), id, sink);
   esc::HumanStyle style{want_colour("auto")};
   for (const auto& diagnostic : sink.diagnostics()) std::cerr << esc::render_human(diagnostic, sources, style);
-  if (run.io_problem) return exit_usage;
   if (sink.errors() > 0) return exit_input_errors;
-  std::cout << esc::dump_ast(run.files.front().syntax, sources.file(0));
+  std::cout << esc::dump_ast(syntax, sources.file(id));
   return exit_clean;
 }
 
@@ -81,9 +91,11 @@ int main(int argc, char** argv) {
       "Exit status: 0 no errors, 1 errors found in a protocol, 2 a usage or file problem.\n"
       "Run 'escc COMMAND --help' for the options of one command.");
 
-  CheckOptions check;
+  CheckCommand check;
   auto* check_command = app.add_subcommand("check", "Check protocols and report what is wrong in them");
   check_command->add_option("files", check.files, "The .esc files to check")->required();
+  check_command->add_option("-I,--include", check.search_roots,
+                            "A folder to look in for files named by `use` (after the protocol's own folder)");
   check_command->add_option("--format", check.format, "How to print findings: human or json")
       ->check(CLI::IsMember({"human", "json"}))
       ->capture_default_str();

@@ -1,0 +1,46 @@
+#include "compiler/model.hpp"
+
+#include <fmt/format.h>
+
+namespace esc::model {
+
+std::optional<WorkingDays> Duration::working_days() const {
+  switch (kind) {
+    case DurationKind::same_working_day:
+    case DurationKind::immediately: return WorkingDays{0, 0};
+    case DurationKind::as_soon_as_possible: return std::nullopt;
+    case DurationKind::amount: break;
+  }
+  auto round_up_days = [](std::int64_t hours) { return (hours + 23) / 24; };
+  switch (unit) {
+    case ast::Unit::hours: return WorkingDays{round_up_days(low), round_up_days(high)};
+    case ast::Unit::working_weeks:
+    case ast::Unit::weeks: return WorkingDays{low * 5, high * 5};
+    case ast::Unit::calendar_days: return WorkingDays{low * 5 / 7, high};
+    default: return WorkingDays{low, high};
+  }
+}
+
+std::string Duration::describe() const {
+  switch (kind) {
+    case DurationKind::same_working_day: return "the same working day";
+    case DurationKind::immediately: return "immediately";
+    case DurationKind::as_soon_as_possible: return "as soon as possible";
+    case DurationKind::amount: break;
+  }
+  auto amount = low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high);
+  auto unit_words = std::string(ast::unit_name(unit));
+  if (low == high && high == 1 && unit_words.back() == 's') unit_words.pop_back();
+  return fmt::format("{} {}", amount, unit_words);
+}
+
+std::string Stage::label() const {
+  switch (kind) {
+    case StageKind::formal: return fmt::format("stage {}", number);
+    case StageKind::informal: return "the informal stage";
+    case StageKind::route: return fmt::format("route {}", name);
+  }
+  return "stage";
+}
+
+}  // namespace esc::model

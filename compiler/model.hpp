@@ -1,0 +1,365 @@
+// The resolved protocol: what the file means, with every name looked up, every
+// text decoded and every duration read. Built once by resolve(), then only read:
+// checks and back-ends take it `const`. Entities refer to each other by index
+// (ids), never by pointer, and keep the span of the text they came from.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ast.hpp"
+#include "compiler/source.hpp"
+
+namespace esc::model {
+
+inline constexpr std::uint32_t no_id = std::numeric_limits<std::uint32_t>::max();
+
+// An index into one of the model's vectors; `no_id` when absent or unresolved.
+template <typename Entity>
+struct Id {
+  std::uint32_t index = no_id;
+  bool valid() const { return index != no_id; }
+  bool operator==(const Id&) const = default;
+};
+
+struct Stage;
+struct Agency;
+struct Level;
+struct Hours;
+struct Calendar;
+struct Form;
+using StageId = Id<Stage>;
+using AgencyId = Id<Agency>;
+using LevelId = Id<Level>;
+using HoursId = Id<Hours>;
+using CalendarId = Id<Calendar>;
+using FormId = Id<Form>;
+
+struct Text {
+  std::string value;
+  Span span;
+};
+
+struct Described {
+  std::vector<Text> sources;  // the document's own words
+  std::vector<Text> notes;
+};
+
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;  // 0 when the document gives only a month
+  Span span;
+  bool month_only() const { return day == 0; }
+};
+
+// A span of working days, [low, high]: the unit every sum is done in.
+struct WorkingDays {
+  std::int64_t low = 0;
+  std::int64_t high = 0;
+};
+
+enum class DurationKind { amount, same_working_day, immediately, as_soon_as_possible };
+
+struct Duration {
+  DurationKind kind = DurationKind::amount;
+  ast::Unit unit = ast::Unit::working_days;  // for amounts
+  std::int64_t low = 0;
+  std::int64_t high = 0;
+  Span span;
+  // Read as working days under the mixing rule (docs/durations.md): 24 hours is one
+  // working day (hours round up), a working week is 5, n calendar days are between
+  // 5n/7 (rounded down) and n. Absent for "as soon as possible".
+  std::optional<WorkingDays> working_days() const;
+  std::string describe() const;  // "2 working days", "24 hours", "same working day"
+};
+
+struct Timeframe {
+  Duration duration;
+  bool further = false;    // "within a further ..."
+  bool by_day = false;     // "by day N": a deadline counted from the clock start
+  bool or_sooner = false;  // "... or sooner"
+  std::optional<Text> clock_start;
+  Span span;
+};
+
+enum CaseKind : std::uint8_t { open_cases = 1, new_referrals = 2, all_cases = open_cases | new_referrals };
+
+struct Window {
+  std::uint8_t days = 0x7F;  // bit 0 Monday ... bit 6 Sunday
+  int from_minute = -1;      // -1: all day
+  int to_minute = -1;        // before from_minute: runs past midnight
+  bool always = false;
+  bool bank_holidays = false;
+  bool except_bank_holidays = false;
+  HoursId hours;  // a named definition, when the window names one
+  Span span;
+};
+
+struct Contact : Described {
+  Text title;
+  std::optional<Text> person;
+  std::vector<Text> phones;
+  std::vector<Text> emails;
+  std::vector<Text> call_signs;
+  std::vector<Text> switchboards;
+  std::optional<Text> via;
+  AgencyId of;
+  std::vector<Window> windows;  // empty: the document says nothing about when
+  std::uint8_t case_kinds = 0;  // 0: the document does not limit it to a kind of case
+  std::optional<Text> condition;
+  Span span;
+};
+
+struct Duty : Described {
+  std::string verb;  // "record", "notify", "confirm in writing", ...
+  std::optional<Text> object;
+  FormId form;  // when the object names a form
+  std::vector<Text> to;
+  std::optional<Text> on, via, by;
+  std::vector<Text> emails;
+  std::optional<Timeframe> timeframe;
+  std::optional<std::int64_t> before_stage;
+  std::optional<Text> condition;
+  Span span;
+};
+
+enum class ActionKind { go_to, end, duty };
+
+struct Action {
+  ActionKind kind = ActionKind::end;
+  StageId target;  // for go_to
+  Duty duty;       // for duty
+  Span span;
+};
+
+enum class OutcomeKind { resolved, unresolved, no_response };
+
+struct Outcome : Described {
+  OutcomeKind kind = OutcomeKind::unresolved;
+  std::optional<Text> condition;
+  std::vector<Action> actions;
+  Span span;
+};
+
+struct Step : Described {
+  Text title;
+  std::optional<Timeframe> timeframe;
+  std::optional<Duration> cumulative;
+  Span span;
+};
+
+struct LineRange {
+  std::string first;
+  std::string last;  // equal to first for a single line
+  Span span;
+};
+
+struct Unknown {
+  std::string subject;  // "stages", "seniority", ...
+  std::optional<Text> reason;
+  Span span;
+};
+
+struct Entry {
+  bool any_stage = false;
+  std::int64_t stage_number = 0;
+  std::optional<Text> condition;
+  Span span;
+};
+
+enum class StageKind { formal, informal, route };
+
+// Formal stages, the informal pre-stage and alternative routes share one shape.
+struct Stage : Described {
+  StageKind kind = StageKind::formal;
+  std::int64_t number = 0;  // formal stages
+  std::string name;         // routes
+  Text title;
+  Span span;
+  std::vector<Text> parties;
+  LevelId level;
+  std::vector<Step> steps;
+  std::vector<Timeframe> timeframes;  // stated for the stage as a whole
+  std::optional<Duration> cumulative;
+  std::vector<Outcome> outcomes;
+  std::vector<Duty> duties;
+  std::vector<LineRange> contact_lines;
+  std::vector<Contact> contacts;
+  std::vector<Entry> entries;
+  std::optional<Text> through, actor;
+  bool final = false;
+  bool binding = false;
+  std::vector<Unknown> unknowns;
+  std::string label() const;  // "stage 2", "informal stage", "route exceptional"
+};
+
+struct Role : Described {
+  Text title;
+  LevelId level;
+  std::optional<Text> person;
+  Span span;
+};
+
+struct Line : Described {
+  std::string label;  // "1", "initial"
+  std::optional<Text> title;
+  std::vector<Contact> contacts;
+  std::vector<Duty> duties;
+  std::vector<Unknown> unknowns;
+  Span span;
+};
+
+struct Agency : Described {
+  std::string name;
+  Text title;
+  std::optional<Text> kind;
+  std::vector<Role> roles;
+  std::vector<Line> lines;
+  std::vector<Contact> contacts;
+  std::vector<Unknown> unknowns;
+  Span span;
+};
+
+struct Level : Described {
+  std::string name;
+  std::optional<Text> title;
+  Span span;
+};
+
+struct Hours : Described {
+  std::string name;
+  std::optional<Text> title;
+  std::vector<Window> windows;
+  Span span;
+};
+
+struct BankHoliday {
+  Date date;
+  std::optional<Text> name;
+};
+
+struct Calendar : Described {
+  std::string name;
+  std::optional<Text> title;
+  std::uint8_t working_days = 0x1F;
+  int data_from = 0;  // first and last year the holiday data covers
+  int data_to = 0;
+  std::vector<BankHoliday> holidays;  // in date order
+  Span span;
+};
+
+struct Section {
+  Text title;
+  std::vector<Text> fields;
+};
+
+struct Form : Described {
+  std::string name;
+  Text title;
+  std::optional<std::int64_t> required_from;
+  std::vector<Contact> send_to;
+  std::vector<Section> sections;
+  std::vector<Text> fields;
+  std::vector<Text> columns;
+  Span span;
+};
+
+struct Figure : Described {
+  Text title;
+  std::vector<std::int64_t> stage_numbers;
+  Span span;
+};
+
+struct Approval {
+  std::vector<Text> names;
+  std::optional<Date> date;
+  Span span;
+};
+
+struct Partnership {
+  Text name;
+  std::optional<std::string> short_name;
+};
+
+struct Target : Described {
+  Timeframe timeframe;
+  std::optional<std::int64_t> first_stage, last_stage;  // "covering stages 1 to 3"
+  Span span;
+};
+
+struct ReadWith {
+  Text title;
+  std::optional<Text> url;
+  Span span;
+};
+
+struct Report {
+  std::string frequency;
+  std::vector<Text> to;
+  Span span;
+};
+
+struct Term {
+  Text term;
+  Text meaning;
+};
+
+enum Scope : std::uint8_t { children = 1, young_people = 2, adults = 4 };
+
+struct Protocol : Described {
+  Text title;
+  Span span;
+  std::vector<Partnership> partnerships;
+  std::optional<Text> version;
+  std::optional<std::string> status;  // draft, live, withdrawn
+  Span status_span;
+  std::vector<Text> authors;
+  std::optional<Date> dated;
+  std::vector<Approval> approvals;
+  std::optional<Date> last_reviewed;
+  std::optional<Date> review_due;
+  std::optional<std::string> review_every;  // "annually", "2 years"
+  std::vector<ReadWith> read_with;
+  std::uint8_t scope = 0;
+  Span scope_span;
+  std::vector<Text> exclusions;
+  std::optional<Text> calendar_name;
+  CalendarId calendar;
+  std::vector<Target> targets;
+  std::optional<Text> timeframes_from;
+  std::vector<Report> reports;
+  std::vector<Term> terms;
+  std::vector<Text> links;
+  std::vector<Contact> contacts;
+  std::vector<Unknown> unknowns;
+};
+
+struct Allow {
+  std::string code;
+  Text reason;
+  Span span;
+};
+
+struct Model {
+  FileId file = 0;  // the protocol's own file
+  std::optional<Protocol> protocol;
+  std::vector<Stage> stages;  // formal stages, the informal stage and routes, in file order
+  std::vector<Agency> agencies;
+  std::vector<Level> levels;
+  std::vector<Hours> hours;
+  std::vector<Calendar> calendars;
+  std::vector<Form> forms;
+  std::vector<Figure> figures;
+  std::vector<Allow> allows;
+  std::optional<Stage> immediate_risk;  // its timeframe, through and contacts
+  std::vector<FileId> imported;         // every file read for `use`, in order
+
+  const Stage& stage(StageId id) const { return stages.at(id.index); }
+  const Agency& agency(AgencyId id) const { return agencies.at(id.index); }
+};
+
+}  // namespace esc::model

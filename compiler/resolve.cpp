@@ -1,0 +1,114 @@
+#include "compiler/resolve.hpp"
+
+#include <fmt/format.h>
+
+#include "compiler/resolve_context.hpp"
+
+namespace esc {
+namespace {
+
+using ast::Keyword;
+using ast::Tag;
+
+bool belongs_to_protocol_file(Keyword keyword) {
+  switch (keyword) {
+    case Keyword::protocol:
+    case Keyword::stage:
+    case Keyword::informal_stage:
+    case Keyword::route:
+    case Keyword::immediate_risk:
+    case Keyword::figure:
+    case Keyword::allow: return true;
+    default: return false;
+  }
+}
+
+void read_allow(model::Model& model, const ast::Statement& statement, DiagnosticSink& sink) {
+  const auto* code = statement.find(Tag::name);
+  const auto* reason = statement.find(Tag::text);
+  if (code == nullptr || reason == nullptr) return;
+  auto known = find_code(code->text);
+  if (!known) {
+    sink.report(Code::N007, code->span, fmt::format("there is no finding with the code '{}'", code->text));
+    return;
+  }
+  // What stops escc reading the protocol cannot be waved through.
+  auto area = code->text.front();
+  if (area == 'P' || area == 'I' || area == 'N') {
+    sink.report(Code::N007, code->span,
+                fmt::format("{} cannot be allowed: escc cannot read the protocol correctly until it is fixed",
+                            code->text));
+    return;
+  }
+  model.allows.push_back({std::string(code->text), resolving::text_of(*reason), statement.span});
+}
+
+}  // namespace
+
+model::Model resolve(const Program& program, const SourceManager& sources, DiagnosticSink& sink) {
+  (void)sources;
+  model::Model model;
+  const ast::File* main = nullptr;
+  std::vector<const ast::File*> files;
+  for (const auto& unit : program.units) {
+    files.push_back(&unit.syntax);
+    if (unit.is_main) main = &unit.syntax;
+  }
+  if (main == nullptr) return model;
+  model.file = main->file;
+
+  resolving::Context context{sink};
+  resolving::collect_symbols(files, *main, context);
+
+  for (const auto& unit : program.units) {
+    if (!unit.is_main) model.imported.push_back(unit.file);
+    for (const auto& statement : unit.syntax.statements) {
+      if (!unit.is_main && belongs_to_protocol_file(statement.keyword)) {
+        sink.report(Code::N006, statement.span,
+                    "a used file can only share definitions (agencies, hours, levels, calendars, forms); this "
+                    "belongs in the protocol's own file");
+        continue;
+      }
+      switch (statement.keyword) {
+        case Keyword::calendar:
+          if (statement.has_block) model.calendars.push_back(resolving::calendar_of(statement));
+          break;
+        case Keyword::hours: model.hours.push_back(resolving::hours_of(statement, context)); break;
+        case Keyword::level: model.levels.push_back(resolving::level_of(statement)); break;
+        case Keyword::agency: model.agencies.push_back(resolving::agency_of(statement, context)); break;
+        case Keyword::form: model.forms.push_back(resolving::form_of(statement, context)); break;
+        case Keyword::stage:
+        case Keyword::informal_stage:
+        case Keyword::route: model.stages.push_back(resolving::stage_of(statement, context)); break;
+        case Keyword::figure: model.figures.push_back(resolving::figure_of(statement)); break;
+        case Keyword::allow: read_allow(model, statement, sink); break;
+        case Keyword::immediate_risk:
+          if (model.immediate_risk) {
+            auto& d = sink.report(Code::N002, statement.span, "there are two immediate risk rules");
+            d.notes.push_back({model.immediate_risk->span, "the first is here"});
+            break;
+          }
+          model.immediate_risk = resolving::immediate_risk_of(statement, context);
+          break;
+        case Keyword::protocol:
+          if (model.protocol) {
+            auto& d = sink.report(Code::N008, statement.span,
+                                  "a file holds one protocol; this is a second protocol block");
+            d.notes.push_back({model.protocol->span, "the first protocol block is here"});
+            break;
+          }
+          model.protocol = resolving::protocol_of(statement, context);
+          break;
+        default: break;
+      }
+    }
+  }
+  if (!model.protocol && !main->statements.empty()) {
+    auto& d = sink.report(Code::N008, main->statements.front().span,
+                          "this file has no protocol block, so escc does not know which protocol it is");
+    d.suggestion = "add a block such as: protocol \"Escalation and resolution protocol\" { ... }";
+  }
+  return model;
+}
+
+}  // namespace esc

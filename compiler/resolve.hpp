@@ -1,0 +1,14 @@
+// Syntax trees -> the resolved model. The only pass that sees both: it looks up every
+// name (with "did you mean"), decodes text, reads durations and windows, and reports
+// what cannot be resolved. It judges nothing else; the checks do that.
+#pragma once
+
+#include "compiler/diagnostics.hpp"
+#include "compiler/loader.hpp"
+#include "compiler/model.hpp"
+
+namespace esc {
+
+model::Model resolve(const Program& program, const SourceManager& sources, DiagnosticSink& sink);
+
+}  // namespace esc

@@ -1,0 +1,73 @@
+// Shared by the resolve_*.cpp files only: the symbol tables and the conversions
+// from syntax values to model values.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ast.hpp"
+#include "compiler/diagnostics.hpp"
+#include "compiler/model.hpp"
+
+namespace esc::resolving {
+
+// One kind of name: where each is declared, in declaration order.
+struct Names {
+  explicit Names(std::string kind) : kind_words(std::move(kind)) {}
+  std::string kind_words;  // "agency", "hours definition": used in messages
+  std::map<std::string, std::uint32_t, std::less<>> index;
+  std::vector<std::string> in_order;
+  std::vector<Span> spans;  // where each declaration is
+
+  std::optional<std::uint32_t> find(std::string_view name) const;
+};
+
+struct Context {
+  explicit Context(DiagnosticSink& diagnostics) : sink(diagnostics) {}
+  DiagnosticSink& sink;
+  Names calendars{"calendar"};
+  Names hours{"hours definition"};
+  Names levels{"level"};
+  Names agencies{"agency"};
+  Names forms{"form"};
+  Names routes{"route"};
+  std::map<std::int64_t, std::uint32_t> stage_numbers;  // formal stages
+  std::vector<std::string> line_labels;                 // every agency line label
+
+  // Looks a name up; reports N001 with a suggestion when it is not there.
+  std::uint32_t lookup(const Names& names, std::string_view name, Span span);
+};
+
+model::Text text_of(const ast::Value& value);
+std::optional<model::Text> optional_text(const ast::Statement& statement, ast::Tag tag);
+std::vector<model::Text> texts_of(const ast::Statement& statement, ast::Tag tag);
+model::Date date_of(const ast::Value& value);
+model::Duration duration_of(const ast::Value& value);
+// A timeframe value and the clock start that may follow it.
+model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value);
+std::vector<model::Window> windows_of(const ast::Statement& statement, Context& context);
+model::Contact contact_of(const ast::Statement& statement, Context& context);
+model::Duty duty_of(const ast::Statement& statement, Context& context);
+// `source` and `note` statements in a body.
+void describe(model::Described& described, const std::vector<ast::Statement>& body);
+model::Unknown unknown_of(const ast::Statement& statement);
+
+// Pass 1: every declared name, with duplicates reported.
+// Ids are positions in declaration order, duplicates included, so the model's
+// vectors, filled in the same order, line up with them. `main` is the protocol's
+// own file: only it contributes stages.
+void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, Context& context);
+
+model::Stage stage_of(const ast::Statement& statement, Context& context);
+model::Stage immediate_risk_of(const ast::Statement& statement, Context& context);
+model::Protocol protocol_of(const ast::Statement& statement, Context& context);
+model::Agency agency_of(const ast::Statement& statement, Context& context);
+model::Calendar calendar_of(const ast::Statement& statement);
+model::Hours hours_of(const ast::Statement& statement, Context& context);
+model::Level level_of(const ast::Statement& statement);
+model::Form form_of(const ast::Statement& statement, Context& context);
+model::Figure figure_of(const ast::Statement& statement);
+
+}  // namespace esc::resolving

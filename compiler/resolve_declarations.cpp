@@ -1,0 +1,244 @@
+// The protocol block, agencies, calendars, hours, levels, forms and figures.
+#include <fmt/format.h>
+
+#include "compiler/resolve_context.hpp"
+#include "compiler/text.hpp"
+
+namespace esc::resolving {
+namespace {
+
+using ast::Keyword;
+using ast::Tag;
+
+void read_metadata(model::Protocol& protocol, const ast::Statement& child, Context& context) {
+  switch (child.keyword) {
+    case Keyword::partnership:
+      if (const auto* name = child.find(Tag::text)) {
+        model::Partnership partnership{text_of(*name), std::nullopt};
+        if (const auto* short_name = child.find(Tag::name)) partnership.short_name = std::string(short_name->text);
+        protocol.partnerships.push_back(std::move(partnership));
+      }
+      break;
+    case Keyword::version: protocol.version = optional_text(child, Tag::text); break;
+    case Keyword::status:
+      if (const auto* word = child.find(Tag::word)) {
+        protocol.status = normalise_words(word->text);
+        protocol.status_span = child.span;
+      }
+      break;
+    case Keyword::author:
+      for (auto& author : texts_of(child, Tag::text)) protocol.authors.push_back(std::move(author));
+      break;
+    case Keyword::dated:
+      if (const auto* date = child.find(Tag::date)) protocol.dated = date_of(*date);
+      break;
+    case Keyword::approved: {
+      model::Approval approval{texts_of(child, Tag::text), std::nullopt, child.span};
+      if (const auto* date = child.find(Tag::date)) approval.date = date_of(*date);
+      protocol.approvals.push_back(std::move(approval));
+      break;
+    }
+    case Keyword::last_reviewed:
+      if (const auto* date = child.find(Tag::date)) protocol.last_reviewed = date_of(*date);
+      break;
+    case Keyword::review:
+      if (const auto* date = child.find(Tag::date)) protocol.review_due = date_of(*date);
+      if (child.find(Tag::word) != nullptr) protocol.review_every = "annually";
+      if (const auto* period = child.find(Tag::period)) protocol.review_every = duration_of(*period).describe();
+      break;
+    case Keyword::read_with:
+      if (const auto* title = child.find(Tag::text)) {
+        protocol.read_with.push_back({text_of(*title), optional_text(child, Tag::url), child.span});
+      }
+      break;
+    case Keyword::covers:
+      protocol.scope_span = child.span;
+      for (const auto& value : child.values) {
+        auto words = normalise_words(value.text);
+        if (words == "children") protocol.scope |= model::children;
+        if (words == "young people") protocol.scope |= model::young_people;
+        if (words.rfind("adults", 0) == 0) protocol.scope |= model::adults;
+      }
+      break;
+    case Keyword::excludes:
+      for (auto& exclusion : texts_of(child, Tag::text)) protocol.exclusions.push_back(std::move(exclusion));
+      break;
+    case Keyword::calendar:
+      if (const auto* name = child.find(Tag::name)) {
+        protocol.calendar_name = text_of(*name);
+        protocol.calendar = {context.lookup(context.calendars, name->text, name->span)};
+      }
+      break;
+    case Keyword::resolve:
+      if (const auto* value = child.find(Tag::timeframe)) {
+        model::Target target;
+        target.timeframe = timeframe_of(child, *value);
+        target.span = child.span;
+        if (const auto* covering = child.find(Tag::covering)) {
+          target.first_stage = covering->low;
+          target.last_stage = covering->high;
+        }
+        describe(target, child.body);
+        protocol.targets.push_back(std::move(target));
+      }
+      break;
+    case Keyword::timeframes_from: protocol.timeframes_from = optional_text(child, Tag::clock_start); break;
+    case Keyword::report:
+      if (const auto* word = child.find(Tag::word)) {
+        protocol.reports.push_back({normalise_words(word->text), texts_of(child, Tag::text), child.span});
+      }
+      break;
+    case Keyword::term: {
+      auto texts = texts_of(child, Tag::text);
+      if (texts.size() == 2) protocol.terms.push_back({texts[0], texts[1]});
+      break;
+    }
+    case Keyword::link:
+      if (const auto* url = child.find(Tag::url)) protocol.links.push_back(text_of(*url));
+      break;
+    case Keyword::contact: protocol.contacts.push_back(contact_of(child, context)); break;
+    case Keyword::unknown: protocol.unknowns.push_back(unknown_of(child)); break;
+    default: break;
+  }
+}
+
+model::Line line_of(const ast::Statement& statement, Context& context) {
+  model::Line line;
+  line.span = statement.span;
+  if (const auto* label = statement.find(Tag::name)) line.label = std::string(label->text);
+  line.title = optional_text(statement, Tag::title);
+  for (const auto& child : statement.body) {
+    if (child.keyword == Keyword::contact) line.contacts.push_back(contact_of(child, context));
+    if (child.keyword == Keyword::duty) line.duties.push_back(duty_of(child, context));
+    if (child.keyword == Keyword::unknown) line.unknowns.push_back(unknown_of(child));
+  }
+  describe(line, statement.body);
+  return line;
+}
+
+}  // namespace
+
+model::Protocol protocol_of(const ast::Statement& statement, Context& context) {
+  model::Protocol protocol;
+  protocol.span = statement.span;
+  if (const auto* title = statement.find(Tag::title)) protocol.title = text_of(*title);
+  for (const auto& child : statement.body) read_metadata(protocol, child, context);
+  describe(protocol, statement.body);
+  return protocol;
+}
+
+model::Agency agency_of(const ast::Statement& statement, Context& context) {
+  model::Agency agency;
+  agency.span = statement.span;
+  if (const auto* name = statement.find(Tag::name)) agency.name = std::string(name->text);
+  if (const auto* title = statement.find(Tag::title)) agency.title = text_of(*title);
+  for (const auto& child : statement.body) {
+    switch (child.keyword) {
+      case Keyword::kind: agency.kind = optional_text(child, Tag::ref); break;
+      case Keyword::role: {
+        model::Role role;
+        role.span = child.span;
+        if (const auto* title = child.find(Tag::title)) role.title = text_of(*title);
+        if (const auto* level = child.find(Tag::level)) {
+          role.level = {context.lookup(context.levels, level->text, level->span)};
+        }
+        role.person = optional_text(child, Tag::person);
+        describe(role, child.body);
+        agency.roles.push_back(std::move(role));
+        break;
+      }
+      case Keyword::line: agency.lines.push_back(line_of(child, context)); break;
+      case Keyword::contact: agency.contacts.push_back(contact_of(child, context)); break;
+      case Keyword::unknown: agency.unknowns.push_back(unknown_of(child)); break;
+      default: break;
+    }
+  }
+  describe(agency, statement.body);
+  return agency;
+}
+
+model::Calendar calendar_of(const ast::Statement& statement) {
+  model::Calendar calendar;
+  calendar.span = statement.span;
+  if (const auto* name = statement.find(Tag::name)) calendar.name = std::string(name->text);
+  calendar.title = optional_text(statement, Tag::title);
+  for (const auto& child : statement.body) {
+    if (child.keyword == Keyword::working_days) {
+      if (const auto* days = child.find(Tag::window)) calendar.working_days = static_cast<std::uint8_t>(days->low);
+    }
+    if (child.keyword == Keyword::data_years) {
+      if (const auto* years = child.find(Tag::number)) {
+        calendar.data_from = static_cast<int>(years->low);
+        calendar.data_to = static_cast<int>(years->high);
+      }
+    }
+    if (child.keyword == Keyword::bank_holiday) {
+      if (const auto* date = child.find(Tag::date)) {
+        calendar.holidays.push_back({date_of(*date), optional_text(child, Tag::title)});
+      }
+    }
+  }
+  describe(calendar, statement.body);
+  return calendar;
+}
+
+model::Hours hours_of(const ast::Statement& statement, Context& context) {
+  model::Hours hours;
+  hours.span = statement.span;
+  if (const auto* name = statement.find(Tag::name)) hours.name = std::string(name->text);
+  hours.title = optional_text(statement, Tag::title);
+  hours.windows = windows_of(statement, context);
+  describe(hours, statement.body);
+  return hours;
+}
+
+model::Level level_of(const ast::Statement& statement) {
+  model::Level level;
+  level.span = statement.span;
+  if (const auto* name = statement.find(Tag::name)) level.name = std::string(name->text);
+  level.title = optional_text(statement, Tag::title);
+  describe(level, statement.body);
+  return level;
+}
+
+model::Form form_of(const ast::Statement& statement, Context& context) {
+  model::Form form;
+  form.span = statement.span;
+  if (const auto* name = statement.find(Tag::name)) form.name = std::string(name->text);
+  if (const auto* title = statement.find(Tag::title)) form.title = text_of(*title);
+  for (const auto& child : statement.body) {
+    switch (child.keyword) {
+      case Keyword::required_from:
+        if (const auto* number = child.find(Tag::number)) form.required_from = number->low;
+        break;
+      case Keyword::send_to: form.send_to.push_back(contact_of(child, context)); break;
+      case Keyword::section: {
+        model::Section section;
+        if (const auto* title = child.find(Tag::title)) section.title = text_of(*title);
+        for (const auto& field : child.body) {
+          if (field.keyword == Keyword::field) section.fields.push_back(*optional_text(field, Tag::text));
+        }
+        form.sections.push_back(std::move(section));
+        break;
+      }
+      case Keyword::field: form.fields.push_back(*optional_text(child, Tag::text)); break;
+      case Keyword::column: form.columns.push_back(*optional_text(child, Tag::text)); break;
+      default: break;
+    }
+  }
+  describe(form, statement.body);
+  return form;
+}
+
+model::Figure figure_of(const ast::Statement& statement) {
+  model::Figure figure;
+  figure.span = statement.span;
+  if (const auto* title = statement.find(Tag::title)) figure.title = text_of(*title);
+  for (const auto& value : statement.values) {
+    if (value.tag == Tag::number) figure.stage_numbers.push_back(value.low);
+  }
+  describe(figure, statement.body);
+  return figure;
+}
+
+}  // namespace esc::resolving

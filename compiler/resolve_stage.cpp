@@ -1,0 +1,176 @@
+// Stages, the informal stage, routes and the immediate-risk rule.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "compiler/resolve_context.hpp"
+#include "compiler/suggest.hpp"
+#include "compiler/text.hpp"
+
+namespace esc::resolving {
+namespace {
+
+using ast::Keyword;
+using ast::Tag;
+
+model::OutcomeKind outcome_kind(std::string_view word) {
+  auto words = normalise_words(word);
+  if (words == "resolved") return model::OutcomeKind::resolved;
+  if (words == "unresolved") return model::OutcomeKind::unresolved;
+  return model::OutcomeKind::no_response;
+}
+
+model::StageId stage_numbered(const ast::Value& number, Context& context) {
+  auto found = context.stage_numbers.find(number.low);
+  if (found != context.stage_numbers.end()) return {found->second};
+  auto& d = context.sink.report(Code::N001, number.span, fmt::format("there is no stage {}", number.low));
+  if (context.stage_numbers.size() == 1) {
+    d.suggestion = fmt::format("the only stage is stage {}", context.stage_numbers.begin()->first);
+  } else if (!context.stage_numbers.empty()) {
+    d.suggestion = fmt::format("the stages are numbered {} to {}", context.stage_numbers.begin()->first,
+                               context.stage_numbers.rbegin()->first);
+  }
+  return {};
+}
+
+model::Action action_of(const ast::Statement& statement, Context& context) {
+  model::Action action;
+  action.span = statement.span;
+  switch (statement.keyword) {
+    case Keyword::go_to:
+      action.kind = model::ActionKind::go_to;
+      if (const auto* number = statement.find(Tag::number)) action.target = stage_numbered(*number, context);
+      if (const auto* route = statement.find(Tag::ref)) {
+        action.target = {context.lookup(context.routes, route->text, route->span)};
+      }
+      break;
+    case Keyword::duty:
+      action.kind = model::ActionKind::duty;
+      action.duty = duty_of(statement, context);
+      break;
+    default: action.kind = model::ActionKind::end;
+  }
+  return action;
+}
+
+model::Outcome outcome_of(const ast::Statement& statement, Context& context) {
+  model::Outcome outcome;
+  outcome.span = statement.span;
+  if (const auto* word = statement.find(Tag::word)) outcome.kind = outcome_kind(word->text);
+  outcome.condition = optional_text(statement, Tag::condition);
+  for (const auto& child : statement.body) {
+    if (child.keyword == Keyword::go_to || child.keyword == Keyword::end || child.keyword == Keyword::duty) {
+      outcome.actions.push_back(action_of(child, context));
+    }
+  }
+  describe(outcome, statement.body);
+  return outcome;
+}
+
+model::LineRange line_range_of(const ast::Statement& statement, Context& context) {
+  model::LineRange range;
+  range.span = statement.span;
+  std::vector<const ast::Value*> labels;
+  for (const auto& value : statement.values) {
+    if (value.tag == Tag::line) labels.push_back(&value);
+  }
+  if (labels.empty()) return range;
+  range.first = std::string(labels.front()->text);
+  range.last = std::string(labels.back()->text);
+  std::vector<std::string_view> known(context.line_labels.begin(), context.line_labels.end());
+  for (const auto* label : labels) {
+    if (std::find(known.begin(), known.end(), label->text) != known.end()) continue;
+    auto& d = context.sink.report(Code::N001, label->span,
+                                  fmt::format("no agency has a line named '{}'", label->text));
+    std::vector<std::string_view> distinct;
+    for (auto known_label : known) {
+      if (std::find(distinct.begin(), distinct.end(), known_label) == distinct.end()) distinct.push_back(known_label);
+    }
+    d.suggestion = distinct.empty() ? std::string("no agency declares any lines")
+                                    : fmt::format("the agencies' lines are: {}", fmt::join(distinct, ", "));
+  }
+  return range;
+}
+
+model::Step step_of(const ast::Statement& statement) {
+  model::Step step;
+  step.span = statement.span;
+  if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title);
+  if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe);
+  if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
+  describe(step, statement.body);
+  return step;
+}
+
+void read_body(model::Stage& stage, const ast::Statement& statement, Context& context) {
+  for (const auto& child : statement.body) {
+    switch (child.keyword) {
+      case Keyword::parties:
+        for (auto& party : texts_of(child, Tag::text)) stage.parties.push_back(std::move(party));
+        break;
+      case Keyword::level:
+        if (const auto* name = child.find(Tag::name)) stage.level = {context.lookup(context.levels, name->text, name->span)};
+        break;
+      case Keyword::step: stage.steps.push_back(step_of(child)); break;
+      case Keyword::timeframe:
+        if (const auto* value = child.find(Tag::timeframe)) stage.timeframes.push_back(timeframe_of(child, *value));
+        break;
+      case Keyword::cumulative:
+        if (const auto* value = child.find(Tag::cumulative)) stage.cumulative = duration_of(*value);
+        break;
+      case Keyword::outcome: stage.outcomes.push_back(outcome_of(child, context)); break;
+      case Keyword::duty: stage.duties.push_back(duty_of(child, context)); break;
+      case Keyword::contacts: stage.contact_lines.push_back(line_range_of(child, context)); break;
+      case Keyword::contact: stage.contacts.push_back(contact_of(child, context)); break;
+      case Keyword::final:
+        stage.final = true;
+        stage.binding = stage.binding || child.find(Tag::word) != nullptr;
+        break;
+      case Keyword::entry: {
+        model::Entry entry;
+        entry.span = child.span;
+        entry.any_stage = child.find(Tag::any_stage) != nullptr;
+        if (const auto* number = child.find(Tag::number)) {
+          entry.stage_number = number->low;
+          stage_numbered(*number, context);
+        }
+        entry.condition = optional_text(child, Tag::condition);
+        stage.entries.push_back(std::move(entry));
+        break;
+      }
+      case Keyword::through: stage.through = optional_text(child, Tag::text); break;
+      case Keyword::actor: stage.actor = optional_text(child, Tag::by); break;
+      case Keyword::unknown: stage.unknowns.push_back(unknown_of(child)); break;
+      default: break;
+    }
+  }
+  describe(stage, statement.body);
+}
+
+}  // namespace
+
+model::Stage stage_of(const ast::Statement& statement, Context& context) {
+  model::Stage stage;
+  stage.span = statement.span;
+  switch (statement.keyword) {
+    case Keyword::route: stage.kind = model::StageKind::route; break;
+    case Keyword::informal_stage: stage.kind = model::StageKind::informal; break;
+    default: stage.kind = model::StageKind::formal;
+  }
+  if (const auto* number = statement.find(Tag::number)) stage.number = number->low;
+  if (const auto* name = statement.find(Tag::name)) stage.name = std::string(name->text);
+  if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title);
+  read_body(stage, statement, context);
+  return stage;
+}
+
+model::Stage immediate_risk_of(const ast::Statement& statement, Context& context) {
+  model::Stage rule;
+  rule.span = statement.span;
+  rule.title = model::Text{"Immediate risk", statement.span};
+  read_body(rule, statement, context);
+  return rule;
+}
+
+}  // namespace esc::resolving

@@ -1,0 +1,81 @@
+// Pass 1 of resolution: every name declared anywhere, before anything refers to one.
+#include <fmt/format.h>
+
+#include "compiler/resolve_context.hpp"
+
+namespace esc::resolving {
+namespace {
+
+using ast::Keyword;
+using ast::Tag;
+
+// Returns whether the name is new.
+bool declare(Names& names, const ast::Statement& statement, Context& context) {
+  const auto* name = statement.find(Tag::name);
+  auto position = static_cast<std::uint32_t>(names.spans.size());
+  names.spans.push_back(statement.span);
+  names.in_order.emplace_back(name ? name->text : std::string_view());
+  if (name == nullptr) return false;
+  auto [existing, added] = names.index.emplace(std::string(name->text), position);
+  if (added) return true;
+  auto& d = context.sink.report(Code::N002, name->span,
+                                fmt::format("the {} '{}' is declared twice", names.kind_words, name->text));
+  d.notes.push_back({names.spans[existing->second], "it is first declared here"});
+  d.suggestion = "give each one its own name, or remove one";
+  return false;
+}
+
+}  // namespace
+
+void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, Context& context) {
+  std::uint32_t stages = 0;
+  std::map<std::int64_t, Span> stage_spans;
+  for (const auto* file : files) {
+    for (const auto& statement : file->statements) {
+      switch (statement.keyword) {
+        case Keyword::calendar:
+          if (statement.has_block) declare(context.calendars, statement, context);
+          break;
+        case Keyword::hours: declare(context.hours, statement, context); break;
+        case Keyword::level: declare(context.levels, statement, context); break;
+        case Keyword::form: declare(context.forms, statement, context); break;
+        case Keyword::agency:
+          declare(context.agencies, statement, context);
+          for (const auto& child : statement.body) {
+            if (child.keyword != Keyword::line) continue;
+            if (const auto* label = child.find(Tag::name)) context.line_labels.emplace_back(label->text);
+          }
+          break;
+        case Keyword::route:
+        case Keyword::stage:
+        case Keyword::informal_stage: {
+          if (file != &main) break;
+          auto position = stages++;
+          if (statement.keyword == Keyword::route) {
+            // Routes and stages share one vector; routes' ids are their place in it.
+            if (declare(context.routes, statement, context)) {
+              context.routes.index[std::string(context.routes.in_order.back())] = position;
+            }
+            break;
+          }
+          if (statement.keyword == Keyword::informal_stage) break;
+          const auto* number = statement.find(Tag::number);
+          if (number == nullptr) break;
+          auto [existing, added] = stage_spans.emplace(number->low, statement.span);
+          if (added) {
+            context.stage_numbers[number->low] = position;
+            continue;
+          }
+          auto& d = context.sink.report(Code::N002, number->span,
+                                        fmt::format("there are two stages numbered {}", number->low));
+          d.notes.push_back({existing->second, "the first is here"});
+          d.suggestion = "renumber the stages so that each number is used once";
+          break;
+        }
+        default: break;
+      }
+    }
+  }
+}
+
+}  // namespace esc::resolving

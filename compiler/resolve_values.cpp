@@ -1,0 +1,175 @@
+// Syntax values -> model values: text, dates, durations, windows, contacts, duties.
+#include <fmt/format.h>
+
+#include "compiler/resolve_context.hpp"
+#include "compiler/suggest.hpp"
+#include "compiler/text.hpp"
+
+namespace esc::resolving {
+
+using ast::Tag;
+
+std::optional<std::uint32_t> Names::find(std::string_view name) const {
+  auto found = index.find(name);
+  if (found == index.end()) return std::nullopt;
+  return found->second;
+}
+
+std::uint32_t Context::lookup(const Names& names, std::string_view name, Span span) {
+  if (auto found = names.find(name)) return *found;
+  std::vector<std::string_view> candidates(names.in_order.begin(), names.in_order.end());
+  auto& d = sink.report(Code::N001, span, fmt::format("there is no {} named '{}'", names.kind_words, name));
+  if (auto best = closest_word(name, candidates); !best.empty()) {
+    d.suggestion = fmt::format("did you mean '{}'?", best);
+  } else if (candidates.empty()) {
+    d.suggestion = fmt::format("no {} is declared; declare it, or check the `use` lines", names.kind_words);
+  }
+  return model::no_id;
+}
+
+model::Text text_of(const ast::Value& value) {
+  bool quoted = value.tag != Tag::ref && value.tag != Tag::name && value.tag != Tag::word;
+  return model::Text{quoted ? decode_text(value.text) : std::string(value.text), value.span};
+}
+
+std::optional<model::Text> optional_text(const ast::Statement& statement, Tag tag) {
+  if (const auto* value = statement.find(tag)) return text_of(*value);
+  return std::nullopt;
+}
+
+std::vector<model::Text> texts_of(const ast::Statement& statement, Tag tag) {
+  std::vector<model::Text> texts;
+  for (const auto& value : statement.values) {
+    if (value.tag == tag) texts.push_back(text_of(value));
+  }
+  return texts;
+}
+
+model::Date date_of(const ast::Value& value) {
+  return model::Date{static_cast<int>(value.low / 10000), static_cast<int>(value.low / 100 % 100),
+                     static_cast<int>(value.low % 100), value.span};
+}
+
+model::Duration duration_of(const ast::Value& value) {
+  model::Duration duration;
+  duration.low = value.low;
+  duration.high = value.high;
+  duration.unit = value.unit;
+  duration.span = value.span;
+  switch (value.unit) {
+    case ast::Unit::same_working_day: duration.kind = model::DurationKind::same_working_day; break;
+    case ast::Unit::immediately: duration.kind = model::DurationKind::immediately; break;
+    case ast::Unit::as_soon_as_possible: duration.kind = model::DurationKind::as_soon_as_possible; break;
+    default: duration.kind = model::DurationKind::amount;
+  }
+  return duration;
+}
+
+model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value) {
+  model::Timeframe timeframe;
+  timeframe.duration = duration_of(value);
+  timeframe.further = value.flags & ast::further;
+  timeframe.by_day = value.flags & ast::by_day;
+  timeframe.or_sooner = value.flags & ast::or_sooner;
+  timeframe.span = value.span;
+  // The clock start written after this timeframe (before the next timeframe).
+  bool after = false;
+  for (const auto& other : statement.values) {
+    if (&other == &value) {
+      after = true;
+      continue;
+    }
+    if (!after) continue;
+    if (other.tag == Tag::timeframe) break;
+    if (other.tag == Tag::clock_start) {
+      timeframe.clock_start = text_of(other);
+      timeframe.span.end = std::max(timeframe.span.end, other.span.end);
+      break;
+    }
+  }
+  return timeframe;
+}
+
+std::vector<model::Window> windows_of(const ast::Statement& statement, Context& context) {
+  std::vector<model::Window> windows;
+  for (const auto& value : statement.values) {
+    if (value.tag != Tag::window) continue;
+    model::Window window;
+    window.span = value.span;
+    window.days = static_cast<std::uint8_t>(value.low);
+    if (value.high >= 0) {
+      window.from_minute = static_cast<int>(value.high / 10000);
+      window.to_minute = static_cast<int>(value.high % 10000);
+    }
+    window.always = value.flags & ast::window_always;
+    window.bank_holidays = value.flags & ast::window_bank_holidays;
+    window.except_bank_holidays = value.flags & ast::window_except_bank_holidays;
+    if (!value.text.empty()) window.hours = {context.lookup(context.hours, value.text, value.span)};
+    windows.push_back(window);
+  }
+  return windows;
+}
+
+void describe(model::Described& described, const std::vector<ast::Statement>& body) {
+  for (const auto& child : body) {
+    if (child.keyword != ast::Keyword::source && child.keyword != ast::Keyword::note) continue;
+    const auto* text = child.find(Tag::text);
+    if (text == nullptr) continue;
+    (child.keyword == ast::Keyword::source ? described.sources : described.notes).push_back(text_of(*text));
+  }
+}
+
+model::Contact contact_of(const ast::Statement& statement, Context& context) {
+  model::Contact contact;
+  contact.span = statement.span;
+  if (const auto* title = statement.find(Tag::title)) contact.title = text_of(*title);
+  contact.person = optional_text(statement, Tag::person);
+  contact.phones = texts_of(statement, Tag::phone);
+  contact.emails = texts_of(statement, Tag::email);
+  contact.call_signs = texts_of(statement, Tag::call_sign);
+  contact.switchboards = texts_of(statement, Tag::switchboard);
+  contact.via = optional_text(statement, Tag::via);
+  contact.condition = optional_text(statement, Tag::condition);
+  if (const auto* of = statement.find(Tag::of)) contact.of = {context.lookup(context.agencies, of->text, of->span)};
+  contact.windows = windows_of(statement, context);
+  for (const auto& value : statement.values) {
+    if (value.tag != Tag::case_kind) continue;
+    auto words = normalise_words(value.text);
+    if (words.rfind("open", 0) == 0) contact.case_kinds |= model::open_cases;
+    if (words.rfind("new", 0) == 0) contact.case_kinds |= model::new_referrals;
+    if (words.rfind("all", 0) == 0) contact.case_kinds |= model::all_cases;
+  }
+  describe(contact, statement.body);
+  return contact;
+}
+
+model::Duty duty_of(const ast::Statement& statement, Context& context) {
+  model::Duty duty;
+  duty.span = statement.span;
+  if (const auto* verb = statement.find(Tag::verb)) duty.verb = normalise_words(verb->text);
+  duty.object = optional_text(statement, Tag::object);
+  if (const auto* form = statement.find(Tag::ref)) {
+    duty.object = text_of(*form);
+    duty.form = {context.lookup(context.forms, form->text, form->span)};
+  }
+  duty.to = texts_of(statement, Tag::to);
+  duty.on = optional_text(statement, Tag::on);
+  duty.via = optional_text(statement, Tag::via);
+  duty.by = optional_text(statement, Tag::by);
+  duty.emails = texts_of(statement, Tag::email);
+  duty.condition = optional_text(statement, Tag::condition);
+  if (const auto* timeframe = statement.find(Tag::timeframe)) duty.timeframe = timeframe_of(statement, *timeframe);
+  if (const auto* before = statement.find(Tag::before_stage)) duty.before_stage = before->low;
+  describe(duty, statement.body);
+  return duty;
+}
+
+model::Unknown unknown_of(const ast::Statement& statement) {
+  model::Unknown unknown;
+  unknown.span = statement.span;
+  if (const auto* subject = statement.find(Tag::word)) unknown.subject = normalise_words(subject->text);
+  unknown.reason = optional_text(statement, Tag::text);
+  return unknown;
+}
+
+}  // namespace esc::resolving

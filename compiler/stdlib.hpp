@@ -1,0 +1,17 @@
+// The standard library, compiled into the binary from stdlib/*.esc.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace esc {
+
+struct StdlibModule {
+  std::string_view name;  // "std.calendars.england_and_wales"
+  std::string_view path;  // "stdlib/calendars/england_and_wales.esc", shown in diagnostics
+  std::string_view text;
+};
+
+const std::vector<StdlibModule>& stdlib_modules();
+
+}  // namespace esc
