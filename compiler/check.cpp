@@ -1,5 +1,6 @@
 #include "compiler/check.hpp"
 
+#include "compiler/checks/checks.hpp"
 #include "compiler/resolve.hpp"
 
 namespace esc {
@@ -18,7 +19,10 @@ CheckRun check_files(const std::vector<std::string>& paths, FileReader& reader, 
       // Names are only looked up in files that read cleanly: a statement lost to a
       // syntax error would otherwise show up again as a missing name.
       checked.model = resolve(checked.program, sources, sink);
-      checked.resolved = true;
+      checked.resolved = sink.errors() == errors_before;
+      // Checks judge a model that means what its author wrote; with a name missing
+      // they would report its consequences rather than its cause.
+      if (checked.resolved) checks::run_checks({checked.model, options.today}, sink);
     }
     run.files.push_back(std::move(checked));
   }

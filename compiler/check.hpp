@@ -15,6 +15,7 @@ namespace esc {
 
 struct CheckOptions {
   LoadOptions load;
+  std::int64_t today = 0;  // day number of the date review dates are judged against
 };
 
 struct CheckedFile {

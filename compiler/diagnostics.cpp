@@ -33,13 +33,19 @@ std::string_view severity_name(Severity severity) {
 }
 
 Diagnostic& DiagnosticSink::report(Code code, std::optional<Span> span, std::string message) {
-  diagnostics_.push_back(Diagnostic{code, code_info(code).severity, span, std::move(message), {}, {}, {}});
+  diagnostics_.push_back(Diagnostic{code, code_info(code).severity, span, std::move(message), {}, {}, {}, {}});
   return diagnostics_.back();
 }
 
 std::size_t DiagnosticSink::count(Severity severity) const {
-  return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
-                                                [&](const Diagnostic& d) { return d.severity == severity; }));
+  return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(), [&](const Diagnostic& d) {
+    return d.severity == severity && d.counts();
+  }));
+}
+
+std::size_t DiagnosticSink::allowed() const {
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& d) { return !d.counts(); }));
 }
 
 void DiagnosticSink::sort() {

@@ -47,13 +47,21 @@ struct Diagnostic {
   std::vector<Note> notes;
   std::string suggestion;  // empty when there is none
   std::string file_path;   // used when there is no span
+  // Set when the protocol accepts this finding with `allow CODE "reason"`: it is then
+  // left out of the human output and reported as allowed in machine output.
+  std::optional<std::string> allowed_because;
+
+  bool counts() const { return !allowed_because.has_value(); }
 };
 
 class DiagnosticSink {
  public:
   Diagnostic& report(Code code, std::optional<Span> span, std::string message);
+  void add(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // Findings of this severity that are not allowed.
   std::size_t count(Severity severity) const;
+  std::size_t allowed() const;
   std::size_t errors() const { return count(Severity::error); }
   // Orders by file, position, then severity, so output never depends on pass order.
   void sort();

@@ -322,7 +322,8 @@ struct Protocol : Described {
   std::vector<Approval> approvals;
   std::optional<Date> last_reviewed;
   std::optional<Date> review_due;
-  std::optional<std::string> review_every;  // "annually", "2 years"
+  std::optional<int> review_every_months;  // "review annually" is 12
+  Span review_every_span;
   std::vector<ReadWith> read_with;
   std::uint8_t scope = 0;
   Span scope_span;

@@ -116,14 +116,16 @@ std::string render_summary(const DiagnosticSink& sink, std::size_t files, const 
   auto file_words = plural(files, "file");
   auto errors = sink.errors();
   auto warnings = sink.count(Severity::warning);
-  if (errors == 0 && warnings == 0) return fmt::format("escc: no problems found in {}\n", file_words);
+  auto allowed = sink.allowed();
+  auto allowed_words = allowed == 0 ? std::string() : fmt::format(" ({} more allowed by the protocol)", allowed);
+  if (errors == 0 && warnings == 0) return fmt::format("escc: no problems found in {}{}\n", file_words, allowed_words);
   std::string counts;
   if (errors > 0) counts = paint(style, severity_style(Severity::error), plural(errors, "error"));
   if (warnings > 0) {
     if (!counts.empty()) counts += " and ";
     counts += paint(style, severity_style(Severity::warning), plural(warnings, "warning"));
   }
-  return fmt::format("escc: {} in {}\n", counts, file_words);
+  return fmt::format("escc: {} in {}{}\n", counts, file_words, allowed_words);
 }
 
 }  // namespace esc

@@ -43,6 +43,8 @@ std::string render_json(const std::vector<Diagnostic>& diagnostics, const Source
       notes.push_back(std::move(entry));
     }
     object["notes"] = std::move(notes);
+    object["allowed"] = diagnostic.allowed_because ? nlohmann::ordered_json(*diagnostic.allowed_because)
+                                                   : nlohmann::ordered_json(nullptr);
     object["suggestion"] = diagnostic.suggestion.empty() ? nlohmann::ordered_json(nullptr)
                                                          : nlohmann::ordered_json(diagnostic.suggestion);
     array.push_back(std::move(object));

@@ -43,8 +43,11 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       break;
     case Keyword::review:
       if (const auto* date = child.find(Tag::date)) protocol.review_due = date_of(*date);
-      if (child.find(Tag::word) != nullptr) protocol.review_every = "annually";
-      if (const auto* period = child.find(Tag::period)) protocol.review_every = duration_of(*period).describe();
+      if (child.find(Tag::word) != nullptr) protocol.review_every_months = 12;
+      if (const auto* period = child.find(Tag::period)) {
+        protocol.review_every_months = static_cast<int>(period->low * (period->unit == ast::Unit::years ? 12 : 1));
+      }
+      if (protocol.review_every_months) protocol.review_every_span = child.span;
       break;
     case Keyword::read_with:
       if (const auto* title = child.find(Tag::text)) {

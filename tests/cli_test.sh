@@ -26,12 +26,18 @@ expect() {  # expect NAME WANTED_STATUS PATTERN -- command...
 cat >"$work/clean.esc" <<'ESC'
 protocol "A small protocol" {
   status live
+  approved by "Board" on 2026-01-15
+  review due 2027-01
+}
+immediate risk {
+  immediately
 }
 stage 1 "Practitioners" {
   within 2 working days
-  when unresolved: go to stage 2
+  final binding
 }
 ESC
+sed 's/status live/status draft/' "$work/clean.esc" >"$work/draft.esc"
 printf 'stage 1 "Practitioners" {\n  within 2 days\n}\n' >"$work/broken.esc"
 : >"$work/empty.esc"
 
@@ -43,16 +49,20 @@ expect no-files 2 'files is required' -- "$escc" check
 expect bad-format 2 'format' -- "$escc" check --format=xml "$work/clean.esc"
 expect missing-file 2 'cannot read .*: no such file' -- "$escc" check "$work/missing.esc"
 expect folder 2 'this is a folder' -- "$escc" check "$work"
-expect clean 0 'no problems found in 1 file' -- "$escc" check "$work/clean.esc"
+expect clean 0 'no problems found in 1 file' -- "$escc" check --today 2026-11-23 "$work/clean.esc"
+expect overdue 0 'warning\[G001\]' -- "$escc" check --today 2027-02-01 "$work/clean.esc"
+expect bad-today 2 'YYYY-MM-DD' -- "$escc" check --today 2026-02-30 "$work/clean.esc"
+expect warnings-pass 0 'warning\[G004\]' -- "$escc" check --today 2026-11-23 "$work/draft.esc"
+expect deny-warnings 1 'warning\[G004\]' -- "$escc" check --deny-warnings --today 2026-11-23 "$work/draft.esc"
 expect broken 1 "error\[P002\]: say '2 working days'" -- "$escc" check "$work/broken.esc"
 expect broken-caret 1 '^  \|            \^\^\^\^$' -- "$escc" check --color=never "$work/broken.esc"
 expect empty 1 'error\[I004\]' -- "$escc" check "$work/empty.esc"
 expect mixed-io-wins 2 'cannot read' -- "$escc" check "$work/broken.esc" "$work/missing.esc"
 expect json 1 '"code": "P002"' -- "$escc" check --format=json "$work/broken.esc"
-expect json-clean 0 '^\[\]$' -- "$escc" check --format=json "$work/clean.esc"
+expect json-clean 0 '^\[\]$' -- "$escc" check --format=json --today 2026-11-23 "$work/clean.esc"
 expect colour-always 1 $'\x1b\\[' -- "$escc" check --color=always "$work/broken.esc"
 expect no-colour-when-piped 1 '^error\[P002\]' -- "$escc" check "$work/broken.esc"
-expect parse 0 '^stage 4:1 \{$' -- "$escc" parse "$work/clean.esc"
+expect parse 0 '^stage 9:1 \{$' -- "$escc" parse "$work/clean.esc"
 expect parse-broken 1 'P002' -- "$escc" parse "$work/broken.esc"
 
 echo "$passed passed, $failed failed"

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -14,6 +15,7 @@
 
 #include "compiler/ast_dump.hpp"
 #include "compiler/check.hpp"
+#include "compiler/dates.hpp"
 #include "compiler/parser.hpp"
 #include "compiler/render.hpp"
 
@@ -31,8 +33,17 @@ bool want_colour(const std::string& choice) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
+// --today has been validated by the command line; the default is the system date.
+std::int64_t today_from(const std::string& text) {
+  if (auto date = esc::parse_iso_date(text)) return esc::day_number(*date);
+  auto now = std::chrono::system_clock::now();
+  return std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
+}
+
 struct CheckCommand {
   std::vector<std::string> files;
+  std::string today;
+  bool deny_warnings = false;
   std::vector<std::string> search_roots;
   std::string format = "human";
   std::string colour = "auto";
@@ -44,19 +55,21 @@ int run_check(const CheckCommand& options) {
   esc::DiagnosticSink sink;
   esc::CheckOptions check_options;
   check_options.load.search_roots = options.search_roots;
+  check_options.today = today_from(options.today);
   auto run = esc::check_files(options.files, reader, sources, sink, check_options);
   if (options.format == "json") {
     std::cout << esc::render_json(sink.diagnostics(), sources);
   } else {
     esc::HumanStyle style{want_colour(options.colour)};
     for (const auto& diagnostic : sink.diagnostics()) {
-      std::cout << esc::render_human(diagnostic, sources, style) << '\n';
+      if (diagnostic.counts()) std::cout << esc::render_human(diagnostic, sources, style) << '\n';
     }
     std::cout << esc::render_summary(sink, options.files.size(), style);
   }
   std::cout.flush();
   if (run.io_problem) return exit_usage;
-  return sink.errors() > 0 ? exit_input_errors : exit_clean;
+  bool failed = sink.errors() > 0 || (options.deny_warnings && sink.count(esc::Severity::warning) > 0);
+  return failed ? exit_input_errors : exit_clean;
 }
 
 int run_parse(const std::string& path) {
@@ -96,6 +109,12 @@ int main(int argc, char** argv) {
   check_command->add_option("files", check.files, "The .esc files to check")->required();
   check_command->add_option("-I,--include", check.search_roots,
                             "A folder to look in for files named by `use` (after the protocol's own folder)");
+  check_command
+      ->add_option("--today", check.today, "The date to judge review dates against (YYYY-MM-DD); default: today")
+      ->check([](const std::string& text) {
+        return esc::parse_iso_date(text) ? std::string() : std::string("give a date as YYYY-MM-DD, such as 2026-11-23");
+      });
+  check_command->add_flag("--deny-warnings", check.deny_warnings, "Exit with status 1 when there are warnings too");
   check_command->add_option("--format", check.format, "How to print findings: human or json")
       ->check(CLI::IsMember({"human", "json"}))
       ->capture_default_str();

@@ -1,0 +1,39 @@
+#include <fmt/format.h>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+const std::vector<Registered>& registry() {
+  static const std::vector<Registered> checks = {
+      {"review-date", review_date},
+      {"approval", approval},
+      {"status", status},
+      {"immediate-risk", immediate_risk},
+  };
+  return checks;
+}
+
+void run_checks(const Context& context, DiagnosticSink& sink) {
+  DiagnosticSink found;
+  for (const auto& check : registry()) check.run(context, found);
+  std::vector<bool> used(context.model.allows.size(), false);
+  for (auto diagnostic : found.diagnostics()) {
+    for (std::size_t i = 0; i < context.model.allows.size(); ++i) {
+      const auto& allow = context.model.allows[i];
+      if (allow.code != code_info(diagnostic.code).id) continue;
+      diagnostic.allowed_because = allow.reason.value;
+      used[i] = true;
+    }
+    sink.add(std::move(diagnostic));
+  }
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    if (used[i]) continue;
+    const auto& allow = context.model.allows[i];
+    auto& d = sink.report(Code::A001, allow.span,
+                          fmt::format("nothing here is reported as {}, so this allow has no effect", allow.code));
+    d.suggestion = "remove it, so that a future finding is not hidden";
+  }
+}
+
+}  // namespace esc::checks

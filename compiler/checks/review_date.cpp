@@ -1,0 +1,60 @@
+// G001, G002, G003: is the protocol's review date recorded, still ahead, and in line
+// with the review interval the protocol itself states?
+#include <fmt/format.h>
+
+#include "compiler/checks/checks.hpp"
+#include "compiler/checks/protocol_date.hpp"
+
+namespace esc::checks {
+namespace {
+
+std::string how_long(std::int64_t from, std::int64_t to) {
+  auto a = civil_date(from);
+  auto b = civil_date(to);
+  auto months = (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0);
+  if (months < 1) return fmt::format("{} days", to - from);
+  auto years = months / 12;
+  months %= 12;
+  auto plural = [](int n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+  if (years == 0) return plural(months, "month");
+  if (months == 0) return plural(years, "year");
+  return plural(years, "year") + " and " + plural(months, "month");
+}
+
+}  // namespace
+
+void review_date(const Context& context, DiagnosticSink& sink) {
+  if (!context.model.protocol) return;
+  const auto& protocol = *context.model.protocol;
+  if (!protocol.review_due) {
+    auto& d = sink.report(Code::G002, protocol.span, "the protocol does not say when it is next to be reviewed");
+    d.suggestion = "add a line such as: review due 2027-11";
+    return;
+  }
+  const auto& due = *protocol.review_due;
+  auto due_day = last_day_meant(due);
+  if (due_day < context.today) {
+    auto& d = sink.report(Code::G001, due.span,
+                          fmt::format("the review of this protocol was due by {}, {} before today ({})", spoken(due),
+                                      how_long(due_day, context.today), long_date(civil_date(context.today))));
+    if (protocol.last_reviewed) {
+      d.notes.push_back({protocol.last_reviewed->span, fmt::format("last reviewed {}", spoken(*protocol.last_reviewed))});
+    }
+    d.suggestion = "review the protocol with the partners, then record the new date with 'review due'";
+  }
+  if (protocol.review_every_months && protocol.last_reviewed) {
+    const auto& last = *protocol.last_reviewed;
+    auto months_between = (due.year - last.year) * 12 + (due.month - last.month);
+    if (months_between > *protocol.review_every_months) {
+      auto& d = sink.report(
+          Code::G003, due.span,
+          fmt::format("the protocol is to be reviewed every {} months, but the next review ({}) is set {} "
+                      "months after the last ({})",
+                      *protocol.review_every_months, spoken(due), months_between, spoken(last)));
+      d.notes.push_back({protocol.review_every_span, "the review interval is stated here"});
+      d.notes.push_back({last.span, "the last review is recorded here"});
+    }
+  }
+}
+
+}  // namespace esc::checks

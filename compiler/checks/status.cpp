@@ -1,0 +1,26 @@
+// G004: a protocol in use should say it is live.
+#include <fmt/format.h>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+void status(const Context& context, DiagnosticSink& sink) {
+  if (!context.model.protocol) return;
+  const auto& protocol = *context.model.protocol;
+  if (!protocol.status) {
+    auto& d = sink.report(Code::G004, protocol.span,
+                          "the protocol does not say whether it is live, a draft, or withdrawn");
+    d.suggestion = "add a line such as: status live";
+    return;
+  }
+  if (*protocol.status == "draft") {
+    sink.report(Code::G004, protocol.status_span,
+                "this protocol is marked as a draft: practitioners may be following wording that was never agreed");
+  } else if (*protocol.status == "withdrawn") {
+    sink.report(Code::G004, protocol.status_span,
+                "this protocol is marked as withdrawn: it should not be published or followed");
+  }
+}
+
+}  // namespace esc::checks

@@ -1,0 +1,30 @@
+// Civil dates as day numbers (days since 1970-01-01), for comparisons and working-day
+// arithmetic. Proleptic Gregorian calendar.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace esc {
+
+struct CivilDate {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+  bool operator==(const CivilDate&) const = default;
+};
+
+std::int64_t day_number(const CivilDate& date);
+CivilDate civil_date(std::int64_t day_number);
+int days_in_month(int year, int month);
+// 0 = Monday ... 6 = Sunday.
+int weekday(std::int64_t day_number);
+// "2026-11-23" -> date; nullopt unless it is a real date in that exact form.
+std::optional<CivilDate> parse_iso_date(std::string_view text);
+std::string iso_date(const CivilDate& date);
+// "23 November 2026", "March 2024" (month only).
+std::string long_date(const CivilDate& date, bool month_only = false);
+
+}  // namespace esc
