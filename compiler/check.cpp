@@ -22,7 +22,7 @@ CheckRun check_files(const std::vector<std::string>& paths, FileReader& reader, 
       checked.resolved = sink.errors() == errors_before;
       // Checks judge a model that means what its author wrote; with a name missing
       // they would report its consequences rather than its cause.
-      if (checked.resolved) checks::run_checks({checked.model, options.today}, sink);
+      if (checked.resolved) checks::run_checks(checked.model, options.today, sink);
     }
     run.files.push_back(std::move(checked));
   }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/analysis/flow.hpp"
 #include "compiler/diagnostics.hpp"
 #include "compiler/model.hpp"
 
@@ -13,7 +14,8 @@ namespace esc::checks {
 
 struct Context {
   const model::Model& model;
-  std::int64_t today = 0;  // day number (see compiler/dates.hpp)
+  std::int64_t today;  // day number (see compiler/dates.hpp)
+  const analysis::Flow& flow;
 };
 
 using Check = void (*)(const Context&, DiagnosticSink&);
@@ -25,13 +27,21 @@ struct Registered {
 
 const std::vector<Registered>& registry();
 
-// Runs every check, then applies the file's `allow` statements.
-void run_checks(const Context& context, DiagnosticSink& sink);
+// Computes the shared analyses, runs every check, then applies the file's `allow`
+// statements.
+void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink);
 
 // The checks, one per file in this folder.
 void review_date(const Context&, DiagnosticSink&);
 void approval(const Context&, DiagnosticSink&);
 void status(const Context&, DiagnosticSink&);
 void immediate_risk(const Context&, DiagnosticSink&);
+void no_stages(const Context&, DiagnosticSink&);
+void unreachable(const Context&, DiagnosticSink&);
+void dead_end(const Context&, DiagnosticSink&);
+void escalation_cycle(const Context&, DiagnosticSink&);
+void final_stage(const Context&, DiagnosticSink&);
+void stage_numbering(const Context&, DiagnosticSink&);
+void figure_order(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

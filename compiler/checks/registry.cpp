@@ -10,11 +10,20 @@ const std::vector<Registered>& registry() {
       {"approval", approval},
       {"status", status},
       {"immediate-risk", immediate_risk},
+      {"no-stages", no_stages},
+      {"unreachable", unreachable},
+      {"dead-end", dead_end},
+      {"escalation-cycle", escalation_cycle},
+      {"final-stage", final_stage},
+      {"stage-numbering", stage_numbering},
+      {"figure-order", figure_order},
   };
   return checks;
 }
 
-void run_checks(const Context& context, DiagnosticSink& sink) {
+void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink) {
+  auto flow = analysis::analyse_flow(model);
+  Context context{model, today, flow};
   DiagnosticSink found;
   for (const auto& check : registry()) check.run(context, found);
   std::vector<bool> used(context.model.allows.size(), false);

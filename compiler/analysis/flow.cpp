@@ -1,0 +1,96 @@
+#include "compiler/analysis/flow.hpp"
+
+#include <algorithm>
+
+namespace esc::analysis {
+namespace {
+
+using model::StageKind;
+
+model::StageId find_start(const model::Model& model) {
+  model::StageId start;
+  std::int64_t lowest = 0;
+  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
+    const auto& stage = model.stages[i];
+    if (stage.kind == StageKind::informal) return {i};
+    if (stage.kind == StageKind::formal && (!start.valid() || stage.number < lowest)) {
+      start = {i};
+      lowest = stage.number;
+    }
+  }
+  return start;
+}
+
+bool moves_on(model::OutcomeKind kind) { return kind != model::OutcomeKind::resolved; }
+
+}  // namespace
+
+Flow analyse_flow(const model::Model& model) {
+  Flow flow;
+  auto count = model.stages.size();
+  flow.edges.resize(count);
+  flow.reachable.assign(count, false);
+  flow.start = find_start(model);
+
+  for (std::uint32_t i = 0; i < count; ++i) {
+    for (const auto& outcome : model.stages[i].outcomes) {
+      for (const auto& action : outcome.actions) {
+        if (action.kind == model::ActionKind::go_to && action.target.valid()) {
+          flow.edges[i].push_back({action.target, outcome.kind, action.span, false});
+        }
+      }
+    }
+  }
+  // A route entered "from any stage" or "from stage N" is an edge from those stages.
+  for (std::uint32_t route = 0; route < count; ++route) {
+    for (const auto& entry : model.stages[route].entries) {
+      for (std::uint32_t i = 0; i < count; ++i) {
+        const auto& from = model.stages[i];
+        if (from.kind != StageKind::formal) continue;
+        if (entry.any_stage || from.number == entry.stage_number) {
+          flow.edges[i].push_back({{route}, model::OutcomeKind::unresolved, entry.span, true});
+        }
+      }
+    }
+  }
+
+  // Reachability and back edges by an iterative depth-first walk.
+  if (flow.start.valid()) {
+    enum class Mark { unseen, open, closed };
+    std::vector<Mark> marks(count, Mark::unseen);
+    std::vector<std::pair<std::uint32_t, std::size_t>> stack{{flow.start.index, 0}};
+    marks[flow.start.index] = Mark::open;
+    while (!stack.empty()) {
+      auto& [node, next] = stack.back();
+      if (next == flow.edges[node].size()) {
+        marks[node] = Mark::closed;
+        stack.pop_back();
+        continue;
+      }
+      const auto& edge = flow.edges[node][next++];
+      auto target = edge.to.index;
+      if (marks[target] == Mark::open) flow.back_edges.push_back({{node}, edge});
+      if (marks[target] != Mark::unseen) continue;
+      marks[target] = Mark::open;
+      stack.push_back({target, 0});
+    }
+    for (std::size_t i = 0; i < count; ++i) flow.reachable[i] = marks[i] != Mark::unseen;
+  }
+  // The main path: follow formal stages while nothing resolves the case.
+  std::vector<bool> on_path(count, false);
+  for (auto at = flow.start; at.valid() && !on_path[at.index];) {
+    on_path[at.index] = true;
+    flow.main_path.push_back(at);
+    model::StageId next;
+    for (const auto& edge : flow.edges[at.index]) {
+      if (!edge.entry && moves_on(edge.outcome) && model.stage(edge.to).kind == StageKind::formal) {
+        next = edge.to;
+        break;
+      }
+    }
+    at = next;
+  }
+  return flow;
+}
+
+}  // namespace esc::analysis

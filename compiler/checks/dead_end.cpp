@@ -1,0 +1,26 @@
+// S002: what happens when a stage that is not the last one fails?
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+void dead_end(const Context& context, DiagnosticSink& sink) {
+  for (std::uint32_t i = 0; i < context.model.stages.size(); ++i) {
+    const auto& stage = context.model.stages[i];
+    if (stage.final) continue;
+    const auto& edges = context.flow.edges[i];
+    bool moves_on = std::any_of(edges.begin(), edges.end(), [](const analysis::Edge& edge) {
+      return edge.outcome != model::OutcomeKind::resolved;
+    });
+    if (moves_on) continue;
+    auto& d = sink.report(Code::S002, stage.span,
+                          fmt::format("if {} does not resolve the matter, the protocol does not say what happens next",
+                                      stage.label()));
+    d.suggestion = "add 'when unresolved: go to stage N', or mark the stage 'final' if escalation ends there";
+  }
+}
+
+}  // namespace esc::checks

@@ -1,0 +1,29 @@
+// S004 and G007: where does escalation stop, and is the decision there binding?
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+void final_stage(const Context& context, DiagnosticSink& sink) {
+  const auto& stages = context.model.stages;
+  if (!context.model.protocol || !context.flow.start.valid()) return;
+  auto first_final = std::find_if(stages.begin(), stages.end(), [](const model::Stage& s) { return s.final; });
+  if (first_final == stages.end()) {
+    auto& d = sink.report(Code::S004, context.model.protocol->span,
+                          "no stage is marked final, so the protocol never says where escalation stops");
+    d.suggestion = "add 'final' to the last stage (and 'final binding' if its decision settles the dispute)";
+    return;
+  }
+  bool binding = std::any_of(stages.begin(), stages.end(), [](const model::Stage& s) { return s.final && s.binding; });
+  if (binding) return;
+  auto& d = sink.report(Code::G007, first_final->span,
+                        fmt::format("{} is final, but the protocol does not say its decision is binding, so a "
+                                    "dispute could go on after it",
+                                    first_final->label()));
+  d.suggestion = "if the decision there settles the dispute, write 'final binding'";
+}
+
+}  // namespace esc::checks

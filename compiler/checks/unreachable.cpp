@@ -1,0 +1,24 @@
+// S001: a stage no case can arrive at is either missing an arrow or not needed.
+#include <fmt/format.h>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+void unreachable(const Context& context, DiagnosticSink& sink) {
+  const auto& flow = context.flow;
+  if (!flow.start.valid()) return;
+  for (std::uint32_t i = 0; i < context.model.stages.size(); ++i) {
+    if (flow.reachable[i]) continue;
+    const auto& stage = context.model.stages[i];
+    auto& d = sink.report(Code::S001, stage.span,
+                          fmt::format("nothing leads to {}: no outcome of an earlier stage goes to it",
+                                      stage.label()));
+    d.notes.push_back({context.model.stage(flow.start).span, "escalation starts here"});
+    d.suggestion = stage.kind == model::StageKind::route
+                       ? "say how the route is reached, with 'entry from ...' or an outcome 'go to " + stage.name + "'"
+                       : fmt::format("add 'when unresolved: go to {}' to the stage before it", stage.label());
+  }
+}
+
+}  // namespace esc::checks
