@@ -60,7 +60,10 @@ struct Date {
 struct WorkingDays {
   std::int64_t low = 0;
   std::int64_t high = 0;
+  bool operator==(const WorkingDays&) const = default;
 };
+
+inline WorkingDays operator+(WorkingDays a, WorkingDays b) { return {a.low + b.low, a.high + b.high}; }
 
 enum class DurationKind { amount, same_working_day, immediately, as_soon_as_possible };
 

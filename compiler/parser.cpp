@@ -656,7 +656,15 @@ ESC_ACTION(data_years_stmt, set_keyword<K::data_years>);
 ESC_ACTION(parties_stmt, set_keyword<K::parties>);
 ESC_ACTION(step_stmt, set_keyword<K::step>);
 ESC_ACTION(timeframe_stmt, set_keyword<K::timeframe>);
-ESC_ACTION(cumulative_stmt, set_keyword<K::cumulative>);
+// `cumulative_stmt` is its own rule, so the clause's retagging must be done here too.
+template <>
+struct action<g::cumulative_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    retag_duration<Tag::cumulative>::apply(in, state);
+    set_keyword<K::cumulative>::apply(in, state);
+  }
+};
 ESC_ACTION(outcome_stmt, set_keyword<K::outcome>);
 ESC_ACTION(duty_stmt, set_keyword<K::duty>);
 ESC_ACTION(contacts_stmt, set_keyword<K::contacts>);

@@ -97,8 +97,8 @@ std::string render_human(const Diagnostic& diagnostic, const SourceManager& sour
   }
   for (const auto& note : diagnostic.notes) {
     if (note.span) {
-      out += fmt::format("  {} {}: {}\n", paint(style, gutter_style, "= note"), location(sources, *note.span),
-                         note.message);
+      out += fmt::format("  {}: {}\n      {} {}\n", paint(style, gutter_style, "= note"), note.message,
+                         paint(style, gutter_style, "-->"), location(sources, *note.span));
     } else {
       out += fmt::format("  {}: {}\n", paint(style, gutter_style, "= note"), note.message);
     }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/diagnostics.hpp"
 #include "compiler/model.hpp"
@@ -16,6 +17,7 @@ struct Context {
   const model::Model& model;
   std::int64_t today;  // day number (see compiler/dates.hpp)
   const analysis::Flow& flow;
+  const analysis::Durations& durations;
 };
 
 using Check = void (*)(const Context&, DiagnosticSink&);
@@ -43,5 +45,10 @@ void escalation_cycle(const Context&, DiagnosticSink&);
 void final_stage(const Context&, DiagnosticSink&);
 void stage_numbering(const Context&, DiagnosticSink&);
 void figure_order(const Context&, DiagnosticSink&);
+void running_total(const Context&, DiagnosticSink&);
+void overall_target(const Context&, DiagnosticSink&);
+void missing_timeframe(const Context&, DiagnosticSink&);
+void steps_and_stage(const Context&, DiagnosticSink&);
+void clock_start(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

@@ -17,13 +17,19 @@ const std::vector<Registered>& registry() {
       {"final-stage", final_stage},
       {"stage-numbering", stage_numbering},
       {"figure-order", figure_order},
+      {"running-total", running_total},
+      {"overall-target", overall_target},
+      {"missing-timeframe", missing_timeframe},
+      {"steps-and-stage", steps_and_stage},
+      {"clock-start", clock_start},
   };
   return checks;
 }
 
 void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink) {
   auto flow = analysis::analyse_flow(model);
-  Context context{model, today, flow};
+  auto durations = analysis::analyse_durations(model);
+  Context context{model, today, flow, durations};
   DiagnosticSink found;
   for (const auto& check : registry()) check.run(context, found);
   std::vector<bool> used(context.model.allows.size(), false);

@@ -1,0 +1,97 @@
+#include "compiler/analysis/durations.hpp"
+
+#include <fmt/format.h>
+
+#include "compiler/analysis/flow.hpp"
+
+namespace esc::analysis {
+
+std::string number_words(model::WorkingDays days) {
+  return days.low == days.high ? fmt::format("{}", days.low) : fmt::format("{}-{}", days.low, days.high);
+}
+
+std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total) {
+  std::string text;
+  std::size_t shown = 0;
+  for (const auto& term : terms) {
+    // A running total that starts from nothing is not worth a "0 +".
+    if (shown == 0 && term.days == model::WorkingDays{0, 0} && terms.size() > 1) continue;
+    if (shown++ > 0) text += " + ";
+    text += number_words(term.days);
+  }
+  if (shown > 1) text += " = " + number_words(total);
+  return text;
+}
+
+Durations analyse_durations(const model::Model& model) {
+  Durations durations;
+  for (const auto& stage : model.stages) {
+    StageTime time;
+    bool steps_timed = false;
+    for (const auto& step : stage.steps) steps_timed = steps_timed || step.timeframe.has_value();
+    for (const auto& timeframe : stage.timeframes) {
+      if (timeframe.by_day && !time.deadline) time.deadline = timeframe;
+    }
+    time.complete = true;
+    if (steps_timed) {
+      time.from_steps = true;
+      for (const auto& step : stage.steps) {
+        auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
+        if (!days) {
+          time.complete = false;
+          continue;
+        }
+        time.terms.push_back({*days, step.timeframe->span, step.timeframe->duration.describe()});
+      }
+    } else {
+      const model::Timeframe* stated = nullptr;
+      for (const auto& timeframe : stage.timeframes) {
+        if (!timeframe.by_day) {
+          stated = &timeframe;
+          break;
+        }
+      }
+      auto days = stated ? stated->duration.working_days() : std::nullopt;
+      if (days) {
+        time.terms.push_back({*days, stated->span, stated->duration.describe()});
+      } else {
+        time.complete = false;
+      }
+    }
+    if (time.complete) {
+      model::WorkingDays sum{};
+      for (const auto& term : time.terms) sum = sum + term.days;
+      time.own = sum;
+    }
+    durations.stages.push_back(std::move(time));
+  }
+  return durations;
+}
+
+std::vector<PathPoint> running_totals(const model::Model& model, const Flow& flow, const Durations& durations) {
+  std::vector<PathPoint> points;
+  std::optional<model::WorkingDays> reported = model::WorkingDays{0, 0};
+  std::optional<model::WorkingDays> computed = model::WorkingDays{0, 0};
+  for (auto id : flow.main_path) {
+    const auto& stage = model.stage(id);
+    if (stage.kind != model::StageKind::formal) continue;
+    const auto& time = durations.stages[id.index];
+    PathPoint point{id, reported, std::nullopt, std::nullopt};
+    if (time.deadline) {
+      point.end = time.deadline->duration.working_days();
+      point.computed = point.end;
+    } else if (time.own) {
+      if (reported) point.end = *reported + *time.own;
+      if (computed) point.computed = *computed + *time.own;
+    }
+    computed = point.computed;
+    reported = point.end;
+    if (stage.cumulative) {
+      if (auto claimed = stage.cumulative->working_days()) reported = claimed;
+    }
+    points.push_back(point);
+  }
+  return points;
+}
+
+}  // namespace esc::analysis

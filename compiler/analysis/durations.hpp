@@ -1,0 +1,53 @@
+// How long each stage takes, in working days, with the terms the total is made of so
+// that findings can show their arithmetic. Hours and weeks are converted by the rule
+// in docs/durations.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/model.hpp"
+
+namespace esc::analysis {
+
+struct Term {
+  model::WorkingDays days;
+  Span span;
+  std::string words;  // as the protocol says it: "24 hours"
+};
+
+struct StageTime {
+  std::vector<Term> terms;  // the stage's steps, or else its own stated timeframe
+  bool complete = false;    // every part of the stage has a countable timeframe
+  bool from_steps = false;
+  std::optional<model::WorkingDays> own;       // the sum of the terms, when complete
+  std::optional<model::Timeframe> deadline;    // a "by day N" deadline, when stated
+};
+
+struct Durations {
+  std::vector<StageTime> stages;  // per stage id
+};
+
+Durations analyse_durations(const model::Model& model);
+
+// One formal stage on the main path, with the running total at its end.
+struct PathPoint {
+  model::StageId stage;
+  // The total at the end of the stage before: what that stage claims, if it makes a
+  // claim, else what is computed. Using the claim keeps each finding to one stage's
+  // own arithmetic instead of repeating an earlier stage's error.
+  std::optional<model::WorkingDays> before;
+  std::optional<model::WorkingDays> end;       // before + this stage (or its "by day" deadline)
+  std::optional<model::WorkingDays> computed;  // the total from the start, from computed values only
+};
+
+struct Flow;
+std::vector<PathPoint> running_totals(const model::Model& model, const Flow& flow, const Durations& durations);
+
+// "5", "1-3"
+std::string number_words(model::WorkingDays days);
+// "2 + 3 = 5" or "1-3 + 5 = 6-8"
+std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total);
+
+}  // namespace esc::analysis

@@ -1,0 +1,31 @@
+// T004 and T005: a stage or a step with no timeframe leaves practitioners without a
+// point at which to escalate.
+#include <fmt/format.h>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+void missing_timeframe(const Context& context, DiagnosticSink& sink) {
+  for (std::size_t i = 0; i < context.model.stages.size(); ++i) {
+    const auto& stage = context.model.stages[i];
+    if (stage.kind == model::StageKind::informal) continue;
+    const auto& time = context.durations.stages[i];
+    if (time.terms.empty() && !time.deadline) {
+      auto& d = sink.report(Code::T004, stage.span,
+                            fmt::format("{} has no timeframe, so nobody knows when to escalate further",
+                                        stage.label()));
+      d.suggestion = "add a timeframe such as 'within 2 working days', or timeframes on its steps";
+      continue;
+    }
+    if (!time.from_steps) continue;
+    for (const auto& step : stage.steps) {
+      if (step.timeframe) continue;
+      sink.report(Code::T005, step.span,
+                  fmt::format("this step of {} has no timeframe, so the stage's total cannot be worked out",
+                              stage.label()));
+    }
+  }
+}
+
+}  // namespace esc::checks

@@ -1,0 +1,49 @@
+// T003: an overall target ("resolve within 10 working days") against the longest the
+// stages it covers can take. When the target matches only some of the stages, say so:
+// the two readings of the document are then both in front of the reader.
+#include <fmt/format.h>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+void overall_target(const Context& context, DiagnosticSink& sink) {
+  if (!context.model.protocol) return;
+  auto points = analysis::running_totals(context.model, context.flow, context.durations);
+  for (const auto& target : context.model.protocol->targets) {
+    auto aim = target.timeframe.duration.working_days();
+    if (!aim || points.empty()) continue;
+    const analysis::PathPoint* last = nullptr;
+    std::vector<analysis::Term> terms;
+    std::optional<model::WorkingDays> previous_end = model::WorkingDays{0, 0};
+    for (const auto& point : points) {
+      const auto& stage = context.model.stage(point.stage);
+      if (target.first_stage && stage.number < *target.first_stage) continue;
+      if (target.last_stage && stage.number > *target.last_stage) break;
+      if (!point.computed || !previous_end) return;  // a stage with no timeframe: T004 says so
+      terms.push_back({{point.computed->low - previous_end->low, point.computed->high - previous_end->high},
+                       stage.span, ""});
+      previous_end = point.computed;
+      last = &point;
+    }
+    if (last == nullptr || aim->high >= last->computed->high) continue;
+    const auto& last_stage = context.model.stage(last->stage);
+    auto& d = sink.report(Code::T003, target.timeframe.span,
+                          fmt::format("the protocol aims to resolve disagreements within {}, but its stages up to "
+                                      "{} can take {} working days",
+                                      target.timeframe.duration.describe(), last_stage.label(),
+                                      analysis::arithmetic(terms, *last->computed)));
+    if (target.last_stage) continue;
+    for (const auto& point : points) {
+      if (!point.computed || point.computed->high != aim->high) continue;
+      const auto& matching = context.model.stage(point.stage);
+      d.notes.push_back({matching.span, fmt::format("{} is exactly the running total to the end of {}",
+                                                    target.timeframe.duration.describe(), matching.label())});
+      d.suggestion = fmt::format("if the target covers only the stages up to {}, write 'covering stages {} to {}'",
+                                 matching.label(), context.model.stage(points.front().stage).number,
+                                 matching.number);
+    }
+  }
+}
+
+}  // namespace esc::checks

@@ -1,0 +1,78 @@
+// T001 and T002: the running totals a protocol states ("cumulative 7 working days",
+// "by day 13") against the sum of its own timeframes.
+#include <fmt/format.h>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+namespace {
+
+using analysis::Term;
+using model::WorkingDays;
+
+void check_steps(const Context& context, const model::Stage& stage, WorkingDays before, DiagnosticSink& sink) {
+  std::vector<Term> terms{{before, {}, ""}};
+  WorkingDays running = before;
+  for (const auto& step : stage.steps) {
+    auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
+    if (!days) return;
+    running = running + *days;
+    terms.push_back({*days, step.timeframe->span, ""});
+    if (!step.cumulative) continue;
+    auto claimed = step.cumulative->working_days();
+    if (!claimed || *claimed == running) continue;
+    auto& d = sink.report(Code::T001, step.cumulative->span,
+                          fmt::format("after this step the running total is {} working days, but the protocol "
+                                      "says {}",
+                                      analysis::arithmetic(terms, running), analysis::number_words(*claimed)));
+    for (std::size_t i = 1; i < terms.size(); ++i) {
+      d.notes.push_back({terms[i].span, fmt::format("{} working days here", analysis::number_words(terms[i].days))});
+    }
+    (void)context;
+    return;
+  }
+}
+
+}  // namespace
+
+void running_total(const Context& context, DiagnosticSink& sink) {
+  const model::Stage* previous = nullptr;
+  for (const auto& point : analysis::running_totals(context.model, context.flow, context.durations)) {
+    const auto& stage = context.model.stage(point.stage);
+    const auto& time = context.durations.stages[point.stage.index];
+    if (point.before && time.from_steps) check_steps(context, stage, *point.before, sink);
+
+    if (time.deadline && point.before && previous != nullptr) {
+      auto deadline = time.deadline->duration.working_days();
+      if (deadline && deadline->high <= point.before->high) {
+        auto& d = sink.report(Code::T002, time.deadline->span,
+                              fmt::format("{} must be done by day {}, but {} may already run to day {}",
+                                          stage.label(), analysis::number_words(*deadline), previous->label(),
+                                          point.before->high));
+        d.notes.push_back({previous->span, fmt::format("{} is here", previous->label())});
+      }
+    }
+    if (stage.cumulative && point.end && !time.deadline) {
+      auto claimed = stage.cumulative->working_days();
+      if (claimed && !(*claimed == *point.end)) {
+        std::vector<analysis::Term> terms{{*point.before, {}, ""}};
+        terms.insert(terms.end(), time.terms.begin(), time.terms.end());
+        auto& d = sink.report(
+            Code::T001, stage.cumulative->span,
+            fmt::format("by the end of {} the running total is {} working days, but the protocol says {}",
+                        stage.label(), analysis::arithmetic(terms, *point.end), analysis::number_words(*claimed)));
+        if (previous != nullptr) {
+          d.notes.push_back({previous->cumulative ? previous->cumulative->span : previous->span,
+                             fmt::format("{} ends at {} working days", previous->label(),
+                                         analysis::number_words(*point.before))});
+        }
+        for (const auto& term : time.terms) {
+          d.notes.push_back({term.span, fmt::format("{} working days here", analysis::number_words(term.days))});
+        }
+      }
+    }
+    previous = &stage;
+  }
+}
+
+}  // namespace esc::checks

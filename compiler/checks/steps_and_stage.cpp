@@ -1,0 +1,40 @@
+// T006 and T007: a stage's stated timeframe against its own steps.
+#include <fmt/format.h>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+void steps_and_stage(const Context& context, DiagnosticSink& sink) {
+  for (std::size_t i = 0; i < context.model.stages.size(); ++i) {
+    const auto& stage = context.model.stages[i];
+    const auto& time = context.durations.stages[i];
+    if (!time.from_steps) continue;
+    for (const auto& stated : stage.timeframes) {
+      if (stated.by_day) continue;
+      auto limit = stated.duration.working_days();
+      if (!limit) continue;
+      bool step_too_long = false;
+      for (const auto& step : stage.steps) {
+        auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
+        if (!days || days->high <= limit->high) continue;
+        step_too_long = true;
+        auto& d = sink.report(Code::T006, step.timeframe->span,
+                              fmt::format("this step alone can take {}, longer than the {} given to the whole of {}",
+                                          step.timeframe->duration.describe(), stated.duration.describe(),
+                                          stage.label()));
+        d.notes.push_back({stated.span, "the stage's timeframe is here"});
+      }
+      if (step_too_long || !time.own || *time.own == *limit) continue;
+      auto& d = sink.report(Code::T007, stated.span,
+                            fmt::format("the steps of {} add up to {} working days, but the stage is given {}",
+                                        stage.label(), analysis::arithmetic(time.terms, *time.own),
+                                        stated.duration.describe()));
+      for (const auto& term : time.terms) {
+        d.notes.push_back({term.span, fmt::format("{} here", term.words)});
+      }
+    }
+  }
+}
+
+}  // namespace esc::checks
