@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/resolve_context.hpp"
 
 namespace esc {
@@ -103,9 +105,14 @@ model::Model resolve(const Program& program, const SourceManager& sources, Diagn
       }
     }
   }
-  if (!model.protocol && !main->statements.empty()) {
-    auto& d = sink.report(Code::N008, main->statements.front().span,
-                          "this file has no protocol block, so escc does not know which protocol it is");
+  // A file of shared definitions only (a library for `use`) needs no protocol block.
+  auto needs_protocol = std::find_if(main->statements.begin(), main->statements.end(), [](const ast::Statement& s) {
+    return belongs_to_protocol_file(s.keyword) && s.keyword != Keyword::protocol && s.keyword != Keyword::allow;
+  });
+  if (!model.protocol && needs_protocol != main->statements.end()) {
+    auto& d = sink.report(Code::N008, needs_protocol->span,
+                          "this file has stages but no protocol block, so escc does not know which protocol they "
+                          "belong to");
     d.suggestion = "add a block such as: protocol \"Escalation and resolution protocol\" { ... }";
   }
   return model;

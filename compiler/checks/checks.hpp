@@ -50,5 +50,12 @@ void overall_target(const Context&, DiagnosticSink&);
 void missing_timeframe(const Context&, DiagnosticSink&);
 void steps_and_stage(const Context&, DiagnosticSink&);
 void clock_start(const Context&, DiagnosticSink&);
+void stage_contacts(const Context&, DiagnosticSink&);
+void contact_means(const Context&, DiagnosticSink&);
+void phone_numbers(const Context&, DiagnosticSink&);
+void email_addresses(const Context&, DiagnosticSink&);
+void conflicting_details(const Context&, DiagnosticSink&);
+void line_coverage(const Context&, DiagnosticSink&);
+void adult_route(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

@@ -22,6 +22,13 @@ const std::vector<Registered>& registry() {
       {"missing-timeframe", missing_timeframe},
       {"steps-and-stage", steps_and_stage},
       {"clock-start", clock_start},
+      {"stage-contacts", stage_contacts},
+      {"contact-means", contact_means},
+      {"phone-numbers", phone_numbers},
+      {"email-addresses", email_addresses},
+      {"conflicting-details", conflicting_details},
+      {"line-coverage", line_coverage},
+      {"adult-route", adult_route},
   };
   return checks;
 }

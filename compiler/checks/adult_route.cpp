@@ -1,0 +1,22 @@
+// G008: a protocol that covers adults needs a way to escalate within adult services.
+#include <algorithm>
+
+#include "compiler/checks/checks.hpp"
+#include "compiler/text.hpp"
+
+namespace esc::checks {
+
+void adult_route(const Context& context, DiagnosticSink& sink) {
+  const auto& model = context.model;
+  if (!model.protocol || !(model.protocol->scope & model::adults)) return;
+  bool adult_agency = std::any_of(model.agencies.begin(), model.agencies.end(), [](const model::Agency& agency) {
+    return agency.kind && normalise_words(agency.kind->value) == "adult_social_care";
+  });
+  if (adult_agency) return;
+  auto& d = sink.report(Code::G008, model.protocol->scope_span,
+                        "the protocol covers adults, but no agency of kind adult_social_care is listed, so there is "
+                        "no route to escalate within adult services");
+  d.suggestion = "add the adult social care agency with its escalation lines, and 'kind adult_social_care'";
+}
+
+}  // namespace esc::checks

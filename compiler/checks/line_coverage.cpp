@@ -1,0 +1,59 @@
+// C007 and C008: on each agency's escalation line, is there someone to call at every
+// hour of the week, and for every kind of case the line distinguishes?
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/analysis/availability.hpp"
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+void line_coverage(const Context& context, DiagnosticSink& sink) {
+  for (const auto& agency : context.model.agencies) {
+    for (const auto& line : agency.lines) {
+      const auto& contacts = line.contacts;
+      if (contacts.empty()) continue;
+      // Lines that say nothing about hours are not judged on them.
+      bool states_hours = std::any_of(contacts.begin(), contacts.end(),
+                                      [](const model::Contact& c) { return !c.windows.empty(); });
+      if (states_hours) {
+        analysis::Availability covered;
+        for (const auto& contact : contacts) covered.add(analysis::availability_of(contact, context.model));
+        auto gaps = covered.missing();
+        if (!gaps.empty()) {
+          auto& d = sink.report(Code::C007, line.span,
+                                fmt::format("on {} line {} nobody can be contacted {}", agency.name, line.label,
+                                            gaps.describe()));
+          d.notes.push_back({std::nullopt, "contacts whose hours are not stated are taken as office hours only "
+                                           "(weekdays 09:00-17:00)"});
+          d.suggestion = "add who to contact at those times, such as: contact \"...\" available out_of_hours";
+        }
+      }
+      // Kinds of case: when the line names whom to call for open cases or new
+      // referrals, each kind must be covered whenever the line as a whole is.
+      bool distinguishes = std::any_of(contacts.begin(), contacts.end(),
+                                       [](const model::Contact& c) { return c.case_kinds != 0; });
+      if (!distinguishes) continue;
+      analysis::Availability whole;
+      for (const auto& contact : contacts) whole.add(analysis::availability_of(contact, context.model));
+      for (auto kind : {model::open_cases, model::new_referrals}) {
+        analysis::Availability for_kind;
+        for (const auto& contact : contacts) {
+          if (contact.case_kinds == 0 || (contact.case_kinds & kind)) {
+            for_kind.add(analysis::availability_of(contact, context.model));
+          }
+        }
+        auto uncovered = for_kind.missing().within(whole);
+        if (uncovered.empty()) continue;
+        auto kind_words = kind == model::open_cases ? "open cases" : "new referrals";
+        auto& d = sink.report(Code::C008, line.span,
+                              fmt::format("{} line {} says nobody to contact for {} {}", agency.name, line.label,
+                                          kind_words, uncovered.describe()));
+        d.suggestion = fmt::format("add a contact 'for {}'", kind_words);
+      }
+    }
+  }
+}
+
+}  // namespace esc::checks

@@ -1,0 +1,74 @@
+// C001 and C002: does every stage say whom to contact, and does every agency have the
+// escalation lines a stage sends people to?
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+namespace {
+
+// The labels from `first` to `last` in the agency's own order of lines, or the
+// numbers between them when both are numbers.
+std::vector<std::string> labels_between(const model::LineRange& range, const std::vector<std::string>& all_labels) {
+  auto is_number = [](const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), ::isdigit); };
+  if (is_number(range.first) && is_number(range.last)) {
+    std::vector<std::string> labels;
+    for (int n = std::stoi(range.first); n <= std::stoi(range.last) && n < 1000; ++n) labels.push_back(std::to_string(n));
+    return labels;
+  }
+  auto from = std::find(all_labels.begin(), all_labels.end(), range.first);
+  auto to = std::find(all_labels.begin(), all_labels.end(), range.last);
+  if (from == all_labels.end() || to == all_labels.end() || to < from) return {range.first, range.last};
+  return {from, to + 1};
+}
+
+}  // namespace
+
+void stage_contacts(const Context& context, DiagnosticSink& sink) {
+  const auto& model = context.model;
+  // Every line label in the order agencies first use them: "initial", "1", "2", ...
+  std::vector<std::string> all_labels;
+  for (const auto& agency : model.agencies) {
+    for (const auto& line : agency.lines) {
+      if (std::find(all_labels.begin(), all_labels.end(), line.label) == all_labels.end()) all_labels.push_back(line.label);
+    }
+  }
+  bool first_formal = true;
+  for (auto id : context.flow.main_path) {
+    const auto& stage = model.stage(id);
+    bool is_first = first_formal && stage.kind == model::StageKind::formal;
+    if (stage.kind == model::StageKind::formal) first_formal = false;
+    if (!stage.contacts.empty() || !stage.contact_lines.empty()) continue;
+    // At the first stage practitioners deal directly with each other.
+    if (is_first && !stage.parties.empty()) continue;
+    if (stage.kind == model::StageKind::informal) continue;
+    auto& d = sink.report(Code::C001, stage.span,
+                          fmt::format("{} does not say whom to contact", stage.label()));
+    d.suggestion = "list contacts in the stage, or point to the agencies' lines with 'contacts line 1'";
+  }
+  for (const auto& stage : model.stages) {
+    for (const auto& range : stage.contact_lines) {
+      auto wanted = labels_between(range, all_labels);
+      for (const auto& agency : model.agencies) {
+        if (agency.lines.empty()) continue;
+        std::vector<std::string> missing;
+        for (const auto& label : wanted) {
+          bool has = std::any_of(agency.lines.begin(), agency.lines.end(),
+                                 [&](const model::Line& line) { return line.label == label; });
+          if (!has) missing.push_back(label);
+        }
+        if (missing.empty()) continue;
+        auto& d = sink.report(Code::C002, range.span,
+                              fmt::format("{} sends people to line {} of each agency, but {} has no line {}",
+                                          stage.label(), range.first == range.last ? range.first
+                                                                                    : range.first + " to " + range.last,
+                                          agency.name, fmt::format("{}", fmt::join(missing, ", "))));
+        d.notes.push_back({agency.span, fmt::format("{} is declared here", agency.name)});
+      }
+    }
+  }
+}
+
+}  // namespace esc::checks
