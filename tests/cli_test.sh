@@ -33,6 +33,7 @@ immediate risk {
   immediately
 }
 stage 1 "Practitioners" {
+  parties "Practitioner" to "Practitioner"
   within 2 working days
   final binding
 }

@@ -1,8 +1,12 @@
 // The parser's values, block structure, attachment of quotes, and recovery.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
+#include "compiler/check.hpp"
+#include "compiler/dates.hpp"
 #include "compiler/render.hpp"
 #include "compiler/text.hpp"
 #include "tests/support.hpp"
@@ -208,6 +212,22 @@ TEST_CASE("the README's example protocol is clean, and its error excerpt is what
   REQUIRE(start != std::string::npos);
   auto example = readme.substr(start, readme.find("```", start) - start);
   CHECK(parse_text(example, "my-area.esc").sink.diagnostics().empty());
+  {
+    // The example is a model protocol: the whole checker finds nothing in it.
+    auto path = std::filesystem::temp_directory_path() / "escc-readme-example.esc";
+    std::ofstream(path) << example;
+    esc::DiskFileReader reader;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    esc::CheckOptions options;
+    options.today = esc::day_number({2026, 11, 23});
+    esc::check_files({path.string()}, reader, sources, sink, options);
+    std::string found;
+    for (const auto& d : sink.diagnostics()) found += d.message + "\n";
+    INFO(found);
+    CHECK(sink.diagnostics().empty());
+    std::filesystem::remove(path);
+  }
 
   auto first = example.find("within 2 working days");
   auto broken = example.replace(first, 21, "within 2 days");
