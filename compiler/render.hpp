@@ -21,5 +21,10 @@ std::string render_summary(const DiagnosticSink& sink, std::size_t files, const 
 // One JSON array of objects: code, severity, name, file, line, column, end_line,
 // end_column, message, notes, suggestion.
 std::string render_json(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources);
+// SARIF 2.1.0: one run, every code as a rule, allowed findings as in-source suppressions.
+std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                         std::string_view version);
+// GitHub Actions workflow commands (::error file=...::message), allowed findings left out.
+std::string render_github(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources);
 
 }  // namespace esc

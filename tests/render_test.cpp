@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "compiler/render.hpp"
 #include "tests/support.hpp"
 
@@ -46,4 +48,84 @@ TEST_CASE("the summary counts errors and files", "[render]") {
   CHECK(esc::render_summary(parsed.sink, 1, {}) == "escc: 2 errors in 1 file\n");
   esc::DiagnosticSink empty;
   CHECK(esc::render_summary(empty, 5, {}) == "escc: no problems found in 5 files\n");
+}
+
+namespace {
+
+// The parts of the SARIF 2.1.0 schema that code-scanning services rely on.
+void check_sarif_structure(const nlohmann::json& log) {
+  REQUIRE(log["version"] == "2.1.0");
+  REQUIRE(log["$schema"].is_string());
+  REQUIRE(log["runs"].is_array());
+  REQUIRE(log["runs"].size() == 1);
+  const auto& run = log["runs"][0];
+  CHECK(run["tool"]["driver"]["name"] == "escc");
+  CHECK((run["columnKind"] == "unicodeCodePoints" || run["columnKind"] == "utf16CodeUnits"));
+  const auto& rules = run["tool"]["driver"]["rules"];
+  REQUIRE(rules.is_array());
+  std::set<std::string> ids;
+  for (const auto& rule : rules) {
+    REQUIRE(rule["id"].is_string());
+    CHECK(ids.insert(rule["id"].get<std::string>()).second);
+    CHECK(rule["shortDescription"]["text"].is_string());
+    auto level = rule["defaultConfiguration"]["level"];
+    CHECK((level == "error" || level == "warning" || level == "note" || level == "none"));
+  }
+  for (const auto& result : run["results"]) {
+    REQUIRE(result["message"]["text"].is_string());
+    auto index = result["ruleIndex"].get<std::size_t>();
+    REQUIRE(index < rules.size());
+    CHECK(result["ruleId"] == rules[index]["id"]);
+    auto level = result["level"];
+    CHECK((level == "error" || level == "warning" || level == "note" || level == "none"));
+    REQUIRE(result["locations"].is_array());
+    for (const auto& location : result["locations"]) {
+      const auto& physical = location["physicalLocation"];
+      CHECK(physical["artifactLocation"]["uri"].is_string());
+      if (!physical.contains("region")) continue;
+      const auto& region = physical["region"];
+      CHECK(region["startLine"].get<int>() >= 1);
+      CHECK(region["startColumn"].get<int>() >= 1);
+      CHECK(region["endLine"].get<int>() >= region["startLine"].get<int>());
+      CHECK(region["endColumn"].get<int>() >= 1);
+    }
+    for (const auto& related : result.value("relatedLocations", nlohmann::json::array())) {
+      CHECK(related["id"].is_number_integer());
+      CHECK(related["message"]["text"].is_string());
+    }
+    for (const auto& suppression : result.value("suppressions", nlohmann::json::array())) {
+      CHECK((suppression["kind"] == "inSource" || suppression["kind"] == "external"));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("SARIF output has the structure of SARIF 2.1.0", "[render][sarif]") {
+  auto parsed = esc::test::parse_text("agency a \"A\" {\n  step \"x\"\n}\nstgae 2\n", "z.esc");
+  auto log = nlohmann::json::parse(esc::render_sarif(parsed.sink.diagnostics(), parsed.sources, "9.9.9"));
+  check_sarif_structure(log);
+  CHECK(log["runs"][0]["results"].size() == 2);
+  CHECK(log["runs"][0]["tool"]["driver"]["version"] == "9.9.9");
+  CHECK(log["runs"][0]["tool"]["driver"]["rules"].size() == esc::all_codes().size());
+
+  // Notes become related locations; allowed findings become suppressions.
+  auto diagnostics = parsed.sink.diagnostics();
+  diagnostics[0].allowed_because = "agreed by the board";
+  auto with_suppression = nlohmann::json::parse(esc::render_sarif(diagnostics, parsed.sources, "9.9.9"));
+  check_sarif_structure(with_suppression);
+  const auto& result = with_suppression["runs"][0]["results"][0];
+  CHECK(result["suppressions"][0]["justification"] == "agreed by the board");
+  CHECK(result["relatedLocations"][0]["message"]["text"] == "the block it is in starts here");
+}
+
+TEST_CASE("GitHub annotations escape what workflow commands treat specially", "[render][github]") {
+  auto parsed = esc::test::parse_text("stgae 1\n", "dir,with:odd%name.esc");
+  auto text = esc::render_github(parsed.sink.diagnostics(), parsed.sources);
+  CHECK(text ==
+        "::error file=dir%2Cwith%3Aodd%25name.esc,line=1,col=1,endLine=1,endColumn=6,"
+        "title=P001 unknown-statement::'stgae' is not a statement escc knows%0Adid you mean 'stage'?\n");
+  auto diagnostics = parsed.sink.diagnostics();
+  diagnostics[0].allowed_because = "allowed";
+  CHECK(esc::render_github(diagnostics, parsed.sources).empty());
 }

@@ -59,6 +59,10 @@ int run_check(const CheckCommand& options) {
   auto run = esc::check_files(options.files, reader, sources, sink, check_options);
   if (options.format == "json") {
     std::cout << esc::render_json(sink.diagnostics(), sources);
+  } else if (options.format == "sarif") {
+    std::cout << esc::render_sarif(sink.diagnostics(), sources, ESCC_VERSION);
+  } else if (options.format == "github") {
+    std::cout << esc::render_github(sink.diagnostics(), sources);
   } else {
     esc::HumanStyle style{want_colour(options.colour)};
     for (const auto& diagnostic : sink.diagnostics()) {
@@ -115,8 +119,10 @@ int main(int argc, char** argv) {
         return esc::parse_iso_date(text) ? std::string() : std::string("give a date as YYYY-MM-DD, such as 2026-11-23");
       });
   check_command->add_flag("--deny-warnings", check.deny_warnings, "Exit with status 1 when there are warnings too");
-  check_command->add_option("--format", check.format, "How to print findings: human or json")
-      ->check(CLI::IsMember({"human", "json"}))
+  check_command
+      ->add_option("--format", check.format,
+                   "How to print findings: human, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
+      ->check(CLI::IsMember({"human", "json", "sarif", "github"}))
       ->capture_default_str();
   check_command->add_option("--color,--colour", check.colour, "Colour in human output: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
