@@ -173,7 +173,7 @@ class Loader {
     std::vector<std::string_view> names;
     for (const auto& module : stdlib_modules()) {
       if (module.name == request.stdlib_name) {
-        return Found{"std:" + request.stdlib_name, std::string(module.path), std::string(module.text)};
+        return Found{"std:" + request.stdlib_name, module.path, std::string(module.text)};
       }
       names.push_back(module.name);
     }

@@ -1,14 +1,14 @@
 // The standard library, compiled into the binary from stdlib/*.esc.
 #pragma once
 
-#include <string_view>
+#include <string>
 #include <vector>
 
 namespace esc {
 
 struct StdlibModule {
-  std::string_view name;  // "std.calendars.england_and_wales"
-  std::string_view path;  // "stdlib/calendars/england_and_wales.esc", shown in diagnostics
+  std::string name;  // "std.calendars.england_and_wales"
+  std::string path;  // "stdlib/calendars/england_and_wales.esc", shown in diagnostics
   std::string_view text;
 };
 

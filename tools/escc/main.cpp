@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "compiler/ast_dump.hpp"
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
+#include "compiler/explain.hpp"
 #include "compiler/parser.hpp"
 #include "compiler/render.hpp"
 
@@ -95,6 +97,25 @@ int run_parse(const std::string& path) {
   return exit_clean;
 }
 
+int run_explain(const std::string& code, bool list) {
+  if (list || code.empty()) {
+    for (const auto& info : esc::all_codes()) {
+      std::cout << fmt::format("{}  {:<7}  {:<24}  {}\n", info.id, esc::severity_name(info.severity), info.name,
+                               info.summary);
+    }
+    return exit_clean;
+  }
+  auto upper = code;
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto page = esc::explanation(upper);
+  if (!page) {
+    std::cerr << "escc: there is no finding with the code '" << code << "'; 'escc explain --list' lists them all\n";
+    return exit_usage;
+  }
+  std::cout << *page;
+  return exit_clean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -132,6 +153,12 @@ int main(int argc, char** argv) {
   auto* parse_command = app.add_subcommand("parse", "Print the syntax tree of one file, for tool builders");
   parse_command->add_option("file", parse_path, "The .esc file")->required();
 
+  std::string explain_code;
+  bool explain_list = false;
+  auto* explain_command = app.add_subcommand("explain", "Explain a finding's code in full, with examples");
+  explain_command->add_option("code", explain_code, "The code, such as T001");
+  explain_command->add_flag("--list", explain_list, "List every code");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -143,6 +170,7 @@ int main(int argc, char** argv) {
   try {
     if (check_command->parsed()) return run_check(check);
     if (parse_command->parsed()) return run_parse(parse_path);
+    if (explain_command->parsed()) return run_explain(explain_code, explain_list);
   } catch (const std::exception& error) {
     std::cerr << "escc: internal error: " << error.what() << "\n";
     return exit_usage;

@@ -1,0 +1,17 @@
+// Files compiled into the binary by cmake/embed_files.cmake.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace esc {
+
+struct EmbeddedFile {
+  std::string_view path;  // relative to its folder: "calendars/scotland.esc", "T001.md"
+  std::string_view text;
+};
+
+const std::vector<EmbeddedFile>& stdlib_files();       // stdlib/**/*.esc
+const std::vector<EmbeddedFile>& explanation_pages();  // docs/diagnostics/*.md
+
+}  // namespace esc

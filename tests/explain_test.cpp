@@ -1,0 +1,98 @@
+// Every code has an explanation page, and each page's examples do what the page says:
+// the wrong example produces exactly that code, the right example produces nothing.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "compiler/check.hpp"
+#include "compiler/dates.hpp"
+#include "compiler/explain.hpp"
+#include "tests/support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Codes whose examples cannot be written as a text block; their pages describe them.
+const std::set<std::string> described_only = {"I001", "I002", "I003", "P009"};
+
+struct Example {
+  std::string text;
+  std::vector<std::pair<std::string, std::string>> used_files;  // name, text
+};
+
+std::optional<Example> example_under(const std::string& page, const std::string& heading) {
+  auto start = page.find("\n## " + heading + "\n");
+  if (start == std::string::npos) return std::nullopt;
+  auto end = page.find("\n## ", start + 4);
+  auto section = page.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  std::regex block("```esc( file=([\\w.]+))?\\n([\\s\\S]*?)```");
+  Example example;
+  bool found = false;
+  for (std::sregex_iterator it(section.begin(), section.end(), block), stop; it != stop; ++it) {
+    if ((*it)[2].matched) {
+      example.used_files.push_back({(*it)[2].str(), (*it)[3].str()});
+    } else if (!found) {
+      example.text = (*it)[3].str();
+      found = true;
+    }
+  }
+  if (!found) return std::nullopt;
+  return example;
+}
+
+std::vector<std::string> codes_found(const Example& example, const std::string& code, const std::string& which) {
+  auto folder = fs::temp_directory_path() / ("escc-explain-" + code + "-" + which);
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  std::ofstream(folder / "example.esc", std::ios::binary) << example.text;
+  for (const auto& [name, text] : example.used_files) std::ofstream(folder / name, std::ios::binary) << text;
+  esc::DiskFileReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::CheckOptions options;
+  options.today = esc::day_number({2026, 11, 23});
+  esc::check_files({(folder / "example.esc").string()}, reader, sources, sink, options);
+  std::vector<std::string> codes;
+  for (const auto& d : sink.diagnostics()) codes.emplace_back(esc::code_info(d.code).id);
+  fs::remove_all(folder);
+  return codes;
+}
+
+}  // namespace
+
+TEST_CASE("every code has an explanation page with its sections", "[explain]") {
+  for (const auto& info : esc::all_codes()) {
+    std::string code(info.id);
+    INFO("docs/diagnostics/" << code << ".md");
+    auto page = esc::explanation(code);
+    REQUIRE(page.has_value());
+    std::string text(*page);
+    CHECK(text.rfind("# " + code + ": " + std::string(info.name) + "\n", 0) == 0);
+    for (const auto* section : {"What it means", "Why it matters", "Wrong", "Right"}) {
+      INFO("section: " << section);
+      CHECK(text.find(std::string("\n## ") + section + "\n") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("each page's wrong example produces exactly its code, and its right example nothing", "[explain]") {
+  for (const auto& info : esc::all_codes()) {
+    std::string code(info.id);
+    if (described_only.count(code) != 0) continue;
+    INFO("docs/diagnostics/" << code << ".md");
+    auto page = esc::explanation(code);
+    REQUIRE(page.has_value());
+    auto wrong = example_under(std::string(*page), "Wrong");
+    auto right = example_under(std::string(*page), "Right");
+    REQUIRE(wrong.has_value());
+    REQUIRE(right.has_value());
+    auto wrong_codes = codes_found(*wrong, code, "wrong");
+    REQUIRE_FALSE(wrong_codes.empty());
+    for (const auto& found : wrong_codes) CHECK(found == code);
+    CHECK(codes_found(*right, code, "right").empty());
+  }
+}
