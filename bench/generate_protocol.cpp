@@ -22,7 +22,7 @@ std::string stage(long number) {
          std::to_string(number * 5) + " working days\n"
          "  record \"summary of the issues and actions agreed\" on \"the child's case file\"\n"
          "  notify \"Independent Reviewing Officer\" if \"the child is subject to a Child Protection Plan\"\n"
-         "  contacts line 1 to line 3\n"
+         "  contacts line 1 to line 2\n"
          "  when resolved: confirm in writing within a further 2 working days, then end\n"
          "  when unresolved: go to stage " + next + "\n"
          "}\n\n";
@@ -35,6 +35,7 @@ std::string agency(long number) {
          "  role \"Designated Nurse\" at level line_manager\n"
          "  line 1 \"First line of escalation\" {\n"
          "    contact \"Duty Manager\" phone \"020 8359 5638\" available office_hours for open cases\n"
+         "    contact \"MASH Duty Manager\" phone \"020 8359 5639\" available office_hours for new referrals\n"
          "    contact \"Emergency Duty Team\" phone \"020 8359 2000\" available out_of_hours\n"
          "  }\n"
          "  line 2 \"Second line of escalation\" {\n"
@@ -57,23 +58,28 @@ int main(int argc, char** argv) {
   }
   auto wanted = static_cast<std::size_t>(megabytes * 1024 * 1024);
   std::string text =
-      "use std.calendars.england_and_wales\n\n"
+      "use std.calendars.england_and_wales\nuse std.hours\n\n"
       "protocol \"Synthetic escalation protocol\" {\n"
       "  partnership \"Synthetic Safeguarding Partnership\" as SSP\n"
       "  status live\n"
       "  approved by \"Synthetic Board\" on 2026-01-15\n"
       "  review due 2027-01\n"
-      "  covers children, adults with care and support needs\n"
+      "  covers children\n"
       "  calendar england_and_wales\n"
       "  resolve within 10 working days or sooner\n"
       "}\n\n"
-      "hours out_of_hours \"Out of hours\" = weekdays 17:00-09:00, weekends, bank holidays\n\n";
+      "level line_manager \"Line manager\"\n\n"
+      "immediate risk {\n  same working day\n  through \"child protection procedures\"\n}\n\n";
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::size_t written = text.size();
-  for (long number = 1; written < wanted; ++number) {
+  long number = 1;
+  for (; written < wanted; ++number) {
     auto chunk = stage(number) + (number % 4 == 0 ? agency(number / 4) : std::string());
     std::fwrite(chunk.data(), 1, chunk.size(), stdout);
     written += chunk.size();
   }
+  auto last = "stage " + std::to_string(number) + " \"Partnership board\" {\n  within 5 working days\n"
+              "  contact \"Partnership Manager\" email \"partnership@example.gov.uk\"\n  final binding\n}\n";
+  std::fwrite(last.data(), 1, last.size(), stdout);
   return 0;
 }

@@ -5,9 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/ast.hpp"
@@ -38,9 +41,22 @@ using HoursId = Id<Hours>;
 using CalendarId = Id<Calendar>;
 using FormId = Id<Form>;
 
+// Text as the protocol means it. The characters live in the source file (owned by the
+// SourceManager the model was resolved from, which must outlive the model), or, for
+// text written with escapes, in the model's TextStore.
 struct Text {
-  std::string value;
+  std::string_view value;
   Span span;
+};
+
+// Decoded copies of texts written with escapes (\" or \\). A deque never moves what
+// it holds, so views into it stay valid as it grows.
+class TextStore {
+ public:
+  std::string_view keep(std::string text) { return texts_.emplace_back(std::move(text)); }
+
+ private:
+  std::deque<std::string> texts_;
 };
 
 struct Described {
@@ -134,8 +150,8 @@ enum class ActionKind { go_to, end, duty };
 
 struct Action {
   ActionKind kind = ActionKind::end;
-  StageId target;  // for go_to
-  Duty duty;       // for duty
+  StageId target;                   // for go_to
+  std::uint32_t duty = no_id;       // for duty: an index into the outcome's `duties`
   Span span;
 };
 
@@ -145,6 +161,7 @@ struct Outcome : Described {
   OutcomeKind kind = OutcomeKind::unresolved;
   std::optional<Text> condition;
   std::vector<Action> actions;
+  std::vector<Duty> duties;  // the duties among the actions, kept apart: most actions are not duties
   Span span;
 };
 
@@ -350,6 +367,7 @@ struct Allow {
 
 struct Model {
   FileId file = 0;  // the protocol's own file
+  std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
   std::optional<Protocol> protocol;
   std::vector<Stage> stages;  // formal stages, the informal stage and routes, in file order
   std::vector<Agency> agencies;

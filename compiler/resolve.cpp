@@ -25,7 +25,8 @@ bool belongs_to_protocol_file(Keyword keyword) {
   }
 }
 
-void read_allow(model::Model& model, const ast::Statement& statement, DiagnosticSink& sink) {
+void read_allow(model::Model& model, const ast::Statement& statement, DiagnosticSink& sink,
+                resolving::Context& context) {
   const auto* code = statement.find(Tag::name);
   const auto* reason = statement.find(Tag::text);
   if (code == nullptr || reason == nullptr) return;
@@ -42,7 +43,7 @@ void read_allow(model::Model& model, const ast::Statement& statement, Diagnostic
                             code->text));
     return;
   }
-  model.allows.push_back({std::string(code->text), resolving::text_of(*reason), statement.span});
+  model.allows.push_back({std::string(code->text), resolving::text_of(*reason, context), statement.span});
 }
 
 }  // namespace
@@ -59,8 +60,10 @@ model::Model resolve(const Program& program, const SourceManager& sources, Diagn
   if (main == nullptr) return model;
   model.file = main->file;
 
-  resolving::Context context{sink};
+  resolving::Context context(sink, *model.texts);
   resolving::collect_symbols(files, *main, context);
+  model.stages.reserve(context.routes.spans.size() + context.stage_numbers.size() + 1);
+  model.agencies.reserve(context.agencies.spans.size());
 
   for (const auto& unit : program.units) {
     if (!unit.is_main) model.imported.push_back(unit.file);
@@ -73,17 +76,17 @@ model::Model resolve(const Program& program, const SourceManager& sources, Diagn
       }
       switch (statement.keyword) {
         case Keyword::calendar:
-          if (statement.has_block) model.calendars.push_back(resolving::calendar_of(statement));
+          if (statement.has_block) model.calendars.push_back(resolving::calendar_of(statement, context));
           break;
         case Keyword::hours: model.hours.push_back(resolving::hours_of(statement, context)); break;
-        case Keyword::level: model.levels.push_back(resolving::level_of(statement)); break;
+        case Keyword::level: model.levels.push_back(resolving::level_of(statement, context)); break;
         case Keyword::agency: model.agencies.push_back(resolving::agency_of(statement, context)); break;
         case Keyword::form: model.forms.push_back(resolving::form_of(statement, context)); break;
         case Keyword::stage:
         case Keyword::informal_stage:
         case Keyword::route: model.stages.push_back(resolving::stage_of(statement, context)); break;
-        case Keyword::figure: model.figures.push_back(resolving::figure_of(statement)); break;
-        case Keyword::allow: read_allow(model, statement, sink); break;
+        case Keyword::figure: model.figures.push_back(resolving::figure_of(statement, context)); break;
+        case Keyword::allow: read_allow(model, statement, sink, context); break;
         case Keyword::immediate_risk:
           if (model.immediate_risk) {
             auto& d = sink.report(Code::N002, statement.span, "there are two immediate risk rules");

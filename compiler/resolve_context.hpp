@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,9 @@ struct Names {
 };
 
 struct Context {
-  explicit Context(DiagnosticSink& diagnostics) : sink(diagnostics) {}
+  Context(DiagnosticSink& diagnostics, model::TextStore& store) : sink(diagnostics), texts(store) {}
   DiagnosticSink& sink;
+  model::TextStore& texts;
   Names calendars{"calendar"};
   Names hours{"hours definition"};
   Names levels{"level"};
@@ -34,25 +36,25 @@ struct Context {
   Names forms{"form"};
   Names routes{"route"};
   std::map<std::int64_t, std::uint32_t> stage_numbers;  // formal stages
-  std::vector<std::string> line_labels;                 // every agency line label
+  std::set<std::string, std::less<>> line_labels;       // every distinct agency line label
 
   // Looks a name up; reports N001 with a suggestion when it is not there.
   std::uint32_t lookup(const Names& names, std::string_view name, Span span);
 };
 
-model::Text text_of(const ast::Value& value);
-std::optional<model::Text> optional_text(const ast::Statement& statement, ast::Tag tag);
-std::vector<model::Text> texts_of(const ast::Statement& statement, ast::Tag tag);
+model::Text text_of(const ast::Value& value, Context& context);
+std::optional<model::Text> optional_text(const ast::Statement& statement, ast::Tag tag, Context& context);
+std::vector<model::Text> texts_of(const ast::Statement& statement, ast::Tag tag, Context& context);
 model::Date date_of(const ast::Value& value);
 model::Duration duration_of(const ast::Value& value);
 // A timeframe value and the clock start that may follow it.
-model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value);
+model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value, Context& context);
 std::vector<model::Window> windows_of(const ast::Statement& statement, Context& context);
 model::Contact contact_of(const ast::Statement& statement, Context& context);
 model::Duty duty_of(const ast::Statement& statement, Context& context);
 // `source` and `note` statements in a body.
-void describe(model::Described& described, const std::vector<ast::Statement>& body);
-model::Unknown unknown_of(const ast::Statement& statement);
+void describe(model::Described& described, const std::vector<ast::Statement>& body, Context& context);
+model::Unknown unknown_of(const ast::Statement& statement, Context& context);
 
 // Pass 1: every declared name, with duplicates reported.
 // Ids are positions in declaration order, duplicates included, so the model's
@@ -64,10 +66,10 @@ model::Stage stage_of(const ast::Statement& statement, Context& context);
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context);
 model::Protocol protocol_of(const ast::Statement& statement, Context& context);
 model::Agency agency_of(const ast::Statement& statement, Context& context);
-model::Calendar calendar_of(const ast::Statement& statement);
+model::Calendar calendar_of(const ast::Statement& statement, Context& context);
 model::Hours hours_of(const ast::Statement& statement, Context& context);
-model::Level level_of(const ast::Statement& statement);
+model::Level level_of(const ast::Statement& statement, Context& context);
 model::Form form_of(const ast::Statement& statement, Context& context);
-model::Figure figure_of(const ast::Statement& statement);
+model::Figure figure_of(const ast::Statement& statement, Context& context);
 
 }  // namespace esc::resolving

@@ -14,12 +14,12 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
   switch (child.keyword) {
     case Keyword::partnership:
       if (const auto* name = child.find(Tag::text)) {
-        model::Partnership partnership{text_of(*name), std::nullopt};
+        model::Partnership partnership{text_of(*name, context), std::nullopt};
         if (const auto* short_name = child.find(Tag::name)) partnership.short_name = std::string(short_name->text);
         protocol.partnerships.push_back(std::move(partnership));
       }
       break;
-    case Keyword::version: protocol.version = optional_text(child, Tag::text); break;
+    case Keyword::version: protocol.version = optional_text(child, Tag::text, context); break;
     case Keyword::status:
       if (const auto* word = child.find(Tag::word)) {
         protocol.status = normalise_words(word->text);
@@ -27,13 +27,13 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::author:
-      for (auto& author : texts_of(child, Tag::text)) protocol.authors.push_back(std::move(author));
+      for (auto& author : texts_of(child, Tag::text, context)) protocol.authors.push_back(std::move(author));
       break;
     case Keyword::dated:
       if (const auto* date = child.find(Tag::date)) protocol.dated = date_of(*date);
       break;
     case Keyword::approved: {
-      model::Approval approval{texts_of(child, Tag::text), std::nullopt, child.span};
+      model::Approval approval{texts_of(child, Tag::text, context), std::nullopt, child.span};
       if (const auto* date = child.find(Tag::date)) approval.date = date_of(*date);
       protocol.approvals.push_back(std::move(approval));
       break;
@@ -51,7 +51,7 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       break;
     case Keyword::read_with:
       if (const auto* title = child.find(Tag::text)) {
-        protocol.read_with.push_back({text_of(*title), optional_text(child, Tag::url), child.span});
+        protocol.read_with.push_back({text_of(*title, context), optional_text(child, Tag::url, context), child.span});
       }
       break;
     case Keyword::covers:
@@ -64,43 +64,43 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::excludes:
-      for (auto& exclusion : texts_of(child, Tag::text)) protocol.exclusions.push_back(std::move(exclusion));
+      for (auto& exclusion : texts_of(child, Tag::text, context)) protocol.exclusions.push_back(std::move(exclusion));
       break;
     case Keyword::calendar:
       if (const auto* name = child.find(Tag::name)) {
-        protocol.calendar_name = text_of(*name);
+        protocol.calendar_name = text_of(*name, context);
         protocol.calendar = {context.lookup(context.calendars, name->text, name->span)};
       }
       break;
     case Keyword::resolve:
       if (const auto* value = child.find(Tag::timeframe)) {
         model::Target target;
-        target.timeframe = timeframe_of(child, *value);
+        target.timeframe = timeframe_of(child, *value, context);
         target.span = child.span;
         if (const auto* covering = child.find(Tag::covering)) {
           target.first_stage = covering->low;
           target.last_stage = covering->high;
         }
-        describe(target, child.body);
+        describe(target, child.body, context);
         protocol.targets.push_back(std::move(target));
       }
       break;
-    case Keyword::timeframes_from: protocol.timeframes_from = optional_text(child, Tag::clock_start); break;
+    case Keyword::timeframes_from: protocol.timeframes_from = optional_text(child, Tag::clock_start, context); break;
     case Keyword::report:
       if (const auto* word = child.find(Tag::word)) {
-        protocol.reports.push_back({normalise_words(word->text), texts_of(child, Tag::text), child.span});
+        protocol.reports.push_back({normalise_words(word->text), texts_of(child, Tag::text, context), child.span});
       }
       break;
     case Keyword::term: {
-      auto texts = texts_of(child, Tag::text);
+      auto texts = texts_of(child, Tag::text, context);
       if (texts.size() == 2) protocol.terms.push_back({texts[0], texts[1]});
       break;
     }
     case Keyword::link:
-      if (const auto* url = child.find(Tag::url)) protocol.links.push_back(text_of(*url));
+      if (const auto* url = child.find(Tag::url)) protocol.links.push_back(text_of(*url, context));
       break;
     case Keyword::contact: protocol.contacts.push_back(contact_of(child, context)); break;
-    case Keyword::unknown: protocol.unknowns.push_back(unknown_of(child)); break;
+    case Keyword::unknown: protocol.unknowns.push_back(unknown_of(child, context)); break;
     default: break;
   }
 }
@@ -109,13 +109,13 @@ model::Line line_of(const ast::Statement& statement, Context& context) {
   model::Line line;
   line.span = statement.span;
   if (const auto* label = statement.find(Tag::name)) line.label = std::string(label->text);
-  line.title = optional_text(statement, Tag::title);
+  line.title = optional_text(statement, Tag::title, context);
   for (const auto& child : statement.body) {
     if (child.keyword == Keyword::contact) line.contacts.push_back(contact_of(child, context));
     if (child.keyword == Keyword::duty) line.duties.push_back(duty_of(child, context));
-    if (child.keyword == Keyword::unknown) line.unknowns.push_back(unknown_of(child));
+    if (child.keyword == Keyword::unknown) line.unknowns.push_back(unknown_of(child, context));
   }
-  describe(line, statement.body);
+  describe(line, statement.body, context);
   return line;
 }
 
@@ -124,9 +124,9 @@ model::Line line_of(const ast::Statement& statement, Context& context) {
 model::Protocol protocol_of(const ast::Statement& statement, Context& context) {
   model::Protocol protocol;
   protocol.span = statement.span;
-  if (const auto* title = statement.find(Tag::title)) protocol.title = text_of(*title);
+  if (const auto* title = statement.find(Tag::title)) protocol.title = text_of(*title, context);
   for (const auto& child : statement.body) read_metadata(protocol, child, context);
-  describe(protocol, statement.body);
+  describe(protocol, statement.body, context);
   return protocol;
 }
 
@@ -134,37 +134,37 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
   model::Agency agency;
   agency.span = statement.span;
   if (const auto* name = statement.find(Tag::name)) agency.name = std::string(name->text);
-  if (const auto* title = statement.find(Tag::title)) agency.title = text_of(*title);
+  if (const auto* title = statement.find(Tag::title)) agency.title = text_of(*title, context);
   for (const auto& child : statement.body) {
     switch (child.keyword) {
-      case Keyword::kind: agency.kind = optional_text(child, Tag::ref); break;
+      case Keyword::kind: agency.kind = optional_text(child, Tag::ref, context); break;
       case Keyword::role: {
         model::Role role;
         role.span = child.span;
-        if (const auto* title = child.find(Tag::title)) role.title = text_of(*title);
+        if (const auto* title = child.find(Tag::title)) role.title = text_of(*title, context);
         if (const auto* level = child.find(Tag::level)) {
           role.level = {context.lookup(context.levels, level->text, level->span)};
         }
-        role.person = optional_text(child, Tag::person);
-        describe(role, child.body);
+        role.person = optional_text(child, Tag::person, context);
+        describe(role, child.body, context);
         agency.roles.push_back(std::move(role));
         break;
       }
       case Keyword::line: agency.lines.push_back(line_of(child, context)); break;
       case Keyword::contact: agency.contacts.push_back(contact_of(child, context)); break;
-      case Keyword::unknown: agency.unknowns.push_back(unknown_of(child)); break;
+      case Keyword::unknown: agency.unknowns.push_back(unknown_of(child, context)); break;
       default: break;
     }
   }
-  describe(agency, statement.body);
+  describe(agency, statement.body, context);
   return agency;
 }
 
-model::Calendar calendar_of(const ast::Statement& statement) {
+model::Calendar calendar_of(const ast::Statement& statement, Context& context) {
   model::Calendar calendar;
   calendar.span = statement.span;
   if (const auto* name = statement.find(Tag::name)) calendar.name = std::string(name->text);
-  calendar.title = optional_text(statement, Tag::title);
+  calendar.title = optional_text(statement, Tag::title, context);
   for (const auto& child : statement.body) {
     if (child.keyword == Keyword::working_days) {
       if (const auto* days = child.find(Tag::window)) calendar.working_days = static_cast<std::uint8_t>(days->low);
@@ -177,11 +177,11 @@ model::Calendar calendar_of(const ast::Statement& statement) {
     }
     if (child.keyword == Keyword::bank_holiday) {
       if (const auto* date = child.find(Tag::date)) {
-        calendar.holidays.push_back({date_of(*date), optional_text(child, Tag::title)});
+        calendar.holidays.push_back({date_of(*date), optional_text(child, Tag::title, context)});
       }
     }
   }
-  describe(calendar, statement.body);
+  describe(calendar, statement.body, context);
   return calendar;
 }
 
@@ -189,18 +189,18 @@ model::Hours hours_of(const ast::Statement& statement, Context& context) {
   model::Hours hours;
   hours.span = statement.span;
   if (const auto* name = statement.find(Tag::name)) hours.name = std::string(name->text);
-  hours.title = optional_text(statement, Tag::title);
+  hours.title = optional_text(statement, Tag::title, context);
   hours.windows = windows_of(statement, context);
-  describe(hours, statement.body);
+  describe(hours, statement.body, context);
   return hours;
 }
 
-model::Level level_of(const ast::Statement& statement) {
+model::Level level_of(const ast::Statement& statement, Context& context) {
   model::Level level;
   level.span = statement.span;
   if (const auto* name = statement.find(Tag::name)) level.name = std::string(name->text);
-  level.title = optional_text(statement, Tag::title);
-  describe(level, statement.body);
+  level.title = optional_text(statement, Tag::title, context);
+  describe(level, statement.body, context);
   return level;
 }
 
@@ -208,7 +208,7 @@ model::Form form_of(const ast::Statement& statement, Context& context) {
   model::Form form;
   form.span = statement.span;
   if (const auto* name = statement.find(Tag::name)) form.name = std::string(name->text);
-  if (const auto* title = statement.find(Tag::title)) form.title = text_of(*title);
+  if (const auto* title = statement.find(Tag::title)) form.title = text_of(*title, context);
   for (const auto& child : statement.body) {
     switch (child.keyword) {
       case Keyword::required_from:
@@ -217,30 +217,30 @@ model::Form form_of(const ast::Statement& statement, Context& context) {
       case Keyword::send_to: form.send_to.push_back(contact_of(child, context)); break;
       case Keyword::section: {
         model::Section section;
-        if (const auto* title = child.find(Tag::title)) section.title = text_of(*title);
+        if (const auto* title = child.find(Tag::title)) section.title = text_of(*title, context);
         for (const auto& field : child.body) {
-          if (field.keyword == Keyword::field) section.fields.push_back(*optional_text(field, Tag::text));
+          if (field.keyword == Keyword::field) section.fields.push_back(*optional_text(field, Tag::text, context));
         }
         form.sections.push_back(std::move(section));
         break;
       }
-      case Keyword::field: form.fields.push_back(*optional_text(child, Tag::text)); break;
-      case Keyword::column: form.columns.push_back(*optional_text(child, Tag::text)); break;
+      case Keyword::field: form.fields.push_back(*optional_text(child, Tag::text, context)); break;
+      case Keyword::column: form.columns.push_back(*optional_text(child, Tag::text, context)); break;
       default: break;
     }
   }
-  describe(form, statement.body);
+  describe(form, statement.body, context);
   return form;
 }
 
-model::Figure figure_of(const ast::Statement& statement) {
+model::Figure figure_of(const ast::Statement& statement, Context& context) {
   model::Figure figure;
   figure.span = statement.span;
-  if (const auto* title = statement.find(Tag::title)) figure.title = text_of(*title);
+  if (const auto* title = statement.find(Tag::title)) figure.title = text_of(*title, context);
   for (const auto& value : statement.values) {
     if (value.tag == Tag::number) figure.stage_numbers.push_back(value.low);
   }
-  describe(figure, statement.body);
+  describe(figure, statement.body, context);
   return figure;
 }
 

@@ -34,7 +34,7 @@ model::StageId stage_numbered(const ast::Value& number, Context& context) {
   return {};
 }
 
-model::Action action_of(const ast::Statement& statement, Context& context) {
+model::Action action_of(const ast::Statement& statement, model::Outcome& outcome, Context& context) {
   model::Action action;
   action.span = statement.span;
   switch (statement.keyword) {
@@ -47,7 +47,8 @@ model::Action action_of(const ast::Statement& statement, Context& context) {
       break;
     case Keyword::duty:
       action.kind = model::ActionKind::duty;
-      action.duty = duty_of(statement, context);
+      action.duty = static_cast<std::uint32_t>(outcome.duties.size());
+      outcome.duties.push_back(duty_of(statement, context));
       break;
     default: action.kind = model::ActionKind::end;
   }
@@ -58,13 +59,13 @@ model::Outcome outcome_of(const ast::Statement& statement, Context& context) {
   model::Outcome outcome;
   outcome.span = statement.span;
   if (const auto* word = statement.find(Tag::word)) outcome.kind = outcome_kind(word->text);
-  outcome.condition = optional_text(statement, Tag::condition);
+  outcome.condition = optional_text(statement, Tag::condition, context);
   for (const auto& child : statement.body) {
     if (child.keyword == Keyword::go_to || child.keyword == Keyword::end || child.keyword == Keyword::duty) {
-      outcome.actions.push_back(action_of(child, context));
+      outcome.actions.push_back(action_of(child, outcome, context));
     }
   }
-  describe(outcome, statement.body);
+  describe(outcome, statement.body, context);
   return outcome;
 }
 
@@ -78,28 +79,24 @@ model::LineRange line_range_of(const ast::Statement& statement, Context& context
   if (labels.empty()) return range;
   range.first = std::string(labels.front()->text);
   range.last = std::string(labels.back()->text);
-  std::vector<std::string_view> known(context.line_labels.begin(), context.line_labels.end());
   for (const auto* label : labels) {
-    if (std::find(known.begin(), known.end(), label->text) != known.end()) continue;
+    if (context.line_labels.find(label->text) != context.line_labels.end()) continue;
     auto& d = context.sink.report(Code::N001, label->span,
                                   fmt::format("no agency has a line named '{}'", label->text));
-    std::vector<std::string_view> distinct;
-    for (auto known_label : known) {
-      if (std::find(distinct.begin(), distinct.end(), known_label) == distinct.end()) distinct.push_back(known_label);
-    }
-    d.suggestion = distinct.empty() ? std::string("no agency declares any lines")
-                                    : fmt::format("the agencies' lines are: {}", fmt::join(distinct, ", "));
+    d.suggestion = context.line_labels.empty()
+                       ? std::string("no agency declares any lines")
+                       : fmt::format("the agencies' lines are: {}", fmt::join(context.line_labels, ", "));
   }
   return range;
 }
 
-model::Step step_of(const ast::Statement& statement) {
+model::Step step_of(const ast::Statement& statement, Context& context) {
   model::Step step;
   step.span = statement.span;
-  if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title);
-  if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe);
+  if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title, context);
+  if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe, context);
   if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
-  describe(step, statement.body);
+  describe(step, statement.body, context);
   return step;
 }
 
@@ -107,14 +104,14 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
   for (const auto& child : statement.body) {
     switch (child.keyword) {
       case Keyword::parties:
-        for (auto& party : texts_of(child, Tag::text)) stage.parties.push_back(std::move(party));
+        for (auto& party : texts_of(child, Tag::text, context)) stage.parties.push_back(std::move(party));
         break;
       case Keyword::level:
         if (const auto* name = child.find(Tag::name)) stage.level = {context.lookup(context.levels, name->text, name->span)};
         break;
-      case Keyword::step: stage.steps.push_back(step_of(child)); break;
+      case Keyword::step: stage.steps.push_back(step_of(child, context)); break;
       case Keyword::timeframe:
-        if (const auto* value = child.find(Tag::timeframe)) stage.timeframes.push_back(timeframe_of(child, *value));
+        if (const auto* value = child.find(Tag::timeframe)) stage.timeframes.push_back(timeframe_of(child, *value, context));
         break;
       case Keyword::cumulative:
         if (const auto* value = child.find(Tag::cumulative)) stage.cumulative = duration_of(*value);
@@ -135,17 +132,17 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
           entry.stage_number = number->low;
           stage_numbered(*number, context);
         }
-        entry.condition = optional_text(child, Tag::condition);
+        entry.condition = optional_text(child, Tag::condition, context);
         stage.entries.push_back(std::move(entry));
         break;
       }
-      case Keyword::through: stage.through = optional_text(child, Tag::text); break;
-      case Keyword::actor: stage.actor = optional_text(child, Tag::by); break;
-      case Keyword::unknown: stage.unknowns.push_back(unknown_of(child)); break;
+      case Keyword::through: stage.through = optional_text(child, Tag::text, context); break;
+      case Keyword::actor: stage.actor = optional_text(child, Tag::by, context); break;
+      case Keyword::unknown: stage.unknowns.push_back(unknown_of(child, context)); break;
       default: break;
     }
   }
-  describe(stage, statement.body);
+  describe(stage, statement.body, context);
 }
 
 }  // namespace
@@ -160,7 +157,7 @@ model::Stage stage_of(const ast::Statement& statement, Context& context) {
   }
   if (const auto* number = statement.find(Tag::number)) stage.number = number->low;
   if (const auto* name = statement.find(Tag::name)) stage.name = std::string(name->text);
-  if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title);
+  if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title, context);
   read_body(stage, statement, context);
   return stage;
 }
@@ -168,7 +165,7 @@ model::Stage stage_of(const ast::Statement& statement, Context& context) {
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context) {
   model::Stage rule;
   rule.span = statement.span;
-  rule.title = model::Text{"Immediate risk", statement.span};
+  rule.title = model::Text{"Immediate risk", statement.span};  // a literal: lives for the program
   read_body(rule, statement, context);
   return rule;
 }

@@ -43,7 +43,7 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
           declare(context.agencies, statement, context);
           for (const auto& child : statement.body) {
             if (child.keyword != Keyword::line) continue;
-            if (const auto* label = child.find(Tag::name)) context.line_labels.emplace_back(label->text);
+            if (const auto* label = child.find(Tag::name)) context.line_labels.emplace(label->text);
           }
           break;
         case Keyword::route:

@@ -27,20 +27,21 @@ std::uint32_t Context::lookup(const Names& names, std::string_view name, Span sp
   return model::no_id;
 }
 
-model::Text text_of(const ast::Value& value) {
-  bool quoted = value.tag != Tag::ref && value.tag != Tag::name && value.tag != Tag::word;
-  return model::Text{quoted ? decode_text(value.text) : std::string(value.text), value.span};
+model::Text text_of(const ast::Value& value, Context& context) {
+  bool escaped = value.tag != Tag::ref && value.tag != Tag::name && value.tag != Tag::word &&
+                 value.text.find('\\') != std::string_view::npos;
+  return model::Text{escaped ? context.texts.keep(decode_text(value.text)) : value.text, value.span};
 }
 
-std::optional<model::Text> optional_text(const ast::Statement& statement, Tag tag) {
-  if (const auto* value = statement.find(tag)) return text_of(*value);
+std::optional<model::Text> optional_text(const ast::Statement& statement, Tag tag, Context& context) {
+  if (const auto* value = statement.find(tag)) return text_of(*value, context);
   return std::nullopt;
 }
 
-std::vector<model::Text> texts_of(const ast::Statement& statement, Tag tag) {
+std::vector<model::Text> texts_of(const ast::Statement& statement, Tag tag, Context& context) {
   std::vector<model::Text> texts;
   for (const auto& value : statement.values) {
-    if (value.tag == tag) texts.push_back(text_of(value));
+    if (value.tag == tag) texts.push_back(text_of(value, context));
   }
   return texts;
 }
@@ -65,7 +66,7 @@ model::Duration duration_of(const ast::Value& value) {
   return duration;
 }
 
-model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value) {
+model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value, Context& context) {
   model::Timeframe timeframe;
   timeframe.duration = duration_of(value);
   timeframe.further = value.flags & ast::further;
@@ -82,7 +83,7 @@ model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value&
     if (!after) continue;
     if (other.tag == Tag::timeframe) break;
     if (other.tag == Tag::clock_start) {
-      timeframe.clock_start = text_of(other);
+      timeframe.clock_start = text_of(other, context);
       timeframe.span.end = std::max(timeframe.span.end, other.span.end);
       break;
     }
@@ -110,26 +111,26 @@ std::vector<model::Window> windows_of(const ast::Statement& statement, Context& 
   return windows;
 }
 
-void describe(model::Described& described, const std::vector<ast::Statement>& body) {
+void describe(model::Described& described, const std::vector<ast::Statement>& body, Context& context) {
   for (const auto& child : body) {
     if (child.keyword != ast::Keyword::source && child.keyword != ast::Keyword::note) continue;
     const auto* text = child.find(Tag::text);
     if (text == nullptr) continue;
-    (child.keyword == ast::Keyword::source ? described.sources : described.notes).push_back(text_of(*text));
+    (child.keyword == ast::Keyword::source ? described.sources : described.notes).push_back(text_of(*text, context));
   }
 }
 
 model::Contact contact_of(const ast::Statement& statement, Context& context) {
   model::Contact contact;
   contact.span = statement.span;
-  if (const auto* title = statement.find(Tag::title)) contact.title = text_of(*title);
-  contact.person = optional_text(statement, Tag::person);
-  contact.phones = texts_of(statement, Tag::phone);
-  contact.emails = texts_of(statement, Tag::email);
-  contact.call_signs = texts_of(statement, Tag::call_sign);
-  contact.switchboards = texts_of(statement, Tag::switchboard);
-  contact.via = optional_text(statement, Tag::via);
-  contact.condition = optional_text(statement, Tag::condition);
+  if (const auto* title = statement.find(Tag::title)) contact.title = text_of(*title, context);
+  contact.person = optional_text(statement, Tag::person, context);
+  contact.phones = texts_of(statement, Tag::phone, context);
+  contact.emails = texts_of(statement, Tag::email, context);
+  contact.call_signs = texts_of(statement, Tag::call_sign, context);
+  contact.switchboards = texts_of(statement, Tag::switchboard, context);
+  contact.via = optional_text(statement, Tag::via, context);
+  contact.condition = optional_text(statement, Tag::condition, context);
   if (const auto* of = statement.find(Tag::of)) contact.of = {context.lookup(context.agencies, of->text, of->span)};
   contact.windows = windows_of(statement, context);
   for (const auto& value : statement.values) {
@@ -139,7 +140,7 @@ model::Contact contact_of(const ast::Statement& statement, Context& context) {
     if (words.rfind("new", 0) == 0) contact.case_kinds |= model::new_referrals;
     if (words.rfind("all", 0) == 0) contact.case_kinds |= model::all_cases;
   }
-  describe(contact, statement.body);
+  describe(contact, statement.body, context);
   return contact;
 }
 
@@ -147,28 +148,28 @@ model::Duty duty_of(const ast::Statement& statement, Context& context) {
   model::Duty duty;
   duty.span = statement.span;
   if (const auto* verb = statement.find(Tag::verb)) duty.verb = normalise_words(verb->text);
-  duty.object = optional_text(statement, Tag::object);
+  duty.object = optional_text(statement, Tag::object, context);
   if (const auto* form = statement.find(Tag::ref)) {
-    duty.object = text_of(*form);
+    duty.object = text_of(*form, context);
     duty.form = {context.lookup(context.forms, form->text, form->span)};
   }
-  duty.to = texts_of(statement, Tag::to);
-  duty.on = optional_text(statement, Tag::on);
-  duty.via = optional_text(statement, Tag::via);
-  duty.by = optional_text(statement, Tag::by);
-  duty.emails = texts_of(statement, Tag::email);
-  duty.condition = optional_text(statement, Tag::condition);
-  if (const auto* timeframe = statement.find(Tag::timeframe)) duty.timeframe = timeframe_of(statement, *timeframe);
+  duty.to = texts_of(statement, Tag::to, context);
+  duty.on = optional_text(statement, Tag::on, context);
+  duty.via = optional_text(statement, Tag::via, context);
+  duty.by = optional_text(statement, Tag::by, context);
+  duty.emails = texts_of(statement, Tag::email, context);
+  duty.condition = optional_text(statement, Tag::condition, context);
+  if (const auto* timeframe = statement.find(Tag::timeframe)) duty.timeframe = timeframe_of(statement, *timeframe, context);
   if (const auto* before = statement.find(Tag::before_stage)) duty.before_stage = before->low;
-  describe(duty, statement.body);
+  describe(duty, statement.body, context);
   return duty;
 }
 
-model::Unknown unknown_of(const ast::Statement& statement) {
+model::Unknown unknown_of(const ast::Statement& statement, Context& context) {
   model::Unknown unknown;
   unknown.span = statement.span;
   if (const auto* subject = statement.find(Tag::word)) unknown.subject = normalise_words(subject->text);
-  unknown.reason = optional_text(statement, Tag::text);
+  unknown.reason = optional_text(statement, Tag::text, context);
   return unknown;
 }
 

@@ -34,7 +34,12 @@ Availability Availability::office_hours() {
 }
 
 void Availability::set(int day, int from_slot, int to_slot) {
-  for (int slot = from_slot; slot < to_slot; ++slot) slots_.set(static_cast<std::size_t>(day * slots_per_day + slot));
+  if (from_slot >= to_slot) return;
+  // A run of ones shifted into place, rather than one bit at a time.
+  Slots run;
+  run.set();
+  run >>= run.size() - static_cast<std::size_t>(to_slot - from_slot);
+  slots_ |= run << static_cast<std::size_t>(day * slots_per_day + from_slot);
 }
 
 void Availability::add(const model::Window& window, const model::Model& model) {
@@ -140,7 +145,8 @@ std::string Availability::describe() const {
 }
 
 Availability availability_of(const model::Contact& contact, const model::Model& model) {
-  if (contact.windows.empty()) return Availability::office_hours();
+  static const Availability office = Availability::office_hours();
+  if (contact.windows.empty()) return office;
   Availability availability;
   for (const auto& window : contact.windows) availability.add(window, model);
   return availability;

@@ -34,8 +34,9 @@ class Availability {
   std::string describe() const;
 
  private:
+  using Slots = std::bitset<8 * slots_per_day>;
   void set(int day, int from_slot, int to_slot);  // [from, to) within one day
-  std::bitset<8 * slots_per_day> slots_;
+  Slots slots_;
 };
 
 // A contact's availability, or office hours when it states none.

@@ -41,7 +41,7 @@ Durations analyse_durations(const model::Model& model) {
           time.complete = false;
           continue;
         }
-        time.terms.push_back({*days, step.timeframe->span, step.timeframe->duration.describe()});
+        time.terms.push_back({*days, step.timeframe->span, &step.timeframe->duration});
       }
     } else {
       const model::Timeframe* stated = nullptr;
@@ -53,7 +53,7 @@ Durations analyse_durations(const model::Model& model) {
       }
       auto days = stated ? stated->duration.working_days() : std::nullopt;
       if (days) {
-        time.terms.push_back({*days, stated->span, stated->duration.describe()});
+        time.terms.push_back({*days, stated->span, &stated->duration});
       } else {
         time.complete = false;
       }

@@ -14,7 +14,7 @@ namespace esc::analysis {
 struct Term {
   model::WorkingDays days;
   Span span;
-  std::string words;  // as the protocol says it: "24 hours"
+  const model::Duration* written = nullptr;  // as the protocol says it, when it is one timeframe
 };
 
 struct StageTime {

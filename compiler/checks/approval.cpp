@@ -17,7 +17,7 @@ void approval(const Context& context, DiagnosticSink& sink) {
   for (const auto& approval : protocol.approvals) {
     if (approval.date) continue;
     std::vector<std::string> names;
-    for (const auto& name : approval.names) names.push_back(name.value);
+    for (const auto& name : approval.names) names.emplace_back(name.value);
     auto& d = sink.report(Code::G005, approval.span,
                           fmt::format("the approval by {} has no date, so it is not recorded as given",
                                       fmt::join(names, " and ")));

@@ -11,7 +11,7 @@
 namespace esc::checks {
 namespace {
 
-std::string event_key(const std::string& text) {
+std::string event_key(std::string_view text) {
   auto words = normalise_words(text);
   for (std::string_view article : {"the ", "an ", "a "}) {
     if (words.rfind(article, 0) == 0) return words.substr(article.size());

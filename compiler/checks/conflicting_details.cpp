@@ -4,7 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 #include "compiler/checks/checks.hpp"
 #include "compiler/checks/contact_walk.hpp"
@@ -37,10 +37,11 @@ std::vector<std::string> lowered(const std::vector<model::Text>& emails) {
 
 void conflicting_details(const Context& context, DiagnosticSink& sink) {
   // Contacts are the same when they have the same title (or person) in the same agency.
-  std::map<std::string, const model::Contact*> first_seen;
+  std::unordered_map<std::string, const model::Contact*> first_seen;
   for_each_contact(context.model, [&](const model::Contact& contact, const ContactPlace& place) {
     auto who = contact.person ? contact.person->value : contact.title.value;
-    auto key = fmt::format("{}|{}", place.agency.index, normalise_words(who));
+    auto key = normalise_words(who);
+    key.append(reinterpret_cast<const char*>(&place.agency.index), sizeof place.agency.index);
     auto [seen, added] = first_seen.emplace(key, &contact);
     if (added) return;
     // Report the listing that comes later in the file, pointing back at the earlier one.

@@ -14,7 +14,7 @@ bool is_letter_or_digit(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-std::string email_problem(const std::string& email) {
+std::string email_problem(std::string_view email) {
   auto at = email.find('@');
   if (at == std::string::npos) return "it has no @";
   if (email.find('@', at + 1) != std::string::npos) return "it has more than one @";
@@ -55,15 +55,14 @@ void email_addresses(const Context& context, DiagnosticSink& sink) {
   for_each_contact(context.model, [&](const model::Contact& contact, const ContactPlace&) {
     for (const auto& email : contact.emails) check(email);
   });
-  auto check_duties = [&](const std::vector<model::Duty>& duties) {
-    for (const auto& duty : duties) {
+  for (const auto& stage : context.model.stages) {
+    for (const auto& duty : stage.duties) {
       for (const auto& email : duty.emails) check(email);
     }
-  };
-  for (const auto& stage : context.model.stages) {
-    check_duties(stage.duties);
     for (const auto& outcome : stage.outcomes) {
-      for (const auto& action : outcome.actions) check_duties({action.duty});
+      for (const auto& duty : outcome.duties) {
+        for (const auto& email : duty.emails) check(email);
+      }
     }
   }
 }

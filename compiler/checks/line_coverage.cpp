@@ -17,10 +17,16 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
       // Lines that say nothing about hours are not judged on them.
       bool states_hours = std::any_of(contacts.begin(), contacts.end(),
                                       [](const model::Contact& c) { return !c.windows.empty(); });
+      // Each contact's hours are worked out once; everything else is unions of them.
+      std::vector<analysis::Availability> hours;
+      hours.reserve(contacts.size());
+      analysis::Availability whole;
+      for (const auto& contact : contacts) {
+        hours.push_back(analysis::availability_of(contact, context.model));
+        whole.add(hours.back());
+      }
       if (states_hours) {
-        analysis::Availability covered;
-        for (const auto& contact : contacts) covered.add(analysis::availability_of(contact, context.model));
-        auto gaps = covered.missing();
+        auto gaps = whole.missing();
         if (!gaps.empty()) {
           auto& d = sink.report(Code::C007, line.span,
                                 fmt::format("on {} line {} nobody can be contacted {}", agency.name, line.label,
@@ -35,14 +41,10 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
       bool distinguishes = std::any_of(contacts.begin(), contacts.end(),
                                        [](const model::Contact& c) { return c.case_kinds != 0; });
       if (!distinguishes) continue;
-      analysis::Availability whole;
-      for (const auto& contact : contacts) whole.add(analysis::availability_of(contact, context.model));
       for (auto kind : {model::open_cases, model::new_referrals}) {
         analysis::Availability for_kind;
-        for (const auto& contact : contacts) {
-          if (contact.case_kinds == 0 || (contact.case_kinds & kind)) {
-            for_kind.add(analysis::availability_of(contact, context.model));
-          }
+        for (std::size_t i = 0; i < contacts.size(); ++i) {
+          if (contacts[i].case_kinds == 0 || (contacts[i].case_kinds & kind)) for_kind.add(hours[i]);
         }
         auto uncovered = for_kind.missing().within(whole);
         if (uncovered.empty()) continue;

@@ -17,7 +17,7 @@ void no_stages(const Context& context, DiagnosticSink& sink) {
     if (unknown.subject != "stages") continue;
     sink.report(Code::S007, unknown.span,
                 fmt::format("the protocol states no stages: they are recorded as unknown{}",
-                            unknown.reason ? " (" + unknown.reason->value + ")" : ""));
+                            unknown.reason ? fmt::format(" ({})", unknown.reason->value) : std::string()));
     return;
   }
   auto& d = sink.report(Code::S007, model.protocol->span,

@@ -22,7 +22,7 @@ void overall_target(const Context& context, DiagnosticSink& sink) {
       if (target.last_stage && stage.number > *target.last_stage) break;
       if (!point.computed || !previous_end) return;  // a stage with no timeframe: T004 says so
       terms.push_back({{point.computed->low - previous_end->low, point.computed->high - previous_end->high},
-                       stage.span, ""});
+                       stage.span, nullptr});
       previous_end = point.computed;
       last = &point;
     }

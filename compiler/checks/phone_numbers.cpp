@@ -8,7 +8,7 @@ namespace esc::checks {
 namespace {
 
 // Why `written` is not a dialable UK number, or "" when it is.
-std::string phone_problem(const std::string& written) {
+std::string phone_problem(std::string_view written) {
   std::string digits;
   for (std::size_t i = 0; i < written.size(); ++i) {
     char c = written[i];

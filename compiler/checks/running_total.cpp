@@ -11,16 +11,21 @@ using analysis::Term;
 using model::WorkingDays;
 
 void check_steps(const Context& context, const model::Stage& stage, WorkingDays before, DiagnosticSink& sink) {
-  std::vector<Term> terms{{before, {}, ""}};
   WorkingDays running = before;
-  for (const auto& step : stage.steps) {
+  for (std::size_t index = 0; index < stage.steps.size(); ++index) {
+    const auto& step = stage.steps[index];
     auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
     if (!days) return;
     running = running + *days;
-    terms.push_back({*days, step.timeframe->span, ""});
     if (!step.cumulative) continue;
     auto claimed = step.cumulative->working_days();
     if (!claimed || *claimed == running) continue;
+    // Only now, with a finding to show, is the arithmetic spelt out.
+    std::vector<Term> terms{{before, {}, nullptr}};
+    for (std::size_t i = 0; i <= index; ++i) {
+      const auto& earlier = *stage.steps[i].timeframe;
+      terms.push_back({*earlier.duration.working_days(), earlier.span, nullptr});
+    }
     auto& d = sink.report(Code::T001, step.cumulative->span,
                           fmt::format("after this step the running total is {} working days, but the protocol "
                                       "says {}",
@@ -55,7 +60,7 @@ void running_total(const Context& context, DiagnosticSink& sink) {
     if (stage.cumulative && point.end && !time.deadline) {
       auto claimed = stage.cumulative->working_days();
       if (claimed && !(*claimed == *point.end)) {
-        std::vector<analysis::Term> terms{{*point.before, {}, ""}};
+        std::vector<analysis::Term> terms{{*point.before, {}, nullptr}};
         terms.insert(terms.end(), time.terms.begin(), time.terms.end());
         auto& d = sink.report(
             Code::T001, stage.cumulative->span,

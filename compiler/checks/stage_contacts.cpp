@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "compiler/checks/checks.hpp"
 
@@ -48,8 +49,12 @@ void stage_contacts(const Context& context, DiagnosticSink& sink) {
                           fmt::format("{} does not say whom to contact", stage.label()));
     d.suggestion = "list contacts in the stage, or point to the agencies' lines with 'contacts line 1'";
   }
+  // Each distinct range of lines is judged once, at the first stage that uses it, so
+  // the work grows with agencies times distinct ranges, not agencies times stages.
+  std::set<std::pair<std::string, std::string>> judged;
   for (const auto& stage : model.stages) {
     for (const auto& range : stage.contact_lines) {
+      if (!judged.insert({range.first, range.last}).second) continue;
       auto wanted = labels_between(range, all_labels);
       for (const auto& agency : model.agencies) {
         if (agency.lines.empty()) continue;

@@ -31,7 +31,7 @@ void steps_and_stage(const Context& context, DiagnosticSink& sink) {
                                         stage.label(), analysis::arithmetic(time.terms, *time.own),
                                         stated.duration.describe()));
       for (const auto& term : time.terms) {
-        d.notes.push_back({term.span, fmt::format("{} here", term.words)});
+        d.notes.push_back({term.span, fmt::format("{} here", term.written->describe())});
       }
     }
   }
