@@ -1,4 +1,5 @@
-// The syntax tree of every protocol, pinned as a golden file. Set ESCC_UPDATE_GOLDEN=1
+// Every protocol, pinned as golden files: its syntax tree (tests/golden/parse/) and the
+// checker's report as of 2026-11-23 (tests/golden/reports/). Set ESCC_UPDATE_GOLDEN=1
 // (or run `make golden`) to rewrite them, then review the change with git diff.
 #include <catch2/catch.hpp>
 
@@ -6,24 +7,74 @@
 #include <fstream>
 
 #include "compiler/ast_dump.hpp"
+#include "compiler/check.hpp"
+#include "compiler/dates.hpp"
+#include "compiler/render.hpp"
 #include "tests/support.hpp"
 
+namespace {
+
+// Reads repository files by their path relative to the repository, so that reports
+// name "protocols/barnet.esc" wherever the checkout is.
+class RepositoryReader final : public esc::FileReader {
+ public:
+  std::optional<std::string> read(const std::string& path, std::string& problem) override {
+    return disk_.read(std::string(ESCC_SOURCE_DIR) + "/" + path, problem);
+  }
+
+ private:
+  esc::DiskFileReader disk_;
+};
+
+void compare_with_golden(const std::string& actual, const std::string& golden_path) {
+  if (std::getenv("ESCC_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(std::string(ESCC_SOURCE_DIR) + "/" + golden_path, std::ios::binary) << actual;
+    return;
+  }
+  INFO("golden file " << golden_path << " differs; run 'make golden' and review the diff if the change is right");
+  CHECK(actual == esc::test::read_repository_file(golden_path));
+}
+
+std::string report_for(const std::string& path) {
+  RepositoryReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::CheckOptions options;
+  options.today = esc::day_number({2026, 11, 23});
+  esc::check_files({path}, reader, sources, sink, options);
+  std::string report;
+  for (const auto& d : sink.diagnostics()) {
+    if (d.counts()) report += esc::render_human(d, sources, {}) + "\n";
+  }
+  for (const auto& d : sink.diagnostics()) {
+    if (d.counts()) continue;
+    auto at = sources.file(d.span->file).locate(d.span->begin);
+    report += "allowed " + std::string(esc::code_info(d.code).id) + " at " + std::to_string(at.line) + ":" +
+              std::to_string(at.column) + ": " + d.message + "\n  because: " + *d.allowed_because + "\n";
+  }
+  return report + esc::render_summary(sink, 1, {});
+}
+
+}  // namespace
+
 TEST_CASE("protocol syntax trees match their golden files", "[golden]") {
-  bool update = std::getenv("ESCC_UPDATE_GOLDEN") != nullptr;
   auto names = esc::test::files_in("protocols", ".esc");
   REQUIRE(names.size() >= 5);
   for (const auto& name : names) {
     auto parsed = esc::test::parse_text(esc::test::read_repository_file("protocols/" + name), "protocols/" + name);
     INFO("protocols/" << name);
     REQUIRE(parsed.sink.errors() == 0);
-    auto dump = esc::dump_ast(parsed.file, parsed.sources.file(0));
-    auto golden_path = "tests/golden/parse/" + name.substr(0, name.size() - 4) + ".ast";
-    if (update) {
-      std::ofstream(std::string(ESCC_SOURCE_DIR) + "/" + golden_path, std::ios::binary) << dump;
-      continue;
-    }
-    auto golden = esc::test::read_repository_file(golden_path);
-    INFO("golden file " << golden_path << " differs; run 'make golden' and review the diff if the change is right");
-    CHECK(dump == golden);
+    compare_with_golden(esc::dump_ast(parsed.file, parsed.sources.file(0)),
+                        "tests/golden/parse/" + name.substr(0, name.size() - 4) + ".ast");
+  }
+}
+
+TEST_CASE("the checker's reports on the protocols match their golden files", "[golden]") {
+  auto names = esc::test::files_in("protocols", ".esc");
+  REQUIRE(names.size() >= 5);
+  for (const auto& name : names) {
+    INFO("protocols/" << name);
+    compare_with_golden(report_for("protocols/" + name),
+                        "tests/golden/reports/" + name.substr(0, name.size() - 4) + ".txt");
   }
 }

@@ -10,7 +10,11 @@ namespace {
 std::string clock(int slot) { return fmt::format("{:02}:{:02}", slot / 4, slot % 4 * 15); }
 
 // The uncovered time ranges of one day, as "00:00-09:00 and 17:00-24:00".
-std::string day_ranges(const std::vector<std::pair<int, int>>& ranges) {
+std::string day_ranges(std::vector<std::pair<int, int>> ranges) {
+  // An evening and the early morning of the same day read as one range past midnight.
+  if (ranges.size() == 2 && ranges[0].first == 0 && ranges[1].second == slots_per_day) {
+    return clock(ranges[1].first) + "-" + clock(ranges[0].second);
+  }
   std::string text;
   for (std::size_t i = 0; i < ranges.size(); ++i) {
     if (i > 0) text += i + 1 == ranges.size() ? " and " : ", ";

@@ -9,12 +9,16 @@ namespace esc::checks {
 void adult_route(const Context& context, DiagnosticSink& sink) {
   const auto& model = context.model;
   if (!model.protocol || !(model.protocol->scope & model::adults)) return;
-  bool adult_agency = std::any_of(model.agencies.begin(), model.agencies.end(), [](const model::Agency& agency) {
-    return agency.kind && normalise_words(agency.kind->value) == "adult_social_care";
+  auto names_adults = [](std::string_view title) { return normalise_words(title).find("adult") != std::string::npos; };
+  bool adult_route = std::any_of(model.agencies.begin(), model.agencies.end(), [&](const model::Agency& agency) {
+    if (agency.kind && normalise_words(agency.kind->value) == "adult_social_care") return true;
+    if (names_adults(agency.title.value)) return true;
+    return std::any_of(agency.roles.begin(), agency.roles.end(),
+                       [&](const model::Role& role) { return names_adults(role.title.value); });
   });
-  if (adult_agency) return;
+  if (adult_route) return;
   auto& d = sink.report(Code::G008, model.protocol->scope_span,
-                        "the protocol covers adults, but no agency of kind adult_social_care is listed, so there is "
+                        "the protocol covers adults, but no agency or role for adult services is listed, so there is "
                         "no route to escalate within adult services");
   d.suggestion = "add the adult social care agency with its escalation lines, and 'kind adult_social_care'";
 }

@@ -57,5 +57,6 @@ void email_addresses(const Context&, DiagnosticSink&);
 void conflicting_details(const Context&, DiagnosticSink&);
 void line_coverage(const Context&, DiagnosticSink&);
 void adult_route(const Context&, DiagnosticSink&);
+void document_links(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

@@ -10,13 +10,17 @@
 namespace esc::checks {
 
 void line_coverage(const Context& context, DiagnosticSink& sink) {
+  auto any_hours = [](const model::Line& line) {
+    return std::any_of(line.contacts.begin(), line.contacts.end(),
+                       [](const model::Contact& c) { return !c.windows.empty(); });
+  };
   for (const auto& agency : context.model.agencies) {
+    // An agency whose lines say nothing about hours is not judged on them; once one of
+    // its lines names who to call out of hours, every line of it is.
+    bool states_hours = std::any_of(agency.lines.begin(), agency.lines.end(), any_hours);
     for (const auto& line : agency.lines) {
       const auto& contacts = line.contacts;
       if (contacts.empty()) continue;
-      // Lines that say nothing about hours are not judged on them.
-      bool states_hours = std::any_of(contacts.begin(), contacts.end(),
-                                      [](const model::Contact& c) { return !c.windows.empty(); });
       // Each contact's hours are worked out once; everything else is unions of them.
       std::vector<analysis::Availability> hours;
       hours.reserve(contacts.size());

@@ -12,9 +12,13 @@ void missing_timeframe(const Context& context, DiagnosticSink& sink) {
     if (stage.kind == model::StageKind::informal) continue;
     const auto& time = context.durations.stages[i];
     if (time.terms.empty() && !time.deadline) {
+      bool only_asap = !stage.timeframes.empty();
       auto& d = sink.report(Code::T004, stage.span,
-                            fmt::format("{} has no timeframe, so nobody knows when to escalate further",
-                                        stage.label()));
+                            only_asap ? fmt::format("{} says only 'as soon as possible', which gives no point at "
+                                                    "which to escalate further",
+                                                    stage.label())
+                                      : fmt::format("{} has no timeframe, so nobody knows when to escalate further",
+                                                    stage.label()));
       d.suggestion = "add a timeframe such as 'within 2 working days', or timeframes on its steps";
       continue;
     }

@@ -1,4 +1,4 @@
-// S007: a protocol without stages cannot guide anyone.
+// S007: a protocol without stages cannot guide anyone (a parallel route is not enough).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,7 +11,7 @@ void no_stages(const Context& context, DiagnosticSink& sink) {
   const auto& model = context.model;
   if (!model.protocol) return;
   bool any = std::any_of(model.stages.begin(), model.stages.end(),
-                         [](const model::Stage& stage) { return stage.kind != model::StageKind::informal; });
+                         [](const model::Stage& stage) { return stage.kind == model::StageKind::formal; });
   if (any) return;
   for (const auto& unknown : model.protocol->unknowns) {
     if (unknown.subject != "stages") continue;

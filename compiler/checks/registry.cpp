@@ -29,6 +29,7 @@ const std::vector<Registered>& registry() {
       {"conflicting-details", conflicting_details},
       {"line-coverage", line_coverage},
       {"adult-route", adult_route},
+      {"document-links", document_links},
   };
   return checks;
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "compiler/checks/checks.hpp"
@@ -25,17 +26,53 @@ std::vector<std::string> labels_between(const model::LineRange& range, const std
   return {from, to + 1};
 }
 
+// "2", "2 or 3", "initial, 2 or 3"
+std::string spoken_list(const std::vector<std::string>& items) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += i + 1 == items.size() ? " or " : ", ";
+    text += items[i];
+  }
+  return text;
+}
+
+// Every line label, ordered as the agencies order their lines ("initial" before "1"
+// when an agency declares it first), merging the agencies' orders; ties keep the
+// order labels are first seen in.
+std::vector<std::string> line_order(const model::Model& model) {
+  std::vector<std::string> labels;
+  std::map<std::string, std::set<std::string>> after;  // label -> labels that must follow it
+  std::map<std::string, int> waiting;                  // label -> labels that must precede it
+  for (const auto& agency : model.agencies) {
+    for (std::size_t i = 0; i < agency.lines.size(); ++i) {
+      const auto& label = agency.lines[i].label;
+      if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
+      waiting.emplace(label, 0);
+      if (i == 0) continue;
+      const auto& before = agency.lines[i - 1].label;
+      if (before != label && after[before].insert(label).second) ++waiting[label];
+    }
+  }
+  std::vector<std::string> ordered;
+  std::vector<bool> placed(labels.size(), false);
+  while (ordered.size() < labels.size()) {
+    std::size_t next = 0;
+    while (next < labels.size() && (placed[next] || waiting[labels[next]] > 0)) ++next;
+    if (next == labels.size()) {  // the agencies disagree in a circle: keep first-seen order
+      next = static_cast<std::size_t>(std::find(placed.begin(), placed.end(), false) - placed.begin());
+    }
+    placed[next] = true;
+    ordered.push_back(labels[next]);
+    for (const auto& follower : after[labels[next]]) --waiting[follower];
+  }
+  return ordered;
+}
+
 }  // namespace
 
 void stage_contacts(const Context& context, DiagnosticSink& sink) {
   const auto& model = context.model;
-  // Every line label in the order agencies first use them: "initial", "1", "2", ...
-  std::vector<std::string> all_labels;
-  for (const auto& agency : model.agencies) {
-    for (const auto& line : agency.lines) {
-      if (std::find(all_labels.begin(), all_labels.end(), line.label) == all_labels.end()) all_labels.push_back(line.label);
-    }
-  }
+  auto all_labels = line_order(model);
   bool first_formal = true;
   for (auto id : context.flow.main_path) {
     const auto& stage = model.stage(id);
@@ -66,10 +103,11 @@ void stage_contacts(const Context& context, DiagnosticSink& sink) {
         }
         if (missing.empty()) continue;
         auto& d = sink.report(Code::C002, range.span,
-                              fmt::format("{} sends people to line {} of each agency, but {} has no line {}",
-                                          stage.label(), range.first == range.last ? range.first
-                                                                                    : range.first + " to " + range.last,
-                                          agency.name, fmt::format("{}", fmt::join(missing, ", "))));
+                              fmt::format("{} sends people to {} of each agency, but {} has no line {}",
+                                          stage.label(),
+                                          range.first == range.last ? "line " + range.first
+                                                                    : "lines " + range.first + " to " + range.last,
+                                          agency.name, spoken_list(missing)));
         d.notes.push_back({agency.span, fmt::format("{} is declared here", agency.name)});
       }
     }
