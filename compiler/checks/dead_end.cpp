@@ -8,6 +8,9 @@
 namespace esc::checks {
 
 void dead_end(const Context& context, DiagnosticSink& sink) {
+  // With no final stage anywhere, S004 reports the stages where escalation stops.
+  const auto& stages = context.model.stages;
+  if (std::none_of(stages.begin(), stages.end(), [](const model::Stage& s) { return s.final; })) return;
   for (std::uint32_t i = 0; i < context.model.stages.size(); ++i) {
     const auto& stage = context.model.stages[i];
     if (stage.final) continue;
