@@ -15,7 +15,7 @@ void contact_means(const Context& context, DiagnosticSink& sink) {
     }
     auto& d = sink.report(Code::C003, contact.span,
                           fmt::format("'{}' ({}) has no phone number, email or other way to reach them",
-                                      contact.title.value, place.where));
+                                      contact.title.value, place.describe()));
     d.suggestion = "add a phone or email, or 'via \"...\"' saying who gives out the details";
   });
 }
