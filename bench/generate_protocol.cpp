@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   }
   auto wanted = static_cast<std::size_t>(megabytes * 1024 * 1024);
   std::string text =
-      "use std.calendars.england_and_wales\nuse std.hours\n\n"
+      "use std.calendars.england_and_wales\nuse std.hours\nuse std.agencies\n\n"
       "protocol \"Synthetic escalation protocol\" {\n"
       "  partnership \"Synthetic Safeguarding Partnership\" as SSP\n"
       "  status live\n"
@@ -68,7 +68,6 @@ int main(int argc, char** argv) {
       "  calendar england_and_wales\n"
       "  resolve within 10 working days or sooner\n"
       "}\n\n"
-      "level line_manager \"Line manager\"\n\n"
       "immediate risk {\n  same working day\n  through \"child protection procedures\"\n}\n\n";
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::size_t written = text.size();

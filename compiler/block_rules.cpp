@@ -26,7 +26,7 @@ bool allowed_in(BlockKind parent, K keyword) {
   if (one_of(keyword, {K::note, K::source})) return true;
   switch (parent) {
     case BlockKind::file:
-      return one_of(keyword, {K::use, K::allow, K::protocol, K::calendar, K::hours, K::level, K::immediate_risk,
+      return one_of(keyword, {K::use, K::allow, K::protocol, K::calendar, K::hours, K::level, K::kind, K::immediate_risk,
                               K::informal_stage, K::stage, K::route, K::agency, K::form, K::figure});
     case BlockKind::protocol:
       return one_of(keyword, {K::partnership, K::version, K::status, K::author, K::dated, K::approved,

@@ -30,6 +30,7 @@ struct Id {
 
 struct Stage;
 struct Agency;
+struct Kind;
 struct Level;
 struct Hours;
 struct Calendar;
@@ -37,6 +38,7 @@ struct Form;
 using StageId = Id<Stage>;
 using AgencyId = Id<Agency>;
 using LevelId = Id<Level>;
+using KindId = Id<Kind>;
 using HoursId = Id<Hours>;
 using CalendarId = Id<Calendar>;
 using FormId = Id<Form>;
@@ -237,10 +239,18 @@ struct Agency : Described {
   std::string name;
   Text title;
   std::optional<Text> kind;
+  KindId kind_id;
   std::vector<Role> roles;
   std::vector<Line> lines;
   std::vector<Contact> contacts;
   std::vector<Unknown> unknowns;
+  Span span;
+};
+
+// A kind of agency ("police", "adult_social_care"), declared once (std.agencies).
+struct Kind : Described {
+  std::string name;
+  std::optional<Text> title;
   Span span;
 };
 
@@ -372,6 +382,7 @@ struct Model {
   std::vector<Stage> stages;  // formal stages, the informal stage and routes, in file order
   std::vector<Agency> agencies;
   std::vector<Level> levels;
+  std::vector<Kind> kinds;
   std::vector<Hours> hours;
   std::vector<Calendar> calendars;
   std::vector<Form> forms;

@@ -70,7 +70,7 @@ model::Model resolve(const Program& program, const SourceManager& sources, Diagn
     for (const auto& statement : unit.syntax.statements) {
       if (!unit.is_main && belongs_to_protocol_file(statement.keyword)) {
         sink.report(Code::N006, statement.span,
-                    "a used file can only share definitions (agencies, hours, levels, calendars, forms); this "
+                    "a used file can only share definitions (agencies, kinds, hours, levels, calendars, forms); this "
                     "belongs in the protocol's own file");
         continue;
       }
@@ -80,6 +80,7 @@ model::Model resolve(const Program& program, const SourceManager& sources, Diagn
           break;
         case Keyword::hours: model.hours.push_back(resolving::hours_of(statement, context)); break;
         case Keyword::level: model.levels.push_back(resolving::level_of(statement, context)); break;
+        case Keyword::kind: model.kinds.push_back(resolving::kind_of(statement, context)); break;
         case Keyword::agency: model.agencies.push_back(resolving::agency_of(statement, context)); break;
         case Keyword::form: model.forms.push_back(resolving::form_of(statement, context)); break;
         case Keyword::stage:

@@ -32,6 +32,7 @@ struct Context {
   Names calendars{"calendar"};
   Names hours{"hours definition"};
   Names levels{"level"};
+  Names kinds{"kind of agency"};
   Names agencies{"agency"};
   Names forms{"form"};
   Names routes{"route"};
@@ -69,6 +70,7 @@ model::Agency agency_of(const ast::Statement& statement, Context& context);
 model::Calendar calendar_of(const ast::Statement& statement, Context& context);
 model::Hours hours_of(const ast::Statement& statement, Context& context);
 model::Level level_of(const ast::Statement& statement, Context& context);
+model::Kind kind_of(const ast::Statement& statement, Context& context);
 model::Form form_of(const ast::Statement& statement, Context& context);
 model::Figure figure_of(const ast::Statement& statement, Context& context);
 

@@ -137,7 +137,12 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
   if (const auto* title = statement.find(Tag::title)) agency.title = text_of(*title, context);
   for (const auto& child : statement.body) {
     switch (child.keyword) {
-      case Keyword::kind: agency.kind = optional_text(child, Tag::ref, context); break;
+      case Keyword::kind:
+        if (const auto* kind = child.find(Tag::ref)) {
+          agency.kind = text_of(*kind, context);
+          agency.kind_id = {context.lookup(context.kinds, kind->text, kind->span)};
+        }
+        break;
       case Keyword::role: {
         model::Role role;
         role.span = child.span;
@@ -202,6 +207,15 @@ model::Level level_of(const ast::Statement& statement, Context& context) {
   level.title = optional_text(statement, Tag::title, context);
   describe(level, statement.body, context);
   return level;
+}
+
+model::Kind kind_of(const ast::Statement& statement, Context& context) {
+  model::Kind kind;
+  kind.span = statement.span;
+  if (const auto* name = statement.find(Tag::ref)) kind.name = std::string(name->text);
+  kind.title = optional_text(statement, Tag::title, context);
+  describe(kind, statement.body, context);
+  return kind;
 }
 
 model::Form form_of(const ast::Statement& statement, Context& context) {

@@ -10,8 +10,8 @@ using ast::Keyword;
 using ast::Tag;
 
 // Returns whether the name is new.
-bool declare(Names& names, const ast::Statement& statement, Context& context) {
-  const auto* name = statement.find(Tag::name);
+bool declare(Names& names, const ast::Statement& statement, Context& context, Tag name_tag = Tag::name) {
+  const auto* name = statement.find(name_tag);
   auto position = static_cast<std::uint32_t>(names.spans.size());
   names.spans.push_back(statement.span);
   names.in_order.emplace_back(name ? name->text : std::string_view());
@@ -38,6 +38,7 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
           break;
         case Keyword::hours: declare(context.hours, statement, context); break;
         case Keyword::level: declare(context.levels, statement, context); break;
+        case Keyword::kind: declare(context.kinds, statement, context, Tag::ref); break;
         case Keyword::form: declare(context.forms, statement, context); break;
         case Keyword::agency:
           declare(context.agencies, statement, context);

@@ -385,7 +385,8 @@ struct unknown_stmt : p::seq<ESC_KW("unknown"), sp, p::must<unknown_subject>, p:
 // ---- Statements: agencies and forms --------------------------------------------------------
 
 struct kind_name : reference {};
-struct kind_stmt : p::seq<ESC_KW("kind"), sp, p::must<kind_name>> {};
+// In an agency, the kind of agency it is; at the top of a file, the declaration of a kind.
+struct kind_stmt : p::seq<ESC_KW("kind"), sp, p::must<kind_name>, p::opt<sp, title_text>> {};
 struct role_title : title_text {};
 struct level_word : ESC_KW("level") {};
 struct role_level : reference {};
