@@ -1,0 +1,85 @@
+// Imports on a real disk: search roots, links that lead outside them, and a file
+// used by two others, which is read once.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "compiler/check.hpp"
+#include "compiler/dates.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Scratch {
+  fs::path root = fs::temp_directory_path() / "escc-imports-test";
+  Scratch() {
+    fs::remove_all(root);
+    fs::create_directories(root / "protocol");
+    fs::create_directories(root / "shared");
+    fs::create_directories(root / "outside");
+  }
+  ~Scratch() { fs::remove_all(root); }
+  void write(const std::string& relative, const std::string& text) const {
+    std::ofstream(root / relative, std::ios::binary) << text;
+  }
+};
+
+struct Result {
+  std::vector<std::string> codes;
+  esc::CheckRun run;
+};
+
+Result check(const fs::path& file, std::vector<std::string> roots = {}) {
+  esc::DiskFileReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::CheckOptions options;
+  options.load.search_roots = std::move(roots);
+  options.today = esc::day_number({2026, 11, 23});
+  Result result;
+  result.run = esc::check_files({file.string()}, reader, sources, sink, options);
+  for (const auto& d : sink.diagnostics()) result.codes.emplace_back(esc::code_info(d.code).id);
+  return result;
+}
+
+const std::string shared_agency = "agency police \"Police\" {\n  contact \"Duty Inspector\" phone \"101\"\n}\n";
+
+}  // namespace
+
+TEST_CASE("a link that leads outside the search roots is refused", "[imports]") {
+  Scratch scratch;
+  scratch.write("outside/secret.esc", shared_agency);
+  fs::create_symlink(scratch.root / "outside" / "secret.esc", scratch.root / "protocol" / "link.esc");
+  scratch.write("protocol/main.esc", "use \"link.esc\"\nprotocol \"P\" {\n}\n");
+  CHECK(check(scratch.root / "protocol" / "main.esc").codes == std::vector<std::string>{"N005"});
+}
+
+TEST_CASE("files are found in -I folders, after the protocol's own folder", "[imports]") {
+  Scratch scratch;
+  scratch.write("shared/contacts.esc", shared_agency);
+  scratch.write("protocol/main.esc", "use \"contacts.esc\"\nuse shared_names\nprotocol \"P\" {\n}\n");
+  scratch.write("shared/shared_names.esc", "hours office = weekdays 09:00-17:00\n");
+  auto without = check(scratch.root / "protocol" / "main.esc");
+  CHECK(without.codes == std::vector<std::string>{"N003", "N003"});
+  auto with = check(scratch.root / "protocol" / "main.esc", {(scratch.root / "shared").string()});
+  CHECK(std::find(with.codes.begin(), with.codes.end(), "N003") == with.codes.end());
+  REQUIRE(with.run.files.size() == 1);
+  CHECK(with.run.files[0].model.agencies.size() == 1);
+  CHECK(with.run.files[0].model.hours.size() == 1);
+}
+
+TEST_CASE("a file used by two others is read once", "[imports]") {
+  Scratch scratch;
+  scratch.write("protocol/base.esc", shared_agency);
+  scratch.write("protocol/left.esc", "use \"base.esc\"\nhours left = weekdays 09:00-17:00\n");
+  scratch.write("protocol/right.esc", "use \"base.esc\"\nhours right = weekends\n");
+  scratch.write("protocol/main.esc", "use \"left.esc\"\nuse \"right.esc\"\nprotocol \"P\" {\n}\n");
+  auto result = check(scratch.root / "protocol" / "main.esc");
+  CHECK(std::find(result.codes.begin(), result.codes.end(), "N002") == result.codes.end());
+  REQUIRE(result.run.files.size() == 1);
+  // base, left, right and the protocol itself, each once, each after what it uses.
+  CHECK(result.run.files[0].program.units.size() == 4);
+  CHECK(result.run.files[0].model.agencies.size() == 1);
+}
