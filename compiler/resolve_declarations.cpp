@@ -119,6 +119,17 @@ model::Line line_of(const ast::Statement& statement, Context& context) {
   return line;
 }
 
+// Hours, levels, kinds and calendars start alike: a name, an optional title, notes.
+template <typename Entity>
+Entity named_of(const ast::Statement& statement, Context& context, Tag name_tag = Tag::name) {
+  Entity entity;
+  entity.span = statement.span;
+  if (const auto* name = statement.find(name_tag)) entity.name = std::string(name->text);
+  entity.title = optional_text(statement, Tag::title, context);
+  describe(entity, statement.body, context);
+  return entity;
+}
+
 }  // namespace
 
 model::Protocol protocol_of(const ast::Statement& statement, Context& context) {
@@ -166,10 +177,7 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
 }
 
 model::Calendar calendar_of(const ast::Statement& statement, Context& context) {
-  model::Calendar calendar;
-  calendar.span = statement.span;
-  if (const auto* name = statement.find(Tag::name)) calendar.name = std::string(name->text);
-  calendar.title = optional_text(statement, Tag::title, context);
+  auto calendar = named_of<model::Calendar>(statement, context);
   for (const auto& child : statement.body) {
     if (child.keyword == Keyword::working_days) {
       if (const auto* days = child.find(Tag::window)) calendar.working_days = static_cast<std::uint8_t>(days->low);
@@ -186,36 +194,21 @@ model::Calendar calendar_of(const ast::Statement& statement, Context& context) {
       }
     }
   }
-  describe(calendar, statement.body, context);
   return calendar;
 }
 
 model::Hours hours_of(const ast::Statement& statement, Context& context) {
-  model::Hours hours;
-  hours.span = statement.span;
-  if (const auto* name = statement.find(Tag::name)) hours.name = std::string(name->text);
-  hours.title = optional_text(statement, Tag::title, context);
+  auto hours = named_of<model::Hours>(statement, context);
   hours.windows = windows_of(statement, context);
-  describe(hours, statement.body, context);
   return hours;
 }
 
 model::Level level_of(const ast::Statement& statement, Context& context) {
-  model::Level level;
-  level.span = statement.span;
-  if (const auto* name = statement.find(Tag::name)) level.name = std::string(name->text);
-  level.title = optional_text(statement, Tag::title, context);
-  describe(level, statement.body, context);
-  return level;
+  return named_of<model::Level>(statement, context);
 }
 
 model::Kind kind_of(const ast::Statement& statement, Context& context) {
-  model::Kind kind;
-  kind.span = statement.span;
-  if (const auto* name = statement.find(Tag::ref)) kind.name = std::string(name->text);
-  kind.title = optional_text(statement, Tag::title, context);
-  describe(kind, statement.body, context);
-  return kind;
+  return named_of<model::Kind>(statement, context, Tag::ref);
 }
 
 model::Form form_of(const ast::Statement& statement, Context& context) {
