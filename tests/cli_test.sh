@@ -68,5 +68,14 @@ expect no-colour-when-piped 1 '^error\[P002\]' -- "$escc" check "$work/broken.es
 expect parse 0 '^stage 9:1 \{$' -- "$escc" parse "$work/clean.esc"
 expect parse-broken 1 'P002' -- "$escc" parse "$work/broken.esc"
 
+expect build 0 'wrote 1 file to' -- "$escc" build --today 2026-11-23 -o "$work/out" "$work/clean.esc"
+[ -f "$work/out/clean.json" ] && passed=$((passed + 1)) || { echo "FAIL build-output: no clean.json"; failed=$((failed + 1)); }
+expect build-refuses 1 'nothing was written' -- "$escc" build -o "$work/refused" "$work/broken.esc"
+[ ! -e "$work/refused" ] && passed=$((passed + 1)) || { echo "FAIL build-refused: output folder made"; failed=$((failed + 1)); }
+expect build-bad-emit 2 'emit' -- "$escc" build --emit pdf -o "$work/out" "$work/clean.esc"
+expect build-output-is-file 2 'not a folder' -- "$escc" build -o "$work/clean.esc" "$work/clean.esc"
+# A file where a folder should be, so the output cannot be written (I005).
+expect build-unwritable 2 'error\[I005\]: cannot write' -- "$escc" build --today 2026-11-23 -o "$work/clean.esc/site" "$work/clean.esc"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,5 +1,6 @@
 // Every protocol, pinned as golden files: its syntax tree (tests/golden/parse/) and the
-// checker's report as of 2026-11-23 (tests/golden/reports/). Set ESCC_UPDATE_GOLDEN=1
+// checker's report as of 2026-11-23 (tests/golden/reports/), and the JSON of its
+// resolved model (tests/golden/json/). Set ESCC_UPDATE_GOLDEN=1
 // (or run `make golden`) to rewrite them, then review the change with git diff.
 #include <catch2/catch.hpp>
 
@@ -7,6 +8,7 @@
 #include <fstream>
 
 #include "compiler/ast_dump.hpp"
+#include "compiler/backends/json.hpp"
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
 #include "compiler/render.hpp"
@@ -76,5 +78,18 @@ TEST_CASE("the checker's reports on the protocols match their golden files", "[g
     INFO("protocols/" << name);
     compare_with_golden(report_for("protocols/" + name),
                         "tests/golden/reports/" + name.substr(0, name.size() - 4) + ".txt");
+  }
+}
+
+TEST_CASE("the JSON of each protocol's model matches its golden file", "[golden]") {
+  for (const auto& name : esc::test::files_in("protocols", ".esc")) {
+    INFO("protocols/" << name);
+    RepositoryReader reader;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    auto run = esc::check_files({"protocols/" + name}, reader, sources, sink, {});
+    REQUIRE(run.files.at(0).resolved);
+    compare_with_golden(esc::backends::emit_json(run.files[0].model, "protocols/" + name),
+                        "tests/golden/json/" + name.substr(0, name.size() - 4) + ".json");
   }
 }

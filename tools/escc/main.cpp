@@ -10,11 +10,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "compiler/ast_dump.hpp"
+#include "compiler/build.hpp"
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
 #include "compiler/explain.hpp"
@@ -51,14 +53,7 @@ struct CheckCommand {
   std::string colour = "auto";
 };
 
-int run_check(const CheckCommand& options) {
-  esc::DiskFileReader reader;
-  esc::SourceManager sources;
-  esc::DiagnosticSink sink;
-  esc::CheckOptions check_options;
-  check_options.load.search_roots = options.search_roots;
-  check_options.today = today_from(options.today);
-  auto run = esc::check_files(options.files, reader, sources, sink, check_options);
+void print_findings(const CheckCommand& options, const esc::DiagnosticSink& sink, const esc::SourceManager& sources) {
   if (options.format == "json") {
     std::cout << esc::render_json(sink.diagnostics(), sources);
   } else if (options.format == "sarif") {
@@ -73,8 +68,58 @@ int run_check(const CheckCommand& options) {
     std::cout << esc::render_summary(sink, options.files.size(), style);
   }
   std::cout.flush();
+}
+
+esc::CheckOptions check_options_of(const CheckCommand& options) {
+  esc::CheckOptions check_options;
+  check_options.load.search_roots = options.search_roots;
+  check_options.today = today_from(options.today);
+  return check_options;
+}
+
+int run_check(const CheckCommand& options) {
+  esc::DiskFileReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  auto run = esc::check_files(options.files, reader, sources, sink, check_options_of(options));
+  print_findings(options, sink, sources);
   if (run.io_problem) return exit_usage;
   bool failed = sink.errors() > 0 || (options.deny_warnings && sink.count(esc::Severity::warning) > 0);
+  return failed ? exit_input_errors : exit_clean;
+}
+
+struct BuildCommand {
+  CheckCommand check;
+  std::string output_folder;
+  std::vector<std::string> emit;
+};
+
+int run_build(const BuildCommand& options) {
+  std::error_code error;
+  if (std::filesystem::exists(options.output_folder, error) && !std::filesystem::is_directory(options.output_folder)) {
+    std::cerr << "escc: cannot use " << options.output_folder << " as the output folder: it is not a folder\n";
+    return exit_usage;
+  }
+  esc::DiskFileReader reader;
+  esc::AtomicFileWriter writer;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::BuildOptions build_options;
+  build_options.check = check_options_of(options.check);
+  build_options.output_folder = options.output_folder;
+  if (!options.emit.empty()) build_options.emit = options.emit;
+  auto run = esc::build_files(options.check.files, reader, writer, sources, sink, build_options);
+  print_findings(options.check, sink, sources);
+  if (run.io_problem) return exit_usage;
+  if (run.refused) {
+    std::cerr << "escc: nothing was written, because of the errors above\n";
+    return exit_input_errors;
+  }
+  if (options.check.format == "human") {
+    std::cout << "escc: wrote " << run.written.size() << " file" << (run.written.size() == 1 ? "" : "s") << " to "
+              << options.output_folder << "\n";
+  }
+  bool failed = options.check.deny_warnings && sink.count(esc::Severity::warning) > 0;
   return failed ? exit_input_errors : exit_clean;
 }
 
@@ -116,6 +161,25 @@ int run_explain(const std::string& code, bool list) {
   return exit_clean;
 }
 
+void add_check_options(CLI::App* command, CheckCommand& options) {
+  command->add_option("-I,--include", options.search_roots,
+                            "A folder to look in for files named by `use` (after the protocol's own folder)");
+  command
+      ->add_option("--today", options.today, "The date to judge review dates against (YYYY-MM-DD); default: today")
+      ->check([](const std::string& text) {
+        return esc::parse_iso_date(text) ? std::string() : std::string("give a date as YYYY-MM-DD, such as 2026-11-23");
+      });
+  command->add_flag("--deny-warnings", options.deny_warnings, "Exit with status 1 when there are warnings too");
+  command
+      ->add_option("--format", options.format,
+                   "How to print findings: human, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
+      ->check(CLI::IsMember({"human", "json", "sarif", "github"}))
+      ->capture_default_str();
+  command->add_option("--color,--colour", options.colour, "Colour in human output: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -132,22 +196,16 @@ int main(int argc, char** argv) {
   CheckCommand check;
   auto* check_command = app.add_subcommand("check", "Check protocols and report what is wrong in them");
   check_command->add_option("files", check.files, "The .esc files to check")->required();
-  check_command->add_option("-I,--include", check.search_roots,
-                            "A folder to look in for files named by `use` (after the protocol's own folder)");
-  check_command
-      ->add_option("--today", check.today, "The date to judge review dates against (YYYY-MM-DD); default: today")
-      ->check([](const std::string& text) {
-        return esc::parse_iso_date(text) ? std::string() : std::string("give a date as YYYY-MM-DD, such as 2026-11-23");
-      });
-  check_command->add_flag("--deny-warnings", check.deny_warnings, "Exit with status 1 when there are warnings too");
-  check_command
-      ->add_option("--format", check.format,
-                   "How to print findings: human, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
-      ->check(CLI::IsMember({"human", "json", "sarif", "github"}))
-      ->capture_default_str();
-  check_command->add_option("--color,--colour", check.colour, "Colour in human output: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
+  add_check_options(check_command, check);
+
+  BuildCommand build;
+  auto* build_command = app.add_subcommand("build", "Check protocols, then write their outputs to a folder");
+  build_command->add_option("files", build.check.files, "The .esc files to build")->required();
+  build_command->add_option("-o,--output", build.output_folder, "The folder to write to")->required();
+  build_command->add_option("--emit", build.emit, "Which outputs to write (default: all): json")
+      ->delimiter(',')
+      ->check(CLI::IsMember(esc::known_formats()));
+  add_check_options(build_command, build.check);
 
   std::string parse_path;
   auto* parse_command = app.add_subcommand("parse", "Print the syntax tree of one file, for tool builders");
@@ -169,6 +227,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (check_command->parsed()) return run_check(check);
+    if (build_command->parsed()) return run_build(build);
     if (parse_command->parsed()) return run_parse(parse_path);
     if (explain_command->parsed()) return run_explain(explain_code, explain_list);
   } catch (const std::exception& error) {

@@ -1,0 +1,362 @@
+// The resolved model as JSON, for other tools. The layout is documented in
+// docs/json.md; `schema_version` changes whenever a field changes meaning or goes away.
+#include "compiler/backends/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/analysis/durations.hpp"
+#include "compiler/analysis/flow.hpp"
+#include "compiler/dates.hpp"
+
+namespace esc::backends {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json text(const model::Text& t) { return std::string(t.value); }
+
+json optional_text(const std::optional<model::Text>& t) { return t ? text(*t) : json(nullptr); }
+
+json texts(const std::vector<model::Text>& list) {
+  auto array = json::array();
+  for (const auto& t : list) array.push_back(text(t));
+  return array;
+}
+
+json date(const std::optional<model::Date>& d) {
+  if (!d) return nullptr;
+  if (d->month_only()) return iso_date({d->year, d->month, 1}).substr(0, 7);
+  return iso_date({d->year, d->month, d->day});
+}
+
+json working_days(const std::optional<model::WorkingDays>& days) {
+  if (!days) return nullptr;
+  return json{{"low", days->low}, {"high", days->high}};
+}
+
+void describe(json& object, const model::Described& described) {
+  object["sources"] = texts(described.sources);
+  object["notes"] = texts(described.notes);
+}
+
+json duration(const model::Duration& d) {
+  return json{{"text", d.describe()},
+              {"unit", d.kind == model::DurationKind::amount ? std::string(ast::unit_name(d.unit))
+                                                             : d.describe()},
+              {"low", d.low},
+              {"high", d.high},
+              {"working_days", working_days(d.working_days())}};
+}
+
+json timeframe(const model::Timeframe& t) {
+  auto object = duration(t.duration);
+  object["further"] = t.further;
+  object["by_day"] = t.by_day;
+  object["or_sooner"] = t.or_sooner;
+  object["from"] = optional_text(t.clock_start);
+  return object;
+}
+
+std::string clock(int minutes) {
+  std::string text(5, '0');
+  text[0] = static_cast<char>('0' + minutes / 600);
+  text[1] = static_cast<char>('0' + minutes / 60 % 10);
+  text[2] = ':';
+  text[3] = static_cast<char>('0' + minutes % 60 / 10);
+  text[4] = static_cast<char>('0' + minutes % 10);
+  return text;
+}
+
+json window(const model::Window& w, const model::Model& m) {
+  static constexpr const char* days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  json object;
+  if (w.hours.valid()) {
+    object["hours"] = m.hours.at(w.hours.index).name;
+    return object;
+  }
+  auto names = json::array();
+  for (int day = 0; day < 7; ++day) {
+    if (w.days & (1 << day)) names.push_back(days[day]);
+  }
+  object["days"] = std::move(names);
+  object["from"] = w.from_minute < 0 ? json(nullptr) : json(clock(w.from_minute));
+  object["to"] = w.to_minute < 0 ? json(nullptr) : json(clock(w.to_minute));
+  object["always"] = w.always;
+  object["bank_holidays"] = w.bank_holidays;
+  object["except_bank_holidays"] = w.except_bank_holidays;
+  return object;
+}
+
+json contact(const model::Contact& c, const model::Model& m) {
+  json object{{"title", text(c.title)},          {"person", optional_text(c.person)},
+              {"phones", texts(c.phones)},       {"emails", texts(c.emails)},
+              {"call_signs", texts(c.call_signs)}, {"switchboards", texts(c.switchboards)},
+              {"via", optional_text(c.via)},
+              {"of", c.of.valid() ? json(m.agency(c.of).name) : json(nullptr)}};
+  auto available = json::array();
+  for (const auto& w : c.windows) available.push_back(window(w, m));
+  object["available"] = std::move(available);
+  auto kinds = json::array();
+  if (c.case_kinds & model::open_cases) kinds.push_back("open cases");
+  if (c.case_kinds & model::new_referrals) kinds.push_back("new referrals");
+  object["case_kinds"] = std::move(kinds);
+  object["condition"] = optional_text(c.condition);
+  describe(object, c);
+  return object;
+}
+
+json contacts(const std::vector<model::Contact>& list, const model::Model& m) {
+  auto array = json::array();
+  for (const auto& c : list) array.push_back(contact(c, m));
+  return array;
+}
+
+json duty(const model::Duty& d, const model::Model& m) {
+  json object{{"verb", d.verb},
+              {"object", optional_text(d.object)},
+              {"form", d.form.valid() ? json(m.forms.at(d.form.index).name) : json(nullptr)},
+              {"to", texts(d.to)},
+              {"on", optional_text(d.on)},
+              {"via", optional_text(d.via)},
+              {"by", optional_text(d.by)},
+              {"emails", texts(d.emails)},
+              {"timeframe", d.timeframe ? timeframe(*d.timeframe) : json(nullptr)},
+              {"before_stage", d.before_stage ? json(*d.before_stage) : json(nullptr)},
+              {"condition", optional_text(d.condition)}};
+  describe(object, d);
+  return object;
+}
+
+json duties(const std::vector<model::Duty>& list, const model::Model& m) {
+  auto array = json::array();
+  for (const auto& d : list) array.push_back(duty(d, m));
+  return array;
+}
+
+std::string_view outcome_name(model::OutcomeKind kind) {
+  switch (kind) {
+    case model::OutcomeKind::resolved: return "resolved";
+    case model::OutcomeKind::unresolved: return "unresolved";
+    case model::OutcomeKind::no_response: return "no response";
+  }
+  return "unresolved";
+}
+
+std::string_view stage_kind(model::StageKind kind) {
+  switch (kind) {
+    case model::StageKind::formal: return "stage";
+    case model::StageKind::informal: return "informal stage";
+    case model::StageKind::route: return "route";
+  }
+  return "stage";
+}
+
+json stage(const model::Stage& s, const model::Model& m, const analysis::StageTime* time,
+           const analysis::PathPoint* point) {
+  json object{{"kind", stage_kind(s.kind)},
+              {"number", s.kind == model::StageKind::formal ? json(s.number) : json(nullptr)},
+              {"name", s.name.empty() ? json(nullptr) : json(s.name)},
+              {"title", text(s.title)},
+              {"parties", texts(s.parties)},
+              {"level", s.level.valid() ? json(m.levels.at(s.level.index).name) : json(nullptr)}};
+  auto steps = json::array();
+  for (const auto& step : s.steps) {
+    json entry{{"title", text(step.title)},
+               {"timeframe", step.timeframe ? timeframe(*step.timeframe) : json(nullptr)},
+               {"cumulative", step.cumulative ? duration(*step.cumulative) : json(nullptr)}};
+    describe(entry, step);
+    steps.push_back(std::move(entry));
+  }
+  object["steps"] = std::move(steps);
+  auto timeframes = json::array();
+  for (const auto& t : s.timeframes) timeframes.push_back(timeframe(t));
+  object["timeframes"] = std::move(timeframes);
+  object["cumulative"] = s.cumulative ? duration(*s.cumulative) : json(nullptr);
+  object["working_days"] = time ? working_days(time->own) : json(nullptr);
+  object["running_total"] = point ? working_days(point->end) : json(nullptr);
+  auto outcomes = json::array();
+  for (const auto& o : s.outcomes) {
+    auto actions = json::array();
+    for (const auto& a : o.actions) {
+      switch (a.kind) {
+        case model::ActionKind::go_to:
+          actions.push_back({{"go_to", a.target.valid() ? json(m.stage(a.target).label()) : json(nullptr)}});
+          break;
+        case model::ActionKind::end: actions.push_back({{"end", true}}); break;
+        case model::ActionKind::duty: actions.push_back({{"duty", duty(o.duties.at(a.duty), m)}}); break;
+      }
+    }
+    json entry{{"when", outcome_name(o.kind)}, {"condition", optional_text(o.condition)}, {"actions", actions}};
+    describe(entry, o);
+    outcomes.push_back(std::move(entry));
+  }
+  object["outcomes"] = std::move(outcomes);
+  object["duties"] = duties(s.duties, m);
+  auto lines = json::array();
+  for (const auto& range : s.contact_lines) lines.push_back({{"from", range.first}, {"to", range.last}});
+  object["contact_lines"] = std::move(lines);
+  object["contacts"] = contacts(s.contacts, m);
+  auto entries = json::array();
+  for (const auto& e : s.entries) {
+    entries.push_back({{"from", e.any_stage ? json("any stage") : json(e.stage_number)},
+                       {"condition", optional_text(e.condition)}});
+  }
+  object["entries"] = std::move(entries);
+  object["through"] = optional_text(s.through);
+  object["by"] = optional_text(s.actor);
+  object["final"] = s.final;
+  object["binding"] = s.binding;
+  auto unknowns = json::array();
+  for (const auto& u : s.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
+  object["unknown"] = std::move(unknowns);
+  describe(object, s);
+  return object;
+}
+
+json protocol(const model::Protocol& p, const model::Model& m) {
+  auto partnerships = json::array();
+  for (const auto& partnership : p.partnerships) {
+    partnerships.push_back({{"name", text(partnership.name)},
+                            {"short_name", partnership.short_name ? json(*partnership.short_name) : json(nullptr)}});
+  }
+  auto approvals = json::array();
+  for (const auto& a : p.approvals) approvals.push_back({{"by", texts(a.names)}, {"date", date(a.date)}});
+  auto read_with = json::array();
+  for (const auto& r : p.read_with) read_with.push_back({{"title", text(r.title)}, {"url", optional_text(r.url)}});
+  auto scope = json::array();
+  if (p.scope & model::children) scope.push_back("children");
+  if (p.scope & model::young_people) scope.push_back("young people");
+  if (p.scope & model::adults) scope.push_back("adults");
+  auto targets = json::array();
+  for (const auto& t : p.targets) {
+    targets.push_back({{"timeframe", timeframe(t.timeframe)},
+                       {"first_stage", t.first_stage ? json(*t.first_stage) : json(nullptr)},
+                       {"last_stage", t.last_stage ? json(*t.last_stage) : json(nullptr)}});
+  }
+  auto reports = json::array();
+  for (const auto& r : p.reports) reports.push_back({{"frequency", r.frequency}, {"to", texts(r.to)}});
+  auto terms = json::array();
+  for (const auto& t : p.terms) terms.push_back({{"term", text(t.term)}, {"means", text(t.meaning)}});
+  auto unknowns = json::array();
+  for (const auto& u : p.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
+  json object{{"title", text(p.title)},
+              {"partnerships", partnerships},
+              {"version", optional_text(p.version)},
+              {"status", p.status ? json(*p.status) : json(nullptr)},
+              {"authors", texts(p.authors)},
+              {"dated", date(p.dated)},
+              {"approvals", approvals},
+              {"last_reviewed", date(p.last_reviewed)},
+              {"review_due", date(p.review_due)},
+              {"review_every_months", p.review_every_months ? json(*p.review_every_months) : json(nullptr)},
+              {"read_with", read_with},
+              {"covers", scope},
+              {"excludes", texts(p.exclusions)},
+              {"calendar", p.calendar.valid() ? json(m.calendars.at(p.calendar.index).name) : json(nullptr)},
+              {"targets", targets},
+              {"timeframes_from", optional_text(p.timeframes_from)},
+              {"reports", reports},
+              {"terms", terms},
+              {"links", texts(p.links)},
+              {"contacts", contacts(p.contacts, m)},
+              {"unknown", unknowns}};
+  describe(object, p);
+  return object;
+}
+
+}  // namespace
+
+std::string emit_json(const model::Model& model, std::string_view source_path) {
+  auto flow = analysis::analyse_flow(model);
+  auto durations = analysis::analyse_durations(model);
+  auto totals = analysis::running_totals(model, flow, durations);
+
+  json root;
+  root["schema_version"] = json_schema_version;
+  root["source"] = std::string(source_path);
+  root["protocol"] = model.protocol ? protocol(*model.protocol, model) : json(nullptr);
+  root["immediate_risk"] =
+      model.immediate_risk ? stage(*model.immediate_risk, model, nullptr, nullptr) : json(nullptr);
+  auto stages = json::array();
+  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
+    const analysis::PathPoint* point = nullptr;
+    for (const auto& p : totals) {
+      if (p.stage.index == i) point = &p;
+    }
+    stages.push_back(stage(model.stages[i], model, &durations.stages[i], point));
+  }
+  root["stages"] = std::move(stages);
+  auto agencies = json::array();
+  for (const auto& a : model.agencies) {
+    auto roles = json::array();
+    for (const auto& r : a.roles) {
+      roles.push_back({{"title", text(r.title)},
+                       {"level", r.level.valid() ? json(model.levels.at(r.level.index).name) : json(nullptr)},
+                       {"person", optional_text(r.person)}});
+    }
+    auto lines = json::array();
+    for (const auto& l : a.lines) {
+      json line{{"label", l.label},
+                {"title", optional_text(l.title)},
+                {"contacts", contacts(l.contacts, model)},
+                {"duties", duties(l.duties, model)}};
+      describe(line, l);
+      lines.push_back(std::move(line));
+    }
+    auto unknowns = json::array();
+    for (const auto& u : a.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
+    json agency{{"name", a.name},    {"title", text(a.title)}, {"kind", optional_text(a.kind)},
+                {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, model)},
+                {"unknown", unknowns}};
+    describe(agency, a);
+    agencies.push_back(std::move(agency));
+  }
+  root["agencies"] = std::move(agencies);
+  auto hours = json::array();
+  for (const auto& h : model.hours) {
+    auto windows = json::array();
+    for (const auto& w : h.windows) windows.push_back(window(w, model));
+    hours.push_back({{"name", h.name}, {"title", optional_text(h.title)}, {"windows", windows}});
+  }
+  root["hours"] = std::move(hours);
+  auto levels = json::array();
+  for (const auto& l : model.levels) levels.push_back({{"name", l.name}, {"title", optional_text(l.title)}});
+  root["levels"] = std::move(levels);
+  // Only the calendar the protocol uses: the others are library data, not the protocol.
+  if (model.protocol && model.protocol->calendar.valid()) {
+    const auto& c = model.calendars.at(model.protocol->calendar.index);
+    auto holidays = json::array();
+    for (const auto& h : c.holidays) {
+      holidays.push_back({{"date", date(h.date)}, {"name", optional_text(h.name)}});
+    }
+    root["calendar"] = {{"name", c.name},
+                        {"title", optional_text(c.title)},
+                        {"data_from", c.data_from},
+                        {"data_to", c.data_to},
+                        {"bank_holidays", holidays}};
+  } else {
+    root["calendar"] = nullptr;
+  }
+  auto forms = json::array();
+  for (const auto& f : model.forms) {
+    auto sections = json::array();
+    for (const auto& s : f.sections) sections.push_back({{"title", text(s.title)}, {"fields", texts(s.fields)}});
+    forms.push_back({{"name", f.name},
+                     {"title", text(f.title)},
+                     {"required_from_stage", f.required_from ? json(*f.required_from) : json(nullptr)},
+                     {"send_to", contacts(f.send_to, model)},
+                     {"sections", sections},
+                     {"fields", texts(f.fields)},
+                     {"columns", texts(f.columns)}});
+  }
+  root["forms"] = std::move(forms);
+  auto figures = json::array();
+  for (const auto& f : model.figures) figures.push_back({{"title", text(f.title)}, {"shows_stages", f.stage_numbers}});
+  root["figures"] = std::move(figures);
+  auto allows = json::array();
+  for (const auto& a : model.allows) allows.push_back({{"code", a.code}, {"reason", text(a.reason)}});
+  root["allows"] = std::move(allows);
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace esc::backends

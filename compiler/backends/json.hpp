@@ -1,0 +1,15 @@
+// Back-end: the resolved model as JSON (docs/json.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compiler/model.hpp"
+
+namespace esc::backends {
+
+inline constexpr int json_schema_version = 1;
+
+std::string emit_json(const model::Model& model, std::string_view source_path);
+
+}  // namespace esc::backends

@@ -1,0 +1,32 @@
+// `escc build`: check protocols, then produce their outputs. Nothing is written when
+// any protocol has errors, and every output is rendered before the first is written.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/check.hpp"
+#include "compiler/output.hpp"
+
+namespace esc {
+
+struct BuildOptions {
+  CheckOptions check;
+  std::string output_folder;
+  std::vector<std::string> emit = {"json"};  // formats, in the order they are written
+};
+
+struct BuildRun {
+  CheckRun checked;
+  std::vector<std::string> written;  // paths, in order
+  bool refused = false;              // errors in the input: nothing written
+  bool io_problem = false;
+};
+
+// The formats `escc build --emit` knows today.
+const std::vector<std::string>& known_formats();
+
+BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, OutputWriter& writer,
+                     SourceManager& sources, DiagnosticSink& sink, const BuildOptions& options);
+
+}  // namespace esc
