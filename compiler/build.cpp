@@ -2,14 +2,31 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <memory>
 
+#include "compiler/backends/chart.hpp"
+#include "compiler/backends/cpp_tables.hpp"
+#include "compiler/backends/dot.hpp"
+#include "compiler/backends/graphviz.hpp"
+#include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
 
 namespace esc {
+namespace {
+
+bool wants(const BuildOptions& options, std::string_view format) {
+  return std::find(options.emit.begin(), options.emit.end(), format) != options.emit.end();
+}
+
+std::string extension_of(std::string_view format) { return format == "cpp" ? "hpp" : std::string(format); }
+
+}  // namespace
 
 const std::vector<std::string>& known_formats() {
-  static const std::vector<std::string> formats = {"json"};
+  static const std::vector<std::string> formats = {"dot", "svg", "png", "cpp", "html", "json"};
   return formats;
 }
 
@@ -25,15 +42,69 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     run.refused = true;
     return run;
   }
+  // Outputs are named after their protocol file, so two files of one name, or a
+  // protocol called "index" beside the index page, would overwrite each other.
+  std::map<std::string, std::string> stems;
+  for (const auto& file : run.checked.files) {
+    auto stem = std::filesystem::path(file.path).stem().string();
+    auto clash = stems.find(stem);
+    std::string problem;
+    if (clash != stems.end()) {
+      problem = fmt::format("{} and {} would both write {}.*", clash->second, file.path, stem);
+    } else if (stem == "index" && wants(options, "html")) {
+      problem = fmt::format("{} would overwrite the index page, index.html", file.path);
+    }
+    if (!problem.empty()) {
+      auto& d = sink.report(Code::I006, std::nullopt, problem);
+      d.file_path = file.path;
+      d.suggestion = "rename one of the files, or build them into different folders";
+      run.refused = true;
+      return run;
+    }
+    stems.emplace(stem, file.path);
+  }
+
   // Render everything first: a back-end that fails must not leave some files new and
   // others old.
   std::vector<std::pair<std::string, std::string>> outputs;
+  std::vector<backends::IndexEntry> index;
+  std::unique_ptr<backends::Graphviz> graphviz;
+  bool draws = wants(options, "svg") || wants(options, "png") || wants(options, "html");
   for (const auto& file : run.checked.files) {
     auto stem = std::filesystem::path(file.path).stem().string();
-    for (const auto& format : options.emit) {
-      auto target = (std::filesystem::path(options.output_folder) / (stem + "." + format)).string();
-      if (format == "json") outputs.emplace_back(target, backends::emit_json(file.model, file.path));
+    auto target = [&](std::string_view format) {
+      return (std::filesystem::path(options.output_folder) / (stem + "." + extension_of(format))).string();
+    };
+    auto chart = backends::chart_of(file.model);
+    auto dot = backends::emit_dot(chart);
+    backends::Drawing drawing;
+    if (draws) {
+      if (!graphviz) graphviz = std::make_unique<backends::Graphviz>();
+      drawing = graphviz->draw(dot, chart, wants(options, "svg") || wants(options, "html"), wants(options, "png"));
+      if (drawing.problem) {
+        auto& d = sink.report(Code::I007, std::nullopt, fmt::format("cannot draw the flow chart of {}: {}", file.path, *drawing.problem));
+        d.file_path = file.path;
+        d.suggestion = "check that Graphviz is installed whole; as root, 'dot -c' registers its plugins again";
+        run.io_problem = true;
+        return run;
+      }
     }
+    for (const auto& format : options.emit) {
+      if (format == "dot") outputs.emplace_back(target(format), dot);
+      if (format == "svg") outputs.emplace_back(target(format), drawing.svg);
+      if (format == "png") outputs.emplace_back(target(format), drawing.png);
+      if (format == "cpp") outputs.emplace_back(target(format), backends::emit_cpp_tables(file.model, stem));
+      if (format == "html") {
+        auto name = std::filesystem::path(file.path).filename().string();
+        outputs.emplace_back(target(format), backends::emit_html({&file.model, &chart, drawing.svg, name}));
+      }
+      if (format == "json") outputs.emplace_back(target(format), backends::emit_json(file.model, file.path));
+    }
+    index.push_back({stem, &file.model, options.emit});
+  }
+  if (wants(options, "html")) {
+    outputs.emplace_back((std::filesystem::path(options.output_folder) / "index.html").string(),
+                         backends::emit_index(index));
   }
   for (const auto& [path, bytes] : outputs) {
     if (auto problem = writer.write(path, bytes)) {

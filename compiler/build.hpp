@@ -13,7 +13,7 @@ namespace esc {
 struct BuildOptions {
   CheckOptions check;
   std::string output_folder;
-  std::vector<std::string> emit = {"json"};  // formats, in the order they are written
+  std::vector<std::string> emit = {"dot", "svg", "png", "cpp", "html", "json"};  // in the order written
 };
 
 struct BuildRun {

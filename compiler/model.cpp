@@ -34,6 +34,26 @@ std::string Duration::describe() const {
   return fmt::format("{} {}", amount, unit_words);
 }
 
+std::string Timeframe::describe() const {
+  std::string text;
+  switch (duration.kind) {
+    case DurationKind::amount:
+      if (by_day) {
+        text = duration.low == duration.high ? fmt::format("by day {}", duration.high)
+                                             : fmt::format("by days {}-{}", duration.low, duration.high);
+      } else {
+        text = (further ? "within a further " : "within ") + duration.describe();
+      }
+      break;
+    case DurationKind::same_working_day: text = "on the same working day"; break;
+    case DurationKind::immediately:
+    case DurationKind::as_soon_as_possible: text = duration.describe(); break;
+  }
+  if (clock_start) text += fmt::format(" from {}", clock_start->value);
+  if (or_sooner) text += " or sooner";
+  return text;
+}
+
 std::string Stage::label() const {
   switch (kind) {
     case StageKind::formal: return fmt::format("stage {}", number);

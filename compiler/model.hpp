@@ -105,6 +105,8 @@ struct Timeframe {
   bool or_sooner = false;  // "... or sooner"
   std::optional<Text> clock_start;
   Span span;
+  // As a reader would say it: "within a further 2 working days", "by day 12 or sooner".
+  std::string describe() const;
 };
 
 enum CaseKind : std::uint8_t { open_cases = 1, new_referrals = 2, all_cases = open_cases | new_referrals };

@@ -68,8 +68,21 @@ expect no-colour-when-piped 1 '^error\[P002\]' -- "$escc" check "$work/broken.es
 expect parse 0 '^stage 9:1 \{$' -- "$escc" parse "$work/clean.esc"
 expect parse-broken 1 'P002' -- "$escc" parse "$work/broken.esc"
 
-expect build 0 'wrote 1 file to' -- "$escc" build --today 2026-11-23 -o "$work/out" "$work/clean.esc"
-[ -f "$work/out/clean.json" ] && passed=$((passed + 1)) || { echo "FAIL build-output: no clean.json"; failed=$((failed + 1)); }
+expect build 0 'wrote 7 files to' -- "$escc" build --today 2026-11-23 -o "$work/out" "$work/clean.esc"
+for output in clean.dot clean.svg clean.png clean.hpp clean.html clean.json index.html; do
+  [ -s "$work/out/$output" ] && passed=$((passed + 1)) || { echo "FAIL build-output: no $output"; failed=$((failed + 1)); }
+done
+expect build-emit-one 0 'wrote 1 file to' -- "$escc" build --today 2026-11-23 --emit json -o "$work/json-only" "$work/clean.esc"
+mkdir -p "$work/north" "$work/south"
+cp "$work/clean.esc" "$work/north/protocol.esc"
+cp "$work/clean.esc" "$work/south/protocol.esc"
+expect build-clash 1 'error\[I006\]: .*north/protocol.esc and .*south/protocol.esc would both write protocol' -- "$escc" build --today 2026-11-23 -o "$work/clash" "$work/north/protocol.esc" "$work/south/protocol.esc"
+cp "$work/clean.esc" "$work/index.esc"
+expect build-index-clash 1 'error\[I006\]: .*overwrite the index page' -- "$escc" build --today 2026-11-23 -o "$work/clash" "$work/index.esc"
+[ ! -e "$work/clash" ] && passed=$((passed + 1)) || { echo "FAIL build-clash: output folder made"; failed=$((failed + 1)); }
+# Graphviz without its plugins cannot lay out a chart (I007); nothing is written.
+expect build-no-graphviz 2 'error\[I007\]: cannot draw the flow chart of .*clean.esc: Graphviz could not lay out the chart' -- env GVBINDIR="$work/no-plugins" "$escc" build --today 2026-11-23 -o "$work/undrawn" "$work/clean.esc"
+[ ! -e "$work/undrawn" ] && passed=$((passed + 1)) || { echo "FAIL build-no-graphviz: output folder made"; failed=$((failed + 1)); }
 expect build-refuses 1 'nothing was written' -- "$escc" build -o "$work/refused" "$work/broken.esc"
 [ ! -e "$work/refused" ] && passed=$((passed + 1)) || { echo "FAIL build-refused: output folder made"; failed=$((failed + 1)); }
 expect build-bad-emit 2 'emit' -- "$escc" build --emit pdf -o "$work/out" "$work/clean.esc"

@@ -202,7 +202,8 @@ int main(int argc, char** argv) {
   auto* build_command = app.add_subcommand("build", "Check protocols, then write their outputs to a folder");
   build_command->add_option("files", build.check.files, "The .esc files to build")->required();
   build_command->add_option("-o,--output", build.output_folder, "The folder to write to")->required();
-  build_command->add_option("--emit", build.emit, "Which outputs to write (default: all): json")
+  build_command->add_option("--emit", build.emit, "Which outputs to write, separated by commas (default: all): dot and svg and png (flow "
+                            "charts), cpp (C++ state tables), html (contact directories and index.html), json")
       ->delimiter(',')
       ->check(CLI::IsMember(esc::known_formats()));
   add_check_options(build_command, build.check);

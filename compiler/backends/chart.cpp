@@ -1,0 +1,242 @@
+#include "compiler/backends/chart.hpp"
+
+#include <fmt/format.h>
+
+#include "compiler/analysis/durations.hpp"
+#include "compiler/analysis/flow.hpp"
+
+namespace esc::backends {
+namespace {
+
+std::string days_words(model::WorkingDays days) {
+  return analysis::number_words(days) + (days.low == 1 && days.high == 1 ? " working day" : " working days");
+}
+
+std::string heading_of(const model::Stage& stage) {
+  switch (stage.kind) {
+    case model::StageKind::formal: return fmt::format("Stage {}: {}", stage.number, stage.title.value);
+    case model::StageKind::informal: return fmt::format("Informal stage: {}", stage.title.value);
+    case model::StageKind::route: return fmt::format("Route: {}", stage.title.value);
+  }
+  return std::string(stage.title.value);
+}
+
+std::string who_of(const model::Stage& stage, const model::Model& model) {
+  if (stage.parties.size() == 2) return fmt::format("{} to {}", stage.parties[0].value, stage.parties[1].value);
+  if (stage.parties.size() == 1) return std::string(stage.parties[0].value);
+  if (stage.level.valid()) {
+    const auto& level = model.levels.at(stage.level.index);
+    return level.title ? std::string(level.title->value) : level.name;
+  }
+  return {};
+}
+
+std::string timeframe_of(const model::Stage& stage, const analysis::StageTime& time) {
+  std::string text;
+  for (const auto& t : stage.timeframes) text += (text.empty() ? "" : "; ") + t.describe();
+  if (text.empty() && time.from_steps && time.own) text = "steps take " + days_words(*time.own);
+  return text;
+}
+
+std::string outcome_words(const model::Outcome& outcome, const model::Model& model) {
+  std::string when;
+  switch (outcome.kind) {
+    case model::OutcomeKind::resolved: when = "When resolved"; break;
+    case model::OutcomeKind::unresolved: when = "When unresolved"; break;
+    case model::OutcomeKind::no_response: when = "When there is no response"; break;
+  }
+  if (outcome.condition) when += fmt::format(" and {}", outcome.condition->value);
+  std::string actions;
+  for (const auto& action : outcome.actions) {
+    if (!actions.empty()) actions += ", then ";
+    switch (action.kind) {
+      case model::ActionKind::go_to:
+        actions += action.target.valid() ? "go to " + model.stage(action.target).label() : "go on";
+        break;
+      case model::ActionKind::end: actions += "the disagreement is closed"; break;
+      case model::ActionKind::duty: {
+        const auto& duty = outcome.duties.at(action.duty);
+        actions += duty.verb;
+        if (duty.object) actions += fmt::format(" {}", duty.object->value);
+        if (duty.timeframe) actions += " " + duty.timeframe->describe();
+        break;
+      }
+    }
+  }
+  return when + ": " + actions;
+}
+
+std::string outcome_word(model::OutcomeKind kind) {
+  switch (kind) {
+    case model::OutcomeKind::resolved: return "resolved";
+    case model::OutcomeKind::unresolved: return "unresolved";
+    case model::OutcomeKind::no_response: return "no response";
+  }
+  return "unresolved";
+}
+
+}  // namespace
+
+Chart chart_of(const model::Model& model) {
+  auto flow = analysis::analyse_flow(model);
+  auto durations = analysis::analyse_durations(model);
+  auto totals = analysis::running_totals(model, flow, durations);
+
+  Chart chart;
+  chart.title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
+  std::size_t first_stage_node = 0;
+  if (model.immediate_risk) {
+    ChartNode node;
+    node.id = "immediate_risk";
+    node.kind = ChartNodeKind::immediate_risk;
+    node.heading = "Immediate risk";
+    const auto& risk = *model.immediate_risk;
+    if (risk.through) node.who = fmt::format("Through {}", risk.through->value);
+    if (risk.actor) node.who += fmt::format("{}by {}", node.who.empty() ? "" : ", ", risk.actor->value);
+    for (const auto& t : risk.timeframes) node.timeframe += (node.timeframe.empty() ? "" : "; ") + t.describe();
+    chart.nodes.push_back(std::move(node));
+    first_stage_node = 1;
+  }
+
+  std::vector<const analysis::PathPoint*> point_of(model.stages.size(), nullptr);
+  for (const auto& point : totals) point_of[point.stage.index] = &point;
+
+  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
+    const auto& stage = model.stages[i];
+    ChartNode node;
+    switch (stage.kind) {
+      case model::StageKind::formal:
+        node.kind = ChartNodeKind::formal;
+        node.id = fmt::format("stage_{}", stage.number);
+        break;
+      case model::StageKind::informal:
+        node.kind = ChartNodeKind::informal;
+        node.id = "informal";
+        break;
+      case model::StageKind::route:
+        node.kind = ChartNodeKind::route;
+        node.id = fmt::format("route_{}", stage.name);
+        break;
+    }
+    // Two stages may share a number in a faulty protocol; ids must stay unique.
+    node.id += fmt::format("_{}", i);
+    node.heading = heading_of(stage);
+    node.who = who_of(stage, model);
+    node.timeframe = timeframe_of(stage, durations.stages[i]);
+    if (stage.cumulative) {
+      // The document's own running total, as it tells readers; the checker compares it.
+      if (auto days = stage.cumulative->working_days()) node.by_day = "by working day " + analysis::number_words(*days);
+    } else if (point_of[i] && point_of[i]->end) {
+      node.by_day = "by working day " + analysis::number_words(*point_of[i]->end);
+    }
+    for (const auto& step : stage.steps) {
+      node.steps.push_back({std::string(step.title.value), step.timeframe ? step.timeframe->describe() : ""});
+    }
+    for (const auto& outcome : stage.outcomes) {
+      node.moves.push_back(outcome_words(outcome, model));
+    }
+    node.final = stage.final;
+    node.binding = stage.binding;
+    chart.nodes.push_back(std::move(node));
+  }
+
+  auto is_back_edge = [&](std::uint32_t from, const model::Action& action) {
+    for (const auto& [stage, edge] : flow.back_edges) {
+      if (stage.index == from && edge.to == action.target && edge.span == action.span) return true;
+    }
+    return false;
+  };
+  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
+    const auto& stage = model.stages[i];
+    const auto& time = durations.stages[i];
+    for (const auto& outcome : stage.outcomes) {
+      for (const auto& action : outcome.actions) {
+        if (action.kind != model::ActionKind::go_to || !action.target.valid()) continue;
+        ChartEdge edge;
+        edge.from = first_stage_node + i;
+        edge.to = first_stage_node + action.target.index;
+        edge.label = outcome_word(outcome.kind);
+        if (outcome.kind != model::OutcomeKind::resolved && time.own) edge.label += " after " + days_words(*time.own);
+        if (outcome.condition) {
+          edge.kind = ChartEdgeKind::alternative;
+          edge.label += fmt::format(", if {}", outcome.condition->value);
+        }
+        if (is_back_edge(i, action)) edge.kind = ChartEdgeKind::back;
+        chart.edges.push_back(std::move(edge));
+      }
+    }
+    for (const auto& entry : stage.entries) {
+      std::size_t from = 0;
+      bool found = false;
+      if (entry.any_stage) {
+        found = flow.start.valid();
+        from = first_stage_node + flow.start.index;
+      } else {
+        for (std::uint32_t j = 0; j < model.stages.size() && !found; ++j) {
+          const auto& other = model.stages[j];
+          if (other.kind == model::StageKind::formal && other.number == entry.stage_number) {
+            found = true;
+            from = first_stage_node + j;
+          }
+        }
+      }
+      if (!found) continue;
+      ChartEdge edge;
+      edge.from = from;
+      edge.to = first_stage_node + i;
+      edge.kind = ChartEdgeKind::entry;
+      edge.label = entry.any_stage ? "from any stage" : "entry";
+      if (entry.condition) edge.label += fmt::format(", if {}", entry.condition->value);
+      chart.edges.push_back(std::move(edge));
+    }
+  }
+  if (model.immediate_risk && flow.start.valid()) {
+    chart.edges.push_back({.from = first_stage_node + flow.start.index,
+                           .to = 0,
+                           .label = "at immediate risk: act now, outside these stages",
+                           .kind = ChartEdgeKind::bypass});
+  }
+  return chart;
+}
+
+std::vector<OutlineItem> chart_outline(const Chart& chart) {
+  std::vector<OutlineItem> items;
+  for (const auto& node : chart.nodes) {
+    OutlineItem item;
+    item.text = node.heading;
+    if (!node.who.empty()) item.text += fmt::format(" ({})", node.who);
+    if (!node.timeframe.empty()) item.text += ": " + node.timeframe;
+    if (!node.by_day.empty()) item.text += fmt::format(", {}", node.by_day);
+    item.text += ".";
+    if (node.kind == ChartNodeKind::immediate_risk) {
+      item.details.push_back("This applies at any point and does not wait for the stages below.");
+    }
+    for (std::size_t s = 0; s < node.steps.size(); ++s) {
+      const auto& step = node.steps[s];
+      item.details.push_back(fmt::format("Step {}: {}{}.", s + 1, step.title,
+                                         step.timeframe.empty() ? "" : ", " + step.timeframe));
+    }
+    for (const auto& move : node.moves) item.details.push_back(move + ".");
+    for (const auto& edge : chart.edges) {
+      if (edge.kind == ChartEdgeKind::entry && &chart.nodes[edge.to] == &node) {
+        item.details.push_back(fmt::format("Entered from {} ({}).", chart.nodes[edge.from].heading, edge.label));
+      }
+    }
+    if (node.final) item.details.push_back(node.binding ? "This is the final stage; its decision is binding."
+                                                        : "This is the final stage.");
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+std::string outline_text(const Chart& chart) {
+  std::string text = chart.title + "\n";
+  auto items = chart_outline(chart);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    text += fmt::format("{}. {}\n", i + 1, items[i].text);
+    for (const auto& detail : items[i].details) text += fmt::format("   - {}\n", detail);
+  }
+  return text;
+}
+
+}  // namespace esc::backends

@@ -1,0 +1,334 @@
+#include "compiler/backends/cpp_tables.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "compiler/analysis/durations.hpp"
+#include "compiler/analysis/flow.hpp"
+#include "compiler/analysis/lines.hpp"
+#include "compiler/embedded.hpp"
+
+namespace esc::backends {
+namespace {
+
+constexpr std::array<std::string_view, 97> cpp_keywords = {
+    "alignas",   "alignof",   "and",          "and_eq",     "asm",          "auto",         "bitand",
+    "bitor",     "bool",      "break",        "case",       "catch",        "char",         "char8_t",
+    "char16_t",  "char32_t",  "class",        "compl",      "concept",      "const",        "consteval",
+    "constexpr", "constinit", "const_cast",   "continue",   "co_await",     "co_return",    "co_yield",
+    "decltype",  "default",   "delete",       "do",         "double",       "dynamic_cast", "else",
+    "enum",      "explicit",  "export",       "extern",     "false",        "float",        "for",
+    "friend",    "goto",      "if",           "inline",     "int",          "long",         "mutable",
+    "namespace", "new",       "noexcept",     "not",        "not_eq",       "nullptr",      "operator",
+    "or",        "or_eq",     "private",      "protected",  "public",       "register",     "reinterpret_cast",
+    "requires",  "return",    "short",        "signed",     "sizeof",       "static",       "static_assert",
+    "static_cast", "struct",  "switch",       "template",   "this",         "thread_local", "throw",
+    "true",      "try",       "typedef",      "typeid",     "typename",     "union",        "unsigned",
+    "using",     "virtual",   "void",         "volatile",   "wchar_t",      "while",        "xor",
+    "xor_eq",    "escc",      "std",          "data",       "protocol",     "none"};
+
+// A string literal holding exactly `text`. Everything outside printable ASCII, and the
+// characters that could end the literal or start an escape or a trigraph, is written
+// as an octal escape (three digits, so a following digit cannot extend it).
+std::string literal(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7F || c == '"' || c == '\\' || c == '?') {
+      out += fmt::format("\\{:03o}", byte);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// Collects texts into one pool, so that lists of phone numbers and line labels are
+// views of one array.
+class TextPool {
+ public:
+  // The list `{data::texts + first, count}` for these texts, stored together.
+  std::string list(const std::vector<std::string_view>& items) {
+    if (items.empty()) return "{}";
+    auto first = texts_.size();
+    for (auto item : items) texts_.emplace_back(item);
+    return fmt::format("{{data::texts + {}, {}}}", first, items.size());
+  }
+  const std::vector<std::string>& texts() const { return texts_; }
+
+ private:
+  std::vector<std::string> texts_;
+};
+
+std::vector<std::string_view> views(const std::vector<model::Text>& texts) {
+  std::vector<std::string_view> out;
+  for (const auto& t : texts) out.push_back(t.value);
+  return out;
+}
+
+std::string working_days(const std::optional<model::WorkingDays>& days) {
+  if (!days) return "{0, 0, false}";
+  return fmt::format("{{{}, {}, true}}", days->low, days->high);
+}
+
+// Unique enumerator names, in order.
+class Enumerators {
+ public:
+  std::string add(std::string_view wanted) {
+    auto name = cpp_identifier(wanted);
+    auto unique = name;
+    for (int n = 2; !used_.insert(unique).second; ++n) unique = fmt::format("{}_{}", name, n);
+    names_.push_back(unique);
+    return unique;
+  }
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  std::set<std::string> used_;
+  std::vector<std::string> names_;
+};
+
+struct Windows {
+  std::vector<std::string> entries;
+
+  void add(const model::Window& window, const model::Model& model) {
+    if (window.hours.valid()) {
+      for (const auto& inner : model.hours.at(window.hours.index).windows) {
+        if (!inner.hours.valid()) add(inner, model);  // definitions do not nest
+      }
+      return;
+    }
+    if (window.always) {
+      entries.push_back("{0x7F, true, 0, 1440}");
+      return;
+    }
+    // The same reading as the checker's: a window for every weekday covers bank
+    // holidays too, unless it says otherwise.
+    bool every_weekday = (window.days & 0x1F) == 0x1F;
+    bool holidays = window.bank_holidays || (every_weekday && !window.except_bank_holidays);
+    int from = window.from_minute < 0 ? 0 : window.from_minute;
+    int to = window.to_minute < 0 ? 1440 : window.to_minute;
+    entries.push_back(fmt::format("{{0x{:02X}, {}, {}, {}}}", window.days, holidays ? "true" : "false", from, to));
+  }
+};
+
+struct ContactRow {
+  const model::Contact* contact;
+  std::uint32_t agency;
+  std::uint32_t stage;
+  std::string_view line;
+};
+
+std::string index_or_none(std::uint32_t index) {
+  return index == model::no_id ? "escc::tables::none" : std::to_string(index);
+}
+
+std::string bool_text(bool value) { return value ? "true" : "false"; }
+
+}  // namespace
+
+std::string cpp_identifier(std::string_view text) {
+  std::string name;
+  for (char c : text) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    char next = keep ? c : '_';
+    if (next == '_' && !name.empty() && name.back() == '_') continue;
+    name += next;
+  }
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  if (name.empty()) name = "unnamed";
+  if (name[0] >= '0' && name[0] <= '9') name = "n" + name;
+  if (name[0] == '_') name = "u" + name;  // leading underscores are the implementation's
+  if (std::find(cpp_keywords.begin(), cpp_keywords.end(), name) != cpp_keywords.end()) name += "_";
+  return name;
+}
+
+std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
+  auto space = cpp_identifier(name);
+  auto flow = analysis::analyse_flow(model);
+  auto durations = analysis::analyse_durations(model);
+  auto totals = analysis::running_totals(model, flow, durations);
+  auto line_labels = analysis::line_order(model);
+
+  std::string tables_header;
+  for (const auto& file : runtime_files()) {
+    if (file.path == "escc/tables.hpp") tables_header = std::string(file.text);
+  }
+
+  TextPool pool;
+  Enumerators stage_names;
+  std::string stage_rows;
+  std::vector<const analysis::PathPoint*> point_of(model.stages.size(), nullptr);
+  for (const auto& point : totals) point_of[point.stage.index] = &point;
+  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
+    const auto& stage = model.stages[i];
+    std::string kind = "formal";
+    switch (stage.kind) {
+      case model::StageKind::formal: stage_names.add(fmt::format("stage_{}", stage.number)); break;
+      case model::StageKind::informal:
+        kind = "informal";
+        stage_names.add("informal");
+        break;
+      case model::StageKind::route:
+        kind = "route";
+        stage_names.add("route_" + stage.name);
+        break;
+    }
+    std::string timeframe;
+    for (const auto& t : stage.timeframes) timeframe += (timeframe.empty() ? "" : "; ") + t.describe();
+    std::optional<model::WorkingDays> by_day;
+    if (stage.cumulative) by_day = stage.cumulative->working_days();
+    else if (point_of[i]) by_day = point_of[i]->end;
+    auto labels = analysis::stage_line_labels(stage, line_labels);
+    std::vector<std::string_view> label_views(labels.begin(), labels.end());
+    stage_rows += fmt::format("    {{escc::tables::StageKind::{}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", kind,
+                              stage.kind == model::StageKind::formal ? stage.number : 0, literal(stage.label()),
+                              literal(stage.title.value), literal(timeframe), working_days(durations.stages[i].own),
+                              working_days(by_day), pool.list(label_views), bool_text(stage.final),
+                              bool_text(stage.binding));
+  }
+
+  std::string transition_rows;
+  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
+    for (const auto& outcome : model.stages[i].outcomes) {
+      static constexpr const char* outcome_names[] = {"resolved", "unresolved", "no_response"};
+      auto outcome_name = outcome_names[static_cast<int>(outcome.kind)];
+      auto condition = outcome.condition ? literal(outcome.condition->value) : literal("");
+      bool moved = false;
+      for (const auto& action : outcome.actions) {
+        if (action.kind == model::ActionKind::go_to && action.target.valid()) {
+          transition_rows += fmt::format("    {{{}, escc::tables::Outcome::{}, {}, {}}},\n", i, outcome_name,
+                                         action.target.index, condition);
+          moved = true;
+        }
+      }
+      bool ends = std::any_of(outcome.actions.begin(), outcome.actions.end(),
+                              [](const model::Action& a) { return a.kind == model::ActionKind::end; });
+      if (!moved && ends) {
+        transition_rows += fmt::format("    {{{}, escc::tables::Outcome::{}, escc::tables::none, {}}},\n", i,
+                                       outcome_name, condition);
+      }
+    }
+  }
+
+  Enumerators agency_names;
+  std::string agency_rows;
+  for (const auto& agency : model.agencies) {
+    agency_names.add(agency.name);
+    agency_rows += fmt::format("    {{{}, {}}},\n", literal(agency.name), literal(agency.title.value));
+  }
+
+  std::vector<ContactRow> contacts;
+  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
+    for (const auto& c : model.stages[i].contacts) contacts.push_back({&c, c.of.index, i, {}});
+  }
+  for (std::uint32_t a = 0; a < model.agencies.size(); ++a) {
+    for (const auto& c : model.agencies[a].contacts) contacts.push_back({&c, a, model::no_id, {}});
+    for (const auto& line : model.agencies[a].lines) {
+      for (const auto& c : line.contacts) contacts.push_back({&c, a, model::no_id, line.label});
+    }
+  }
+  if (model.protocol) {
+    for (const auto& c : model.protocol->contacts) contacts.push_back({&c, c.of.index, model::no_id, {}});
+  }
+  Windows windows;
+  std::string contact_rows;
+  for (const auto& row : contacts) {
+    const auto& c = *row.contact;
+    auto first_window = windows.entries.size();
+    for (const auto& w : c.windows) windows.add(w, model);
+    auto window_count = windows.entries.size() - first_window;
+    auto window_list = window_count == 0 ? std::string("{}")
+                                         : fmt::format("{{data::windows + {}, {}}}", first_window, window_count);
+    contact_rows += fmt::format("    {{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", literal(c.title.value),
+                                literal(c.person ? c.person->value : ""), pool.list(views(c.phones)),
+                                pool.list(views(c.emails)), pool.list(views(c.call_signs)), index_or_none(row.agency),
+                                index_or_none(row.stage), literal(row.line), window_list, c.case_kinds,
+                                literal(c.condition ? c.condition->value : ""));
+  }
+
+  std::string holiday_rows;
+  std::string calendar_name;
+  std::uint8_t working_weekdays = 0x1F;
+  int from_year = 0;
+  int to_year = 0;
+  std::size_t holiday_count = 0;
+  if (model.protocol && model.protocol->calendar.valid()) {
+    const auto& calendar = model.calendars.at(model.protocol->calendar.index);
+    calendar_name = calendar.name;
+    working_weekdays = calendar.working_days;
+    from_year = calendar.data_from;
+    to_year = calendar.data_to;
+    for (const auto& h : calendar.holidays) {
+      holiday_rows += fmt::format("    {{{}, {}, {}}},\n", h.date.year, h.date.month, h.date.day);
+    }
+    holiday_count = calendar.holidays.size();
+  }
+
+  // The protocol's own overall target when it covers the whole protocol, else the
+  // main path's total.
+  std::optional<model::WorkingDays> overall;
+  if (model.protocol) {
+    for (const auto& target : model.protocol->targets) {
+      if (!target.first_stage && !target.last_stage && !overall) overall = target.timeframe.duration.working_days();
+    }
+  }
+  if (!overall && !totals.empty()) overall = totals.back().end;
+
+  auto list_of = [](std::string_view array, std::size_t count) {
+    return count == 0 ? std::string("{}") : fmt::format("{{data::{}, {}}}", array, count);
+  };
+  auto array_of = [](std::string_view type, std::string_view array, const std::string& rows) {
+    if (rows.empty()) return std::string();
+    return fmt::format("inline constexpr escc::tables::{} {}[] = {{\n{}}};\n", type, array, rows);
+  };
+
+  std::string out;
+  out += "// Generated by escc from a protocol file. Do not edit: change the protocol and run\n";
+  out += "// `escc build --emit cpp` again. Use it with the runtime in escc/runtime.hpp.\n";
+  out += fmt::format("#ifndef ESCC_PROTOCOL_{}_HPP\n#define ESCC_PROTOCOL_{}_HPP\n\n", space, space);
+  out += tables_header;
+  out += fmt::format("\nnamespace {} {{\n\n", space);
+  out += "enum class Stage : std::uint16_t {\n";
+  for (std::size_t i = 0; i < stage_names.names().size(); ++i) {
+    out += fmt::format("  {} = {},\n", stage_names.names()[i], i);
+  }
+  out += "};\n\n";
+  out += "enum class Event : std::uint8_t { resolved, unresolved, no_response };\n\n";
+  out += "constexpr escc::tables::Outcome outcome_of(Event event) { return static_cast<escc::tables::Outcome>(event); }\n\n";
+  out += "enum class Agency : std::uint16_t {\n";
+  for (std::size_t i = 0; i < agency_names.names().size(); ++i) {
+    out += fmt::format("  {} = {},\n", agency_names.names()[i], i);
+  }
+  out += "};\n\n";
+  out += "namespace data {\n\n";
+  std::string text_rows;
+  for (const auto& text : pool.texts()) text_rows += "    " + literal(text) + ",\n";
+  if (!text_rows.empty()) out += fmt::format("inline constexpr std::string_view texts[] = {{\n{}}};\n", text_rows);
+  std::string window_rows;
+  for (const auto& w : windows.entries) window_rows += "    " + w + ",\n";
+  out += array_of("Window", "windows", window_rows);
+  out += array_of("Date", "bank_holidays", holiday_rows);
+  out += array_of("Stage", "stages", stage_rows);
+  out += array_of("Transition", "transitions", transition_rows);
+  out += array_of("Agency", "agencies", agency_rows);
+  out += array_of("Contact", "contacts", contact_rows);
+  out += "\n}  // namespace data\n\n";
+  auto transition_count = static_cast<std::size_t>(std::count(transition_rows.begin(), transition_rows.end(), '\n'));
+  out += fmt::format(
+      "inline constexpr escc::tables::Protocol protocol{{\n    {},\n    {},\n    0x{:02X},\n    {},\n    {},\n"
+      "    {},\n    {},\n    {},\n    {},\n    {},\n    {},\n    {}}};\n\n",
+      literal(model.protocol ? model.protocol->title.value : ""), literal(calendar_name), working_weekdays, from_year,
+      to_year, list_of("bank_holidays", holiday_count), list_of("stages", model.stages.size()),
+      flow.start.valid() ? std::to_string(flow.start.index) : "escc::tables::none",
+      list_of("transitions", transition_count), list_of("agencies", model.agencies.size()),
+      list_of("contacts", contacts.size()), working_days(overall));
+  out += fmt::format("}}  // namespace {}\n\n#endif  // ESCC_PROTOCOL_{}_HPP\n", space, space);
+  return out;
+}
+
+}  // namespace esc::backends

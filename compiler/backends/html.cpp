@@ -1,0 +1,463 @@
+#include "compiler/backends/html.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "compiler/analysis/availability.hpp"
+#include "compiler/backends/markup.hpp"
+#include "compiler/dates.hpp"
+
+namespace esc::backends {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// Colours meet WCAG AA on white: body text 16.1:1, links 8.6:1, the "now" badge
+// (white on green) 7.4:1, muted text 7.0:1.
+constexpr std::string_view style = R"css(
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1a1a1a; background: #ffffff; }
+.skip { position: absolute; left: -999em; }
+.skip:focus { left: 1rem; top: 1rem; background: #ffffff; padding: .5rem; z-index: 1; }
+header, main, footer, nav { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+header { border-bottom: 4px solid #1f4e79; padding-bottom: .5rem; }
+.partnership { margin: 1rem 0 0; font-weight: 600; color: #1f4e79; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: .25rem 0 .5rem; }
+h2 { font-size: 1.45rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #c8c8c8; }
+h3 { font-size: 1.2rem; margin: 1.5rem 0 .25rem; }
+h4 { font-size: 1.05rem; margin: 1rem 0 .25rem; color: #1f4e79; }
+.facts { margin: 0; color: #4a4a4a; }
+a { color: #0b4f8a; }
+a:focus-visible, input:focus-visible, button:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
+nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+.contacts { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem; }
+.contact { border: 1px solid #c8c8c8; border-left: 4px solid #c8c8c8; border-radius: 4px; padding: .5rem .75rem; }
+.contact p { margin: .1rem 0; }
+.contact .when, .contact .only { color: #4a4a4a; }
+.contact.available-now { border-left-color: #1e5e2f; background: #f3faf5; }
+.now-badge { display: inline-block; background: #1e5e2f; color: #ffffff; padding: 0 .4rem; border-radius: 3px; font-size: .9rem; }
+.now-badge[hidden] { display: none; }
+#now { background: #f4f7fb; border: 1px solid #c5d3e3; border-radius: 4px; padding: .25rem 1rem 1rem; margin-top: 1.5rem; }
+#now h2 { border: 0; margin-top: .75rem; }
+#now-list { padding-left: 1.25rem; }
+#now-list li { margin: .2rem 0; }
+#now-list p, #now-list div { display: inline; margin: 0; }
+#now-list .means p::before { content: " \00B7  "; }
+.filter label { display: block; font-weight: 600; }
+.filter input { font: inherit; padding: .35rem .5rem; width: min(100%, 28rem); border: 2px solid #4a4a4a; border-radius: 3px; }
+figure { margin: 1rem 0; overflow-x: auto; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { color: #4a4a4a; }
+.outline li { margin-bottom: .35rem; }
+.roles { color: #4a4a4a; }
+footer { margin-top: 3rem; padding-top: .5rem; border-top: 1px solid #c8c8c8; color: #4a4a4a; font-size: .9rem; }
+[hidden] { display: none !important; }
+@media print {
+  nav, .skip, .filter, #filter-count, #now, .now-badge { display: none !important; }
+  body { font-size: 11pt; }
+  a { color: #000000; text-decoration: none; }
+  .contact { break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+}
+)css";
+
+// Marks the contacts that can be reached now and lists them at the top; filters the
+// directory. Text is only ever set with textContent or copied from the page itself,
+// never parsed as HTML.
+constexpr std::string_view script = R"js(
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('escc-data').textContent);
+  var holidays = {};
+  data.bank_holidays.forEach(function (day) { holidays[day] = true; });
+  var officeHours = [{ days: 31, bank_holidays: false, from: 540, to: 1020 }];
+  var contacts = Array.prototype.slice.call(document.querySelectorAll('.contact'));
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function isoDay(d) { return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()); }
+  function covers(w, weekday, holiday, minute) {
+    var applies = holiday ? w.bank_holidays : ((w.days >> weekday) & 1) === 1;
+    if (!applies) return false;
+    if (w.from < w.to) return minute >= w.from && minute < w.to;
+    return minute >= w.from || minute < w.to;
+  }
+  function reachable(contact, now) {
+    var weekday = (now.getDay() + 6) % 7;
+    var holiday = holidays[isoDay(now)] === true;
+    var minute = now.getHours() * 60 + now.getMinutes();
+    var windows = contact.windows.length ? contact.windows : officeHours;
+    return windows.some(function (w) { return covers(w, weekday, holiday, minute); });
+  }
+
+  function showNow() {
+    var now = new Date();
+    var list = document.getElementById('now-list');
+    while (list.firstChild) list.removeChild(list.firstChild);
+    var count = 0;
+    contacts.forEach(function (element) {
+      var contact = data.contacts[Number(element.getAttribute('data-contact'))];
+      var available = reachable(contact, now);
+      element.classList.toggle('available-now', available);
+      element.querySelector('.now-badge').hidden = !available;
+      if (!available) return;
+      count += 1;
+      var item = document.createElement('li');
+      var heading = document.createElement('strong');
+      heading.textContent = contact.group + ': ';
+      item.appendChild(heading);
+      item.appendChild(element.querySelector('.who').cloneNode(true));
+      var means = element.querySelector('.means');
+      if (means) item.appendChild(means.cloneNode(true));
+      list.appendChild(item);
+    });
+    var when = now.toLocaleString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    var holiday = holidays[isoDay(now)] ? ' (a bank holiday)' : '';
+    document.getElementById('now-status').textContent = count === 0
+      ? 'Nobody listed here can be reached at ' + when + holiday + '. For a child or adult at immediate risk, call 999.'
+      : 'Available at ' + when + holiday + ': ' + count + (count === 1 ? ' contact.' : ' contacts.');
+  }
+
+  var filter = document.getElementById('filter');
+  function applyFilter() {
+    var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    contacts.forEach(function (element) {
+      var text = element.getAttribute('data-search');
+      var match = words.every(function (word) { return text.indexOf(word) !== -1; });
+      element.hidden = !match;
+      if (match) shown += 1;
+    });
+    document.querySelectorAll('.group').forEach(function (group) {
+      group.hidden = group.querySelector('.contact:not([hidden])') === null;
+    });
+    document.getElementById('filter-count').textContent = words.length === 0
+      ? '' : shown + ' of ' + contacts.length + ' contacts shown.';
+  }
+  filter.addEventListener('input', applyFilter);
+  document.querySelector('.filter').hidden = false;
+  showNow();
+  setInterval(showNow, 60000);
+})();
+)js";
+
+// "tel:" wants the digits alone: "+44 (0)20 7946 0000" -> "+442079460000".
+std::string tel_href(std::string_view number) {
+  std::string digits;
+  for (char c : number) {
+    if (c >= '0' && c <= '9') digits += c;
+    if (c == '+' && digits.empty()) digits += c;
+  }
+  if (digits.rfind("+440", 0) == 0) digits.erase(3, 1);
+  return digits;
+}
+
+// An e-mail address for a mailto: link, percent-encoded outside the characters an
+// address needs, so that no text can leave the attribute or change the link's scheme.
+std::string mailto_href(std::string_view address) {
+  std::string out = "mailto:";
+  for (char c : address) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 std::string_view("@.-_+").find(c) != std::string_view::npos;
+    out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
+  }
+  return out;
+}
+
+std::string lower_ascii(std::string text) {
+  for (auto& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+std::string date_words(const model::Date& date) {
+  return long_date({date.year, date.month, date.day == 0 ? 1 : date.day}, date.month_only());
+}
+
+json windows_json(const model::Contact& contact, const model::Model& model) {
+  auto windows = json::array();
+  std::vector<const model::Window*> flat;
+  for (const auto& w : contact.windows) {
+    if (w.hours.valid()) {
+      for (const auto& inner : model.hours.at(w.hours.index).windows) {
+        if (!inner.hours.valid()) flat.push_back(&inner);
+      }
+    } else {
+      flat.push_back(&w);
+    }
+  }
+  for (const auto* w : flat) {
+    if (w->always) {
+      windows.push_back({{"days", 127}, {"bank_holidays", true}, {"from", 0}, {"to", 1440}});
+      continue;
+    }
+    bool every_weekday = (w->days & 0x1F) == 0x1F;
+    windows.push_back({{"days", w->days},
+                       {"bank_holidays", w->bank_holidays || (every_weekday && !w->except_bank_holidays)},
+                       {"from", w->from_minute < 0 ? 0 : w->from_minute},
+                       {"to", w->to_minute < 0 ? 1440 : w->to_minute}});
+  }
+  return windows;
+}
+
+class Directory {
+ public:
+  explicit Directory(const model::Model& model) : model_(model) {}
+
+  void group(const std::string& heading, const std::string& group_name, std::string_view agency_title,
+             const std::vector<model::Contact>& contacts, int level) {
+    if (contacts.empty()) return;
+    html_ += fmt::format("<div class=\"group\">\n<h{}>{}</h{}>\n<ul class=\"contacts\">\n", level,
+                         markup_text(heading), level);
+    for (const auto& contact : contacts) add(contact, group_name, agency_title);
+    html_ += "</ul>\n</div>\n";
+  }
+
+  void raw(const std::string& html) { html_ += html; }
+  const std::string& html() const { return html_; }
+  json& data() { return data_; }
+  std::size_t count() const { return data_.size(); }
+
+ private:
+  void add(const model::Contact& contact, const std::string& group_name, std::string_view agency_title) {
+    auto index = data_.size();
+    std::string search = std::string(contact.title.value) + " " + std::string(agency_title) + " " + group_name;
+    std::string who = fmt::format("<strong>{}</strong>", markup_text(contact.title.value));
+    if (contact.person) {
+      who += fmt::format(", {}", markup_text(contact.person->value));
+      search += " " + std::string(contact.person->value);
+    }
+    std::string means;
+    auto phone_links = [&](const std::vector<model::Text>& numbers, std::string_view label) {
+      for (const auto& number : numbers) {
+        search += " " + std::string(number.value);
+        auto href = tel_href(number.value);
+        means += fmt::format("<p>{}: ", label);
+        means += href.size() > 1 ? fmt::format("<a href=\"tel:{}\">{}</a>", href, markup_text(number.value))
+                                 : markup_text(number.value);
+        means += "</p>";
+      }
+    };
+    phone_links(contact.phones, "Phone");
+    phone_links(contact.switchboards, "Switchboard");
+    for (const auto& email : contact.emails) {
+      search += " " + std::string(email.value);
+      means += fmt::format("<p>Email: <a href=\"{}\">{}</a></p>", markup_text(mailto_href(email.value)),
+                           markup_text(email.value));
+    }
+    for (const auto& sign : contact.call_signs) means += fmt::format("<p>Call sign: {}</p>", markup_text(sign.value));
+    if (contact.via) means += fmt::format("<p>Through {}</p>", markup_text(contact.via->value));
+
+    std::string when = contact.windows.empty()
+                           ? "Not stated; office hours (weekdays 09:00-17:00) assumed"
+                           : analysis::availability_of(contact, model_).describe();
+    std::string only;
+    if (contact.case_kinds == model::open_cases) only = "open cases";
+    if (contact.case_kinds == model::new_referrals) only = "new referrals";
+    if (contact.condition) only += (only.empty() ? "" : "; ") + std::string(contact.condition->value);
+
+    html_ += fmt::format("<li class=\"contact\" data-contact=\"{}\" data-search=\"{}\">\n", index,
+                         markup_text(lower_ascii(search)));
+    html_ += fmt::format("<p class=\"who\">{}</p>\n", who);
+    if (!means.empty()) html_ += fmt::format("<div class=\"means\">{}</div>\n", means);
+    html_ += fmt::format("<p class=\"when\">When: {}</p>\n", markup_text(when));
+    if (!only.empty()) html_ += fmt::format("<p class=\"only\">Only for: {}</p>\n", markup_text(only));
+    html_ += "<p class=\"now-badge\" hidden>Available now</p>\n</li>\n";
+    data_.push_back({{"group", group_name}, {"windows", windows_json(contact, model_)}});
+  }
+
+  const model::Model& model_;
+  std::string html_;
+  json data_ = json::array();
+};
+
+// JSON inside <script>: "<" cannot appear, so "</script>" cannot end the element.
+std::string script_json(const json& value) {
+  auto text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '<') out += "\\u003c";
+    else if (c == '>') out += "\\u003e";
+    else if (c == '&') out += "\\u0026";
+    else out += c;
+  }
+  return out;
+}
+
+std::string line_heading(const model::Line& line) {
+  auto heading = fmt::format("Line {}", line.label);
+  if (line.title) heading += fmt::format(": {}", line.title->value);
+  return heading;
+}
+
+// The SVG without its XML prologue, ready to sit inside HTML.
+std::string inline_svg(const std::string& svg) {
+  auto at = svg.find("<svg");
+  return at == std::string::npos ? std::string() : svg.substr(at);
+}
+
+std::string page_head(std::string_view title) {
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      // Nothing from the network: the page must work offline and leak nothing.
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+      "script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+      "<title>{}</title>\n<style>{}</style>\n</head>\n",
+      markup_text(title), style);
+}
+
+}  // namespace
+
+std::string emit_html(const DirectoryPage& page) {
+  const auto& model = *page.model;
+  std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
+  std::string out = page_head(title + ": contacts and escalation");
+  out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
+  if (model.protocol && !model.protocol->partnerships.empty()) {
+    out += fmt::format("<p class=\"partnership\">{}</p>\n", markup_text(model.protocol->partnerships[0].name.value));
+  }
+  out += fmt::format("<h1>{}</h1>\n", markup_text(title));
+  if (model.protocol) {
+    const auto& p = *model.protocol;
+    std::vector<std::string> facts;
+    if (p.status) facts.push_back("Status: " + *p.status);
+    if (p.version) facts.push_back("Version: " + std::string(p.version->value));
+    if (p.review_due) facts.push_back("Review due: " + date_words(*p.review_due));
+    if (!facts.empty()) out += fmt::format("<p class=\"facts\">{}</p>\n", markup_text(fmt::format("{}", fmt::join(facts, ". "))));
+  }
+  out += "</header>\n<nav aria-label=\"On this page\">\n<ul>\n"
+         "<li><a href=\"#now\">Who to contact now</a></li>\n"
+         "<li><a href=\"#chart\">How to escalate</a></li>\n"
+         "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
+
+  out += "<section id=\"now\" aria-labelledby=\"now-heading\">\n<h2 id=\"now-heading\">Who to contact now</h2>\n"
+         "<p id=\"now-status\" aria-live=\"polite\">Contacts available now are highlighted here when JavaScript is "
+         "on. The directory below lists every contact with the times they can be reached.</p>\n"
+         "<ul id=\"now-list\"></ul>\n</section>\n";
+
+  out += "<section id=\"chart\" aria-labelledby=\"chart-heading\">\n<h2 id=\"chart-heading\">How to escalate</h2>\n";
+  if (!page.svg.empty()) {
+    out += "<figure>\n" + inline_svg(page.svg) +
+           "\n<figcaption>The escalation flow chart. The same steps are listed in order below.</figcaption>\n"
+           "</figure>\n";
+  }
+  out += "<h3>The stages in order</h3>\n<ol class=\"outline\">\n";
+  for (const auto& item : chart_outline(*page.chart)) {
+    out += "<li>" + markup_text(item.text);
+    if (!item.details.empty()) {
+      out += "\n<ul>\n";
+      for (const auto& detail : item.details) out += "<li>" + markup_text(detail) + "</li>\n";
+      out += "</ul>\n";
+    }
+    out += "</li>\n";
+  }
+  out += "</ol>\n</section>\n";
+
+  Directory directory(model);
+  for (std::size_t a = 0; a < model.agencies.size(); ++a) {
+    const auto& agency = model.agencies[a];
+    std::string title_text(agency.title.value);
+    directory.raw(fmt::format("<section class=\"agency\" aria-labelledby=\"agency-{}\">\n<h3 id=\"agency-{}\">{}</h3>\n",
+                              a, a, markup_text(title_text)));
+    if (!agency.roles.empty()) {
+      std::vector<std::string> roles;
+      for (const auto& role : agency.roles) roles.push_back(markup_text(role.title.value));
+      directory.raw(fmt::format("<p class=\"roles\">Roles named in the protocol: {}.</p>\n", fmt::join(roles, "; ")));
+    }
+    directory.group("General contacts", title_text, title_text, agency.contacts, 4);
+    for (const auto& line : agency.lines) {
+      auto heading = line_heading(line);
+      directory.group(heading, title_text + ", " + heading, title_text, line.contacts, 4);
+    }
+    for (const auto& stage : model.stages) {
+      std::vector<model::Contact> listed;
+      for (const auto& c : stage.contacts) {
+        if (c.of.index == a) listed.push_back(c);
+      }
+      auto heading = "Named at " + stage.label();
+      directory.group(heading, title_text + ", " + heading, title_text, listed, 4);
+    }
+    directory.raw("</section>\n");
+  }
+  std::vector<model::Contact> general;
+  if (model.protocol) general = model.protocol->contacts;
+  if (model.immediate_risk) general.insert(general.end(), model.immediate_risk->contacts.begin(), model.immediate_risk->contacts.end());
+  bool any_stage_contacts = false;
+  for (const auto& stage : model.stages) {
+    for (const auto& c : stage.contacts) any_stage_contacts = any_stage_contacts || !c.of.valid();
+  }
+  if (!general.empty() || any_stage_contacts) {
+    directory.raw("<section class=\"agency\" aria-labelledby=\"agency-other\">\n<h3 id=\"agency-other\">Other contacts</h3>\n");
+    directory.group("For the whole protocol", "Whole protocol", "", general, 4);
+    for (const auto& stage : model.stages) {
+      std::vector<model::Contact> listed;
+      for (const auto& c : stage.contacts) {
+        if (!c.of.valid()) listed.push_back(c);
+      }
+      auto heading = "Named at " + stage.label();
+      directory.group(heading, heading, "", listed, 4);
+    }
+    directory.raw("</section>\n");
+  }
+
+  out += "<section id=\"directory\" aria-labelledby=\"directory-heading\">\n"
+         "<h2 id=\"directory-heading\">Contact directory</h2>\n";
+  out += fmt::format("<p>{} contacts, grouped by agency and escalation line.</p>\n", directory.count());
+  // The filter needs the script; without it the box would do nothing, so it starts hidden.
+  out += "<div class=\"filter\" hidden>\n<label for=\"filter\">Filter contacts by name, agency, number or "
+         "email</label>\n<input id=\"filter\" type=\"search\" autocomplete=\"off\">\n</div>\n"
+         "<p id=\"filter-count\" aria-live=\"polite\"></p>\n";
+  out += directory.html();
+  out += "</section>\n</main>\n<footer>\n";
+  out += fmt::format("<p>Made by escc from {}. Check the protocol itself for anything not shown here.</p>\n",
+                     markup_text(page.source_name));
+  out += "</footer>\n";
+
+  json data{{"bank_holidays", json::array()}, {"contacts", directory.data()}};
+  if (model.protocol && model.protocol->calendar.valid()) {
+    for (const auto& h : model.calendars.at(model.protocol->calendar.index).holidays) {
+      data["bank_holidays"].push_back(iso_date({h.date.year, h.date.month, h.date.day}));
+    }
+  }
+  out += "<script type=\"application/json\" id=\"escc-data\">" + script_json(data) + "</script>\n";
+  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", script);
+  return out;
+}
+
+std::string emit_index(const std::vector<IndexEntry>& entries) {
+  std::string out = page_head("Escalation protocols");
+  out += "<body>\n<header>\n<h1>Escalation protocols</h1>\n</header>\n<main>\n";
+  out += fmt::format("<p>{} protocol{}, each with its contact directory, flow chart and data.</p>\n", entries.size(),
+                     entries.size() == 1 ? "" : "s");
+  out += "<ul class=\"contacts\">\n";
+  for (const auto& entry : entries) {
+    const auto* protocol = entry.model->protocol ? &*entry.model->protocol : nullptr;
+    std::string title = protocol ? std::string(protocol->title.value) : entry.stem;
+    out += "<li class=\"protocol\">\n";
+    bool has_page = std::find(entry.formats.begin(), entry.formats.end(), "html") != entry.formats.end();
+    out += fmt::format("<h2>{}</h2>\n",
+                       has_page ? fmt::format("<a href=\"{}.html\">{}</a>", markup_text(entry.stem), markup_text(title))
+                                : markup_text(title));
+    std::vector<std::string> facts;
+    if (protocol && !protocol->partnerships.empty()) facts.push_back(std::string(protocol->partnerships[0].name.value));
+    if (protocol && protocol->status) facts.push_back("status: " + *protocol->status);
+    if (protocol && protocol->review_due) facts.push_back("review due " + date_words(*protocol->review_due));
+    if (!facts.empty()) out += fmt::format("<p class=\"facts\">{}</p>\n", markup_text(fmt::format("{}", fmt::join(facts, "; "))));
+    std::vector<std::string> links;
+    for (const auto& format : entry.formats) {
+      auto file = entry.stem + "." + (format == "cpp" ? "hpp" : format);
+      links.push_back(fmt::format("<a href=\"{}\">{}</a>", markup_text(file), markup_text(file)));
+    }
+    out += fmt::format("<p>Files: {}</p>\n</li>\n", fmt::join(links, ", "));
+  }
+  out += "</ul>\n</main>\n<footer>\n<p>Made by escc.</p>\n</footer>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace esc::backends
