@@ -11,7 +11,7 @@ deps:
 	@tools/ensure-deps.sh build
 
 test-deps:
-	@tools/ensure-deps.sh test
+	@tools/ensure-deps.sh test $(BUILD_DIR)
 
 $(BUILD_DIR)/build.ninja:
 	@cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS) >/dev/null

@@ -1,6 +1,7 @@
 // Every protocol, pinned as golden files: its syntax tree (tests/golden/parse/) and the
 // checker's report as of 2026-11-23 (tests/golden/reports/), and the JSON of its
-// resolved model (tests/golden/json/). Set ESCC_UPDATE_GOLDEN=1
+// resolved model (tests/golden/json/), and its outputs: DOT, the chart's text
+// alternative, the C++ tables and the HTML directory. Set ESCC_UPDATE_GOLDEN=1
 // (or run `make golden`) to rewrite them, then review the change with git diff.
 #include <catch2/catch.hpp>
 
@@ -8,6 +9,10 @@
 #include <fstream>
 
 #include "compiler/ast_dump.hpp"
+#include "compiler/backends/chart.hpp"
+#include "compiler/backends/cpp_tables.hpp"
+#include "compiler/backends/dot.hpp"
+#include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
@@ -81,7 +86,10 @@ TEST_CASE("the checker's reports on the protocols match their golden files", "[g
   }
 }
 
-TEST_CASE("the JSON of each protocol's model matches its golden file", "[golden]") {
+// Every text output of each protocol, byte for byte. The HTML is pinned without its
+// embedded SVG, whose coordinates depend on the fonts of the machine that draws it;
+// build_test.cpp checks the drawn charts.
+TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
   for (const auto& name : esc::test::files_in("protocols", ".esc")) {
     INFO("protocols/" << name);
     RepositoryReader reader;
@@ -89,7 +97,13 @@ TEST_CASE("the JSON of each protocol's model matches its golden file", "[golden]
     esc::DiagnosticSink sink;
     auto run = esc::check_files({"protocols/" + name}, reader, sources, sink, {});
     REQUIRE(run.files.at(0).resolved);
-    compare_with_golden(esc::backends::emit_json(run.files[0].model, "protocols/" + name),
-                        "tests/golden/json/" + name.substr(0, name.size() - 4) + ".json");
+    const auto& model = run.files[0].model;
+    auto stem = name.substr(0, name.size() - 4);
+    auto chart = esc::backends::chart_of(model);
+    compare_with_golden(esc::backends::emit_json(model, "protocols/" + name), "tests/golden/json/" + stem + ".json");
+    compare_with_golden(esc::backends::emit_dot(chart), "tests/golden/dot/" + stem + ".dot");
+    compare_with_golden(esc::backends::outline_text(chart), "tests/golden/outline/" + stem + ".txt");
+    compare_with_golden(esc::backends::emit_cpp_tables(model, stem), "tests/golden/cpp/" + stem + ".hpp");
+    compare_with_golden(esc::backends::emit_html({&model, &chart, "", name}), "tests/golden/html/" + stem + ".html");
   }
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages that a make target needs, and nothing else.
-# Usage: tools/ensure-deps.sh build|test
+# Installs the Debian packages that a make target needs, and nothing else; for tests,
+# also the browser driver (playwright-core, pinned in tests/browser/package-lock.json)
+# into BUILD_DIR/browser.
+# Usage: tools/ensure-deps.sh build|test [BUILD_DIR]
 # As root it installs what is missing; otherwise it prints the exact apt-get line
 # and exits 2, so a newcomer sees what to run instead of a compiler error.
 set -euo pipefail
 
 build_packages=(cmake ninja-build pkg-config g++ make tao-pegtl-dev libfmt-dev
   libgraphviz-dev graphviz catch2 nlohmann-json3-dev libcli11-dev)
-test_packages=(clang)
+test_packages=(clang chromium)
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
@@ -21,7 +23,26 @@ for package in "${wanted[@]}"; do
     missing+=("$package")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# Node.js runs the browser tests; any Node.js 20 or later will do, Debian's included.
+if [ "${1:-build}" = test ] && ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
+
+install_browser_driver() {
+  [ "${1:-build}" = test ] || return 0
+  local folder=${2:-build}/browser
+  [ -f "$folder/node_modules/playwright-core/package.json" ] &&
+    cmp -s tests/browser/package-lock.json "$folder/package-lock.json" && return 0
+  mkdir -p "$folder"
+  cp tests/browser/package.json tests/browser/package-lock.json "$folder/"
+  echo "Installing the browser driver (playwright-core) into $folder" >&2
+  (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+  install_browser_driver "$@"
+  exit 0
+fi
 
 install_line="apt-get install -y --no-install-recommends ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then
@@ -35,3 +56,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_browser_driver "$@"

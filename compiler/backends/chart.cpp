@@ -122,6 +122,7 @@ Chart chart_of(const model::Model& model) {
     node.id += fmt::format("_{}", i);
     node.heading = heading_of(stage);
     node.who = who_of(stage, model);
+    if (node.who == stage.title.value) node.who.clear();  // "Practitioners (Practitioners)" says nothing
     node.timeframe = timeframe_of(stage, durations.stages[i]);
     if (stage.cumulative) {
       // The document's own running total, as it tells readers; the checker compares it.

@@ -181,25 +181,35 @@ class Escalation {
   }
 
   // The contacts of an agency for the current stage that can be reached at a date and
-  // minute of the day: those the stage lists, and those on the agency's lines that the
-  // stage points to (every line, when it points to none).
+  // minute of the day (0-1439), in the protocol's order:
+  // - when the stage points to lines ("contacts line 1 to line 3"): the contacts the
+  //   stage names, those on those lines, and the agency's general contacts;
+  // - else when the stage names contacts of the agency: those, and the general ones;
+  // - else every contact of the agency.
   std::vector<const tables::Contact*> contacts(std::uint16_t agency, Date date, int minute) const {
     std::vector<const tables::Contact*> found;
     const auto* stage = current_stage();
+    if (!stage) return found;
+    bool names_own = std::any_of(protocol_->contacts.begin(), protocol_->contacts.end(),
+                                 [&](const tables::Contact& c) { return c.agency == agency && c.stage == stage_; });
     for (const auto& contact : protocol_->contacts) {
       if (contact.agency != agency) continue;
-      bool listed = contact.stage == tables::none ? on_stage_lines(contact, stage) : contact.stage == stage_;
+      bool listed = false;
+      if (contact.stage != tables::none) {
+        listed = contact.stage == stage_;
+      } else if (contact.line.empty()) {
+        listed = true;
+      } else if (!stage->lines.empty()) {
+        listed = std::find(stage->lines.begin(), stage->lines.end(), contact.line) != stage->lines.end();
+      } else {
+        listed = !names_own;
+      }
       if (listed && reachable(contact, date, minute)) found.push_back(&contact);
     }
     return found;
   }
 
  private:
-  static bool on_stage_lines(const tables::Contact& contact, const tables::Stage* stage) {
-    if (!stage || stage->lines.empty() || contact.line.empty()) return true;
-    return std::find(stage->lines.begin(), stage->lines.end(), contact.line) != stage->lines.end();
-  }
-
   bool covers(const tables::Window& window, Date date, int minute) const {
     bool holiday = calendar_.is_bank_holiday(date);
     bool day_matches = holiday ? window.bank_holidays : ((window.days >> weekday(date)) & 1) != 0;

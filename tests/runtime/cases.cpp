@@ -1,0 +1,185 @@
+// Real cases stepped through the generated state tables with the runtime, and due
+// dates compared with dates worked out by hand on the England and Wales calendar.
+// Built by tests/runtime_test.sh with g++ and clang++ under -Werror; every generated
+// header is included in one program, as case-management software would.
+#include <cstdio>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "barnet.hpp"
+#include "enfield.hpp"
+#include "escc/runtime.hpp"
+#include "herefordshire.hpp"
+#include "hostile.hpp"
+#include "merton.hpp"
+#include "wolverhampton.hpp"
+
+namespace {
+
+int failures = 0;
+int checks = 0;
+
+std::string text(escc::Date d) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buffer;
+}
+
+void expect(bool ok, const std::string& what) {
+  ++checks;
+  if (!ok) {
+    ++failures;
+    std::printf("FAIL %s\n", what.c_str());
+  }
+}
+
+void expect_date(const std::optional<escc::DueDate>& actual, escc::Date wanted, const std::string& what) {
+  expect(actual.has_value() && actual->date == wanted && actual->holidays_known,
+         what + ": wanted " + text(wanted) + ", got " + (actual ? text(actual->date) : std::string("nothing")));
+}
+
+void expect_stage(const escc::Escalation& e, std::string_view label, const std::string& what) {
+  const auto* stage = e.current_stage();
+  expect(stage != nullptr && stage->label == label,
+         what + ": wanted " + std::string(label) + ", got " + (stage ? std::string(stage->label) : "closed"));
+}
+
+std::set<std::string> titles(const std::vector<const escc::tables::Contact*>& contacts) {
+  std::set<std::string> out;
+  for (const auto* c : contacts) out.insert(std::string(c->title));
+  return out;
+}
+
+constexpr int at(int hour, int minute) { return hour * 60 + minute; }
+
+// Wolverhampton, raised on Friday 18 December 2026. Christmas Day is Friday 25 December
+// and Boxing Day's substitute is Monday 28 December, so neither counts.
+void wolverhampton_across_christmas() {
+  escc::Escalation e(wolverhampton::protocol, {2026, 12, 18});
+  expect_stage(e, "stage 1", "wolverhampton starts at stage 1");
+  // Stage 1's steps take 2 + 3 = 5 working days: 21, 22, 23, 24, 29 December.
+  expect_date(e.due_date(), {2026, 12, 29}, "wolverhampton stage 1 due");
+  // The overall target is 10 working days: ... 29, 30, 31 December, 4, 5, 6 January
+  // (1 January 2027 is a bank holiday).
+  expect_date(e.overall_deadline(), {2027, 1, 6}, "wolverhampton overall deadline");
+
+  expect(e.record(escc::tables::Outcome::unresolved, {2026, 12, 29}), "wolverhampton stage 1 unresolved moves on");
+  expect_stage(e, "stage 2", "wolverhampton after stage 1");
+  expect_date(e.due_date(), {2026, 12, 31}, "wolverhampton stage 2 due (30, 31 December)");
+
+  expect(e.record(escc::tables::Outcome::unresolved, {2026, 12, 31}), "wolverhampton stage 2 unresolved moves on");
+  expect_date(e.due_date(), {2027, 1, 6}, "wolverhampton stage 3 due (4, 5, 6 January)");
+
+  // Stage 3 names no move for "no response", so it escalates as unresolved does.
+  expect(e.record(escc::tables::Outcome::no_response, {2027, 1, 6}), "wolverhampton stage 3 no response moves on");
+  expect_stage(e, "stage 4", "wolverhampton after no response at stage 3");
+  // Stage 4's steps are 2 + 2 = 4 working days (the checker notes the table says 2).
+  expect_date(e.due_date(), {2027, 1, 12}, "wolverhampton stage 4 due (7, 8, 11, 12 January)");
+
+  expect(e.record(escc::tables::Outcome::unresolved, {2027, 1, 12}), "wolverhampton stage 4 unresolved moves on");
+  expect_stage(e, "route exceptional", "wolverhampton after stage 4");
+  expect(e.current_stage()->final && e.current_stage()->binding, "the exceptional route is final and binding");
+  // 2 + 5 = 7 working days: 13, 14, 15, 18, 19, 20, 21 January.
+  expect_date(e.due_date(), {2027, 1, 21}, "wolverhampton exceptional route due");
+
+  expect(e.record(escc::tables::Outcome::resolved, {2027, 1, 20}), "resolving the last stage closes the case");
+  expect(e.closed() && !e.due_date(), "a closed case has no due date");
+}
+
+void wolverhampton_conditional_route() {
+  escc::Escalation e(wolverhampton::protocol, {2026, 11, 23});
+  e.record(escc::tables::Outcome::unresolved, {2026, 11, 30});
+  e.record(escc::tables::Outcome::unresolved, {2026, 12, 2});
+  expect_stage(e, "stage 3", "wolverhampton reaches stage 3");
+  const escc::tables::Transition* exceptional = nullptr;
+  for (const auto* move : e.moves()) {
+    if (!move->condition.empty()) exceptional = move;
+  }
+  expect(exceptional != nullptr, "stage 3 offers the exceptional route under a condition");
+  if (exceptional) {
+    expect(e.take(*exceptional, {2026, 12, 3}), "taking the exceptional route");
+    expect_stage(e, "route exceptional", "wolverhampton after the exceptional route");
+  }
+  escc::Escalation resolved(wolverhampton::protocol, {2026, 11, 23});
+  expect(resolved.record(escc::tables::Outcome::resolved, {2026, 11, 24}) && resolved.closed(),
+         "resolving stage 1 closes the case");
+}
+
+void merton_and_herefordshire() {
+  escc::Escalation merton_case(merton::protocol, {2026, 12, 18});
+  expect_stage(merton_case, "the informal stage", "merton starts with the informal stage");
+  // The informal stage states no time, so it has no due date.
+  expect(!merton_case.due_date(), "merton's informal stage has no due date");
+  // A working week: 21, 22, 23, 24, 29 December.
+  expect_date(merton_case.overall_deadline(), {2026, 12, 29}, "merton overall deadline");
+
+  escc::Escalation hereford(herefordshire::protocol, {2026, 12, 23});
+  hereford.record(escc::tables::Outcome::unresolved, {2026, 12, 23});
+  expect_stage(hereford, "stage 1", "herefordshire after the informal stage");
+  // "Within 1-3 working days": the longer end, 24, 29, 30 December.
+  expect_date(hereford.due_date(), {2026, 12, 30}, "herefordshire stage 1 due");
+}
+
+void calendar_edges() {
+  escc::Calendar calendar(wolverhampton::protocol);
+  expect(calendar.is_bank_holiday({2022, 9, 19}), "the State funeral of 19 September 2022 is a bank holiday");
+  expect(calendar.is_bank_holiday({2023, 5, 8}), "the Coronation of 8 May 2023 is a bank holiday");
+  expect(!calendar.is_bank_holiday({2022, 5, 30}), "30 May 2022 was moved and is not a bank holiday");
+  expect(calendar.add_working_days({2026, 12, 26}, 0).date == escc::Date{2026, 12, 29},
+         "the same working day, counted from Saturday 26 December 2026, is Tuesday 29 December");
+  expect(calendar.add_working_days({2026, 12, 24}, 1).date == escc::Date{2026, 12, 29},
+         "one working day after Christmas Eve 2026 is Tuesday 29 December");
+  auto beyond = calendar.add_working_days({2030, 12, 30}, 5);
+  expect(!beyond.holidays_known, "a count into 2031, past the calendar's data, is flagged");
+  expect(escc::weekday({2026, 11, 23}) == 0, "23 November 2026 is a Monday");
+  expect(escc::civil_date(escc::day_number({2028, 2, 29})) == escc::Date{2028, 2, 29}, "29 February 2028 round trip");
+}
+
+void barnet_contacts() {
+  auto adults = static_cast<std::uint16_t>(barnet::Agency::adult_services);
+  escc::Escalation e(barnet::protocol, {2026, 12, 18});
+  expect(!e.due_date(), "barnet's stages state no timeframes");
+  // One working week: 21, 22, 23, 24, 29 December.
+  expect_date(e.overall_deadline(), {2026, 12, 29}, "barnet overall deadline");
+  e.record(escc::tables::Outcome::unresolved, {2026, 12, 18});
+  expect_stage(e, "stage 2", "barnet stage 2");
+  // Stage 2 sends people to lines initial to 3. Out of hours only the duty teams answer.
+  std::set<std::string> duty = {"Emergency Duty Team", "Head of Service on duty"};
+  expect(titles(e.contacts(adults, {2026, 12, 19}, at(22, 0))) == duty, "barnet adults, Saturday night: duty teams");
+  expect(titles(e.contacts(adults, {2026, 12, 25}, at(10, 0))) == duty, "barnet adults, Christmas Day: duty teams");
+  auto monday = e.contacts(adults, {2026, 12, 21}, at(10, 0));
+  expect(monday.size() == 7, "barnet adults, Monday morning: the seven office-hours contacts of lines initial to 3");
+  expect(titles(monday).count("Relevant Operational Director") == 1, "line 3 is included at stage 2");
+  expect(titles(monday).count("Emergency Duty Team") == 0, "the duty team is out of hours only");
+  e.record(escc::tables::Outcome::unresolved, {2026, 12, 21});
+  expect(titles(e.contacts(adults, {2026, 12, 21}, at(10, 0))) == std::set<std::string>{"Director of Adult Social Care"},
+         "barnet stage 3 names the Director of Adult Social Care");
+  expect(e.contacts(adults, {2026, 12, 21}, at(20, 0)).empty(), "nobody named at stage 3 is there at 8 pm");
+}
+
+void hostile_text_is_data() {
+  expect(hostile::protocol.title == "</style><script>window.escc_hostile = 'title'</script> & \"quotes\" */ ?\?/ \\",
+         "the title survives as text");
+  expect(hostile::data::stages[0].title == "Practitioners \"quoted\" \\ back\\slash */ /* ?\?= ?\?/",
+         "stage 1's title survives as text");
+  expect(hostile::data::stages[2].title == "Board -> stage_1 [label=\"injected\"]; }", "stage 3's title survives");
+  bool phone_found = false;
+  for (const auto& contact : hostile::data::contacts) {
+    for (auto phone : contact.phones) phone_found = phone_found || phone == "\"><script>window.escc_hostile='phone'</script>";
+  }
+  expect(phone_found, "the hostile phone number survives as text");
+}
+
+}  // namespace
+
+int main() {
+  wolverhampton_across_christmas();
+  wolverhampton_conditional_route();
+  merton_and_herefordshire();
+  calendar_edges();
+  barnet_contacts();
+  hostile_text_is_data();
+  std::printf("%d checks, %d failed\n", checks, failures);
+  return failures == 0 ? 0 : 1;
+}
