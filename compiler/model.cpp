@@ -34,6 +34,15 @@ std::string Duration::describe() const {
   return fmt::format("{} {}", amount, unit_words);
 }
 
+std::string_view outcome_name(OutcomeKind kind) {
+  switch (kind) {
+    case OutcomeKind::resolved: return "resolved";
+    case OutcomeKind::unresolved: return "unresolved";
+    case OutcomeKind::no_response: return "no response";
+  }
+  return "unresolved";
+}
+
 std::string Timeframe::describe() const {
   std::string text;
   switch (duration.kind) {

@@ -161,6 +161,9 @@ struct Action {
 
 enum class OutcomeKind { resolved, unresolved, no_response };
 
+// "resolved", "unresolved", "no response"
+std::string_view outcome_name(OutcomeKind kind);
+
 struct Outcome : Described {
   OutcomeKind kind = OutcomeKind::unresolved;
   std::optional<Text> condition;

@@ -66,15 +66,6 @@ std::string outcome_words(const model::Outcome& outcome, const model::Model& mod
   return when + ": " + actions;
 }
 
-std::string outcome_word(model::OutcomeKind kind) {
-  switch (kind) {
-    case model::OutcomeKind::resolved: return "resolved";
-    case model::OutcomeKind::unresolved: return "unresolved";
-    case model::OutcomeKind::no_response: return "no response";
-  }
-  return "unresolved";
-}
-
 }  // namespace
 
 Chart chart_of(const model::Model& model) {
@@ -156,7 +147,7 @@ Chart chart_of(const model::Model& model) {
         ChartEdge edge;
         edge.from = first_stage_node + i;
         edge.to = first_stage_node + action.target.index;
-        edge.label = outcome_word(outcome.kind);
+        edge.label = std::string(model::outcome_name(outcome.kind));
         if (outcome.kind != model::OutcomeKind::resolved && time.own) edge.label += " after " + days_words(*time.own);
         if (outcome.condition) {
           edge.kind = ChartEdgeKind::alternative;

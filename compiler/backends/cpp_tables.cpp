@@ -195,8 +195,7 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   std::string transition_rows;
   for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
     for (const auto& outcome : model.stages[i].outcomes) {
-      static constexpr const char* outcome_names[] = {"resolved", "unresolved", "no_response"};
-      auto outcome_name = outcome_names[static_cast<int>(outcome.kind)];
+      auto outcome_name = cpp_identifier(model::outcome_name(outcome.kind));
       auto condition = outcome.condition ? literal(outcome.condition->value) : literal("");
       bool moved = false;
       for (const auto& action : outcome.actions) {

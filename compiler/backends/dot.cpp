@@ -4,25 +4,10 @@
 
 #include <set>
 
+#include "compiler/backends/markup.hpp"
+
 namespace esc::backends {
 namespace {
-
-// Text inside an HTML-like label: the markup characters become entities, and control
-// characters (which protocol text should not hold, but might) become spaces.
-std::string html_label_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
-    }
-  }
-  return out;
-}
 
 // A quoted DOT string, its lines joined by DOT's line break. Backslashes are doubled
 // because Graphviz reads \n, \l and \N in labels as commands.
@@ -70,7 +55,7 @@ std::string label_lines(std::string_view text, std::size_t width) {
   std::string out;
   for (const auto& line : wrapped(text, width)) {
     if (!out.empty()) out += "<BR/>";
-    out += html_label_text(line);
+    out += markup_text(line);
   }
   return out;
 }

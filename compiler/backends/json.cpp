@@ -133,15 +133,6 @@ json duties(const std::vector<model::Duty>& list, const model::Model& m) {
   return array;
 }
 
-std::string_view outcome_name(model::OutcomeKind kind) {
-  switch (kind) {
-    case model::OutcomeKind::resolved: return "resolved";
-    case model::OutcomeKind::unresolved: return "unresolved";
-    case model::OutcomeKind::no_response: return "no response";
-  }
-  return "unresolved";
-}
-
 std::string_view stage_kind(model::StageKind kind) {
   switch (kind) {
     case model::StageKind::formal: return "stage";
@@ -186,7 +177,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
         case model::ActionKind::duty: actions.push_back({{"duty", duty(o.duties.at(a.duty), m)}}); break;
       }
     }
-    json entry{{"when", outcome_name(o.kind)}, {"condition", optional_text(o.condition)}, {"actions", actions}};
+    json entry{{"when", model::outcome_name(o.kind)}, {"condition", optional_text(o.condition)}, {"actions", actions}};
     describe(entry, o);
     outcomes.push_back(std::move(entry));
   }
