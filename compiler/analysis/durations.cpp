@@ -10,6 +10,12 @@ std::string number_words(model::WorkingDays days) {
   return days.low == days.high ? fmt::format("{}", days.low) : fmt::format("{}-{}", days.low, days.high);
 }
 
+std::string unit_words(model::WorkingDays days) {
+  return days.low == 1 && days.high == 1 ? " working day" : " working days";
+}
+
+std::string days_words(model::WorkingDays days) { return number_words(days) + unit_words(days); }
+
 std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total) {
   std::string text;
   std::size_t shown = 0;

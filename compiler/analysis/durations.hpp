@@ -47,6 +47,10 @@ std::vector<PathPoint> running_totals(const model::Model& model, const Flow& flo
 
 // "5", "1-3"
 std::string number_words(model::WorkingDays days);
+// " working day" after exactly 1, else " working days"
+std::string unit_words(model::WorkingDays days);
+// "1 working day", "5 working days", "1-3 working days"
+std::string days_words(model::WorkingDays days);
 // "2 + 3 = 5" or "1-3 + 5 = 6-8"
 std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total);
 

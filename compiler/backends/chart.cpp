@@ -8,10 +8,6 @@
 namespace esc::backends {
 namespace {
 
-std::string days_words(model::WorkingDays days) {
-  return analysis::number_words(days) + (days.low == 1 && days.high == 1 ? " working day" : " working days");
-}
-
 std::string heading_of(const model::Stage& stage) {
   switch (stage.kind) {
     case model::StageKind::formal: return fmt::format("Stage {}: {}", stage.number, stage.title.value);
@@ -34,7 +30,7 @@ std::string who_of(const model::Stage& stage, const model::Model& model) {
 std::string timeframe_of(const model::Stage& stage, const analysis::StageTime& time) {
   std::string text;
   for (const auto& t : stage.timeframes) text += (text.empty() ? "" : "; ") + t.describe();
-  if (text.empty() && time.from_steps && time.own) text = "steps take " + days_words(*time.own);
+  if (text.empty() && time.from_steps && time.own) text = "steps take " + analysis::days_words(*time.own);
   return text;
 }
 
@@ -148,7 +144,7 @@ Chart chart_of(const model::Model& model) {
         edge.from = first_stage_node + i;
         edge.to = first_stage_node + action.target.index;
         edge.label = std::string(model::outcome_name(outcome.kind));
-        if (outcome.kind != model::OutcomeKind::resolved && time.own) edge.label += " after " + days_words(*time.own);
+        if (outcome.kind != model::OutcomeKind::resolved && time.own) edge.label += " after " + analysis::days_words(*time.own);
         if (outcome.condition) {
           edge.kind = ChartEdgeKind::alternative;
           edge.label += fmt::format(", if {}", outcome.condition->value);

@@ -30,9 +30,9 @@ void overall_target(const Context& context, DiagnosticSink& sink) {
     const auto& last_stage = context.model.stage(last->stage);
     auto& d = sink.report(Code::T003, target.timeframe.span,
                           fmt::format("the protocol aims to resolve disagreements within {}, but its stages up to "
-                                      "{} can take {} working days",
+                                      "{} can take {}",
                                       target.timeframe.duration.describe(), last_stage.label(),
-                                      analysis::arithmetic(terms, *last->computed)));
+                                      analysis::arithmetic(terms, *last->computed) + analysis::unit_words(*last->computed)));
     if (target.last_stage) continue;
     for (const auto& point : points) {
       if (!point.computed || point.computed->high != aim->high) continue;

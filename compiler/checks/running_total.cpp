@@ -27,11 +27,11 @@ void check_steps(const Context& context, const model::Stage& stage, WorkingDays 
       terms.push_back({*earlier.duration.working_days(), earlier.span, nullptr});
     }
     auto& d = sink.report(Code::T001, step.cumulative->span,
-                          fmt::format("after this step the running total is {} working days, but the protocol "
-                                      "says {}",
-                                      analysis::arithmetic(terms, running), analysis::number_words(*claimed)));
+                          fmt::format("after this step the running total is {}, but the protocol says {}",
+                                      analysis::arithmetic(terms, running) + analysis::unit_words(running),
+                                      analysis::number_words(*claimed)));
     for (std::size_t i = 1; i < terms.size(); ++i) {
-      d.notes.push_back({terms[i].span, fmt::format("{} working days here", analysis::number_words(terms[i].days))});
+      d.notes.push_back({terms[i].span, analysis::days_words(terms[i].days) + " here"});
     }
     (void)context;
     return;
@@ -64,15 +64,14 @@ void running_total(const Context& context, DiagnosticSink& sink) {
         terms.insert(terms.end(), time.terms.begin(), time.terms.end());
         auto& d = sink.report(
             Code::T001, stage.cumulative->span,
-            fmt::format("by the end of {} the running total is {} working days, but the protocol says {}",
-                        stage.label(), analysis::arithmetic(terms, *point.end), analysis::number_words(*claimed)));
+            fmt::format("by the end of {} the running total is {}, but the protocol says {}", stage.label(),
+                        analysis::arithmetic(terms, *point.end) + analysis::unit_words(*point.end), analysis::number_words(*claimed)));
         if (previous != nullptr) {
           d.notes.push_back({previous->cumulative ? previous->cumulative->span : previous->span,
-                             fmt::format("{} ends at {} working days", previous->label(),
-                                         analysis::number_words(*point.before))});
+                             fmt::format("{} ends at {}", previous->label(), analysis::days_words(*point.before))});
         }
         for (const auto& term : time.terms) {
-          d.notes.push_back({term.span, fmt::format("{} working days here", analysis::number_words(term.days))});
+          d.notes.push_back({term.span, analysis::days_words(term.days) + " here"});
         }
       }
     }

@@ -27,8 +27,8 @@ void steps_and_stage(const Context& context, DiagnosticSink& sink) {
       }
       if (step_too_long || !time.own || *time.own == *limit) continue;
       auto& d = sink.report(Code::T007, stated.span,
-                            fmt::format("the steps of {} add up to {} working days, but the stage is given {}",
-                                        stage.label(), analysis::arithmetic(time.terms, *time.own),
+                            fmt::format("the steps of {} add up to {}, but the stage is given {}", stage.label(),
+                                        analysis::arithmetic(time.terms, *time.own) + analysis::unit_words(*time.own),
                                         stated.duration.describe()));
       for (const auto& term : time.terms) {
         d.notes.push_back({term.span, fmt::format("{} here", term.written->describe())});
