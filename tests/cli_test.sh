@@ -90,5 +90,12 @@ expect build-output-is-file 2 'not a folder' -- "$escc" build -o "$work/clean.es
 # A file where a folder should be, so the output cannot be written (I005).
 expect build-unwritable 2 'error\[I005\]: cannot write' -- "$escc" build --today 2026-11-23 -o "$work/clean.esc/site" "$work/clean.esc"
 
+expect deadlines 0 'due by Tuesday 22 December 2026' -- "$escc" deadlines --start 2026-12-18 --at 14:30 "$work/clean.esc"
+expect deadlines-json 0 '"due": "2026-12-22"' -- "$escc" deadlines --start 2026-12-18 --format json "$work/clean.esc"
+expect deadlines-bad-time 2 'HH:MM' -- "$escc" deadlines --start 2026-12-18 --at 25:00 "$work/clean.esc"
+expect deadlines-bad-date 2 'YYYY-MM-DD' -- "$escc" deadlines --start 18/12/2026 "$work/clean.esc"
+expect deadlines-errors 1 'no deadlines, because of the errors above' -- "$escc" deadlines --start 2026-12-18 "$work/broken.esc"
+expect deadlines-no-calendar 0 'warning\[T009\]: the protocol names no calendar' -- "$escc" deadlines --start 2026-12-18 "$work/clean.esc"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

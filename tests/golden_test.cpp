@@ -1,7 +1,7 @@
 // Every protocol, pinned as golden files: its syntax tree (tests/golden/parse/) and the
 // checker's report as of 2026-11-23 (tests/golden/reports/), and the JSON of its
 // resolved model (tests/golden/json/), and its outputs: DOT, the chart's text
-// alternative, the C++ tables and the HTML directory. Set ESCC_UPDATE_GOLDEN=1
+// alternative, the C++ tables, the HTML directory, and its deadlines for one date. Set ESCC_UPDATE_GOLDEN=1
 // (or run `make golden`) to rewrite them, then review the change with git diff.
 #include <catch2/catch.hpp>
 
@@ -10,7 +10,9 @@
 
 #include "compiler/ast_dump.hpp"
 #include "compiler/backends/chart.hpp"
+#include "compiler/analysis/deadlines.hpp"
 #include "compiler/backends/cpp_tables.hpp"
+#include "compiler/backends/deadlines_report.hpp"
 #include "compiler/backends/dot.hpp"
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
@@ -105,5 +107,12 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     compare_with_golden(esc::backends::outline_text(chart), "tests/golden/outline/" + stem + ".txt");
     compare_with_golden(esc::backends::emit_cpp_tables(model, stem), "tests/golden/cpp/" + stem + ".hpp");
     compare_with_golden(esc::backends::emit_html({&model, &chart, "", name}), "tests/golden/html/" + stem + ".html");
+    // A disagreement raised on the Friday before Christmas 2026, at half past two.
+    esc::analysis::DeadlineOptions deadline_options;
+    deadline_options.start = esc::day_number({2026, 12, 18});
+    deadline_options.minute = 14 * 60 + 30;
+    esc::DiagnosticSink deadline_sink;
+    auto deadlines = esc::analysis::work_out_deadlines(model, deadline_options, deadline_sink);
+    compare_with_golden(esc::backends::render_deadlines_text(deadlines, model), "tests/golden/deadlines/" + stem + ".txt");
   }
 }

@@ -30,6 +30,11 @@ class Availability {
     return both;
   }
   bool empty() const { return slots_.none(); }
+  // Whether the minute of the day (0-1439) is covered on a day: 0-6 Monday to Sunday,
+  // or bank_holiday_day.
+  bool covers(int day, int minute) const {
+    return slots_.test(static_cast<std::size_t>(day * slots_per_day + minute / 15));
+  }
   // "weekdays 17:00-09:00, weekends and bank holidays"
   std::string describe() const;
 

@@ -100,4 +100,10 @@ std::vector<PathPoint> running_totals(const model::Model& model, const Flow& flo
   return points;
 }
 
+std::optional<model::WorkingDays> by_day_of(const model::Stage& stage, const PathPoint* point) {
+  if (stage.cumulative) return stage.cumulative->working_days();
+  if (point) return point->end;
+  return std::nullopt;
+}
+
 }  // namespace esc::analysis

@@ -45,6 +45,11 @@ struct PathPoint {
 struct Flow;
 std::vector<PathPoint> running_totals(const model::Model& model, const Flow& flow, const Durations& durations);
 
+// The working day a stage is to be done by, as readers are told it: the protocol's own
+// `cumulative` figure where it gives one (the checker compares it with the sum), else
+// the running total on the main path. Empty for stages off the main path.
+std::optional<model::WorkingDays> by_day_of(const model::Stage& stage, const PathPoint* point);
+
 // "5", "1-3"
 std::string number_words(model::WorkingDays days);
 // " working day" after exactly 1, else " working days"

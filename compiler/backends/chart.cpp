@@ -111,11 +111,8 @@ Chart chart_of(const model::Model& model) {
     node.who = who_of(stage, model);
     if (node.who == stage.title.value) node.who.clear();  // "Practitioners (Practitioners)" says nothing
     node.timeframe = timeframe_of(stage, durations.stages[i]);
-    if (stage.cumulative) {
-      // The document's own running total, as it tells readers; the checker compares it.
-      if (auto days = stage.cumulative->working_days()) node.by_day = "by working day " + analysis::number_words(*days);
-    } else if (point_of[i] && point_of[i]->end) {
-      node.by_day = "by working day " + analysis::number_words(*point_of[i]->end);
+    if (auto by_day = analysis::by_day_of(stage, point_of[i])) {
+      node.by_day = "by working day " + analysis::number_words(*by_day);
     }
     for (const auto& step : stage.steps) {
       node.steps.push_back({std::string(step.title.value), step.timeframe ? step.timeframe->describe() : ""});

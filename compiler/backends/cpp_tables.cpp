@@ -180,9 +180,7 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
     }
     std::string timeframe;
     for (const auto& t : stage.timeframes) timeframe += (timeframe.empty() ? "" : "; ") + t.describe();
-    std::optional<model::WorkingDays> by_day;
-    if (stage.cumulative) by_day = stage.cumulative->working_days();
-    else if (point_of[i]) by_day = point_of[i]->end;
+    auto by_day = analysis::by_day_of(stage, point_of[i]);
     auto labels = analysis::stage_line_labels(stage, line_labels);
     std::vector<std::string_view> label_views(labels.begin(), labels.end());
     stage_rows += fmt::format("    {{escc::tables::StageKind::{}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", kind,

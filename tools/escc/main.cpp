@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -15,7 +17,9 @@
 #include <string>
 #include <vector>
 
+#include "compiler/analysis/deadlines.hpp"
 #include "compiler/ast_dump.hpp"
+#include "compiler/backends/deadlines_report.hpp"
 #include "compiler/build.hpp"
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
@@ -161,6 +165,65 @@ int run_explain(const std::string& code, bool list) {
   return exit_clean;
 }
 
+struct DeadlinesCommand {
+  std::string file;
+  std::string start;
+  std::string at;
+  std::string case_kind;
+  std::vector<std::string> search_roots;
+  std::string format = "human";
+  std::string colour = "auto";
+};
+
+// "14:30" -> minutes after midnight.
+std::optional<int> minute_of_day(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':' || !std::isdigit(static_cast<unsigned char>(text[0])) ||
+      !std::isdigit(static_cast<unsigned char>(text[1])) || !std::isdigit(static_cast<unsigned char>(text[3])) ||
+      !std::isdigit(static_cast<unsigned char>(text[4]))) {
+    return std::nullopt;
+  }
+  int hour = (text[0] - '0') * 10 + (text[1] - '0');
+  int minute = (text[3] - '0') * 10 + (text[4] - '0');
+  if (hour > 23 || minute > 59) return std::nullopt;
+  return hour * 60 + minute;
+}
+
+int run_deadlines(const DeadlinesCommand& options) {
+  esc::DiskFileReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::CheckOptions check_options;
+  check_options.load.search_roots = options.search_roots;
+  check_options.today = esc::day_number(*esc::parse_iso_date(options.start));
+  auto run = esc::check_files({options.file}, reader, sources, sink, check_options);
+  esc::HumanStyle style{want_colour(options.colour)};
+  if (run.io_problem || sink.errors() > 0) {
+    // The checker's warnings are for `escc check`; here only what stops the dates.
+    for (const auto& d : sink.diagnostics()) {
+      if (d.severity == esc::Severity::error) std::cerr << esc::render_human(d, sources, style) << '\n';
+    }
+    std::cerr << "escc: no deadlines, because of the errors above\n";
+    return run.io_problem ? exit_usage : exit_input_errors;
+  }
+  esc::analysis::DeadlineOptions deadline_options;
+  deadline_options.start = check_options.today;
+  if (!options.at.empty()) deadline_options.minute = minute_of_day(options.at);
+  if (options.case_kind == "open") deadline_options.case_kind = esc::model::open_cases;
+  if (options.case_kind == "new") deadline_options.case_kind = esc::model::new_referrals;
+  const auto& model = run.files.at(0).model;
+  esc::DiagnosticSink notes;
+  auto deadlines = esc::analysis::work_out_deadlines(model, deadline_options, notes);
+  if (options.format == "json") {
+    auto report = nlohmann::ordered_json::parse(esc::backends::render_deadlines_json(deadlines, model));
+    report["findings"] = nlohmann::ordered_json::parse(esc::render_json(notes.diagnostics(), sources));
+    std::cout << report.dump(2) << '\n';
+  } else {
+    std::cout << esc::backends::render_deadlines_text(deadlines, model);
+    for (const auto& d : notes.diagnostics()) std::cerr << esc::render_human(d, sources, style) << '\n';
+  }
+  return exit_clean;
+}
+
 void add_check_options(CLI::App* command, CheckCommand& options) {
   command->add_option("-I,--include", options.search_roots,
                             "A folder to look in for files named by `use` (after the protocol's own folder)");
@@ -208,6 +271,31 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(esc::known_formats()));
   add_check_options(build_command, build.check);
 
+  DeadlinesCommand deadlines;
+  auto* deadlines_command = app.add_subcommand(
+      "deadlines", "Work out the date each stage is due by, and whom to contact then, for a disagreement raised on a date");
+  deadlines_command->add_option("file", deadlines.file, "The .esc file")->required();
+  deadlines_command
+      ->add_option("--start", deadlines.start, "The day the disagreement is raised (YYYY-MM-DD)")
+      ->required()
+      ->check([](const std::string& text) {
+        return esc::parse_iso_date(text) ? std::string() : std::string("give a date as YYYY-MM-DD, such as 2026-12-18");
+      });
+  deadlines_command
+      ->add_option("--at", deadlines.at, "A time of day (HH:MM): list only the contacts who can be reached then")
+      ->check([](const std::string& text) {
+        return minute_of_day(text) ? std::string() : std::string("give a time as HH:MM, such as 14:30");
+      });
+  deadlines_command->add_option("--case", deadlines.case_kind, "The kind of case: open (an open case) or new (a new referral)")
+      ->check(CLI::IsMember({"open", "new"}));
+  deadlines_command->add_option("-I,--include", deadlines.search_roots, "A folder to look in for files named by `use`");
+  deadlines_command->add_option("--format", deadlines.format, "human or json")
+      ->check(CLI::IsMember({"human", "json"}))
+      ->capture_default_str();
+  deadlines_command->add_option("--color,--colour", deadlines.colour, "Colour in messages: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+
   std::string parse_path;
   auto* parse_command = app.add_subcommand("parse", "Print the syntax tree of one file, for tool builders");
   parse_command->add_option("file", parse_path, "The .esc file")->required();
@@ -229,6 +317,7 @@ int main(int argc, char** argv) {
   try {
     if (check_command->parsed()) return run_check(check);
     if (build_command->parsed()) return run_build(build);
+    if (deadlines_command->parsed()) return run_deadlines(deadlines);
     if (parse_command->parsed()) return run_parse(parse_path);
     if (explain_command->parsed()) return run_explain(explain_code, explain_list);
   } catch (const std::exception& error) {

@@ -1,0 +1,113 @@
+#include "compiler/analysis/deadlines.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/analysis/availability.hpp"
+#include "compiler/analysis/durations.hpp"
+#include "compiler/analysis/flow.hpp"
+#include "compiler/analysis/lines.hpp"
+#include "compiler/dates.hpp"
+
+namespace esc::analysis {
+namespace {
+
+bool serves_case(const model::Contact& contact, std::uint8_t case_kind) {
+  return case_kind == 0 || contact.case_kinds == 0 || (contact.case_kinds & case_kind) != 0;
+}
+
+}  // namespace
+
+Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& options, DiagnosticSink& sink) {
+  Deadlines deadlines;
+  deadlines.options = options;
+  const model::Calendar* calendar = nullptr;
+  if (model.protocol && model.protocol->calendar.valid()) {
+    calendar = &model.calendars.at(model.protocol->calendar.index);
+    deadlines.calendar = calendar->title ? std::string(calendar->title->value) : calendar->name;
+  }
+  WorkingCalendar days(calendar);
+  auto flow = analyse_flow(model);
+  auto durations = analyse_durations(model);
+  auto totals = running_totals(model, flow, durations);
+  auto labels = line_order(model);
+
+  std::optional<WorkingDate> latest_unknown;  // the first date past the holiday data
+  auto note_date = [&](const WorkingDate& date) {
+    if (!date.holidays_known && (!latest_unknown || date.day < latest_unknown->day)) latest_unknown = date;
+  };
+
+  for (const auto& point : totals) {
+    const auto& stage = model.stage(point.stage);
+    StageDeadline entry;
+    entry.stage = point.stage;
+    for (const auto& t : stage.timeframes) entry.timeframe += (entry.timeframe.empty() ? "" : "; ") + t.describe();
+    if (entry.timeframe.empty() && durations.stages[point.stage.index].from_steps && durations.stages[point.stage.index].own) {
+      entry.timeframe = "steps take " + days_words(*durations.stages[point.stage.index].own);
+    }
+    entry.by_day = by_day_of(stage, &point);
+    if (entry.by_day) {
+      entry.due = days.add_working_days(options.start, entry.by_day->high);
+      note_date(*entry.due);
+    }
+    auto add = [&](const model::Contact& contact, model::AgencyId agency) {
+      if (!serves_case(contact, options.case_kind)) return;
+      DeadlineContact listed;
+      listed.contact = &contact;
+      if (agency.valid()) listed.agency = std::string(model.agency(agency).title.value);
+      auto availability = availability_of(contact, model);
+      listed.availability = contact.windows.empty() ? "not stated; office hours assumed" : availability.describe();
+      if (options.minute) {
+        auto day = entry.due ? entry.due->day : options.start;
+        int day_kind = days.is_bank_holiday(day) ? bank_holiday_day : weekday(day);
+        listed.reachable = availability.covers(day_kind, *options.minute);
+      }
+      entry.contacts.push_back(std::move(listed));
+    };
+    for (const auto& contact : stage.contacts) add(contact, contact.of);
+    auto wanted = stage_line_labels(stage, labels);
+    if (!wanted.empty()) {
+      for (std::uint32_t a = 0; a < model.agencies.size(); ++a) {
+        const auto& agency = model.agencies[a];
+        for (const auto& contact : agency.contacts) add(contact, {a});
+        for (const auto& line : agency.lines) {
+          if (std::find(wanted.begin(), wanted.end(), line.label) == wanted.end()) continue;
+          for (const auto& contact : line.contacts) add(contact, {a});
+        }
+      }
+    }
+    deadlines.stages.push_back(std::move(entry));
+  }
+
+  if (model.protocol) {
+    for (const auto& target : model.protocol->targets) {
+      if (!target.first_stage && !target.last_stage && !deadlines.overall) {
+        deadlines.overall = target.timeframe.duration.working_days();
+      }
+    }
+  }
+  if (!deadlines.overall && !totals.empty()) deadlines.overall = totals.back().end;
+  if (deadlines.overall) {
+    deadlines.overall_due = days.add_working_days(options.start, deadlines.overall->high);
+    note_date(*deadlines.overall_due);
+  }
+
+  if (latest_unknown && calendar) {
+    std::optional<Span> at;
+    if (model.protocol && model.protocol->calendar_name) at = model.protocol->calendar_name->span;
+    auto& d = sink.report(Code::T009, at,
+                          fmt::format("the deadlines run into {}, but the {} calendar lists bank holidays only up "
+                                      "to {}; a holiday missing from it would make them later",
+                                      civil_date(latest_unknown->day).year, calendar->name, calendar->data_to));
+    d.notes.push_back({calendar->span, "the calendar's bank holidays are listed here"});
+    d.suggestion = "add the bank holidays of the later years to the calendar when they are announced";
+  } else if (latest_unknown && model.protocol) {
+    auto& d = sink.report(Code::T009, model.protocol->span,
+                          "the protocol names no calendar, so these dates skip weekends but not bank holidays");
+    d.suggestion = "name the calendar the protocol's working days follow, such as 'calendar england_and_wales'";
+  }
+  return deadlines;
+}
+
+}  // namespace esc::analysis

@@ -1,0 +1,50 @@
+// `escc deadlines`: for a disagreement raised on a date, the date by which each stage
+// on the main path must be done, on the protocol's calendar, and whom to contact at
+// each stage at that time. Stages are taken to use all of their time, as the
+// protocol's own running totals do.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/analysis/working_calendar.hpp"
+#include "compiler/diagnostics.hpp"
+#include "compiler/model.hpp"
+
+namespace esc::analysis {
+
+struct DeadlineOptions {
+  std::int64_t start = 0;            // day number of the day the disagreement is raised
+  std::optional<int> minute;         // the time of day contacts are looked up at
+  std::uint8_t case_kind = 0;        // model::open_cases or model::new_referrals; 0 for any
+};
+
+struct DeadlineContact {
+  std::string agency;  // the agency's title, or empty
+  const model::Contact* contact = nullptr;
+  std::string availability;  // "weekdays 17:00-09:00, weekends and bank holidays"
+  bool reachable = true;     // at the due date and the time asked for (true when no time is asked)
+};
+
+struct StageDeadline {
+  model::StageId stage;
+  std::string timeframe;                   // as the protocol words it
+  std::optional<model::WorkingDays> by_day;
+  std::optional<WorkingDate> due;          // start + by_day (its longer end)
+  std::vector<DeadlineContact> contacts;   // named by the stage, or on the lines it points to
+};
+
+struct Deadlines {
+  DeadlineOptions options;
+  std::string calendar;  // the calendar's title, or empty when the protocol names none
+  std::vector<StageDeadline> stages;
+  std::optional<model::WorkingDays> overall;
+  std::optional<WorkingDate> overall_due;
+};
+
+// Reports T009 when a date runs past the years the calendar has bank holidays for.
+Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& options, DiagnosticSink& sink);
+
+}  // namespace esc::analysis

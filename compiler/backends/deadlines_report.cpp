@@ -1,0 +1,145 @@
+#include "compiler/backends/deadlines_report.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/analysis/durations.hpp"
+#include "compiler/dates.hpp"
+
+namespace esc::backends {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string day_words(std::int64_t day) {
+  static constexpr const char* names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  return fmt::format("{} {}", names[weekday(day)], long_date(civil_date(day)));
+}
+
+std::string clock(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
+
+std::string stage_heading(const model::Stage& stage) {
+  switch (stage.kind) {
+    case model::StageKind::formal: return fmt::format("Stage {}: {}", stage.number, stage.title.value);
+    case model::StageKind::informal: return fmt::format("Informal stage: {}", stage.title.value);
+    case model::StageKind::route: return fmt::format("Route {}: {}", stage.name, stage.title.value);
+  }
+  return std::string(stage.title.value);
+}
+
+std::string means_of(const model::Contact& contact) {
+  std::string means;
+  auto add = [&](std::string_view label, const std::vector<model::Text>& values) {
+    for (const auto& v : values) means += fmt::format(", {} {}", label, v.value);
+  };
+  add("phone", contact.phones);
+  add("switchboard", contact.switchboards);
+  add("email", contact.emails);
+  add("call sign", contact.call_signs);
+  if (contact.via) means += fmt::format(", through {}", contact.via->value);
+  return means;
+}
+
+std::string case_words(std::uint8_t kind) {
+  if (kind == model::open_cases) return "open cases";
+  if (kind == model::new_referrals) return "new referrals";
+  return "any case";
+}
+
+}  // namespace
+
+std::string render_deadlines_text(const analysis::Deadlines& deadlines, const model::Model& model) {
+  const auto& options = deadlines.options;
+  std::string out = model.protocol ? std::string(model.protocol->title.value) + "\n" : "";
+  out += fmt::format("Raised on {}; working days on {}", day_words(options.start),
+                     deadlines.calendar.empty() ? "weekdays only (no calendar named)" : "the " + deadlines.calendar + " calendar");
+  if (options.minute) out += fmt::format("; contacts as at {}", clock(*options.minute));
+  if (options.case_kind) out += fmt::format("; for {}", case_words(options.case_kind));
+  out += ".\n";
+  for (const auto& entry : deadlines.stages) {
+    const auto& stage = model.stage(entry.stage);
+    out += "\n" + stage_heading(stage) + "\n";
+    if (!entry.timeframe.empty()) out += fmt::format("  {}\n", entry.timeframe);
+    if (entry.due) {
+      out += fmt::format("  due by {} (working day {}){}\n", day_words(entry.due->day),
+                         analysis::number_words(*entry.by_day),
+                         entry.due->holidays_known ? "" : "; bank holidays of that year are not known");
+    } else {
+      out += "  no due date: the protocol gives this stage no countable timeframe\n";
+    }
+    if (entry.contacts.empty()) {
+      out += "  the protocol names nobody to contact at this stage\n";
+      continue;
+    }
+    auto when = options.minute ? fmt::format(" at {} on {}", clock(*options.minute),
+                                             day_words(entry.due ? entry.due->day : options.start))
+                               : std::string();
+    bool any_reachable = false;
+    for (const auto& listed : entry.contacts) any_reachable = any_reachable || listed.reachable;
+    out += fmt::format("  contacts{}:\n", when);
+    for (const auto& listed : entry.contacts) {
+      if (!listed.reachable) continue;
+      out += fmt::format("    {}{}{} ({})\n", listed.agency.empty() ? "" : listed.agency + ": ", listed.contact->title.value,
+                         means_of(*listed.contact), listed.availability);
+    }
+    if (!any_reachable) out += "    nobody listed for this stage can be reached then\n";
+    bool any_unreachable = false;
+    for (const auto& listed : entry.contacts) any_unreachable = any_unreachable || !listed.reachable;
+    if (any_unreachable) {
+      out += "  not available then:\n";
+      for (const auto& listed : entry.contacts) {
+        if (listed.reachable) continue;
+        out += fmt::format("    {}{} ({})\n", listed.agency.empty() ? "" : listed.agency + ": ", listed.contact->title.value,
+                           listed.availability);
+      }
+    }
+  }
+  if (deadlines.overall && deadlines.overall_due) {
+    out += fmt::format("\nOverall: {}, due by {}\n", analysis::days_words(*deadlines.overall),
+                       day_words(deadlines.overall_due->day));
+  }
+  return out;
+}
+
+std::string render_deadlines_json(const analysis::Deadlines& deadlines, const model::Model& model) {
+  const auto& options = deadlines.options;
+  auto date = [](std::int64_t day) { return iso_date(civil_date(day)); };
+  json root{{"start", date(options.start)},
+            {"at", options.minute ? json(clock(*options.minute)) : json(nullptr)},
+            {"case", options.case_kind ? json(case_words(options.case_kind)) : json(nullptr)},
+            {"calendar", deadlines.calendar.empty() ? json(nullptr) : json(deadlines.calendar)}};
+  auto stages = json::array();
+  for (const auto& entry : deadlines.stages) {
+    const auto& stage = model.stage(entry.stage);
+    auto contacts = json::array();
+    for (const auto& listed : entry.contacts) {
+      auto texts = [](const std::vector<model::Text>& values) {
+        auto array = json::array();
+        for (const auto& v : values) array.push_back(std::string(v.value));
+        return array;
+      };
+      contacts.push_back({{"agency", listed.agency.empty() ? json(nullptr) : json(listed.agency)},
+                          {"title", std::string(listed.contact->title.value)},
+                          {"phones", texts(listed.contact->phones)},
+                          {"emails", texts(listed.contact->emails)},
+                          {"availability", listed.availability},
+                          {"reachable", listed.reachable}});
+    }
+    stages.push_back({{"stage", stage.label()},
+                      {"title", std::string(stage.title.value)},
+                      {"timeframe", entry.timeframe},
+                      {"by_working_day", entry.by_day ? json{{"low", entry.by_day->low}, {"high", entry.by_day->high}}
+                                                      : json(nullptr)},
+                      {"due", entry.due ? json(date(entry.due->day)) : json(nullptr)},
+                      {"holidays_known", entry.due ? json(entry.due->holidays_known) : json(nullptr)},
+                      {"contacts", contacts}});
+  }
+  root["stages"] = std::move(stages);
+  root["overall"] = deadlines.overall_due
+                        ? json{{"working_days", deadlines.overall->high}, {"due", date(deadlines.overall_due->day)}}
+                        : json(nullptr);
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace esc::backends
