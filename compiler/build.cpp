@@ -23,6 +23,34 @@ bool wants(const BuildOptions& options, std::string_view format) {
 
 std::string extension_of(std::string_view format) { return format == "cpp" ? "hpp" : std::string(format); }
 
+// Make escapes spaces and '#' in names with a backslash, and '$' by doubling it.
+std::string make_path(std::string_view path) {
+  std::string out;
+  for (char c : path) {
+    if (c == ' ' || c == '#' || c == '\\') out += '\\';
+    if (c == '$') out += '$';
+    out += c;
+  }
+  return out;
+}
+
+std::string depfile_text(const std::vector<std::pair<std::string, std::string>>& outputs, const CheckRun& checked,
+                         const SourceManager& sources) {
+  std::string text;
+  for (const auto& output : outputs) text += (text.empty() ? "" : " \\\n ") + make_path(output.first);
+  text += ":";
+  std::vector<std::string> inputs;
+  for (const auto& file : checked.files) {
+    for (const auto& unit : file.program.units) {
+      if (unit.is_stdlib) continue;
+      const auto& path = sources.file(unit.file).path();
+      if (std::find(inputs.begin(), inputs.end(), path) == inputs.end()) inputs.push_back(path);
+    }
+  }
+  for (const auto& input : inputs) text += " \\\n " + make_path(input);
+  return text + "\n";
+}
+
 }  // namespace
 
 const std::vector<std::string>& known_formats() {
@@ -106,6 +134,7 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     outputs.emplace_back((std::filesystem::path(options.output_folder) / "index.html").string(),
                          backends::emit_index(index));
   }
+  if (!options.depfile.empty()) outputs.emplace_back(options.depfile, depfile_text(outputs, run.checked, sources));
   for (const auto& [path, bytes] : outputs) {
     if (auto problem = writer.write(path, bytes)) {
       auto& d = sink.report(Code::I005, std::nullopt, fmt::format("cannot write {}: {}", path, *problem));

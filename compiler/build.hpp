@@ -14,6 +14,9 @@ struct BuildOptions {
   CheckOptions check;
   std::string output_folder;
   std::vector<std::string> emit = {"dot", "svg", "png", "cpp", "html", "json"};  // in the order written
+  // When set, a Make/Ninja dependency file is written there too: every output depends
+  // on the protocols and the files they use (the standard library is in escc itself).
+  std::string depfile;
 };
 
 struct BuildRun {

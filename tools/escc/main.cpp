@@ -24,6 +24,7 @@
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
 #include "compiler/explain.hpp"
+#include "compiler/inputs.hpp"
 #include "compiler/parser.hpp"
 #include "compiler/render.hpp"
 
@@ -81,7 +82,19 @@ esc::CheckOptions check_options_of(const CheckCommand& options) {
   return check_options;
 }
 
-int run_check(const CheckCommand& options) {
+// Folders on the command line stand for every .esc file below them.
+bool expand_folders(std::vector<std::string>& files) {
+  auto inputs = esc::expand_inputs(files);
+  if (inputs.problem) {
+    std::cerr << "escc: " << *inputs.problem << "\n";
+    return false;
+  }
+  files = std::move(inputs.files);
+  return true;
+}
+
+int run_check(CheckCommand options) {
+  if (!expand_folders(options.files)) return exit_usage;
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
@@ -96,9 +109,11 @@ struct BuildCommand {
   CheckCommand check;
   std::string output_folder;
   std::vector<std::string> emit;
+  std::string depfile;
 };
 
-int run_build(const BuildCommand& options) {
+int run_build(BuildCommand options) {
+  if (!expand_folders(options.check.files)) return exit_usage;
   std::error_code error;
   if (std::filesystem::exists(options.output_folder, error) && !std::filesystem::is_directory(options.output_folder)) {
     std::cerr << "escc: cannot use " << options.output_folder << " as the output folder: it is not a folder\n";
@@ -112,6 +127,7 @@ int run_build(const BuildCommand& options) {
   build_options.check = check_options_of(options.check);
   build_options.output_folder = options.output_folder;
   if (!options.emit.empty()) build_options.emit = options.emit;
+  build_options.depfile = options.depfile;
   auto run = esc::build_files(options.check.files, reader, writer, sources, sink, build_options);
   print_findings(options.check, sink, sources);
   if (run.io_problem) return exit_usage;
@@ -258,17 +274,20 @@ int main(int argc, char** argv) {
 
   CheckCommand check;
   auto* check_command = app.add_subcommand("check", "Check protocols and report what is wrong in them");
-  check_command->add_option("files", check.files, "The .esc files to check")->required();
+  check_command->add_option("files", check.files, "The .esc files to check, or folders to check every .esc file in")
+      ->required();
   add_check_options(check_command, check);
 
   BuildCommand build;
   auto* build_command = app.add_subcommand("build", "Check protocols, then write their outputs to a folder");
-  build_command->add_option("files", build.check.files, "The .esc files to build")->required();
+  build_command->add_option("files", build.check.files, "The .esc files to build, or folders of them")->required();
   build_command->add_option("-o,--output", build.output_folder, "The folder to write to")->required();
   build_command->add_option("--emit", build.emit, "Which outputs to write, separated by commas (default: all): dot and svg and png (flow "
                             "charts), cpp (C++ state tables), html (contact directories and index.html), json")
       ->delimiter(',')
       ->check(CLI::IsMember(esc::known_formats()));
+  build_command->add_option("--depfile", build.depfile,
+                            "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses");
   add_check_options(build_command, build.check);
 
   DeadlinesCommand deadlines;
