@@ -50,6 +50,7 @@ struct Diagnostic {
   // Set when the protocol accepts this finding with `allow CODE "reason"`: it is then
   // left out of the human output and reported as allowed in machine output.
   std::optional<std::string> allowed_because;
+  bool in_baseline = false;  // accepted by a baseline file rather than by the protocol
 
   bool counts() const { return !allowed_because.has_value(); }
 };
@@ -59,6 +60,8 @@ class DiagnosticSink {
   Diagnostic& report(Code code, std::optional<Span> span, std::string message);
   void add(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // For passes that judge findings after they are made, such as a baseline.
+  std::vector<Diagnostic>& editable() { return diagnostics_; }
   // Findings of this severity that are not allowed.
   std::size_t count(Severity severity) const;
   std::size_t allowed() const;

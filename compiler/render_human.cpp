@@ -117,7 +117,14 @@ std::string render_summary(const DiagnosticSink& sink, std::size_t files, const 
   auto errors = sink.errors();
   auto warnings = sink.count(Severity::warning);
   auto allowed = sink.allowed();
-  auto allowed_words = allowed == 0 ? std::string() : fmt::format(" ({} more allowed by the protocol)", allowed);
+  std::size_t in_baseline = 0;
+  for (const auto& d : sink.diagnostics()) in_baseline += d.in_baseline ? 1 : 0;
+  std::string allowed_words;
+  if (allowed > in_baseline) allowed_words = fmt::format("{} more allowed by the protocol", allowed - in_baseline);
+  if (in_baseline > 0) {
+    allowed_words += fmt::format("{}{} in the baseline", allowed_words.empty() ? "" : ", ", in_baseline);
+  }
+  if (!allowed_words.empty()) allowed_words = " (" + allowed_words + ")";
   if (errors == 0 && warnings == 0) return fmt::format("escc: no problems found in {}{}\n", file_words, allowed_words);
   std::string counts;
   if (errors > 0) counts = paint(style, severity_style(Severity::error), plural(errors, "error"));

@@ -102,5 +102,19 @@ expect deadlines-bad-date 2 'YYYY-MM-DD' -- "$escc" deadlines --start 18/12/2026
 expect deadlines-errors 1 'no deadlines, because of the errors above' -- "$escc" deadlines --start 2026-12-18 "$work/broken.esc"
 expect deadlines-no-calendar 0 'warning\[T009\]: the protocol names no calendar' -- "$escc" deadlines --start 2026-12-18 "$work/clean.esc"
 
+# A baseline accepts today's findings; a new one still fails.
+expect write-baseline 0 'warning\[G004\]' -- "$escc" check --today 2026-11-23 --write-baseline "$work/baseline.json" "$work/draft.esc"
+expect baseline-accepts 0 'no problems found in 1 file \(1 in the baseline\)' -- "$escc" check --today 2026-11-23 --deny-warnings --baseline "$work/baseline.json" "$work/draft.esc"
+sed 's/review due 2027-01/review due 2026-01/' "$work/draft.esc" >"$work/draft-overdue.esc"
+cp "$work/draft-overdue.esc" "$work/draft.esc"
+expect baseline-new-finding 1 'warning\[G001\]' -- "$escc" check --today 2026-11-23 --deny-warnings --baseline "$work/baseline.json" "$work/draft.esc"
+echo "not json" >"$work/bad-baseline.json"
+expect baseline-bad 2 'is not an escc baseline' -- "$escc" check --baseline "$work/bad-baseline.json" "$work/clean.esc"
+
+expect help-command 0 'depfile' -- "$escc" help build
+expect help-unknown 2 "there is no command 'bulid'" -- "$escc" help bulid
+expect manual 0 '^\.TH ESCC 1' -- "$escc" manual
+expect manual-commands 0 '^\.SS escc deadlines' -- "$escc" manual
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

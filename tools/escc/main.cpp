@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -20,7 +21,9 @@
 #include "compiler/analysis/deadlines.hpp"
 #include "compiler/ast_dump.hpp"
 #include "compiler/backends/deadlines_report.hpp"
+#include "compiler/baseline.hpp"
 #include "compiler/build.hpp"
+#include "compiler/output.hpp"
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
 #include "compiler/explain.hpp"
@@ -56,6 +59,8 @@ struct CheckCommand {
   std::vector<std::string> search_roots;
   std::string format = "human";
   std::string colour = "auto";
+  std::string baseline;
+  std::string write_baseline;
 };
 
 void print_findings(const CheckCommand& options, const esc::DiagnosticSink& sink, const esc::SourceManager& sources) {
@@ -99,8 +104,27 @@ int run_check(CheckCommand options) {
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
   auto run = esc::check_files(options.files, reader, sources, sink, check_options_of(options));
+  if (!options.baseline.empty()) {
+    std::ifstream in(options.baseline, std::ios::binary);
+    if (!in) {
+      std::cerr << "escc: cannot read the baseline " << options.baseline << "\n";
+      return exit_usage;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (auto problem = esc::apply_baseline(text, options.baseline, sink, sources)) {
+      std::cerr << "escc: " << *problem << "\n";
+      return exit_usage;
+    }
+  }
   print_findings(options, sink, sources);
   if (run.io_problem) return exit_usage;
+  if (!options.write_baseline.empty()) {
+    esc::AtomicFileWriter writer;
+    if (auto problem = writer.write(options.write_baseline, esc::baseline_of(sink, sources))) {
+      std::cerr << "escc: cannot write " << options.write_baseline << ": " << *problem << "\n";
+      return exit_usage;
+    }
+  }
   bool failed = sink.errors() > 0 || (options.deny_warnings && sink.count(esc::Severity::warning) > 0);
   return failed ? exit_input_errors : exit_clean;
 }
@@ -240,6 +264,41 @@ int run_deadlines(const DeadlinesCommand& options) {
   return exit_clean;
 }
 
+// Text for roff: a '.' or '\'' starting a line would be read as a request, and '\'
+// starts an escape.
+std::string roff(std::string text) {
+  std::string out;
+  bool line_start = true;
+  for (char c : text) {
+    if (line_start && (c == '.' || c == '\'')) out += "\\&";
+    if (c == '\\') out += "\\e";
+    else if (c == '-') out += "\\-";
+    else out += c;
+    line_start = c == '\n';
+  }
+  return out;
+}
+
+// The manual page, made from the same descriptions as --help, so the two cannot drift.
+std::string manual_page(const CLI::App& app) {
+  std::string page = ".TH ESCC 1 \"\" \"escc " ESCC_VERSION "\" \"User Commands\"\n";
+  page += ".SH NAME\nescc \\- check safeguarding escalation protocols and build their outputs\n";
+  page += ".SH SYNOPSIS\n.B escc\n.I COMMAND\n[\n.I OPTIONS\n]\n";
+  page += ".SH DESCRIPTION\n" + roff(app.get_description()) + "\n";
+  page += ".SH COMMANDS\n";
+  for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    page += ".SS " + roff("escc " + command->get_name()) + "\n" + roff(command->get_description()) + "\n";
+    for (const auto* option : command->get_options()) {
+      if (option->get_name() == "--help") continue;
+      auto name = option->get_name(false, true);
+      page += ".TP\n.B " + roff(name.empty() ? option->get_name() : name) + "\n" + roff(option->get_description()) + "\n";
+    }
+  }
+  page += ".SH EXIT STATUS\n0 no errors; 1 errors found in a protocol; 2 a usage or file problem.\n";
+  page += ".SH SEE ALSO\nThe README and docs/ of escc; \n.B escc explain \\-\\-list\nfor every finding.\n";
+  return page;
+}
+
 void add_check_options(CLI::App* command, CheckCommand& options) {
   command->add_option("-I,--include", options.search_roots,
                             "A folder to look in for files named by `use` (after the protocol's own folder)");
@@ -277,6 +336,10 @@ int main(int argc, char** argv) {
   check_command->add_option("files", check.files, "The .esc files to check, or folders to check every .esc file in")
       ->required();
   add_check_options(check_command, check);
+  check_command->add_option("--baseline", check.baseline,
+                            "A file of accepted findings (from --write-baseline): only findings not in it count");
+  check_command->add_option("--write-baseline", check.write_baseline,
+                            "Record today's warnings in a file, for --baseline");
 
   BuildCommand build;
   auto* build_command = app.add_subcommand("build", "Check protocols, then write their outputs to a folder");
@@ -319,6 +382,11 @@ int main(int argc, char** argv) {
   auto* parse_command = app.add_subcommand("parse", "Print the syntax tree of one file, for tool builders");
   parse_command->add_option("file", parse_path, "The .esc file")->required();
 
+  std::string help_topic;
+  auto* help_command = app.add_subcommand("help", "Show the help of escc, or of one command");
+  help_command->add_option("command", help_topic, "The command, such as build");
+  auto* manual_command = app.add_subcommand("manual", "Print escc's manual page (roff), for man");
+
   std::string explain_code;
   bool explain_list = false;
   auto* explain_command = app.add_subcommand("explain", "Explain a finding's code in full, with examples");
@@ -337,6 +405,24 @@ int main(int argc, char** argv) {
     if (check_command->parsed()) return run_check(check);
     if (build_command->parsed()) return run_build(build);
     if (deadlines_command->parsed()) return run_deadlines(deadlines);
+    if (manual_command->parsed()) {
+      std::cout << manual_page(app);
+      return exit_clean;
+    }
+    if (help_command->parsed()) {
+      if (help_topic.empty()) {
+        std::cout << app.help();
+        return exit_clean;
+      }
+      for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+        if (command->get_name() == help_topic) {
+          std::cout << command->help();
+          return exit_clean;
+        }
+      }
+      std::cerr << "escc: there is no command '" << help_topic << "'; 'escc help' lists them\n";
+      return exit_usage;
+    }
     if (parse_command->parsed()) return run_parse(parse_path);
     if (explain_command->parsed()) return run_explain(explain_code, explain_list);
   } catch (const std::exception& error) {
