@@ -45,3 +45,16 @@ for protocol in "$here"/../protocols/*.esc; do
     printf "{\"benchmark\": \"build-process\", \"file\": \"%s\", \"build_all_formats_ms\": %.2f, \"escc_svg_step_ms\": %.2f, \"dot_tsvg_ms\": %.2f, \"svg_ratio\": %.3f}\n",
       name, all / 1000, (svg - dot_only) / 1000, graphviz / 1000, (svg - dot_only) / graphviz }' | tee -a "$results"
 done
+
+# 1,000 protocols in a folder, checked on one thread and on every core.
+many="$data/many"
+if [ ! -d "$many" ] || [ "$(ls "$many" | wc -l)" -ne 1000 ]; then
+  rm -rf "$many"
+  mkdir -p "$many"
+  for n in $(seq -w 1 1000); do "$build/bench/escc-generate" 0.02 >"$many/protocol-$n.esc"; done
+fi
+one=$(best_microseconds "$build/escc" check -j 1 --today 2026-11-23 "$many")
+all=$(best_microseconds "$build/escc" check --today 2026-11-23 "$many")
+awk -v one="$one" -v all="$all" -v cores="$(nproc)" 'BEGIN {
+  printf "{\"benchmark\": \"check-folder\", \"protocols\": 1000, \"cores\": %d, \"one_thread_ms\": %.1f, \"all_cores_ms\": %.1f, \"speedup\": %.2f}\n",
+    cores, one / 1000, all / 1000, one / all }' | tee -a "$results"

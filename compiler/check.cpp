@@ -1,30 +1,97 @@
 #include "compiler/check.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <thread>
+
 #include "compiler/checks/checks.hpp"
 #include "compiler/resolve.hpp"
 
 namespace esc {
+namespace {
+
+// Each protocol gets its own range of file ids, so that protocols checked on different
+// threads never share one, and ids (hence the order of findings) do not depend on
+// which thread finished first. A protocol may read up to 65,536 files with its imports.
+constexpr FileId ids_per_protocol = FileId{1} << 16;
+constexpr std::size_t most_protocols = 65535;
+
+struct Checked {
+  explicit Checked(FileId first_id) : sources(first_id) {}
+  SourceManager sources;
+  DiagnosticSink sink;
+  CheckedFile file;
+  bool io_problem = false;
+};
+
+void check_one(const std::string& path, FileReader& reader, const CheckOptions& options, Checked& out) {
+  out.file.path = path;
+  out.file.program = load_program(path, reader, out.sources, out.sink, options.load);
+  if (!out.file.program.main_readable) {
+    out.io_problem = true;
+    return;
+  }
+  if (out.sink.errors() > 0) return;
+  // Names are only looked up in files that read cleanly: a statement lost to a syntax
+  // error would otherwise show up again as a missing name.
+  out.file.model = resolve(out.file.program, out.sources, out.sink);
+  out.file.resolved = out.sink.errors() == 0;
+  // Checks judge a model that means what its author wrote; with a name missing they
+  // would report its consequences rather than its cause.
+  if (out.file.resolved) checks::run_checks(out.file.model, options.today, out.sink);
+  if (!options.keep_models) {
+    out.file.program = {};
+    out.file.model = {};
+  }
+  // Findings are printed with their line; finding it means indexing the file's lines,
+  // which is better done here, on this protocol's own thread.
+  for (const auto& diagnostic : out.sink.diagnostics()) {
+    if (diagnostic.span) out.sources.file(diagnostic.span->file).locate(diagnostic.span->begin);
+    for (const auto& note : diagnostic.notes) {
+      if (note.span) out.sources.file(note.span->file).locate(note.span->begin);
+    }
+  }
+}
+
+}  // namespace
 
 CheckRun check_files(const std::vector<std::string>& paths, FileReader& reader, SourceManager& sources,
                      DiagnosticSink& sink, const CheckOptions& options) {
   CheckRun run;
-  for (const auto& path : paths) {
-    CheckedFile checked;
-    checked.path = path;
-    auto errors_before = sink.errors();
-    checked.program = load_program(path, reader, sources, sink, options.load);
-    if (!checked.program.main_readable) {
-      run.io_problem = true;
-    } else if (sink.errors() == errors_before) {
-      // Names are only looked up in files that read cleanly: a statement lost to a
-      // syntax error would otherwise show up again as a missing name.
-      checked.model = resolve(checked.program, sources, sink);
-      checked.resolved = sink.errors() == errors_before;
-      // Checks judge a model that means what its author wrote; with a name missing
-      // they would report its consequences rather than its cause.
-      if (checked.resolved) checks::run_checks(checked.model, options.today, sink);
-    }
-    run.files.push_back(std::move(checked));
+  if (paths.size() > most_protocols) {
+    auto& d = sink.report(Code::I001, std::nullopt,
+                          "escc checks at most 65,535 protocols at a time; check the folders one by one");
+    d.file_path = paths[most_protocols];
+    run.io_problem = true;
+    return run;
+  }
+  std::vector<std::unique_ptr<Checked>> results;
+  results.reserve(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    results.push_back(std::make_unique<Checked>(static_cast<FileId>(i + 1) * ids_per_protocol));
+  }
+  auto workers = std::min<std::size_t>(std::max(1u, options.jobs), paths.size());
+  if (workers <= 1) {
+    for (std::size_t i = 0; i < paths.size(); ++i) check_one(paths[i], reader, options, *results[i]);
+  } else {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (auto i = next.fetch_add(1); i < paths.size(); i = next.fetch_add(1)) {
+        check_one(paths[i], reader, options, *results[i]);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
+    work();
+    for (auto& thread : threads) thread.join();
+  }
+  // Gathered in the order the files were given.
+  for (auto& result : results) {
+    sources.adopt(std::move(result->sources));
+    for (const auto& diagnostic : result->sink.diagnostics()) sink.add(diagnostic);
+    run.io_problem = run.io_problem || result->io_problem;
+    run.files.push_back(std::move(result->file));
   }
   sink.sort();
   return run;

@@ -95,8 +95,38 @@ std::optional<std::string> DiskFileReader::real_path(const std::string& path) {
 }
 
 FileId SourceManager::add(std::string path, std::string text) {
-  files_.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
-  return static_cast<FileId>(files_.size() - 1);
+  own_.files.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
+  return own_.first + static_cast<FileId>(own_.files.size() - 1);
+}
+
+const SourceFile& SourceManager::file(FileId id) const {
+  if (const auto* found = find(own_, id)) return *found;
+  // The adopted block holding `id` is the last that starts at or before it.
+  auto after = std::upper_bound(adopted_.begin(), adopted_.end(), id,
+                                [](FileId wanted, const Block& block) { return wanted < block.first; });
+  if (after != adopted_.begin()) {
+    if (const auto* found = find(*(after - 1), id)) return *found;
+  }
+  throw std::out_of_range("no source file with this id");
+}
+
+std::size_t SourceManager::size() const {
+  std::size_t count = own_.files.size();
+  for (const auto& block : adopted_) count += block.files.size();
+  return count;
+}
+
+void SourceManager::adopt(SourceManager&& other) {
+  auto take = [&](Block&& block) {
+    if (block.files.empty()) return;
+    auto at = std::upper_bound(adopted_.begin(), adopted_.end(), block.first,
+                               [](FileId first, const Block& existing) { return first < existing.first; });
+    adopted_.insert(at, std::move(block));
+  };
+  take(std::move(other.own_));
+  for (auto& block : other.adopted_) take(std::move(block));
+  other.own_.files.clear();
+  other.adopted_.clear();
 }
 
 }  // namespace esc

@@ -69,14 +69,32 @@ class DiskFileReader final : public FileReader {
   std::optional<std::string> real_path(const std::string& path) override;
 };
 
+// Owns every file read, and gives each an id. Ids are handed out from `first_id`
+// upwards, so that protocols checked at the same time on different threads can each
+// have a manager of their own whose ids never meet; `adopt` then gathers them into
+// one, ids and text unchanged (spans and views into the text stay valid).
 class SourceManager {
  public:
+  SourceManager() = default;
+  explicit SourceManager(FileId first_id) { own_.first = first_id; }
+
   FileId add(std::string path, std::string text);
-  const SourceFile& file(FileId id) const { return *files_.at(id); }
-  std::size_t size() const { return files_.size(); }
+  const SourceFile& file(FileId id) const;
+  std::size_t size() const;
+  // Takes over another manager's files, keeping their ids. Their ids must not overlap
+  // this manager's.
+  void adopt(SourceManager&& other);
 
  private:
-  std::vector<std::unique_ptr<SourceFile>> files_;
+  struct Block {
+    FileId first = 0;
+    std::vector<std::unique_ptr<SourceFile>> files;
+  };
+  static const SourceFile* find(const Block& block, FileId id) {
+    return id >= block.first && id - block.first < block.files.size() ? block.files[id - block.first].get() : nullptr;
+  }
+  Block own_;
+  std::vector<Block> adopted_;  // in order of first id
 };
 
 // Counts Unicode characters in valid UTF-8 (continuation bytes are not counted).

@@ -111,6 +111,17 @@ expect baseline-new-finding 1 'warning\[G001\]' -- "$escc" check --today 2026-11
 echo "not json" >"$work/bad-baseline.json"
 expect baseline-bad 2 'is not an escc baseline' -- "$escc" check --baseline "$work/bad-baseline.json" "$work/clean.esc"
 
+# Checking on several threads gives exactly what one thread gives.
+mkdir -p "$work/many"
+for n in 1 2 3 4 5 6; do cp "$work/clean.esc" "$work/many/clean$n.esc"; cp "$work/draft.esc" "$work/many/draft$n.esc"; done
+cp "$work/broken.esc" "$work/many/broken.esc"
+"$escc" check -j 1 --today 2026-11-23 --format json "$work/many" >"$work/one-thread.json" 2>&1
+"$escc" check -j 4 --today 2026-11-23 --format json "$work/many" >"$work/four-threads.json" 2>&1
+if cmp -s "$work/one-thread.json" "$work/four-threads.json" && grep -q '"code": "P002"' "$work/one-thread.json"; then
+  passed=$((passed + 1))
+else
+  echo "FAIL jobs: -j 1 and -j 4 differ"; failed=$((failed + 1))
+fi
 expect help-command 0 'depfile' -- "$escc" help build
 expect help-unknown 2 "there is no command 'bulid'" -- "$escc" help bulid
 expect manual 0 '^\.TH ESCC 1' -- "$escc" manual

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "compiler/analysis/deadlines.hpp"
@@ -61,6 +62,7 @@ struct CheckCommand {
   std::string colour = "auto";
   std::string baseline;
   std::string write_baseline;
+  unsigned jobs = 0;  // 0: one per core
 };
 
 void print_findings(const CheckCommand& options, const esc::DiagnosticSink& sink, const esc::SourceManager& sources) {
@@ -84,6 +86,7 @@ esc::CheckOptions check_options_of(const CheckCommand& options) {
   esc::CheckOptions check_options;
   check_options.load.search_roots = options.search_roots;
   check_options.today = today_from(options.today);
+  check_options.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   return check_options;
 }
 
@@ -103,7 +106,9 @@ int run_check(CheckCommand options) {
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
-  auto run = esc::check_files(options.files, reader, sources, sink, check_options_of(options));
+  auto check_options = check_options_of(options);
+  check_options.keep_models = false;
+  auto run = esc::check_files(options.files, reader, sources, sink, check_options);
   if (!options.baseline.empty()) {
     std::ifstream in(options.baseline, std::ios::binary);
     if (!in) {
@@ -308,6 +313,8 @@ void add_check_options(CLI::App* command, CheckCommand& options) {
         return esc::parse_iso_date(text) ? std::string() : std::string("give a date as YYYY-MM-DD, such as 2026-11-23");
       });
   command->add_flag("--deny-warnings", options.deny_warnings, "Exit with status 1 when there are warnings too");
+  command->add_option("-j,--jobs", options.jobs, "How many protocols to check at once (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
   command
       ->add_option("--format", options.format,
                    "How to print findings: human, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
