@@ -122,6 +122,12 @@ if cmp -s "$work/one-thread.json" "$work/four-threads.json" && grep -q '"code": 
 else
   echo "FAIL jobs: -j 1 and -j 4 differ"; failed=$((failed + 1))
 fi
+printf 'stage 1 "A" {\nwithin 2 working days\n\n\n}\n' >"$work/messy.esc"
+expect fmt-check 1 'messy.esc is not formatted' -- "$escc" fmt --check "$work/messy.esc"
+expect fmt-diff 1 '^\+  within 2 working days' -- "$escc" fmt --diff "$work/messy.esc"
+expect fmt-write 0 'formatted 1 of 1 file' -- "$escc" fmt "$work/messy.esc"
+expect fmt-clean 0 '^$' -- "$escc" fmt --check "$work/messy.esc"
+expect fmt-idempotent 0 'formatted 0 of 1 file' -- "$escc" fmt "$work/messy.esc"
 expect help-command 0 'depfile' -- "$escc" help build
 expect help-unknown 2 "there is no command 'bulid'" -- "$escc" help bulid
 expect manual 0 '^\.TH ESCC 1' -- "$escc" manual

@@ -28,6 +28,7 @@
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
 #include "compiler/explain.hpp"
+#include "compiler/format.hpp"
 #include "compiler/inputs.hpp"
 #include "compiler/parser.hpp"
 #include "compiler/render.hpp"
@@ -269,6 +270,41 @@ int run_deadlines(const DeadlinesCommand& options) {
   return exit_clean;
 }
 
+struct FormatCommand {
+  std::vector<std::string> files;
+  bool check = false;
+  bool diff = false;
+};
+
+int run_format(FormatCommand options) {
+  if (!expand_folders(options.files)) return exit_usage;
+  esc::DiskFileReader reader;
+  esc::AtomicFileWriter writer;
+  std::size_t changed = 0;
+  for (const auto& path : options.files) {
+    std::string problem;
+    auto text = reader.read(path, problem);
+    if (!text) {
+      std::cerr << "escc: cannot read " << path << ": " << problem << "\n";
+      return exit_usage;
+    }
+    auto formatted = esc::format_source(*text);
+    if (formatted.text == *text) continue;
+    ++changed;
+    if (options.diff) std::cout << esc::format_diff(path, *text, formatted);
+    if (options.check && !options.diff) std::cout << "escc: " << path << " is not formatted\n";
+    if (options.check || options.diff) continue;
+    if (auto failure = writer.write(path, formatted.text)) {
+      std::cerr << "escc: cannot write " << path << ": " << *failure << "\n";
+      return exit_usage;
+    }
+  }
+  if (options.check || options.diff) return changed > 0 ? exit_input_errors : exit_clean;
+  std::cout << "escc: formatted " << changed << " of " << options.files.size() << " file"
+            << (options.files.size() == 1 ? "" : "s") << "\n";
+  return exit_clean;
+}
+
 // Text for roff: a '.' or '\'' starting a line would be read as a request, and '\'
 // starts an escape.
 std::string roff(std::string text) {
@@ -360,6 +396,12 @@ int main(int argc, char** argv) {
                             "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses");
   add_check_options(build_command, build.check);
 
+  FormatCommand format;
+  auto* format_command = app.add_subcommand("fmt", "Lay protocols out in the one canonical way (only whitespace changes)");
+  format_command->add_option("files", format.files, "The .esc files, or folders of them")->required();
+  format_command->add_flag("--check", format.check, "Change nothing; exit with status 1 if a file is not formatted");
+  format_command->add_flag("--diff", format.diff, "Change nothing; print what would change as a unified diff");
+
   DeadlinesCommand deadlines;
   auto* deadlines_command = app.add_subcommand(
       "deadlines", "Work out the date each stage is due by, and whom to contact then, for a disagreement raised on a date");
@@ -412,6 +454,7 @@ int main(int argc, char** argv) {
     if (check_command->parsed()) return run_check(check);
     if (build_command->parsed()) return run_build(build);
     if (deadlines_command->parsed()) return run_deadlines(deadlines);
+    if (format_command->parsed()) return run_format(format);
     if (manual_command->parsed()) {
       std::cout << manual_page(app);
       return exit_clean;

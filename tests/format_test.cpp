@@ -1,0 +1,187 @@
+// `escc fmt`: each layout rule, idempotence, and meaning kept. Every .esc file in the
+// repository must already be formatted; each is also scrambled (indentation, spacing,
+// blank lines, trailing spaces) and must format back to exactly itself, with the same
+// resolved model and the same findings as before.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "compiler/backends/json.hpp"
+#include "compiler/check.hpp"
+#include "compiler/format.hpp"
+#include "tests/support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Case {
+  const char* rule;
+  const char* input;
+  const char* output;
+};
+
+const Case cases[] = {
+    {"indentation is two spaces a block", "stage 1 \"A\" {\n\t within 2 working days\n}\n",
+     "stage 1 \"A\" {\n  within 2 working days\n}\n"},
+    {"one space between words", "stage   1  \"A\"   {\n  within  2   working days\n}\n",
+     "stage 1 \"A\" {\n  within 2 working days\n}\n"},
+    {"text in quotes is never touched", "contact \"Duty   Manager\"  phone \"020  8359\"\n",
+     "contact \"Duty   Manager\" phone \"020  8359\"\n"},
+    {"no space before a comma, one after", "parties \"A\" ,\"B\"\n", "parties \"A\", \"B\"\n"},
+    {"no space before a phrase-ending colon; times untouched", "when resolved : go to stage 2\navailable 09:00-17:00\n",
+     "when resolved: go to stage 2\navailable 09:00-17:00\n"},
+    {"a source describing the statement above is indented one step further",
+     "stage 1 \"A\" {\n  within 2 working days\n  source \"two days\"\n}\n",
+     "stage 1 \"A\" {\n  within 2 working days\n    source \"two days\"\n}\n"},
+    {"a note first in a block describes the block and stays level with the block's lines",
+     "stage 1 \"A\" {\nnote \"about the stage\"\n    within 2 working days\n}\n",
+     "stage 1 \"A\" {\n  note \"about the stage\"\n  within 2 working days\n}\n"},
+    {"a block written on one line is opened out", "line 1 { contact \"Duty\" phone \"020 8359 5638\" }\n",
+     "line 1 {\n  contact \"Duty\" phone \"020 8359 5638\"\n}\n"},
+    {"braces inside text are text", "contact \"A { B }\"\n", "contact \"A { B }\"\n"},
+    {"comments keep their words; two spaces before a comment that ends a line",
+     "# A comment   with  spaces\nreview due 2027-01     # the board's date\n",
+     "# A comment   with  spaces\nreview due 2027-01  # the board's date\n"},
+    {"comments are indented with their block", "stage 1 \"A\" {\n# why\nwithin 2 working days\n}\n",
+     "stage 1 \"A\" {\n  # why\n  within 2 working days\n}\n"},
+    {"blank lines: none at the start or end of a block or the file, never two in a row",
+     "\n\nstage 1 \"A\" {\n\n  within 2 working days\n\n\n  final\n\n}\n\n\nstage 2 \"B\" {\n}\n\n",
+     "stage 1 \"A\" {\n  within 2 working days\n\n  final\n}\n\nstage 2 \"B\" {\n}\n"},
+    {"trailing spaces go, Windows line ends become newlines, and the file ends with one newline",
+     "stage 1 \"A\" {   \r\n  within 2 working days\t\r\n}", "stage 1 \"A\" {\n  within 2 working days\n}\n"},
+    {"escaped quotes stay inside their text", "contact \"Say \\\"hi\\\"  there\"   phone \"1\"\n",
+     "contact \"Say \\\"hi\\\"  there\" phone \"1\"\n"},
+};
+
+// Scrambles layout the way people do: odd indentation with tabs, doubled spaces
+// between words, trailing spaces, blank lines tripled. Text in quotes and comments are
+// left alone, so the meaning cannot change.
+std::string scramble(const std::string& text) {
+  std::string out;
+  int line_number = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    auto first = line.find_first_not_of(' ');
+    std::string body = first == std::string::npos ? "" : line.substr(first);
+    std::string scrambled;
+    bool in_text = false;
+    bool in_comment = false;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      char c = body[i];
+      if (!in_text && !in_comment && c == '#') in_comment = true;
+      if (!in_comment && c == '"' && (i == 0 || body[i - 1] != '\\')) in_text = !in_text;
+      scrambled += c;
+      if (!in_text && !in_comment && c == ' ') scrambled += line_number % 2 ? " " : "\t";
+    }
+    out += std::string(static_cast<std::size_t>(line_number % 5), line_number % 3 ? ' ' : '\t') + scrambled;
+    if (line_number % 4 == 0) out += "  ";
+    out += "\n";
+    if (body.empty()) out += " \n\t\n";  // a blank line made three, with spaces on them
+  }
+  return out;
+}
+
+std::vector<std::string> repository_protocol_files() {
+  std::vector<std::string> files;
+  for (const auto* folder : {"protocols", "stdlib", "tests"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(ESCC_SOURCE_DIR) / folder)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".esc") {
+        files.push_back(fs::relative(entry.path(), ESCC_SOURCE_DIR).string());
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Serves one file's text from memory and the rest from the repository, so that a
+// formatted text is checked with the files it uses.
+class OneFileReader final : public esc::FileReader {
+ public:
+  OneFileReader(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
+  std::optional<std::string> read(const std::string& path, std::string& problem) override {
+    if (path == path_) return text_;
+    return disk_.read(path, problem);
+  }
+  std::optional<std::string> real_path(const std::string& path) override {
+    return path == path_ ? std::optional<std::string>(path) : disk_.real_path(path);
+  }
+
+ private:
+  std::string path_;
+  std::string text_;
+  esc::DiskFileReader disk_;
+};
+
+struct Meaning {
+  std::string model;                  // the resolved model as JSON, when it resolves
+  std::multiset<std::string> findings;  // code and message, without places
+};
+
+Meaning meaning_of(const std::string& path, const std::string& text) {
+  OneFileReader reader(path, text);
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::CheckOptions options;
+  options.today = 20'000;
+  auto run = esc::check_files({path}, reader, sources, sink, options);
+  Meaning meaning;
+  if (!run.files.empty() && run.files[0].resolved) meaning.model = esc::backends::emit_json(run.files[0].model, "x");
+  for (const auto& d : sink.diagnostics()) meaning.findings.insert(std::string(esc::code_info(d.code).id) + " " + d.message);
+  return meaning;
+}
+
+}  // namespace
+
+TEST_CASE("each layout rule of the formatter", "[format]") {
+  for (const auto& c : cases) {
+    INFO(c.rule);
+    auto formatted = esc::format_source(c.input);
+    CHECK(formatted.text == c.output);
+    CHECK(esc::format_source(formatted.text).text == formatted.text);
+  }
+}
+
+TEST_CASE("every .esc file in the repository is formatted", "[format]") {
+  auto files = repository_protocol_files();
+  REQUIRE(files.size() > 60);
+  for (const auto& file : files) {
+    INFO(file << " is not formatted: run 'build/escc fmt " << file << "'");
+    auto text = esc::test::read_repository_file(file);
+    CHECK(esc::format_source(text).text == text);
+  }
+}
+
+TEST_CASE("a scrambled file formats back to itself, meaning the same", "[format]") {
+  for (const auto& file : repository_protocol_files()) {
+    INFO(file);
+    auto text = esc::test::read_repository_file(file);
+    auto scrambled = scramble(text);
+    REQUIRE(scrambled != text);
+    auto formatted = esc::format_source(scrambled);
+    CHECK(formatted.text == text);
+    CHECK(esc::format_source(formatted.text).text == formatted.text);
+    auto path = std::string(ESCC_SOURCE_DIR) + "/" + file;
+    auto before = meaning_of(path, scrambled);
+    auto after = meaning_of(path, formatted.text);
+    CHECK(before.model == after.model);
+    CHECK(before.findings == after.findings);
+  }
+}
+
+TEST_CASE("the formatter's diff shows each changed line once", "[format]") {
+  std::string messy = "stage 1 \"A\" {\nwithin 2 working days\n\n\n}\n";
+  auto formatted = esc::format_source(messy);
+  CHECK(esc::format_diff("a.esc", messy, formatted) ==
+        "--- a/a.esc\n+++ b/a.esc\n@@ -1,5 +1,3 @@\n stage 1 \"A\" {\n-within 2 working days\n+  within 2 working "
+        "days\n-\n-\n }\n");
+  CHECK(esc::format_diff("a.esc", formatted.text, esc::format_source(formatted.text)).empty());
+}
