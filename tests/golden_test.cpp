@@ -11,8 +11,10 @@
 #include "compiler/ast_dump.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/analysis/deadlines.hpp"
+#include "compiler/analysis/semantic_diff.hpp"
 #include "compiler/backends/cpp_tables.hpp"
 #include "compiler/backends/deadlines_report.hpp"
+#include "compiler/backends/diff_report.hpp"
 #include "compiler/backends/dot.hpp"
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
@@ -115,4 +117,35 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     auto deadlines = esc::analysis::work_out_deadlines(model, deadline_options, deadline_sink);
     compare_with_golden(esc::backends::render_deadlines_text(deadlines, model), "tests/golden/deadlines/" + stem + ".txt");
   }
+}
+
+// `escc diff`: each source protocol against an edited copy (tests/diff/NAME-edited.esc),
+// and a protocol with a stage inserted, in all three formats.
+TEST_CASE("semantic diffs of edited protocols match their golden files", "[golden]") {
+  auto diff_of = [](const std::string& before, const std::string& after) {
+    RepositoryReader reader;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    auto run = esc::check_files({before, after}, reader, sources, sink, {});
+    REQUIRE(sink.errors() == 0);
+    return esc::analysis::semantic_diff(run.files.at(0).model, run.files.at(1).model);
+  };
+  for (const auto* name : {"barnet", "enfield", "herefordshire", "merton", "wolverhampton"}) {
+    auto before = std::string("protocols/") + name + ".esc";
+    auto after = std::string("tests/diff/") + name + "-edited.esc";
+    INFO(after);
+    auto changes = diff_of(before, after);
+    CHECK_FALSE(changes.empty());
+    compare_with_golden(esc::backends::render_diff_text(changes, before, after),
+                        std::string("tests/golden/diff/") + name + ".txt");
+    // A protocol compared with itself has not changed.
+    CHECK(diff_of(before, before).empty());
+  }
+  auto changes = diff_of("tests/diff/renumbered-before.esc", "tests/diff/renumbered-after.esc");
+  compare_with_golden(esc::backends::render_diff_text(changes, "before.esc", "after.esc"),
+                      "tests/golden/diff/renumbered.txt");
+  compare_with_golden(esc::backends::render_diff_markdown(changes, "before.esc", "after.esc"),
+                      "tests/golden/diff/renumbered.md");
+  compare_with_golden(esc::backends::render_diff_json(changes, "before.esc", "after.esc"),
+                      "tests/golden/diff/renumbered.json");
 }

@@ -21,7 +21,9 @@
 
 #include "compiler/analysis/deadlines.hpp"
 #include "compiler/ast_dump.hpp"
+#include "compiler/analysis/semantic_diff.hpp"
 #include "compiler/backends/deadlines_report.hpp"
+#include "compiler/backends/diff_report.hpp"
 #include "compiler/baseline.hpp"
 #include "compiler/build.hpp"
 #include "compiler/output.hpp"
@@ -270,6 +272,46 @@ int run_deadlines(const DeadlinesCommand& options) {
   return exit_clean;
 }
 
+struct DiffCommand {
+  std::string before;
+  std::string after;
+  std::string format = "text";
+  std::vector<std::string> fail_on;
+  std::vector<std::string> search_roots;
+};
+
+int run_diff(const DiffCommand& options) {
+  esc::DiskFileReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::CheckOptions check_options;
+  check_options.load.search_roots = options.search_roots;
+  auto run = esc::check_files({options.before, options.after}, reader, sources, sink, check_options);
+  if (run.io_problem || sink.errors() > 0) {
+    esc::HumanStyle style{want_colour("auto")};
+    for (const auto& d : sink.diagnostics()) {
+      if (d.severity == esc::Severity::error) std::cerr << esc::render_human(d, sources, style) << '\n';
+    }
+    std::cerr << "escc: no comparison, because of the errors above\n";
+    return run.io_problem ? exit_usage : exit_input_errors;
+  }
+  auto changes = esc::analysis::semantic_diff(run.files[0].model, run.files[1].model);
+  if (options.format == "markdown") {
+    std::cout << esc::backends::render_diff_markdown(changes, options.before, options.after);
+  } else if (options.format == "json") {
+    std::cout << esc::backends::render_diff_json(changes, options.before, options.after);
+  } else {
+    std::cout << esc::backends::render_diff_text(changes, options.before, options.after);
+  }
+  for (const auto& change : changes) {
+    auto name = std::string(esc::analysis::change_kind_name(change.kind));
+    if (std::find(options.fail_on.begin(), options.fail_on.end(), name) != options.fail_on.end()) {
+      return exit_input_errors;
+    }
+  }
+  return exit_clean;
+}
+
 struct FormatCommand {
   std::vector<std::string> files;
   bool check = false;
@@ -391,10 +433,29 @@ int main(int argc, char** argv) {
   build_command->add_option("--emit", build.emit, "Which outputs to write, separated by commas (default: all): dot and svg and png (flow "
                             "charts), cpp (C++ state tables), html (contact directories and index.html), json")
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->check(CLI::IsMember(esc::known_formats()));
   build_command->add_option("--depfile", build.depfile,
                             "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses");
   add_check_options(build_command, build.check);
+
+  DiffCommand diff;
+  auto* diff_command = app.add_subcommand("diff", "Say what changed in meaning between two versions of a protocol");
+  diff_command->add_option("before", diff.before, "The earlier version (.esc)")->required();
+  diff_command->add_option("after", diff.after, "The later version (.esc)")->required();
+  diff_command->add_option("--format", diff.format, "text (for a board), markdown (for a pull request) or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->capture_default_str();
+  std::vector<std::string> change_names;
+  for (auto kind : esc::analysis::all_change_kinds()) change_names.emplace_back(esc::analysis::change_kind_name(kind));
+  diff_command
+      ->add_option("--fail-on", diff.fail_on,
+                   "Exit with status 1 when a change of these kinds is present, separated by commas, such as "
+                   "timeframe-longer,contact-removed,out-of-hours-lost")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember(change_names));
+  diff_command->add_option("-I,--include", diff.search_roots, "A folder to look in for files named by `use`");
 
   FormatCommand format;
   auto* format_command = app.add_subcommand("fmt", "Lay protocols out in the one canonical way (only whitespace changes)");
@@ -455,6 +516,7 @@ int main(int argc, char** argv) {
     if (build_command->parsed()) return run_build(build);
     if (deadlines_command->parsed()) return run_deadlines(deadlines);
     if (format_command->parsed()) return run_format(format);
+    if (diff_command->parsed()) return run_diff(diff);
     if (manual_command->parsed()) {
       std::cout << manual_page(app);
       return exit_clean;
