@@ -236,6 +236,21 @@ std::optional<int> minute_of_day(const std::string& text) {
   return hour * 60 + minute;
 }
 
+// For commands that need protocols without errors: prints only the errors (warnings
+// are `escc check`'s business) and says what could not be done. Returns the exit
+// status, or nothing when there were no errors.
+std::optional<int> stopped_by_errors(const esc::CheckRun& run, const esc::DiagnosticSink& sink,
+                                     const esc::SourceManager& sources, const std::string& colour,
+                                     std::string_view what) {
+  if (!run.io_problem && sink.errors() == 0) return std::nullopt;
+  esc::HumanStyle style{want_colour(colour)};
+  for (const auto& d : sink.diagnostics()) {
+    if (d.severity == esc::Severity::error) std::cerr << esc::render_human(d, sources, style) << '\n';
+  }
+  std::cerr << "escc: no " << what << ", because of the errors above\n";
+  return run.io_problem ? exit_usage : exit_input_errors;
+}
+
 int run_deadlines(const DeadlinesCommand& options) {
   esc::DiskFileReader reader;
   esc::SourceManager sources;
@@ -244,15 +259,8 @@ int run_deadlines(const DeadlinesCommand& options) {
   check_options.load.search_roots = options.search_roots;
   check_options.today = esc::day_number(*esc::parse_iso_date(options.start));
   auto run = esc::check_files({options.file}, reader, sources, sink, check_options);
+  if (auto status = stopped_by_errors(run, sink, sources, options.colour, "deadlines")) return *status;
   esc::HumanStyle style{want_colour(options.colour)};
-  if (run.io_problem || sink.errors() > 0) {
-    // The checker's warnings are for `escc check`; here only what stops the dates.
-    for (const auto& d : sink.diagnostics()) {
-      if (d.severity == esc::Severity::error) std::cerr << esc::render_human(d, sources, style) << '\n';
-    }
-    std::cerr << "escc: no deadlines, because of the errors above\n";
-    return run.io_problem ? exit_usage : exit_input_errors;
-  }
   esc::analysis::DeadlineOptions deadline_options;
   deadline_options.start = check_options.today;
   if (!options.at.empty()) deadline_options.minute = minute_of_day(options.at);
@@ -287,14 +295,7 @@ int run_diff(const DiffCommand& options) {
   esc::CheckOptions check_options;
   check_options.load.search_roots = options.search_roots;
   auto run = esc::check_files({options.before, options.after}, reader, sources, sink, check_options);
-  if (run.io_problem || sink.errors() > 0) {
-    esc::HumanStyle style{want_colour("auto")};
-    for (const auto& d : sink.diagnostics()) {
-      if (d.severity == esc::Severity::error) std::cerr << esc::render_human(d, sources, style) << '\n';
-    }
-    std::cerr << "escc: no comparison, because of the errors above\n";
-    return run.io_problem ? exit_usage : exit_input_errors;
-  }
+  if (auto status = stopped_by_errors(run, sink, sources, "auto", "comparison")) return *status;
   auto changes = esc::analysis::semantic_diff(run.files[0].model, run.files[1].model);
   if (options.format == "markdown") {
     std::cout << esc::backends::render_diff_markdown(changes, options.before, options.after);
