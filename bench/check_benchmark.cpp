@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     start = std::chrono::steady_clock::now();
-    auto model = esc::resolve(program, sources, sink);
+    auto model = esc::resolve_releasing_syntax(program, sink);
     best_resolve = std::min(best_resolve, seconds_since(start));
     start = std::chrono::steady_clock::now();
     esc::checks::run_checks(model, esc::day_number({2026, 11, 23}), sink);

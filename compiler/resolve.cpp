@@ -46,10 +46,9 @@ void read_allow(model::Model& model, const ast::Statement& statement, Diagnostic
   model.allows.push_back({std::string(code->text), resolving::text_of(*reason, context), statement.span});
 }
 
-}  // namespace
-
-model::Model resolve(const Program& program, const SourceManager& sources, DiagnosticSink& sink) {
-  (void)sources;
+// `releasing`, when given, is the same program: each statement's syntax is freed once
+// it is resolved, so that the model is built in memory the syntax tree gave back.
+model::Model resolve_program(const Program& program, DiagnosticSink& sink, Program* releasing) {
   model::Model model;
   const ast::File* main = nullptr;
   std::vector<const ast::File*> files;
@@ -65,9 +64,22 @@ model::Model resolve(const Program& program, const SourceManager& sources, Diagn
   model.stages.reserve(context.routes.spans.size() + context.stage_numbers.size() + 1);
   model.agencies.reserve(context.agencies.spans.size());
 
-  for (const auto& unit : program.units) {
+  for (std::size_t u = 0; u < program.units.size(); ++u) {
+    const auto& unit = program.units[u];
     if (!unit.is_main) model.imported.push_back(unit.file);
-    for (const auto& statement : unit.syntax.statements) {
+    for (std::size_t s = 0; s < unit.syntax.statements.size(); ++s) {
+      const auto& statement = unit.syntax.statements[s];
+      struct Release {
+        Program* program;
+        std::size_t unit, statement;
+        ~Release() {
+          if (!program) return;
+          // Keyword and span stay: the check for a missing protocol block reads them.
+          auto& syntax = program->units[unit].syntax.statements[statement];
+          std::vector<ast::Value>().swap(syntax.values);
+          std::vector<ast::Statement>().swap(syntax.body);
+        }
+      } release{releasing, u, s};
       if (!unit.is_main && belongs_to_protocol_file(statement.keyword)) {
         sink.report(Code::N006, statement.span,
                     "a used file can only share definitions (agencies, kinds, hours, levels, calendars, forms); this "
@@ -120,6 +132,17 @@ model::Model resolve(const Program& program, const SourceManager& sources, Diagn
     d.suggestion = "add a block such as: protocol \"Escalation and resolution protocol\" { ... }";
   }
   return model;
+}
+
+}  // namespace
+
+model::Model resolve(const Program& program, const SourceManager& sources, DiagnosticSink& sink) {
+  (void)sources;
+  return resolve_program(program, sink, nullptr);
+}
+
+model::Model resolve_releasing_syntax(Program& program, DiagnosticSink& sink) {
+  return resolve_program(program, sink, &program);
 }
 
 }  // namespace esc

@@ -11,4 +11,8 @@ namespace esc {
 
 model::Model resolve(const Program& program, const SourceManager& sources, DiagnosticSink& sink);
 
+// The same, freeing each statement's syntax once it is resolved: for callers that need
+// only the model afterwards. Keywords and spans of top-level statements are kept.
+model::Model resolve_releasing_syntax(Program& program, DiagnosticSink& sink);
+
 }  // namespace esc
