@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "compiler/encoding.hpp"
 #include "compiler/render.hpp"
 
 namespace esc {
@@ -39,6 +40,30 @@ std::size_t character_start(std::string_view line, std::size_t byte) {
   return byte;
 }
 
+// The line as a terminal may safely show it: control characters (an escape sequence
+// could rewrite the screen) and invisible direction controls (they would reorder the
+// line) each become one visible U+FFFD, so the caret still lines up.
+std::string visible(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (std::size_t i = 0; i < line.size();) {
+    auto byte = static_cast<unsigned char>(line[i]);
+    if (byte == '\t') {
+      out += ' ';
+      ++i;
+    } else if (byte < 0x20 || byte == 0x7F) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else if (auto length = direction_control_length(line, i)) {
+      out += "\xEF\xBF\xBD";
+      i += length;
+    } else {
+      out += line[i++];
+    }
+  }
+  return out;
+}
+
 void render_snippet(std::string& out, const SourceFile& file, Span span, const HumanStyle& style,
                     fmt::text_style caret_style) {
   auto start = file.locate(span.begin);
@@ -59,8 +84,7 @@ void render_snippet(std::string& out, const SourceFile& file, Span span, const H
     shown_to = character_start(line, std::min(line.size(), shown_from + style.widest_line));
     end_byte = std::min(end_byte, shown_to);
   }
-  std::string shown(line.substr(shown_from, shown_to - shown_from));
-  std::replace(shown.begin(), shown.end(), '\t', ' ');
+  auto shown = visible(line.substr(shown_from, shown_to - shown_from));
   auto lead = shown_from > 0 ? std::string("...") : std::string();
   auto tail = shown_to < line.size() ? std::string("...") : std::string();
 
