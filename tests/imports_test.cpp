@@ -83,3 +83,30 @@ TEST_CASE("a file used by two others is read once", "[imports]") {
   CHECK(result.run.files[0].program.units.size() == 4);
   CHECK(result.run.files[0].model.agencies.size() == 1);
 }
+
+TEST_CASE("10,000 imports, side by side and in a chain, without recursion or repeats", "[imports][scale]") {
+  Scratch scratch;
+  constexpr int count = 10'000;
+  std::string uses;
+  for (int i = 0; i < count; ++i) {
+    auto name = "h" + std::to_string(i);
+    scratch.write("shared/" + name + ".esc", "hours " + name + " = weekdays 09:00-17:00\n");
+    uses += "use \"" + name + ".esc\"\n";
+  }
+  scratch.write("protocol/wide.esc", uses + "protocol \"P\" {\n}\n");
+  auto wide = check(scratch.root / "protocol" / "wide.esc", {(scratch.root / "shared").string()});
+  REQUIRE(wide.run.files.size() == 1);
+  CHECK(wide.run.files[0].program.units.size() == count + 1);
+  CHECK(wide.run.files[0].model.hours.size() == count);
+
+  // Each file uses the next: a chain 10,000 deep, which a recursive loader would not
+  // survive. The last uses the first again: one cycle, reported once.
+  for (int i = 0; i < count; ++i) {
+    auto next = (i + 1) % count;
+    scratch.write("shared/c" + std::to_string(i) + ".esc",
+                  "use \"c" + std::to_string(next) + ".esc\"\nhours c" + std::to_string(i) + " = weekends\n");
+  }
+  scratch.write("protocol/deep.esc", "use \"c0.esc\"\nprotocol \"P\" {\n}\n");
+  auto deep = check(scratch.root / "protocol" / "deep.esc", {(scratch.root / "shared").string()});
+  CHECK(std::count(deep.codes.begin(), deep.codes.end(), "N004") == 1);
+}
