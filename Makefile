@@ -3,7 +3,11 @@
 BUILD_DIR ?= build
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all build run test golden bench clean deps test-deps
+SANITIZE_DIR ?= build-sanitize
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all build run test golden bench clean deps test-deps sanitize fuzz
 
 all: build
 
@@ -26,6 +30,26 @@ test: test-deps $(BUILD_DIR)/build.ninja
 	@cmake --build $(BUILD_DIR)
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure
 
+# The whole test suite again, built with AddressSanitizer, LeakSanitizer and
+# UndefinedBehaviorSanitizer; .ci/run runs it after `make test`.
+sanitize:
+	@tools/ensure-deps.sh test $(SANITIZE_DIR)
+	@cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESCC_SANITIZE=ON >/dev/null
+	@cmake --build $(SANITIZE_DIR)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp:print_suppressions=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(SANITIZE_DIR) --output-on-failure
+
+# Each libFuzzer target for FUZZ_SECONDS, seeded from the protocols and test inputs.
+# A crash stops it and leaves the input in $(FUZZ_DIR)/artifacts/ for a regression test.
+fuzz:
+	@tools/ensure-deps.sh fuzz
+	@CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESCC_FUZZ=ON \
+	  -DESCC_WERROR=OFF -DBUILD_TESTING=OFF >/dev/null
+	@cmake --build $(FUZZ_DIR) --target escc-fuzz-parser escc-fuzz-check escc-fuzz-format escc-fuzz-backends
+	@tools/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
 # Rewrites the golden files from the current compiler; review the result with git diff.
 golden: build
 	@ESCC_UPDATE_GOLDEN=1 $(BUILD_DIR)/tests/escc_tests "[golden]" >/dev/null || true
@@ -35,4 +59,4 @@ bench: build
 	@bench/run.sh $(BUILD_DIR)
 
 clean:
-	@rm -rf $(BUILD_DIR) out
+	@rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR) out

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "compiler/backends/markup.hpp"
@@ -38,16 +39,27 @@ struct GraphCloser {
   void operator()(Agraph_t* graph) const { agclose(graph); }
 };
 
-}  // namespace
-
-Graphviz::Graphviz() : context_(gvContext()) {
-  // Graphviz reports problems on stderr by default; escc reports them itself.
-  agseterr(AGMAX);
+std::mutex& drawing_lock() {
+  static std::mutex lock;
+  return lock;
 }
 
-Graphviz::~Graphviz() { gvFreeContext(context_); }
+GVC_t* shared_context() {
+  // Never freed: see the class comment.
+  static GVC_t* context = [] {
+    // Graphviz reports problems on stderr by default; escc reports them itself.
+    agseterr(AGMAX);
+    return gvContext();
+  }();
+  return context;
+}
+
+}  // namespace
+
+Graphviz::Graphviz() : context_(shared_context()) {}
 
 Drawing Graphviz::draw(const std::string& dot, const Chart& chart, bool svg, bool png) {
+  std::lock_guard<std::mutex> hold(drawing_lock());
   Drawing drawing;
   auto failed = [&](const char* what) {
     // Graphviz's own message, first sentence only: the rest lists plugin names.

@@ -18,12 +18,13 @@ struct Drawing {
   std::optional<std::string> problem;  // why Graphviz could not draw it, in plain words
 };
 
-// Owns a Graphviz context for a run of drawings; not shareable between threads,
-// because Graphviz itself is not.
+// Draws with Graphviz. Every Graphviz in a process shares one context, kept for the
+// life of the process, and draws one at a time: Graphviz 2.42's Pango plugin keeps a
+// static pointer to the last font name, which dangles once a context is freed (found
+// by AddressSanitizer when a second context drew), and Graphviz is not thread-safe.
 class Graphviz {
  public:
   Graphviz();
-  ~Graphviz();
   Graphviz(const Graphviz&) = delete;
   Graphviz& operator=(const Graphviz&) = delete;
 

@@ -1,0 +1,13 @@
+// libFuzzer target: the parser property of tests/fuzz/properties.hpp on any bytes.
+#include <cstdio>
+#include <cstdlib>
+
+#include "tests/fuzz/properties.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (const char* broken = esc::fuzz::parser_property(std::string(reinterpret_cast<const char*>(data), size))) {
+    std::fprintf(stderr, "property broken: %s\n", broken);
+    std::abort();  // libFuzzer keeps the input
+  }
+  return 0;
+}
