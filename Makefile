@@ -55,7 +55,9 @@ golden: build
 	@ESCC_UPDATE_GOLDEN=1 $(BUILD_DIR)/tests/escc_tests "[golden]" >/dev/null || true
 	@git status --short tests/golden
 
+# Writes docs/performance.md.
 bench: build
+	@tools/ensure-deps.sh bench
 	@bench/run.sh $(BUILD_DIR)
 
 clean:

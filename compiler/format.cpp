@@ -74,8 +74,10 @@ Pieces take_apart(std::string_view line) {
       pieces.segments.push_back({c == '{' ? Segment::open : Segment::close, {}});
       continue;
     }
-    // No space before a comma, or before a colon that ends a phrase ("when resolved:").
-    bool tight = c == ',' || (c == ':' && (i + 1 >= line.size() || is_space(line[i + 1])));
+    // No space before a comma, or before a colon that ends a phrase ("when resolved:"),
+    // whatever follows it: a space, the end of the line or a comment.
+    bool tight = c == ',' ||
+                 (c == ':' && (i + 1 >= line.size() || is_space(line[i + 1]) || line[i + 1] == '#'));
     if (pending_space && !tight) current += ' ';
     pending_space = c == ',';
     current += c;

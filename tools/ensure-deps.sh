@@ -11,12 +11,14 @@ build_packages=(cmake ninja-build pkg-config g++ make tao-pegtl-dev libfmt-dev
   libgraphviz-dev graphviz catch2 nlohmann-json3-dev libcli11-dev)
 test_packages=(clang chromium)
 fuzz_packages=(clang libclang-rt-14-dev)
+bench_packages=(valgrind time plantuml)
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
   fuzz) wanted=("${build_packages[@]}" "${fuzz_packages[@]}") ;;
-  *) echo "usage: $0 build|test|fuzz [BUILD_DIR]" >&2; exit 2 ;;
+  bench) wanted=("${build_packages[@]}" "${bench_packages[@]}") ;;
+  *) echo "usage: $0 build|test|fuzz|bench [BUILD_DIR]" >&2; exit 2 ;;
 esac
 
 missing=()
