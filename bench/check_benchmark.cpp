@@ -1,7 +1,8 @@
 // The whole check pipeline on one file, one thread, timed phase by phase: reading and
 // parsing (with imports), resolving names, and running every check.
-// Usage: escc-bench-check FILE [RUNS] [--each]
-// Prints one line of JSON; times are the best of RUNS.
+// Usage: escc-bench-check FILE [RUNS] [--each | --threads N]
+// Prints one line of JSON; times are the best of RUNS. With --threads, resolving and
+// checking may use N threads, as `escc check -j N` does for a single protocol.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -29,6 +30,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+  unsigned threads = 1;
+  if (argc > 4 && std::string(argv[3]) == "--threads") threads = static_cast<unsigned>(std::max(1, std::atoi(argv[4])));
   double best_load = 1e100, best_resolve = 1e100, best_checks = 1e100;
   std::size_t bytes = 0, findings = 0, errors = 0;
   for (int run = 0; run < runs; ++run) {
@@ -43,10 +46,10 @@ int main(int argc, char** argv) {
       return 2;
     }
     start = std::chrono::steady_clock::now();
-    auto model = esc::resolve_releasing_syntax(program, sink);
+    auto model = esc::resolve_releasing_syntax(program, sink, threads);
     best_resolve = std::min(best_resolve, seconds_since(start));
     start = std::chrono::steady_clock::now();
-    esc::checks::run_checks(model, esc::day_number({2026, 11, 23}), sink);
+    esc::checks::run_checks(model, esc::day_number({2026, 11, 23}), sink, threads);
     best_checks = std::min(best_checks, seconds_since(start));
     bytes = sources.file(program.units.back().file).text().size();
     findings = sink.diagnostics().size();
@@ -80,8 +83,8 @@ int main(int argc, char** argv) {
   std::printf(
       "{\"file\": \"%s\", \"bytes\": %zu, \"findings\": %zu, \"errors\": %zu, \"read_and_parse_seconds\": %.4f, "
       "\"resolve_seconds\": %.4f, \"checks_seconds\": %.4f, \"resolve_and_checks_over_parse\": %.2f, "
-      "\"check_megabytes_per_second\": %.1f, \"peak_resident_bytes\": %ld}\n",
+      "\"check_megabytes_per_second\": %.1f, \"peak_resident_bytes\": %ld, \"threads\": %u}\n",
       argv[1], bytes, findings, errors, best_load, best_resolve, best_checks, (best_resolve + best_checks) / best_load,
-      megabytes / total, usage.ru_maxrss * 1024L);
+      megabytes / total, usage.ru_maxrss * 1024L, threads);
   return errors == 0 ? 0 : 1;
 }

@@ -1,11 +1,10 @@
 #include "compiler/check.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <memory>
-#include <thread>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/parallel.hpp"
 #include "compiler/resolve.hpp"
 
 namespace esc {
@@ -25,7 +24,10 @@ struct Checked {
   bool io_problem = false;
 };
 
-void check_one(const std::string& path, FileReader& reader, const CheckOptions& options, Checked& out) {
+// `threads`: how many threads this one protocol may use (more than one only when
+// there are fewer protocols than jobs).
+void check_one(const std::string& path, FileReader& reader, const CheckOptions& options, unsigned threads,
+               Checked& out) {
   out.file.path = path;
   out.file.program = load_program(path, reader, out.sources, out.sink, options.load);
   if (!out.file.program.main_readable) {
@@ -37,11 +39,11 @@ void check_one(const std::string& path, FileReader& reader, const CheckOptions& 
   // error would otherwise show up again as a missing name.
   // Nothing reads the syntax after this: it is freed as the model is built, which keeps
   // the peak memory of a large protocol to about two thirds.
-  out.file.model = resolve_releasing_syntax(out.file.program, out.sink);
+  out.file.model = resolve_releasing_syntax(out.file.program, out.sink, threads);
   out.file.resolved = out.sink.errors() == 0;
   // Checks judge a model that means what its author wrote; with a name missing they
   // would report its consequences rather than its cause.
-  if (out.file.resolved) checks::run_checks(out.file.model, options.today, out.sink);
+  if (out.file.resolved) checks::run_checks(out.file.model, options.today, out.sink, threads);
   if (!options.keep_models) {
     out.file.program = {};
     out.file.model = {};
@@ -73,21 +75,9 @@ CheckRun check_files(const std::vector<std::string>& paths, FileReader& reader, 
   for (std::size_t i = 0; i < paths.size(); ++i) {
     results.push_back(std::make_unique<Checked>(static_cast<FileId>(i + 1) * ids_per_protocol));
   }
-  auto workers = std::min<std::size_t>(std::max(1u, options.jobs), paths.size());
-  if (workers <= 1) {
-    for (std::size_t i = 0; i < paths.size(); ++i) check_one(paths[i], reader, options, *results[i]);
-  } else {
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (auto i = next.fetch_add(1); i < paths.size(); i = next.fetch_add(1)) {
-        check_one(paths[i], reader, options, *results[i]);
-      }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
-    work();
-    for (auto& thread : threads) thread.join();
-  }
+  auto threads_each = static_cast<unsigned>(std::max<std::size_t>(1, options.jobs / paths.size()));
+  run_tasks(paths.size(), options.jobs,
+            [&](std::size_t i) { check_one(paths[i], reader, options, threads_each, *results[i]); });
   // Gathered in the order the files were given.
   for (auto& result : results) {
     sources.adopt(std::move(result->sources));

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <limits>
 #include <optional>
 #include <string>
@@ -52,12 +53,17 @@ struct Text {
 };
 
 // Decoded copies of texts written with escapes (\" or \\). A deque never moves what
-// it holds, so views into it stay valid as it grows.
+// it holds, so views into it stay valid as it grows. Resolution may keep texts from
+// several threads; escapes are rare, so one lock costs nothing.
 class TextStore {
  public:
-  std::string_view keep(std::string text) { return texts_.emplace_back(std::move(text)); }
+  std::string_view keep(std::string text) {
+    std::lock_guard lock(mutex_);
+    return texts_.emplace_back(std::move(text));
+  }
 
  private:
+  std::mutex mutex_;
   std::deque<std::string> texts_;
 };
 

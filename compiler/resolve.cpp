@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <thread>
 
+#include "compiler/parallel.hpp"
 #include "compiler/resolve_context.hpp"
 
 namespace esc {
@@ -25,102 +28,217 @@ bool belongs_to_protocol_file(Keyword keyword) {
   }
 }
 
-void read_allow(model::Model& model, const ast::Statement& statement, DiagnosticSink& sink,
-                resolving::Context& context) {
+std::optional<model::Allow> allow_of(const ast::Statement& statement, resolving::Context& context) {
   const auto* code = statement.find(Tag::name);
   const auto* reason = statement.find(Tag::text);
-  if (code == nullptr || reason == nullptr) return;
+  if (code == nullptr || reason == nullptr) return std::nullopt;
   auto known = find_code(code->text);
   if (!known) {
-    sink.report(Code::N007, code->span, fmt::format("there is no finding with the code '{}'", code->text));
-    return;
+    context.sink.report(Code::N007, code->span, fmt::format("there is no finding with the code '{}'", code->text));
+    return std::nullopt;
   }
   // What stops escc reading the protocol cannot be waved through.
   auto area = code->text.front();
   if (area == 'P' || area == 'I' || area == 'N') {
-    sink.report(Code::N007, code->span,
-                fmt::format("{} cannot be allowed: escc cannot read the protocol correctly until it is fixed",
-                            code->text));
+    context.sink.report(
+        Code::N007, code->span,
+        fmt::format("{} cannot be allowed: escc cannot read the protocol correctly until it is fixed", code->text));
+    return std::nullopt;
+  }
+  return model::Allow{std::string(code->text), resolving::text_of(*reason, context), statement.span};
+}
+
+// Where each top-level statement's result goes: its place in the model's vector for
+// its kind, given before pass 2 so that statements can be resolved in any order.
+struct Placed {
+  std::uint32_t unit = 0;
+  std::uint32_t statement = 0;
+  std::uint32_t slot = 0;
+};
+
+struct Plan {
+  std::vector<Placed> statements;  // in file order
+  std::size_t calendars = 0, hours = 0, levels = 0, kinds = 0, agencies = 0, forms = 0, stages = 0, figures = 0,
+              allows = 0;
+  const ast::Statement* first_protocol = nullptr;
+  const ast::Statement* first_immediate_risk = nullptr;
+};
+
+Plan plan_of(const Program& program) {
+  Plan plan;
+  for (std::uint32_t u = 0; u < program.units.size(); ++u) {
+    const auto& unit = program.units[u];
+    for (std::uint32_t s = 0; s < unit.syntax.statements.size(); ++s) {
+      const auto& statement = unit.syntax.statements[s];
+      std::size_t slot = 0;
+      if (!unit.is_main && belongs_to_protocol_file(statement.keyword)) {
+        plan.statements.push_back({u, s, 0});
+        continue;
+      }
+      switch (statement.keyword) {
+        case Keyword::calendar: slot = statement.has_block ? plan.calendars++ : 0; break;
+        case Keyword::hours: slot = plan.hours++; break;
+        case Keyword::level: slot = plan.levels++; break;
+        case Keyword::kind: slot = plan.kinds++; break;
+        case Keyword::agency: slot = plan.agencies++; break;
+        case Keyword::form: slot = plan.forms++; break;
+        case Keyword::stage:
+        case Keyword::informal_stage:
+        case Keyword::route: slot = plan.stages++; break;
+        case Keyword::figure: slot = plan.figures++; break;
+        case Keyword::allow: slot = plan.allows++; break;
+        case Keyword::protocol:
+          if (plan.first_protocol == nullptr) plan.first_protocol = &statement;
+          break;
+        case Keyword::immediate_risk:
+          if (plan.first_immediate_risk == nullptr) plan.first_immediate_risk = &statement;
+          break;
+        default: break;
+      }
+      plan.statements.push_back({u, s, static_cast<std::uint32_t>(slot)});
+    }
+  }
+  return plan;
+}
+
+// Pass 2 for one statement. Touches only its own slot of the model, so that runs of
+// statements can be resolved on different threads.
+void resolve_statement(const ast::Statement& statement, bool in_main, std::uint32_t slot, const Plan& plan,
+                       model::Model& model, std::vector<std::optional<model::Allow>>& allows,
+                       resolving::Context& context) {
+  if (!in_main && belongs_to_protocol_file(statement.keyword)) {
+    context.sink.report(Code::N006, statement.span,
+                        "a used file can only share definitions (agencies, kinds, hours, levels, calendars, forms); "
+                        "this belongs in the protocol's own file");
     return;
   }
-  model.allows.push_back({std::string(code->text), resolving::text_of(*reason, context), statement.span});
+  switch (statement.keyword) {
+    case Keyword::calendar:
+      if (statement.has_block) model.calendars[slot] = resolving::calendar_of(statement, context);
+      break;
+    case Keyword::hours: model.hours[slot] = resolving::hours_of(statement, context); break;
+    case Keyword::level: model.levels[slot] = resolving::level_of(statement, context); break;
+    case Keyword::kind: model.kinds[slot] = resolving::kind_of(statement, context); break;
+    case Keyword::agency: model.agencies[slot] = resolving::agency_of(statement, context); break;
+    case Keyword::form: model.forms[slot] = resolving::form_of(statement, context); break;
+    case Keyword::stage:
+    case Keyword::informal_stage:
+    case Keyword::route: model.stages[slot] = resolving::stage_of(statement, context); break;
+    case Keyword::figure: model.figures[slot] = resolving::figure_of(statement, context); break;
+    case Keyword::allow: allows[slot] = allow_of(statement, context); break;
+    case Keyword::immediate_risk:
+      if (&statement != plan.first_immediate_risk) {
+        auto& d = context.sink.report(Code::N002, statement.span, "there are two immediate risk rules");
+        d.notes.push_back({plan.first_immediate_risk->span, "the first is here"});
+        break;
+      }
+      model.immediate_risk = resolving::immediate_risk_of(statement, context);
+      break;
+    case Keyword::protocol:
+      if (&statement != plan.first_protocol) {
+        auto& d = context.sink.report(Code::N008, statement.span,
+                                      "a file holds one protocol; this is a second protocol block");
+        d.notes.push_back({plan.first_protocol->span, "the first protocol block is here"});
+        break;
+      }
+      model.protocol = resolving::protocol_of(statement, context);
+      break;
+    default: break;
+  }
+}
+
+// Runs of statements for pass 2, of about equal length in bytes; a few per thread,
+// so that a thread that finishes early takes another.
+std::vector<std::size_t> runs_of(const Program& program, const Plan& plan, unsigned threads) {
+  std::vector<std::size_t> starts{0};
+  if (threads <= 1) return starts;
+  std::size_t total = 0;
+  for (const auto& placed : plan.statements) {
+    const auto& span = program.units[placed.unit].syntax.statements[placed.statement].span;
+    total += span.end - span.begin;
+  }
+  // Below this, threads cost more than they save.
+  constexpr std::size_t worth_threads = 1 << 20;
+  if (total < worth_threads) return starts;
+  auto share = total / (threads * 4) + 1;
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < plan.statements.size(); ++i) {
+    const auto& placed = plan.statements[i];
+    const auto& span = program.units[placed.unit].syntax.statements[placed.statement].span;
+    run += span.end - span.begin;
+    if (run >= share && i + 1 < plan.statements.size()) {
+      starts.push_back(i + 1);
+      run = 0;
+    }
+  }
+  return starts;
 }
 
 // `releasing`, when given, is the same program: each statement's syntax is freed once
 // it is resolved, so that the model is built in memory the syntax tree gave back.
-model::Model resolve_program(const Program& program, DiagnosticSink& sink, Program* releasing) {
+model::Model resolve_program(const Program& program, DiagnosticSink& sink, Program* releasing, unsigned threads) {
   model::Model model;
   const ast::File* main = nullptr;
   std::vector<const ast::File*> files;
   for (const auto& unit : program.units) {
     files.push_back(&unit.syntax);
     if (unit.is_main) main = &unit.syntax;
+    if (!unit.is_main) model.imported.push_back(unit.file);
   }
   if (main == nullptr) return model;
   model.file = main->file;
 
-  resolving::Context context(sink, *model.texts);
+  resolving::Symbols symbols;
+  resolving::Context context(sink, *model.texts, symbols);
   resolving::collect_symbols(files, *main, context);
-  model.stages.reserve(context.routes.spans.size() + context.stage_numbers.size() + 1);
-  model.agencies.reserve(context.agencies.spans.size());
 
-  for (std::size_t u = 0; u < program.units.size(); ++u) {
-    const auto& unit = program.units[u];
-    if (!unit.is_main) model.imported.push_back(unit.file);
-    for (std::size_t s = 0; s < unit.syntax.statements.size(); ++s) {
-      const auto& statement = unit.syntax.statements[s];
-      struct Release {
-        Program* program;
-        std::size_t unit, statement;
-        ~Release() {
-          if (!program) return;
-          // Keyword and span stay: the check for a missing protocol block reads them.
-          auto& syntax = program->units[unit].syntax.statements[statement];
-          std::vector<ast::Value>().swap(syntax.values);
-          std::vector<ast::Statement>().swap(syntax.body);
-        }
-      } release{releasing, u, s};
-      if (!unit.is_main && belongs_to_protocol_file(statement.keyword)) {
-        sink.report(Code::N006, statement.span,
-                    "a used file can only share definitions (agencies, kinds, hours, levels, calendars, forms); this "
-                    "belongs in the protocol's own file");
-        continue;
-      }
-      switch (statement.keyword) {
-        case Keyword::calendar:
-          if (statement.has_block) model.calendars.push_back(resolving::calendar_of(statement, context));
-          break;
-        case Keyword::hours: model.hours.push_back(resolving::hours_of(statement, context)); break;
-        case Keyword::level: model.levels.push_back(resolving::level_of(statement, context)); break;
-        case Keyword::kind: model.kinds.push_back(resolving::kind_of(statement, context)); break;
-        case Keyword::agency: model.agencies.push_back(resolving::agency_of(statement, context)); break;
-        case Keyword::form: model.forms.push_back(resolving::form_of(statement, context)); break;
-        case Keyword::stage:
-        case Keyword::informal_stage:
-        case Keyword::route: model.stages.push_back(resolving::stage_of(statement, context)); break;
-        case Keyword::figure: model.figures.push_back(resolving::figure_of(statement, context)); break;
-        case Keyword::allow: read_allow(model, statement, sink, context); break;
-        case Keyword::immediate_risk:
-          if (model.immediate_risk) {
-            auto& d = sink.report(Code::N002, statement.span, "there are two immediate risk rules");
-            d.notes.push_back({model.immediate_risk->span, "the first is here"});
-            break;
-          }
-          model.immediate_risk = resolving::immediate_risk_of(statement, context);
-          break;
-        case Keyword::protocol:
-          if (model.protocol) {
-            auto& d = sink.report(Code::N008, statement.span,
-                                  "a file holds one protocol; this is a second protocol block");
-            d.notes.push_back({model.protocol->span, "the first protocol block is here"});
-            break;
-          }
-          model.protocol = resolving::protocol_of(statement, context);
-          break;
-        default: break;
-      }
+  auto plan = plan_of(program);
+  model.calendars.resize(plan.calendars);
+  model.hours.resize(plan.hours);
+  model.levels.resize(plan.levels);
+  model.kinds.resize(plan.kinds);
+  model.agencies.resize(plan.agencies);
+  model.forms.resize(plan.forms);
+  model.stages.resize(plan.stages);
+  model.figures.resize(plan.figures);
+  std::vector<std::optional<model::Allow>> allows(plan.allows);
+
+  auto starts = runs_of(program, plan, threads);
+  std::vector<DiagnosticSink> found(starts.size());
+  auto release = [&](const Placed& placed) {
+    // Keyword and span stay: the check for a missing protocol block reads them.
+    auto& syntax = releasing->units[placed.unit].syntax.statements[placed.statement];
+    std::vector<ast::Value>().swap(syntax.values);
+    std::vector<ast::Statement>().swap(syntax.body);
+  };
+  auto owner = std::this_thread::get_id();
+  std::vector<bool> released(starts.size(), false);
+  run_tasks(starts.size(), threads, [&](std::size_t run) {
+    resolving::Context run_context(found[run], *model.texts, symbols);
+    auto end = run + 1 < starts.size() ? starts[run + 1] : plan.statements.size();
+    for (auto i = starts[run]; i < end; ++i) {
+      const auto& placed = plan.statements[i];
+      const auto& unit = program.units[placed.unit];
+      const auto& statement = unit.syntax.statements[placed.statement];
+      resolve_statement(statement, unit.is_main, placed.slot, plan, model, allows, run_context);
+      if (releasing != nullptr && std::this_thread::get_id() == owner) release(placed);
+    }
+    if (std::this_thread::get_id() == owner) released[run] = true;
+  });
+  if (releasing != nullptr) {
+    for (std::size_t run = 0; run < starts.size(); ++run) {
+      if (released[run]) continue;
+      auto end = run + 1 < starts.size() ? starts[run + 1] : plan.statements.size();
+      for (auto i = starts[run]; i < end; ++i) release(plan.statements[i]);
     }
   }
+  for (auto& run : found) {
+    for (auto& diagnostic : run.editable()) sink.add(std::move(diagnostic));
+  }
+  for (auto& allow : allows) {
+    if (allow) model.allows.push_back(std::move(*allow));
+  }
+
   // A file of shared definitions only (a library for `use`) needs no protocol block.
   auto needs_protocol = std::find_if(main->statements.begin(), main->statements.end(), [](const ast::Statement& s) {
     return belongs_to_protocol_file(s.keyword) && s.keyword != Keyword::protocol && s.keyword != Keyword::allow;
@@ -138,11 +256,11 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
 
 model::Model resolve(const Program& program, const SourceManager& sources, DiagnosticSink& sink) {
   (void)sources;
-  return resolve_program(program, sink, nullptr);
+  return resolve_program(program, sink, nullptr, 1);
 }
 
-model::Model resolve_releasing_syntax(Program& program, DiagnosticSink& sink) {
-  return resolve_program(program, sink, &program);
+model::Model resolve_releasing_syntax(Program& program, DiagnosticSink& sink, unsigned threads) {
+  return resolve_program(program, sink, &program, threads);
 }
 
 }  // namespace esc

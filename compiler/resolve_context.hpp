@@ -25,10 +25,8 @@ struct Names {
   std::optional<std::uint32_t> find(std::string_view name) const;
 };
 
-struct Context {
-  Context(DiagnosticSink& diagnostics, model::TextStore& store) : sink(diagnostics), texts(store) {}
-  DiagnosticSink& sink;
-  model::TextStore& texts;
+// Every declared name, gathered by pass 1; pass 2 only reads it, from any thread.
+struct Symbols {
   Names calendars{"calendar"};
   Names hours{"hours definition"};
   Names levels{"level"};
@@ -38,6 +36,16 @@ struct Context {
   Names routes{"route"};
   std::map<std::int64_t, std::uint32_t> stage_numbers;  // formal stages
   std::set<std::string, std::less<>> line_labels;       // every distinct agency line label
+};
+
+// What resolving one run of statements needs: each thread of pass 2 has its own
+// sink, and shares the symbols and the model's text store.
+struct Context {
+  Context(DiagnosticSink& diagnostics, model::TextStore& store, Symbols& names)
+      : sink(diagnostics), texts(store), symbols(names) {}
+  DiagnosticSink& sink;
+  model::TextStore& texts;
+  Symbols& symbols;
 
   // Looks a name up; reports N001 with a suggestion when it is not there.
   std::uint32_t lookup(const Names& names, std::string_view name, Span span);

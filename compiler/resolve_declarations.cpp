@@ -69,7 +69,7 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
     case Keyword::calendar:
       if (const auto* name = child.find(Tag::name)) {
         protocol.calendar_name = text_of(*name, context);
-        protocol.calendar = {context.lookup(context.calendars, name->text, name->span)};
+        protocol.calendar = {context.lookup(context.symbols.calendars, name->text, name->span)};
       }
       break;
     case Keyword::resolve:
@@ -151,7 +151,7 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
       case Keyword::kind:
         if (const auto* kind = child.find(Tag::ref)) {
           agency.kind = text_of(*kind, context);
-          agency.kind_id = {context.lookup(context.kinds, kind->text, kind->span)};
+          agency.kind_id = {context.lookup(context.symbols.kinds, kind->text, kind->span)};
         }
         break;
       case Keyword::role: {
@@ -159,7 +159,7 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
         role.span = child.span;
         if (const auto* title = child.find(Tag::title)) role.title = text_of(*title, context);
         if (const auto* level = child.find(Tag::level)) {
-          role.level = {context.lookup(context.levels, level->text, level->span)};
+          role.level = {context.lookup(context.symbols.levels, level->text, level->span)};
         }
         role.person = optional_text(child, Tag::person, context);
         describe(role, child.body, context);

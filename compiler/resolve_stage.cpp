@@ -22,14 +22,14 @@ model::OutcomeKind outcome_kind(std::string_view word) {
 }
 
 model::StageId stage_numbered(const ast::Value& number, Context& context) {
-  auto found = context.stage_numbers.find(number.low);
-  if (found != context.stage_numbers.end()) return {found->second};
+  auto found = context.symbols.stage_numbers.find(number.low);
+  if (found != context.symbols.stage_numbers.end()) return {found->second};
   auto& d = context.sink.report(Code::N001, number.span, fmt::format("there is no stage {}", number.low));
-  if (context.stage_numbers.size() == 1) {
-    d.suggestion = fmt::format("the only stage is stage {}", context.stage_numbers.begin()->first);
-  } else if (!context.stage_numbers.empty()) {
-    d.suggestion = fmt::format("the stages are numbered {} to {}", context.stage_numbers.begin()->first,
-                               context.stage_numbers.rbegin()->first);
+  if (context.symbols.stage_numbers.size() == 1) {
+    d.suggestion = fmt::format("the only stage is stage {}", context.symbols.stage_numbers.begin()->first);
+  } else if (!context.symbols.stage_numbers.empty()) {
+    d.suggestion = fmt::format("the stages are numbered {} to {}", context.symbols.stage_numbers.begin()->first,
+                               context.symbols.stage_numbers.rbegin()->first);
   }
   return {};
 }
@@ -42,7 +42,7 @@ model::Action action_of(const ast::Statement& statement, model::Outcome& outcome
       action.kind = model::ActionKind::go_to;
       if (const auto* number = statement.find(Tag::number)) action.target = stage_numbered(*number, context);
       if (const auto* route = statement.find(Tag::ref)) {
-        action.target = {context.lookup(context.routes, route->text, route->span)};
+        action.target = {context.lookup(context.symbols.routes, route->text, route->span)};
       }
       break;
     case Keyword::duty:
@@ -80,12 +80,12 @@ model::LineRange line_range_of(const ast::Statement& statement, Context& context
   range.first = std::string(labels.front()->text);
   range.last = std::string(labels.back()->text);
   for (const auto* label : labels) {
-    if (context.line_labels.find(label->text) != context.line_labels.end()) continue;
+    if (context.symbols.line_labels.find(label->text) != context.symbols.line_labels.end()) continue;
     auto& d = context.sink.report(Code::N001, label->span,
                                   fmt::format("no agency has a line named '{}'", label->text));
-    d.suggestion = context.line_labels.empty()
+    d.suggestion = context.symbols.line_labels.empty()
                        ? std::string("no agency declares any lines")
-                       : fmt::format("the agencies' lines are: {}", fmt::join(context.line_labels, ", "));
+                       : fmt::format("the agencies' lines are: {}", fmt::join(context.symbols.line_labels, ", "));
   }
   return range;
 }
@@ -107,7 +107,7 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
         for (auto& party : texts_of(child, Tag::text, context)) stage.parties.push_back(std::move(party));
         break;
       case Keyword::level:
-        if (const auto* name = child.find(Tag::name)) stage.level = {context.lookup(context.levels, name->text, name->span)};
+        if (const auto* name = child.find(Tag::name)) stage.level = {context.lookup(context.symbols.levels, name->text, name->span)};
         break;
       case Keyword::step: stage.steps.push_back(step_of(child, context)); break;
       case Keyword::timeframe:

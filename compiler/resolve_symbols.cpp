@@ -34,17 +34,17 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
     for (const auto& statement : file->statements) {
       switch (statement.keyword) {
         case Keyword::calendar:
-          if (statement.has_block) declare(context.calendars, statement, context);
+          if (statement.has_block) declare(context.symbols.calendars, statement, context);
           break;
-        case Keyword::hours: declare(context.hours, statement, context); break;
-        case Keyword::level: declare(context.levels, statement, context); break;
-        case Keyword::kind: declare(context.kinds, statement, context, Tag::ref); break;
-        case Keyword::form: declare(context.forms, statement, context); break;
+        case Keyword::hours: declare(context.symbols.hours, statement, context); break;
+        case Keyword::level: declare(context.symbols.levels, statement, context); break;
+        case Keyword::kind: declare(context.symbols.kinds, statement, context, Tag::ref); break;
+        case Keyword::form: declare(context.symbols.forms, statement, context); break;
         case Keyword::agency:
-          declare(context.agencies, statement, context);
+          declare(context.symbols.agencies, statement, context);
           for (const auto& child : statement.body) {
             if (child.keyword != Keyword::line) continue;
-            if (const auto* label = child.find(Tag::name)) context.line_labels.emplace(label->text);
+            if (const auto* label = child.find(Tag::name)) context.symbols.line_labels.emplace(label->text);
           }
           break;
         case Keyword::route:
@@ -54,8 +54,8 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
           auto position = stages++;
           if (statement.keyword == Keyword::route) {
             // Routes and stages share one vector; routes' ids are their place in it.
-            if (declare(context.routes, statement, context)) {
-              context.routes.index[std::string(context.routes.in_order.back())] = position;
+            if (declare(context.symbols.routes, statement, context)) {
+              context.symbols.routes.index[std::string(context.symbols.routes.in_order.back())] = position;
             }
             break;
           }
@@ -64,7 +64,7 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
           if (number == nullptr) break;
           auto [existing, added] = stage_spans.emplace(number->low, statement.span);
           if (added) {
-            context.stage_numbers[number->low] = position;
+            context.symbols.stage_numbers[number->low] = position;
             continue;
           }
           auto& d = context.sink.report(Code::N002, number->span,

@@ -105,7 +105,7 @@ std::vector<model::Window> windows_of(const ast::Statement& statement, Context& 
     window.always = value.flags & ast::window_always;
     window.bank_holidays = value.flags & ast::window_bank_holidays;
     window.except_bank_holidays = value.flags & ast::window_except_bank_holidays;
-    if (!value.text.empty()) window.hours = {context.lookup(context.hours, value.text, value.span)};
+    if (!value.text.empty()) window.hours = {context.lookup(context.symbols.hours, value.text, value.span)};
     windows.push_back(window);
   }
   return windows;
@@ -131,7 +131,7 @@ model::Contact contact_of(const ast::Statement& statement, Context& context) {
   contact.switchboards = texts_of(statement, Tag::switchboard, context);
   contact.via = optional_text(statement, Tag::via, context);
   contact.condition = optional_text(statement, Tag::condition, context);
-  if (const auto* of = statement.find(Tag::of)) contact.of = {context.lookup(context.agencies, of->text, of->span)};
+  if (const auto* of = statement.find(Tag::of)) contact.of = {context.lookup(context.symbols.agencies, of->text, of->span)};
   contact.windows = windows_of(statement, context);
   for (const auto& value : statement.values) {
     if (value.tag != Tag::case_kind) continue;
@@ -151,7 +151,7 @@ model::Duty duty_of(const ast::Statement& statement, Context& context) {
   duty.object = optional_text(statement, Tag::object, context);
   if (const auto* form = statement.find(Tag::ref)) {
     duty.object = text_of(*form, context);
-    duty.form = {context.lookup(context.forms, form->text, form->span)};
+    duty.form = {context.lookup(context.symbols.forms, form->text, form->span)};
   }
   duty.to = texts_of(statement, Tag::to, context);
   duty.on = optional_text(statement, Tag::on, context);

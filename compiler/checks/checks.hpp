@@ -30,8 +30,9 @@ struct Registered {
 const std::vector<Registered>& registry();
 
 // Computes the shared analyses, runs every check, then applies the file's `allow`
-// statements.
-void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink);
+// statements. A large model is checked on up to `threads` threads; the findings and
+// their order are the same on any number.
+void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink, unsigned threads = 1);
 
 // The checks, one per file in this folder.
 void review_date(const Context&, DiagnosticSink&);

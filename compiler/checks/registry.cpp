@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
+#include <ranges>
+
 #include "compiler/checks/checks.hpp"
+#include "compiler/parallel.hpp"
 
 namespace esc::checks {
 
@@ -34,14 +37,34 @@ const std::vector<Registered>& registry() {
   return checks;
 }
 
-void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink) {
-  auto flow = analysis::analyse_flow(model);
-  auto durations = analysis::analyse_durations(model);
+namespace {
+
+// Below this many stages, contacts and lines, a protocol is checked faster than
+// threads start: every real protocol is.
+constexpr std::size_t worth_threads = 2000;
+
+std::size_t size_of(const model::Model& model) {
+  std::size_t size = model.stages.size();
+  for (const auto& agency : model.agencies) size += agency.contacts.size() + agency.lines.size();
+  return size;
+}
+
+}  // namespace
+
+void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink, unsigned threads) {
+  if (size_of(model) < worth_threads) threads = 1;
+  analysis::Flow flow;
+  analysis::Durations durations;
+  run_tasks(2, threads, [&](std::size_t task) {
+    if (task == 0) flow = analysis::analyse_flow(model);
+    else durations = analysis::analyse_durations(model);
+  });
   Context context{model, today, flow, durations};
-  DiagnosticSink found;
-  for (const auto& check : registry()) check.run(context, found);
+  const auto& checks = registry();
+  std::vector<DiagnosticSink> found(checks.size());
+  run_tasks(checks.size(), threads, [&](std::size_t i) { checks[i].run(context, found[i]); });
   std::vector<bool> used(context.model.allows.size(), false);
-  for (auto diagnostic : found.diagnostics()) {
+  for (auto& diagnostic : found | std::views::transform(&DiagnosticSink::editable) | std::views::join) {
     for (std::size_t i = 0; i < context.model.allows.size(); ++i) {
       const auto& allow = context.model.allows[i];
       if (allow.code != code_info(diagnostic.code).id) continue;
