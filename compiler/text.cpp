@@ -13,19 +13,39 @@ std::string decode_text(std::string_view raw) {
   return text;
 }
 
-std::string normalise_words(std::string_view words) {
-  std::string text;
-  bool pending_space = false;
+namespace {
+
+// Feeds `take` the characters of normalise_words(words), without building it.
+template <typename Take>
+void normalised_characters(std::string_view words, Take&& take) {
+  bool started = false, pending_space = false;
   for (char c : words) {
     if (c == ' ' || c == '\t') {
-      pending_space = !text.empty();
+      pending_space = started;
       continue;
     }
-    if (pending_space) text.push_back(' ');
+    if (pending_space) take(' ');
     pending_space = false;
-    text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    started = true;
+    take(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
+}
+
+}  // namespace
+
+std::string normalise_words(std::string_view words) {
+  std::string text;
+  normalised_characters(words, [&](char c) { text.push_back(c); });
   return text;
+}
+
+std::uint64_t normalised_hash(std::string_view words) {
+  std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
+  normalised_characters(words, [&](char c) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ull;
+  });
+  return hash;
 }
 
 }  // namespace esc

@@ -1,6 +1,7 @@
 // Turning quoted text as written into the text it means.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,5 +13,7 @@ std::string decode_text(std::string_view raw);
 // Collapses runs of spaces and tabs to one space and lowercases ASCII letters, so that
 // "Open  Cases" and "open cases" compare equal.
 std::string normalise_words(std::string_view words);
+// A hash of normalise_words(words), computed without building it.
+std::uint64_t normalised_hash(std::string_view words);
 
 }  // namespace esc

@@ -156,4 +156,28 @@ Availability availability_of(const model::Contact& contact, const model::Model& 
   return availability;
 }
 
+ContactHours::ContactHours(const model::Model& model) : model_(model) {
+  named_.reserve(model.hours.size());
+  for (const auto& hours : model.hours) {
+    Availability named;
+    for (const auto& window : hours.windows) {
+      if (!window.hours.valid()) named.add(window, model);  // definitions do not nest
+    }
+    named_.push_back(named);
+  }
+}
+
+Availability ContactHours::of(const model::Contact& contact) const {
+  if (contact.windows.empty()) return office_;
+  Availability availability;
+  for (const auto& window : contact.windows) {
+    if (window.hours.valid() && window.hours.index < named_.size()) {
+      availability.add(named_[window.hours.index]);
+    } else {
+      availability.add(window, model_);
+    }
+  }
+  return availability;
+}
+
 }  // namespace esc::analysis

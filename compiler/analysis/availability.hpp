@@ -47,4 +47,17 @@ class Availability {
 // A contact's availability, or office hours when it states none.
 Availability availability_of(const model::Contact& contact, const model::Model& model);
 
+// The same, with each named definition of hours ("office_hours") worked out once: for
+// checks that look at every contact of a large protocol.
+class ContactHours {
+ public:
+  explicit ContactHours(const model::Model& model);
+  Availability of(const model::Contact& contact) const;
+
+ private:
+  const model::Model& model_;
+  Availability office_ = Availability::office_hours();
+  std::vector<Availability> named_;  // per hours id
+};
+
 }  // namespace esc::analysis

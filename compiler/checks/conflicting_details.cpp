@@ -37,15 +37,32 @@ std::vector<std::string> lowered(const std::vector<model::Text>& emails) {
 
 void conflicting_details(const Context& context, DiagnosticSink& sink) {
   // Contacts are the same when they have the same title (or person) in the same agency.
-  std::unordered_map<std::string, const model::Contact*> first_seen;
+  // Keyed by a hash of the two, so that no key is built for each contact; two different
+  // names with the same hash are told apart by `exact`, which is almost never used.
+  struct Seen {
+    const model::Contact* contact;
+    model::AgencyId agency;
+  };
+  auto who_of = [](const model::Contact& contact) {
+    return contact.person ? contact.person->value : contact.title.value;
+  };
+  std::unordered_map<std::uint64_t, Seen> first_seen;
+  std::unordered_map<std::string, const model::Contact*> exact;
   for_each_contact(context.model, [&](const model::Contact& contact, const ContactPlace& place) {
-    auto who = contact.person ? contact.person->value : contact.title.value;
-    auto key = normalise_words(who);
-    key.append(reinterpret_cast<const char*>(&place.agency.index), sizeof place.agency.index);
-    auto [seen, added] = first_seen.emplace(key, &contact);
+    auto who = who_of(contact);
+    auto key = normalised_hash(who) ^ (std::uint64_t{place.agency.index} * 0x9e3779b97f4a7c15ull);
+    auto [seen, added] = first_seen.emplace(key, Seen{&contact, place.agency});
     if (added) return;
+    const model::Contact* first = seen->second.contact;
+    if (seen->second.agency != place.agency || normalise_words(who_of(*first)) != normalise_words(who)) {
+      auto exact_key = normalise_words(who);
+      exact_key.append(reinterpret_cast<const char*>(&place.agency.index), sizeof place.agency.index);
+      auto [found, is_new] = exact.emplace(exact_key, &contact);
+      if (is_new) return;
+      first = found->second;
+    }
     // Report the listing that comes later in the file, pointing back at the earlier one.
-    const auto* earlier = seen->second;
+    const auto* earlier = first;
     const auto* later = &contact;
     if (later->span.begin < earlier->span.begin) std::swap(earlier, later);
     const auto& other = *earlier;

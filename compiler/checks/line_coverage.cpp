@@ -14,6 +14,7 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
     return std::any_of(line.contacts.begin(), line.contacts.end(),
                        [](const model::Contact& c) { return !c.windows.empty(); });
   };
+  analysis::ContactHours contact_hours(context.model);
   for (const auto& agency : context.model.agencies) {
     // An agency whose lines say nothing about hours is not judged on them; once one of
     // its lines names who to call out of hours, every line of it is.
@@ -26,7 +27,7 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
       hours.reserve(contacts.size());
       analysis::Availability whole;
       for (const auto& contact : contacts) {
-        hours.push_back(analysis::availability_of(contact, context.model));
+        hours.push_back(contact_hours.of(contact));
         whole.add(hours.back());
       }
       if (states_hours) {
