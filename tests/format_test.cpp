@@ -102,32 +102,13 @@ std::vector<std::string> repository_protocol_files() {
   return files;
 }
 
-// Serves one file's text from memory and the rest from the repository, so that a
-// formatted text is checked with the files it uses.
-class OneFileReader final : public esc::FileReader {
- public:
-  OneFileReader(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
-  std::optional<std::string> read(const std::string& path, std::string& problem) override {
-    if (path == path_) return text_;
-    return disk_.read(path, problem);
-  }
-  std::optional<std::string> real_path(const std::string& path) override {
-    return path == path_ ? std::optional<std::string>(path) : disk_.real_path(path);
-  }
-
- private:
-  std::string path_;
-  std::string text_;
-  esc::DiskFileReader disk_;
-};
-
 struct Meaning {
   std::string model;                  // the resolved model as JSON, when it resolves
   std::multiset<std::string> findings;  // code and message, without places
 };
 
 Meaning meaning_of(const std::string& path, const std::string& text) {
-  OneFileReader reader(path, text);
+  esc::test::OneFileReader reader(path, text);
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
   esc::CheckOptions options;

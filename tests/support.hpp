@@ -1,6 +1,7 @@
 // Helpers shared by the tests: parse text held in memory, read repository files.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,25 @@ Parsed parse_text(const std::string& text, const std::string& path = "test.esc")
 
 // "P002 3:7" for each diagnostic, in order.
 std::vector<std::string> codes_and_places(const Parsed& parsed);
+
+// Serves one file's text from memory and the rest from the disk, so that a text made
+// in a test is checked with the files it uses.
+class OneFileReader final : public FileReader {
+ public:
+  OneFileReader(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
+  std::optional<std::string> read(const std::string& path, std::string& problem) override {
+    if (path == path_) return text_;
+    return disk_.read(path, problem);
+  }
+  std::optional<std::string> real_path(const std::string& path) override {
+    return path == path_ ? std::optional<std::string>(path) : disk_.real_path(path);
+  }
+
+ private:
+  std::string path_;
+  std::string text_;
+  DiskFileReader disk_;
+};
 
 std::string read_repository_file(const std::string& relative_path);
 std::vector<std::string> files_in(const std::string& relative_directory, const std::string& extension);

@@ -392,7 +392,10 @@ void add_check_options(CLI::App* command, CheckCommand& options) {
         return esc::parse_iso_date(text) ? std::string() : std::string("give a date as YYYY-MM-DD, such as 2026-11-23");
       });
   command->add_flag("--deny-warnings", options.deny_warnings, "Exit with status 1 when there are warnings too");
-  command->add_option("-j,--jobs", options.jobs, "How many protocols to check at once (default: one per core)")
+  command
+      ->add_option("-j,--jobs", options.jobs,
+                   "How many threads to check with (default: one per core); a very large protocol is itself "
+                   "checked on several")
       ->check(CLI::Range(1u, 256u));
   command
       ->add_option("--format", options.format,
