@@ -90,6 +90,41 @@ awk -v t1="${check_seconds[1]}" -v t10="${check_seconds[10]}" -v t100="${check_s
   printf "\nHow check time grows with size (time ∝ size^k): k = %.2f from 1 to 10 MB, %.2f from 10 to 100 MB, %.2f from 1 to 100 MB (1.00 is linear).\n",
     log(t10 / t1) / log(10), log(t100 / t10) / log(10), log(t100 / t1) / log(100) }' >>"$report"
 
+# Resolution and checks against parsing, each run a fresh process (as `escc check` is),
+# on one thread and on every core; the best of three for each phase.
+phases() {  # FILE THREADS -> "parse resolve checks" in seconds
+  for _ in 1 2 3; do
+    "$build/bench/escc-bench-check" "$1" 1 --threads "$2" || true
+  done | tee -a "$results" | awk '{
+      match($0, /"read_and_parse_seconds": [0-9.]+/); p = substr($0, RSTART + 26, RLENGTH - 26) + 0
+      match($0, /"resolve_seconds": [0-9.]+/); r = substr($0, RSTART + 19, RLENGTH - 19) + 0
+      match($0, /"checks_seconds": [0-9.]+/); c = substr($0, RSTART + 18, RLENGTH - 18) + 0
+      if (NR == 1 || p < bp) bp = p; if (NR == 1 || r < br) br = r; if (NR == 1 || c < bc) bc = c
+    } END { print bp, br, bc }'
+}
+{
+  echo
+  echo "## Resolution and checks against parsing"
+  echo
+  echo "Each figure is the best of three fresh processes. Resolution and the checks of a large"
+  echo "protocol run on every core; parsing runs on one."
+  echo
+  echo "| input | threads | read and parse | resolve | checks | resolve + checks / parse | resolve + checks, 50 MB / 5 MB |"
+  echo "|---|---|---|---|---|---|---|"
+} >>"$report"
+for file_size in 5 50; do
+  file="$data/synthetic-${file_size}mb.esc"
+  [ -f "$file" ] || "$build/bench/escc-generate" "$file_size" >"$file"
+done
+for threads in 1 "$(nproc)"; do
+  read -r p5 r5 c5 <<<"$(phases "$data/synthetic-5mb.esc" "$threads")"
+  read -r p50 r50 c50 <<<"$(phases "$data/synthetic-50mb.esc" "$threads")"
+  awk -v t="$threads" -v p5="$p5" -v r5="$r5" -v c5="$c5" -v p50="$p50" -v r50="$r50" -v c50="$c50" 'BEGIN {
+    printf "| 5 MB | %d | %.0f ms | %.0f ms | %.0f ms | %.2f | |\n", t, p5 * 1000, r5 * 1000, c5 * 1000, (r5 + c5) / p5
+    printf "| 50 MB | %d | %.0f ms | %.0f ms | %.0f ms | %.2f | %.1f× |\n", t, p50 * 1000, r50 * 1000, c50 * 1000,
+      (r50 + c50) / p50, (r50 + c50) / (r5 + c5) }' >>"$report"
+done
+
 {
   echo
   echo "## The five source protocols"

@@ -17,15 +17,24 @@ std::string unit_words(model::WorkingDays days) {
 std::string days_words(model::WorkingDays days) { return number_words(days) + unit_words(days); }
 
 std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total) {
+  // A running total that starts from nothing is not worth a "0 +".
+  auto first = terms.begin();
+  while (terms.size() > 1 && first != terms.end() && first->days == model::WorkingDays{0, 0}) ++first;
+  auto count = static_cast<std::size_t>(terms.end() - first);
+  // A long sum is shown by its ends: a reader checks the pattern, not each figure.
+  constexpr std::size_t longest = 12;
   std::string text;
-  std::size_t shown = 0;
-  for (const auto& term : terms) {
-    // A running total that starts from nothing is not worth a "0 +".
-    if (shown == 0 && term.days == model::WorkingDays{0, 0} && terms.size() > 1) continue;
-    if (shown++ > 0) text += " + ";
-    text += number_words(term.days);
+  for (auto term = first; term != terms.end(); ++term) {
+    auto index = static_cast<std::size_t>(term - first);
+    if (count > longest && index >= 3 && index + 2 < count) {
+      if (index == 3) text += " + ...";
+      continue;
+    }
+    if (index > 0) text += " + ";
+    text += number_words(term->days);
   }
-  if (shown > 1) text += " = " + number_words(total);
+  if (count > longest) text += fmt::format(" ({} figures)", count);
+  if (count > 1) text += " = " + number_words(total);
   return text;
 }
 

@@ -255,6 +255,38 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   return object;
 }
 
+// Stands in the document for an array written separately; no protocol text can look
+// like it, since a string's own quotes are always escaped.
+constexpr std::string_view stages_marker = "\x01stages";
+constexpr std::string_view agencies_marker = "\x01agencies";
+
+std::string dump(const json& value) { return value.dump(2, ' ', false, json::error_handler_t::replace); }
+
+// The text of an array of `count` elements at the document's second level, exactly as
+// dumping the whole array would write it, made one element at a time.
+template <typename Element>
+std::string streamed_array(std::size_t count, Element&& element) {
+  if (count == 0) return "[]";
+  std::string out = "[\n";
+  for (std::size_t i = 0; i < count; ++i) {
+    out += "    ";
+    for (char c : dump(element(i))) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
+    out += i + 1 < count ? ",\n" : "\n";
+  }
+  out += "  ]";
+  return out;
+}
+
+// Puts `array` where the marker's string stands in `text`.
+void splice(std::string& text, std::string_view marker, const std::string& array) {
+  auto quoted = dump(json(std::string(marker)));
+  auto at = text.find(quoted);
+  if (at != std::string::npos) text.replace(at, quoted.size(), array);
+}
+
 }  // namespace
 
 std::string emit_json(const model::Model& model, std::string_view source_path) {
@@ -268,17 +300,17 @@ std::string emit_json(const model::Model& model, std::string_view source_path) {
   root["protocol"] = model.protocol ? protocol(*model.protocol, model) : json(nullptr);
   root["immediate_risk"] =
       model.immediate_risk ? stage(*model.immediate_risk, model, nullptr, nullptr) : json(nullptr);
-  auto stages = json::array();
-  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
-    const analysis::PathPoint* point = nullptr;
-    for (const auto& p : totals) {
-      if (p.stage.index == i) point = &p;
-    }
-    stages.push_back(stage(model.stages[i], model, &durations.stages[i], point));
-  }
-  root["stages"] = std::move(stages);
-  auto agencies = json::array();
-  for (const auto& a : model.agencies) {
+  std::vector<const analysis::PathPoint*> point_of(model.stages.size(), nullptr);
+  for (const auto& p : totals) point_of[p.stage.index] = &p;
+  // Stages and agencies are most of a model: each is turned into JSON and written out
+  // in turn (streamed_array), never all of them at once.
+  root["stages"] = stages_marker;
+  auto stages = streamed_array(model.stages.size(), [&](std::size_t i) {
+    return stage(model.stages[i], model, &durations.stages[i], point_of[i]);
+  });
+  root["agencies"] = agencies_marker;
+  auto agencies = streamed_array(model.agencies.size(), [&](std::size_t index) {
+    const auto& a = model.agencies[index];
     auto roles = json::array();
     for (const auto& r : a.roles) {
       roles.push_back({{"title", text(r.title)},
@@ -300,9 +332,8 @@ std::string emit_json(const model::Model& model, std::string_view source_path) {
                 {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, model)},
                 {"unknown", unknowns}};
     describe(agency, a);
-    agencies.push_back(std::move(agency));
-  }
-  root["agencies"] = std::move(agencies);
+    return agency;
+  });
   auto hours = json::array();
   for (const auto& h : model.hours) {
     auto windows = json::array();
@@ -347,7 +378,10 @@ std::string emit_json(const model::Model& model, std::string_view source_path) {
   auto allows = json::array();
   for (const auto& a : model.allows) allows.push_back({{"code", a.code}, {"reason", text(a.reason)}});
   root["allows"] = std::move(allows);
-  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  auto text = dump(root);
+  splice(text, stages_marker, stages);
+  splice(text, agencies_marker, agencies);
+  return text + "\n";
 }
 
 }  // namespace esc::backends
