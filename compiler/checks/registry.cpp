@@ -1,7 +1,5 @@
 #include <fmt/format.h>
 
-#include <ranges>
-
 #include "compiler/checks/checks.hpp"
 #include "compiler/parallel.hpp"
 
@@ -64,14 +62,16 @@ void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& s
   std::vector<DiagnosticSink> found(checks.size());
   run_tasks(checks.size(), threads, [&](std::size_t i) { checks[i].run(context, found[i]); });
   std::vector<bool> used(context.model.allows.size(), false);
-  for (auto& diagnostic : found | std::views::transform(&DiagnosticSink::editable) | std::views::join) {
-    for (std::size_t i = 0; i < context.model.allows.size(); ++i) {
-      const auto& allow = context.model.allows[i];
-      if (allow.code != code_info(diagnostic.code).id) continue;
-      diagnostic.allowed_because = allow.reason.value;
-      used[i] = true;
+  for (auto& check_found : found) {
+    for (auto& diagnostic : check_found.editable()) {
+      for (std::size_t i = 0; i < context.model.allows.size(); ++i) {
+        const auto& allow = context.model.allows[i];
+        if (allow.code != code_info(diagnostic.code).id) continue;
+        diagnostic.allowed_because = allow.reason.value;
+        used[i] = true;
+      }
+      sink.add(std::move(diagnostic));
     }
-    sink.add(std::move(diagnostic));
   }
   for (std::size_t i = 0; i < used.size(); ++i) {
     if (used[i]) continue;
