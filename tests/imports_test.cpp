@@ -1,5 +1,7 @@
 // Imports on a real disk: search roots, links that lead outside them, and a file
 // used by two others, which is read once.
+#include <cstdlib>
+#include <stdexcept>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -12,10 +14,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A folder of its own for each test: ctest runs test cases side by side.
+fs::path unique_folder() {
+  auto pattern = (fs::temp_directory_path() / "escc-imports-test-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temporary folder");
+  return pattern;
+}
+
 struct Scratch {
-  fs::path root = fs::temp_directory_path() / "escc-imports-test";
+  fs::path root = unique_folder();
   Scratch() {
-    fs::remove_all(root);
     fs::create_directories(root / "protocol");
     fs::create_directories(root / "shared");
     fs::create_directories(root / "outside");
