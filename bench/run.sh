@@ -93,14 +93,12 @@ awk -v t1="${check_seconds[1]}" -v t10="${check_seconds[10]}" -v t100="${check_s
 # Resolution and checks against parsing, each run a fresh process (as `escc check` is),
 # on one thread and on every core; the best of three for each phase.
 phases() {  # FILE THREADS -> "parse resolve checks" in seconds
+  local line
   for _ in 1 2 3; do
-    "$build/bench/escc-bench-check" "$1" 1 --threads "$2" || true
-  done | tee -a "$results" | awk '{
-      match($0, /"read_and_parse_seconds": [0-9.]+/); p = substr($0, RSTART + 26, RLENGTH - 26) + 0
-      match($0, /"resolve_seconds": [0-9.]+/); r = substr($0, RSTART + 19, RLENGTH - 19) + 0
-      match($0, /"checks_seconds": [0-9.]+/); c = substr($0, RSTART + 18, RLENGTH - 18) + 0
-      if (NR == 1 || p < bp) bp = p; if (NR == 1 || r < br) br = r; if (NR == 1 || c < bc) bc = c
-    } END { print bp, br, bc }'
+    line=$("$build/bench/escc-bench-check" "$1" 1 --threads "$2" || true)
+    echo "$line" >>"$results"
+    echo "$(json_field read_and_parse_seconds "$line") $(json_field resolve_seconds "$line") $(json_field checks_seconds "$line")"
+  done | awk 'NR == 1 || $1 < p { p = $1 } NR == 1 || $2 < r { r = $2 } NR == 1 || $3 < c { c = $3 } END { print p, r, c }'
 }
 {
   echo

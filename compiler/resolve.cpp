@@ -147,31 +147,39 @@ void resolve_statement(const ast::Statement& statement, bool in_main, std::uint3
   }
 }
 
-// Runs of statements for pass 2, of about equal length in bytes; a few per thread,
-// so that a thread that finishes early takes another.
-std::vector<std::size_t> runs_of(const Program& program, const Plan& plan, unsigned threads) {
-  std::vector<std::size_t> starts{0};
-  if (threads <= 1) return starts;
-  std::size_t total = 0;
-  for (const auto& placed : plan.statements) {
+// A run of statements for pass 2: [begin, end) in the plan.
+struct Run {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Runs of about equal length in bytes; a few per thread, so that a thread that
+// finishes early takes another. One run when threads would not pay.
+std::vector<Run> runs_of(const Program& program, const Plan& plan, unsigned threads) {
+  auto count = plan.statements.size();
+  auto length = [&](const Placed& placed) {
     const auto& span = program.units[placed.unit].syntax.statements[placed.statement].span;
-    total += span.end - span.begin;
+    return static_cast<std::size_t>(span.end - span.begin);
+  };
+  std::size_t total = 0;
+  if (threads > 1) {
+    for (const auto& placed : plan.statements) total += length(placed);
   }
   // Below this, threads cost more than they save.
   constexpr std::size_t worth_threads = 1 << 20;
-  if (total < worth_threads) return starts;
+  if (total < worth_threads) return {{0, count}};
   auto share = total / (threads * 4) + 1;
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < plan.statements.size(); ++i) {
-    const auto& placed = plan.statements[i];
-    const auto& span = program.units[placed.unit].syntax.statements[placed.statement].span;
-    run += span.end - span.begin;
-    if (run >= share && i + 1 < plan.statements.size()) {
-      starts.push_back(i + 1);
-      run = 0;
+  std::vector<Run> runs{{0, 0}};
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    bytes += length(plan.statements[i]);
+    runs.back().end = i + 1;
+    if (bytes >= share && i + 1 < count) {
+      runs.push_back({i + 1, i + 1});
+      bytes = 0;
     }
   }
-  return starts;
+  return runs;
 }
 
 // `releasing`, when given, is the same program: each statement's syntax is freed once
@@ -203,33 +211,35 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
   model.figures.resize(plan.figures);
   std::vector<std::optional<model::Allow>> allows(plan.allows);
 
-  auto starts = runs_of(program, plan, threads);
-  std::vector<DiagnosticSink> found(starts.size());
+  auto runs = runs_of(program, plan, threads);
+  std::vector<DiagnosticSink> found(runs.size());
   auto release = [&](const Placed& placed) {
     // Keyword and span stay: the check for a missing protocol block reads them.
     auto& syntax = releasing->units[placed.unit].syntax.statements[placed.statement];
     std::vector<ast::Value>().swap(syntax.values);
     std::vector<ast::Statement>().swap(syntax.body);
   };
-  auto owner = std::this_thread::get_id();
-  std::vector<bool> released(starts.size(), false);
-  run_tasks(starts.size(), threads, [&](std::size_t run) {
-    resolving::Context run_context(found[run], *model.texts, symbols);
-    auto end = run + 1 < starts.size() ? starts[run + 1] : plan.statements.size();
-    for (auto i = starts[run]; i < end; ++i) {
+  // Syntax is freed by the thread that read the file, statement by statement: the
+  // allocator gives memory back to the thread that took it, so only there can the next
+  // statement's model reuse it. Runs resolved on other threads are freed afterwards.
+  auto reader = std::this_thread::get_id();
+  std::vector<char> freed(runs.size(), 0);  // one per run, set by the thread that resolved it
+  run_tasks(runs.size(), threads, [&](std::size_t r) {
+    resolving::Context run_context(found[r], *model.texts, symbols);
+    bool frees = releasing != nullptr && std::this_thread::get_id() == reader;
+    for (auto i = runs[r].begin; i < runs[r].end; ++i) {
       const auto& placed = plan.statements[i];
       const auto& unit = program.units[placed.unit];
-      const auto& statement = unit.syntax.statements[placed.statement];
-      resolve_statement(statement, unit.is_main, placed.slot, plan, model, allows, run_context);
-      if (releasing != nullptr && std::this_thread::get_id() == owner) release(placed);
+      resolve_statement(unit.syntax.statements[placed.statement], unit.is_main, placed.slot, plan, model, allows,
+                        run_context);
+      if (frees) release(placed);
     }
-    if (std::this_thread::get_id() == owner) released[run] = true;
+    freed[r] = frees;
   });
   if (releasing != nullptr) {
-    for (std::size_t run = 0; run < starts.size(); ++run) {
-      if (released[run]) continue;
-      auto end = run + 1 < starts.size() ? starts[run + 1] : plan.statements.size();
-      for (auto i = starts[run]; i < end; ++i) release(plan.statements[i]);
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      if (freed[r]) continue;
+      for (auto i = runs[r].begin; i < runs[r].end; ++i) release(plan.statements[i]);
     }
   }
   for (auto& run : found) {

@@ -158,11 +158,12 @@ Availability availability_of(const model::Contact& contact, const model::Model& 
 
 ContactHours::ContactHours(const model::Model& model) : model_(model) {
   named_.reserve(model.hours.size());
-  for (const auto& hours : model.hours) {
+  for (std::uint32_t id = 0; id < model.hours.size(); ++id) {
+    // A window naming the definition: add() expands it as it does for any contact.
+    model::Window naming;
+    naming.hours = {id};
     Availability named;
-    for (const auto& window : hours.windows) {
-      if (!window.hours.valid()) named.add(window, model);  // definitions do not nest
-    }
+    named.add(naming, model);
     named_.push_back(named);
   }
 }

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
+#include <utility>
+
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/dates.hpp"
@@ -280,11 +283,27 @@ std::string streamed_array(std::size_t count, Element&& element) {
   return out;
 }
 
-// Puts `array` where the marker's string stands in `text`.
-void splice(std::string& text, std::string_view marker, const std::string& array) {
-  auto quoted = dump(json(std::string(marker)));
-  auto at = text.find(quoted);
-  if (at != std::string::npos) text.replace(at, quoted.size(), array);
+// The document with each marker's string (given in document order) replaced by its
+// array's text, in one pass: copying a large document once per array would double the
+// time it takes to write it.
+std::string spliced(const std::string& document,
+                    std::initializer_list<std::pair<std::string_view, const std::string*>> arrays) {
+  std::size_t size = document.size() + 1;
+  for (const auto& [marker, array] : arrays) size += array->size();
+  std::string out;
+  out.reserve(size);
+  std::size_t from = 0;
+  for (const auto& [marker, array] : arrays) {
+    auto quoted = dump(json(std::string(marker)));
+    auto at = document.find(quoted, from);
+    if (at == std::string::npos) continue;
+    out.append(document, from, at - from);
+    out += *array;
+    from = at + quoted.size();
+  }
+  out.append(document, from);
+  out += '\n';
+  return out;
 }
 
 }  // namespace
@@ -378,10 +397,7 @@ std::string emit_json(const model::Model& model, std::string_view source_path) {
   auto allows = json::array();
   for (const auto& a : model.allows) allows.push_back({{"code", a.code}, {"reason", text(a.reason)}});
   root["allows"] = std::move(allows);
-  auto text = dump(root);
-  splice(text, stages_marker, stages);
-  splice(text, agencies_marker, agencies);
-  return text + "\n";
+  return spliced(dump(root), {{stages_marker, &stages}, {agencies_marker, &agencies}});
 }
 
 }  // namespace esc::backends
