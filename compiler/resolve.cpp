@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 #include <thread>
 
@@ -153,21 +154,27 @@ struct Run {
   std::size_t end = 0;
 };
 
+// Below a megabyte of statements, threads cost more than they save.
+bool worth_threads(const Program& program) {
+  std::size_t total = 0;
+  for (const auto& unit : program.units) {
+    const auto& statements = unit.syntax.statements;
+    if (!statements.empty()) total += statements.back().span.end - statements.front().span.begin;
+  }
+  return total >= (1u << 20);
+}
+
 // Runs of about equal length in bytes; a few per thread, so that a thread that
 // finishes early takes another. One run when threads would not pay.
 std::vector<Run> runs_of(const Program& program, const Plan& plan, unsigned threads) {
   auto count = plan.statements.size();
+  if (threads <= 1 || !worth_threads(program)) return {{0, count}};
   auto length = [&](const Placed& placed) {
     const auto& span = program.units[placed.unit].syntax.statements[placed.statement].span;
     return static_cast<std::size_t>(span.end - span.begin);
   };
   std::size_t total = 0;
-  if (threads > 1) {
-    for (const auto& placed : plan.statements) total += length(placed);
-  }
-  // Below this, threads cost more than they save.
-  constexpr std::size_t worth_threads = 1 << 20;
-  if (total < worth_threads) return {{0, count}};
+  for (const auto& placed : plan.statements) total += length(placed);
   auto share = total / (threads * 4) + 1;
   std::vector<Run> runs{{0, 0}};
   std::size_t bytes = 0;
@@ -196,20 +203,29 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
   if (main == nullptr) return model;
   model.file = main->file;
 
+  // Pass 1 and laying out the model's vectors for pass 2 do not depend on each other.
   resolving::Symbols symbols;
-  resolving::Context context(sink, *model.texts, symbols);
-  resolving::collect_symbols(files, *main, context);
-
-  auto plan = plan_of(program);
-  model.calendars.resize(plan.calendars);
-  model.hours.resize(plan.hours);
-  model.levels.resize(plan.levels);
-  model.kinds.resize(plan.kinds);
-  model.agencies.resize(plan.agencies);
-  model.forms.resize(plan.forms);
-  model.stages.resize(plan.stages);
-  model.figures.resize(plan.figures);
-  std::vector<std::optional<model::Allow>> allows(plan.allows);
+  DiagnosticSink declared;  // pass 1's findings, which come before pass 2's
+  Plan plan;
+  std::vector<std::optional<model::Allow>> allows;
+  run_tasks(2, worth_threads(program) ? threads : 1, [&](std::size_t task) {
+    if (task == 0) {
+      resolving::Context context(declared, *model.texts, symbols);
+      resolving::collect_symbols(files, *main, context);
+      return;
+    }
+    plan = plan_of(program);
+    model.calendars.resize(plan.calendars);
+    model.hours.resize(plan.hours);
+    model.levels.resize(plan.levels);
+    model.kinds.resize(plan.kinds);
+    model.agencies.resize(plan.agencies);
+    model.forms.resize(plan.forms);
+    model.stages.resize(plan.stages);
+    model.figures.resize(plan.figures);
+    allows.resize(plan.allows);
+  });
+  for (auto& diagnostic : declared.editable()) sink.add(std::move(diagnostic));
 
   auto runs = runs_of(program, plan, threads);
   std::vector<DiagnosticSink> found(runs.size());
@@ -219,11 +235,17 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
     std::vector<ast::Value>().swap(syntax.values);
     std::vector<ast::Statement>().swap(syntax.body);
   };
-  // Syntax is freed by the thread that read the file, statement by statement: the
-  // allocator gives memory back to the thread that took it, so only there can the next
-  // statement's model reuse it. Runs resolved on other threads are freed afterwards.
+  // Syntax is freed by the thread that read the file: the allocator gives memory back
+  // to the thread that took it, so only there can the model of later statements reuse
+  // it. That thread frees its own statements one by one as it resolves them, and the
+  // runs other threads have finished whenever it finishes one of its own.
   auto reader = std::this_thread::get_id();
-  std::vector<char> freed(runs.size(), 0);  // one per run, set by the thread that resolved it
+  std::vector<std::atomic<bool>> resolved(runs.size());
+  std::vector<char> released(runs.size(), 0);  // read and written by the reading thread only
+  auto release_run = [&](std::size_t r) {
+    for (auto i = runs[r].begin; i < runs[r].end; ++i) release(plan.statements[i]);
+    released[r] = 1;
+  };
   run_tasks(runs.size(), threads, [&](std::size_t r) {
     resolving::Context run_context(found[r], *model.texts, symbols);
     bool frees = releasing != nullptr && std::this_thread::get_id() == reader;
@@ -234,12 +256,18 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
                         run_context);
       if (frees) release(placed);
     }
-    freed[r] = frees;
+    if (!frees) {
+      resolved[r].store(true, std::memory_order_release);
+      return;
+    }
+    released[r] = 1;
+    for (std::size_t other = 0; other < runs.size(); ++other) {
+      if (!released[other] && resolved[other].load(std::memory_order_acquire)) release_run(other);
+    }
   });
   if (releasing != nullptr) {
     for (std::size_t r = 0; r < runs.size(); ++r) {
-      if (freed[r]) continue;
-      for (auto i = runs[r].begin; i < runs[r].end; ++i) release(plan.statements[i]);
+      if (!released[r]) release_run(r);
     }
   }
   for (auto& run : found) {

@@ -2,10 +2,11 @@
 // from syntax values to model values.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/ast.hpp"
@@ -14,12 +15,13 @@
 
 namespace esc::resolving {
 
-// One kind of name: where each is declared, in declaration order.
+// One kind of name: where each is declared, in declaration order. Names are views of
+// the source text, which outlives resolution.
 struct Names {
   explicit Names(std::string kind) : kind_words(std::move(kind)) {}
   std::string kind_words;  // "agency", "hours definition": used in messages
-  std::map<std::string, std::uint32_t, std::less<>> index;
-  std::vector<std::string> in_order;
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  std::vector<std::string_view> in_order;
   std::vector<Span> spans;  // where each declaration is
 
   std::optional<std::uint32_t> find(std::string_view name) const;
@@ -34,7 +36,8 @@ struct Symbols {
   Names agencies{"agency"};
   Names forms{"form"};
   Names routes{"route"};
-  std::map<std::int64_t, std::uint32_t> stage_numbers;  // formal stages
+  std::unordered_map<std::int64_t, std::uint32_t> stage_numbers;  // formal stages
+  std::int64_t lowest_stage = 0, highest_stage = 0;                // for messages
   std::set<std::string, std::less<>> line_labels;       // every distinct agency line label
 };
 

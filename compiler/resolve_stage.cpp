@@ -26,10 +26,10 @@ model::StageId stage_numbered(const ast::Value& number, Context& context) {
   if (found != context.symbols.stage_numbers.end()) return {found->second};
   auto& d = context.sink.report(Code::N001, number.span, fmt::format("there is no stage {}", number.low));
   if (context.symbols.stage_numbers.size() == 1) {
-    d.suggestion = fmt::format("the only stage is stage {}", context.symbols.stage_numbers.begin()->first);
+    d.suggestion = fmt::format("the only stage is stage {}", context.symbols.lowest_stage);
   } else if (!context.symbols.stage_numbers.empty()) {
-    d.suggestion = fmt::format("the stages are numbered {} to {}", context.symbols.stage_numbers.begin()->first,
-                               context.symbols.stage_numbers.rbegin()->first);
+    d.suggestion = fmt::format("the stages are numbered {} to {}", context.symbols.lowest_stage,
+                               context.symbols.highest_stage);
   }
   return {};
 }

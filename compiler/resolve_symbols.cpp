@@ -16,7 +16,7 @@ bool declare(Names& names, const ast::Statement& statement, Context& context, Ta
   names.spans.push_back(statement.span);
   names.in_order.emplace_back(name ? name->text : std::string_view());
   if (name == nullptr) return false;
-  auto [existing, added] = names.index.emplace(std::string(name->text), position);
+  auto [existing, added] = names.index.emplace(name->text, position);
   if (added) return true;
   auto& d = context.sink.report(Code::N002, name->span,
                                 fmt::format("the {} '{}' is declared twice", names.kind_words, name->text));
@@ -29,7 +29,7 @@ bool declare(Names& names, const ast::Statement& statement, Context& context, Ta
 
 void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, Context& context) {
   std::uint32_t stages = 0;
-  std::map<std::int64_t, Span> stage_spans;
+  std::vector<Span> stage_spans;  // by position
   for (const auto* file : files) {
     for (const auto& statement : file->statements) {
       switch (statement.keyword) {
@@ -44,7 +44,11 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
           declare(context.symbols.agencies, statement, context);
           for (const auto& child : statement.body) {
             if (child.keyword != Keyword::line) continue;
-            if (const auto* label = child.find(Tag::name)) context.symbols.line_labels.emplace(label->text);
+            const auto* label = child.find(Tag::name);
+            // Most agencies repeat the same few labels: look before building a string.
+            if (label != nullptr && !context.symbols.line_labels.contains(label->text)) {
+              context.symbols.line_labels.emplace(label->text);
+            }
           }
           break;
         case Keyword::route:
@@ -52,24 +56,27 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
         case Keyword::informal_stage: {
           if (file != &main) break;
           auto position = stages++;
+          stage_spans.push_back(statement.span);
           if (statement.keyword == Keyword::route) {
             // Routes and stages share one vector; routes' ids are their place in it.
             if (declare(context.symbols.routes, statement, context)) {
-              context.symbols.routes.index[std::string(context.symbols.routes.in_order.back())] = position;
+              context.symbols.routes.index[context.symbols.routes.in_order.back()] = position;
             }
             break;
           }
           if (statement.keyword == Keyword::informal_stage) break;
           const auto* number = statement.find(Tag::number);
           if (number == nullptr) break;
-          auto [existing, added] = stage_spans.emplace(number->low, statement.span);
+          auto& numbers = context.symbols;
+          auto [existing, added] = numbers.stage_numbers.emplace(number->low, position);
           if (added) {
-            context.symbols.stage_numbers[number->low] = position;
+            if (numbers.stage_numbers.size() == 1 || number->low < numbers.lowest_stage) numbers.lowest_stage = number->low;
+            if (numbers.stage_numbers.size() == 1 || number->low > numbers.highest_stage) numbers.highest_stage = number->low;
             continue;
           }
           auto& d = context.sink.report(Code::N002, number->span,
                                         fmt::format("there are two stages numbered {}", number->low));
-          d.notes.push_back({existing->second, "the first is here"});
+          d.notes.push_back({stage_spans[existing->second], "the first is here"});
           d.suggestion = "renumber the stages so that each number is used once";
           break;
         }

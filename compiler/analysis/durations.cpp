@@ -40,12 +40,13 @@ std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total)
 
 Durations analyse_durations(const model::Model& model) {
   Durations durations;
+  durations.stages.reserve(model.stages.size());
   for (const auto& stage : model.stages) {
     StageTime time;
     bool steps_timed = false;
     for (const auto& step : stage.steps) steps_timed = steps_timed || step.timeframe.has_value();
     for (const auto& timeframe : stage.timeframes) {
-      if (timeframe.by_day && !time.deadline) time.deadline = timeframe;
+      if (timeframe.by_day && !time.deadline) time.deadline = &timeframe;
     }
     time.complete = true;
     if (steps_timed) {
@@ -85,6 +86,7 @@ Durations analyse_durations(const model::Model& model) {
 
 std::vector<PathPoint> running_totals(const model::Model& model, const Flow& flow, const Durations& durations) {
   std::vector<PathPoint> points;
+  points.reserve(flow.main_path.size());
   std::optional<model::WorkingDays> reported = model::WorkingDays{0, 0};
   std::optional<model::WorkingDays> computed = model::WorkingDays{0, 0};
   for (auto id : flow.main_path) {

@@ -22,7 +22,7 @@ struct StageTime {
   bool complete = false;    // every part of the stage has a countable timeframe
   bool from_steps = false;
   std::optional<model::WorkingDays> own;       // the sum of the terms, when complete
-  std::optional<model::Timeframe> deadline;    // a "by day N" deadline, when stated
+  const model::Timeframe* deadline = nullptr;  // a "by day N" deadline, when stated
 };
 
 struct Durations {

@@ -27,16 +27,18 @@ bool moves_on(model::OutcomeKind kind) { return kind != model::OutcomeKind::reso
 
 Flow analyse_flow(const model::Model& model) {
   Flow flow;
-  auto count = model.stages.size();
-  flow.edges.resize(count);
+  auto count = static_cast<std::uint32_t>(model.stages.size());
   flow.reachable.assign(count, false);
   flow.start = find_start(model);
 
+  // Edges are gathered with the stage they leave, then grouped by it (a stable counting
+  // sort keeps each stage's edges in the protocol's order).
+  std::vector<std::pair<std::uint32_t, Edge>> leaving;
   for (std::uint32_t i = 0; i < count; ++i) {
     for (const auto& outcome : model.stages[i].outcomes) {
       for (const auto& action : outcome.actions) {
         if (action.kind == model::ActionKind::go_to && action.target.valid()) {
-          flow.edges[i].push_back({action.target, outcome.kind, action.span, false});
+          leaving.push_back({i, {action.target, outcome.kind, action.span, false}});
         }
       }
     }
@@ -48,10 +50,18 @@ Flow analyse_flow(const model::Model& model) {
         const auto& from = model.stages[i];
         if (from.kind != StageKind::formal) continue;
         if (entry.any_stage || from.number == entry.stage_number) {
-          flow.edges[i].push_back({{route}, model::OutcomeKind::unresolved, entry.span, true});
+          leaving.push_back({i, {{route}, model::OutcomeKind::unresolved, entry.span, true}});
         }
       }
     }
+  }
+  flow.first_edge.assign(count + 1, 0);
+  for (const auto& [from, edge] : leaving) ++flow.first_edge[from + 1];
+  for (std::uint32_t i = 0; i < count; ++i) flow.first_edge[i + 1] += flow.first_edge[i];
+  flow.edges.resize(leaving.size());
+  {
+    auto next = flow.first_edge;
+    for (const auto& [from, edge] : leaving) flow.edges[next[from]++] = edge;
   }
 
   // Reachability and back edges by an iterative depth-first walk.
@@ -62,12 +72,13 @@ Flow analyse_flow(const model::Model& model) {
     marks[flow.start.index] = Mark::open;
     while (!stack.empty()) {
       auto& [node, next] = stack.back();
-      if (next == flow.edges[node].size()) {
+      auto edges = flow.edges_of(node);
+      if (next == edges.size()) {
         marks[node] = Mark::closed;
         stack.pop_back();
         continue;
       }
-      const auto& edge = flow.edges[node][next++];
+      const auto& edge = edges[next++];
       auto target = edge.to.index;
       if (marks[target] == Mark::open) flow.back_edges.push_back({{node}, edge});
       if (marks[target] != Mark::unseen) continue;
@@ -82,7 +93,7 @@ Flow analyse_flow(const model::Model& model) {
     on_path[at.index] = true;
     flow.main_path.push_back(at);
     model::StageId next;
-    for (const auto& edge : flow.edges[at.index]) {
+    for (const auto& edge : flow.edges_of(at.index)) {
       if (!edge.entry && moves_on(edge.outcome) && model.stage(edge.to).kind == StageKind::formal) {
         next = edge.to;
         break;

@@ -2,6 +2,8 @@
 // every check that needs it.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <vector>
 
 #include "compiler/model.hpp"
@@ -16,8 +18,14 @@ struct Edge {
 };
 
 struct Flow {
-  model::StageId start;                      // the informal stage, else the lowest-numbered stage
-  std::vector<std::vector<Edge>> edges;      // per stage id
+  model::StageId start;  // the informal stage, else the lowest-numbered stage
+  // Every edge, grouped by the stage it leaves, in the order the protocol gives them:
+  // stage i's are edges[first_edge[i]] up to edges[first_edge[i + 1]].
+  std::vector<Edge> edges;
+  std::vector<std::uint32_t> first_edge;  // per stage id, and one more
+  std::span<const Edge> edges_of(std::uint32_t stage) const {
+    return {edges.data() + first_edge[stage], edges.data() + first_edge[stage + 1]};
+  }
   std::vector<bool> reachable;               // per stage id
   // The way a case goes when nothing resolves it: from the start, each stage's first
   // `when unresolved` (or `no response`) move to a formal stage, stopping at a repeat.

@@ -18,6 +18,7 @@ struct Context {
   std::int64_t today;  // day number (see compiler/dates.hpp)
   const analysis::Flow& flow;
   const analysis::Durations& durations;
+  const std::vector<analysis::PathPoint>& totals;  // the running totals on the main path
 };
 
 using Check = void (*)(const Context&, DiagnosticSink&);

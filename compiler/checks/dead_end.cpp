@@ -14,7 +14,7 @@ void dead_end(const Context& context, DiagnosticSink& sink) {
   for (std::uint32_t i = 0; i < context.model.stages.size(); ++i) {
     const auto& stage = context.model.stages[i];
     if (stage.final) continue;
-    const auto& edges = context.flow.edges[i];
+    auto edges = context.flow.edges_of(i);
     bool moves_on = std::any_of(edges.begin(), edges.end(), [](const analysis::Edge& edge) {
       return edge.outcome != model::OutcomeKind::resolved;
     });

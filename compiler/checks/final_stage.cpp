@@ -16,7 +16,8 @@ void final_stage(const Context& context, DiagnosticSink& sink) {
                           "no stage is marked final, so the protocol never says where escalation stops");
     d.suggestion = "add 'final' to the last stage (and 'final binding' if its decision settles the dispute)";
     for (std::uint32_t i = 0; i < stages.size(); ++i) {
-      bool moves_on = std::any_of(context.flow.edges[i].begin(), context.flow.edges[i].end(),
+      auto edges = context.flow.edges_of(i);
+      bool moves_on = std::any_of(edges.begin(), edges.end(),
                                   [](const analysis::Edge& e) { return e.outcome != model::OutcomeKind::resolved; });
       if (!moves_on) d.notes.push_back({stages[i].span, fmt::format("escalation stops at {}", stages[i].label())});
     }
