@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
     auto durations = esc::analysis::analyse_durations(model);
     std::fprintf(stderr, "%-22s %.4f\n", "(duration analysis)", seconds_since(start));
     start = std::chrono::steady_clock::now();
-    auto totals = esc::analysis::running_totals(model, flow, durations);
+    esc::checks::Totals totals(model, flow, durations);
+    totals.points();
     std::fprintf(stderr, "%-22s %.4f\n", "(running totals)", seconds_since(start));
     esc::checks::Context context{model, esc::day_number({2026, 11, 23}), flow, durations, totals};
     for (const auto& check : esc::checks::registry()) {

@@ -128,17 +128,18 @@ struct Window {
   Span span;
 };
 
+// What the contact checks read comes first (see Stage).
 struct Contact : Described {
-  Text title;
-  std::optional<Text> person;
+  AgencyId of;
+  std::uint8_t case_kinds = 0;  // 0: the document does not limit it to a kind of case
   std::vector<Text> phones;
   std::vector<Text> emails;
-  std::vector<Text> call_signs;
-  std::vector<Text> switchboards;
-  std::optional<Text> via;
-  AgencyId of;
   std::vector<Window> windows;  // empty: the document says nothing about when
-  std::uint8_t case_kinds = 0;  // 0: the document does not limit it to a kind of case
+  std::vector<Text> switchboards;
+  std::vector<Text> call_signs;
+  Text title;
+  std::optional<Text> person;
+  std::optional<Text> via;
   std::optional<Text> condition;
   Span span;
 };
@@ -207,25 +208,27 @@ struct Entry {
 enum class StageKind { formal, informal, route };
 
 // Formal stages, the informal pre-stage and alternative routes share one shape.
+// What the checks read of every stage comes first, so that a walk over a large
+// protocol's stages touches as few cache lines of each as it can.
 struct Stage : Described {
   StageKind kind = StageKind::formal;
-  std::int64_t number = 0;  // formal stages
-  std::string name;         // routes
-  Text title;
-  Span span;
-  std::vector<Text> parties;
-  LevelId level;
-  std::vector<Step> steps;
-  std::vector<Timeframe> timeframes;  // stated for the stage as a whole
-  std::optional<Duration> cumulative;
-  std::vector<Outcome> outcomes;
-  std::vector<Duty> duties;
-  std::vector<LineRange> contact_lines;
-  std::vector<Contact> contacts;
-  std::vector<Entry> entries;
-  std::optional<Text> through, actor;
   bool final = false;
   bool binding = false;
+  LevelId level;
+  std::int64_t number = 0;  // formal stages
+  std::vector<Outcome> outcomes;
+  std::vector<Entry> entries;
+  std::vector<Step> steps;
+  std::vector<Timeframe> timeframes;  // stated for the stage as a whole
+  std::vector<Duty> duties;
+  std::vector<Contact> contacts;
+  std::vector<LineRange> contact_lines;
+  std::optional<Duration> cumulative;
+  Text title;
+  Span span;
+  std::string name;  // routes
+  std::vector<Text> parties;
+  std::optional<Text> through, actor;
   std::vector<Unknown> unknowns;
   std::string label() const;  // "stage 2", "informal stage", "route exceptional"
 };

@@ -32,10 +32,14 @@ Flow analyse_flow(const model::Model& model) {
   flow.start = find_start(model);
 
   // Edges are gathered with the stage they leave, then grouped by it (a stable counting
-  // sort keeps each stage's edges in the protocol's order).
+  // sort keeps each stage's edges in the protocol's order). One walk over the stages
+  // finds the outcomes' moves and the routes that say where they are entered from.
   std::vector<std::pair<std::uint32_t, Edge>> leaving;
+  std::vector<std::uint32_t> entered;  // stages with `entry from ...`
   for (std::uint32_t i = 0; i < count; ++i) {
-    for (const auto& outcome : model.stages[i].outcomes) {
+    const auto& stage = model.stages[i];
+    if (!stage.entries.empty()) entered.push_back(i);
+    for (const auto& outcome : stage.outcomes) {
       for (const auto& action : outcome.actions) {
         if (action.kind == model::ActionKind::go_to && action.target.valid()) {
           leaving.push_back({i, {action.target, outcome.kind, action.span, false}});
@@ -44,7 +48,7 @@ Flow analyse_flow(const model::Model& model) {
     }
   }
   // A route entered "from any stage" or "from stage N" is an edge from those stages.
-  for (std::uint32_t route = 0; route < count; ++route) {
+  for (auto route : entered) {
     for (const auto& entry : model.stages[route].entries) {
       for (std::uint32_t i = 0; i < count; ++i) {
         const auto& from = model.stages[i];

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -13,12 +14,31 @@
 
 namespace esc::checks {
 
+// The running totals on the main path, worked out by the first check that asks for
+// them, while other threads go on with checks that do not need them.
+class Totals {
+ public:
+  Totals(const model::Model& model, const analysis::Flow& flow, const analysis::Durations& durations)
+      : model_(model), flow_(flow), durations_(durations) {}
+  const std::vector<analysis::PathPoint>& points() const {
+    std::call_once(once_, [this] { points_ = analysis::running_totals(model_, flow_, durations_); });
+    return points_;
+  }
+
+ private:
+  const model::Model& model_;
+  const analysis::Flow& flow_;
+  const analysis::Durations& durations_;
+  mutable std::once_flag once_;
+  mutable std::vector<analysis::PathPoint> points_;
+};
+
 struct Context {
   const model::Model& model;
   std::int64_t today;  // day number (see compiler/dates.hpp)
   const analysis::Flow& flow;
   const analysis::Durations& durations;
-  const std::vector<analysis::PathPoint>& totals;  // the running totals on the main path
+  const Totals& totals;
 };
 
 using Check = void (*)(const Context&, DiagnosticSink&);

@@ -57,7 +57,7 @@ void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& s
     if (task == 0) flow = analysis::analyse_flow(model);
     else durations = analysis::analyse_durations(model);
   });
-  auto totals = analysis::running_totals(model, flow, durations);
+  Totals totals(model, flow, durations);
   Context context{model, today, flow, durations, totals};
   const auto& checks = registry();
   std::vector<DiagnosticSink> found(checks.size());
