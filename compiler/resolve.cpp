@@ -165,10 +165,10 @@ bool worth_threads(const Program& program) {
 }
 
 // Runs of about equal length in bytes; a few per thread, so that a thread that
-// finishes early takes another. One run when threads would not pay.
+// finishes early takes another. One run on one thread.
 std::vector<Run> runs_of(const Program& program, const Plan& plan, unsigned threads) {
   auto count = plan.statements.size();
-  if (threads <= 1 || !worth_threads(program)) return {{0, count}};
+  if (threads <= 1) return {{0, count}};
   auto length = [&](const Placed& placed) {
     const auto& span = program.units[placed.unit].syntax.statements[placed.statement].span;
     return static_cast<std::size_t>(span.end - span.begin);
@@ -203,12 +203,13 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
   if (main == nullptr) return model;
   model.file = main->file;
 
+  if (!worth_threads(program)) threads = 1;
   // Pass 1 and laying out the model's vectors for pass 2 do not depend on each other.
   resolving::Symbols symbols;
   DiagnosticSink declared;  // pass 1's findings, which come before pass 2's
   Plan plan;
   std::vector<std::optional<model::Allow>> allows;
-  run_tasks(2, worth_threads(program) ? threads : 1, [&](std::size_t task) {
+  run_tasks(2, threads, [&](std::size_t task) {
     if (task == 0) {
       resolving::Context context(declared, *model.texts, symbols);
       resolving::collect_symbols(files, *main, context);

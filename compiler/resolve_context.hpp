@@ -37,7 +37,6 @@ struct Symbols {
   Names forms{"form"};
   Names routes{"route"};
   std::unordered_map<std::int64_t, std::uint32_t> stage_numbers;  // formal stages
-  std::int64_t lowest_stage = 0, highest_stage = 0;                // for messages
   std::set<std::string, std::less<>> line_labels;       // every distinct agency line label
 };
 

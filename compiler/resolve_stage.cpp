@@ -25,12 +25,13 @@ model::StageId stage_numbered(const ast::Value& number, Context& context) {
   auto found = context.symbols.stage_numbers.find(number.low);
   if (found != context.symbols.stage_numbers.end()) return {found->second};
   auto& d = context.sink.report(Code::N001, number.span, fmt::format("there is no stage {}", number.low));
-  if (context.symbols.stage_numbers.size() == 1) {
-    d.suggestion = fmt::format("the only stage is stage {}", context.symbols.lowest_stage);
-  } else if (!context.symbols.stage_numbers.empty()) {
-    d.suggestion = fmt::format("the stages are numbered {} to {}", context.symbols.lowest_stage,
-                               context.symbols.highest_stage);
-  }
+  const auto& numbers = context.symbols.stage_numbers;
+  if (numbers.empty()) return {};
+  auto [lowest, highest] = std::minmax_element(numbers.begin(), numbers.end(),
+                                               [](const auto& a, const auto& b) { return a.first < b.first; });
+  d.suggestion = numbers.size() == 1
+                     ? fmt::format("the only stage is stage {}", lowest->first)
+                     : fmt::format("the stages are numbered {} to {}", lowest->first, highest->first);
   return {};
 }
 

@@ -67,13 +67,8 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
           if (statement.keyword == Keyword::informal_stage) break;
           const auto* number = statement.find(Tag::number);
           if (number == nullptr) break;
-          auto& numbers = context.symbols;
-          auto [existing, added] = numbers.stage_numbers.emplace(number->low, position);
-          if (added) {
-            if (numbers.stage_numbers.size() == 1 || number->low < numbers.lowest_stage) numbers.lowest_stage = number->low;
-            if (numbers.stage_numbers.size() == 1 || number->low > numbers.highest_stage) numbers.highest_stage = number->low;
-            continue;
-          }
+          auto [existing, added] = context.symbols.stage_numbers.emplace(number->low, position);
+          if (added) continue;
           auto& d = context.sink.report(Code::N002, number->span,
                                         fmt::format("there are two stages numbered {}", number->low));
           d.notes.push_back({stage_spans[existing->second], "the first is here"});

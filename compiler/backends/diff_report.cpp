@@ -43,21 +43,33 @@ std::string markdown_text(std::string_view text) {
   return out;
 }
 
+// Visits the changes section by section, calling `heading` before the first change of
+// each section that has any.
+template <typename Heading, typename Item>
+void by_section(const std::vector<analysis::Change>& changes, Heading&& heading, Item&& item) {
+  for (int section = 0; section < 3; ++section) {
+    bool headed = false;
+    for (const auto& change : changes) {
+      if (static_cast<int>(section_of(change.kind)) != section) continue;
+      if (!headed) heading(section_titles[section]);
+      headed = true;
+      item(change);
+    }
+  }
+}
+
 }  // namespace
 
 std::string render_diff_text(const std::vector<analysis::Change>& changes, const std::string& before,
                              const std::string& after) {
   if (changes.empty()) return fmt::format("escc: no change in meaning from {} to {}\n", before, after);
   std::string out = fmt::format("escc: {} in meaning from {} to {}\n", count_words(changes.size()), before, after);
-  for (int section = 0; section < 3; ++section) {
-    bool heading = false;
-    for (const auto& change : changes) {
-      if (static_cast<int>(section_of(change.kind)) != section) continue;
-      if (!heading) out += fmt::format("\n{}\n", section_titles[section]);
-      heading = true;
-      out += fmt::format("  - {}: {} [{}]\n", change.subject, change.description, analysis::change_kind_name(change.kind));
-    }
-  }
+  by_section(
+      changes, [&](const char* title) { out += fmt::format("\n{}\n", title); },
+      [&](const analysis::Change& change) {
+        out += fmt::format("  - {}: {} [{}]\n", change.subject, change.description,
+                           analysis::change_kind_name(change.kind));
+      });
   return out;
 }
 
@@ -65,16 +77,12 @@ std::string render_diff_markdown(const std::vector<analysis::Change>& changes, c
                                  const std::string& after) {
   std::string out = fmt::format("### escc: {} in meaning\n\nFrom `{}` to `{}`.\n", count_words(changes.size()),
                                 before, after);
-  for (int section = 0; section < 3; ++section) {
-    bool heading = false;
-    for (const auto& change : changes) {
-      if (static_cast<int>(section_of(change.kind)) != section) continue;
-      if (!heading) out += fmt::format("\n**{}**\n\n", section_titles[section]);
-      heading = true;
-      out += fmt::format("- **{}**: {} (`{}`)\n", markdown_text(change.subject), markdown_text(change.description),
-                         analysis::change_kind_name(change.kind));
-    }
-  }
+  by_section(
+      changes, [&](const char* title) { out += fmt::format("\n**{}**\n\n", title); },
+      [&](const analysis::Change& change) {
+        out += fmt::format("- **{}**: {} (`{}`)\n", markdown_text(change.subject), markdown_text(change.description),
+                           analysis::change_kind_name(change.kind));
+      });
   return out;
 }
 
