@@ -145,7 +145,7 @@ struct Contact : Described {
 };
 
 struct Duty : Described {
-  std::string verb;  // "record", "notify", "confirm in writing", ...
+  std::string_view verb;  // "record", "notify", "confirm in writing", ...: lives for the program
   std::optional<Text> object;
   FormId form;  // when the object names a form
   std::vector<Text> to;

@@ -124,7 +124,7 @@ void resolve_statement(const ast::Statement& statement, bool in_main, std::uint3
     case Keyword::form: model.forms[slot] = resolving::form_of(statement, context); break;
     case Keyword::stage:
     case Keyword::informal_stage:
-    case Keyword::route: model.stages[slot] = resolving::stage_of(statement, context); break;
+    case Keyword::route: resolving::read_stage(model.stages[slot], statement, context); break;
     case Keyword::figure: model.figures[slot] = resolving::figure_of(statement, context); break;
     case Keyword::allow: allows[slot] = allow_of(statement, context); break;
     case Keyword::immediate_risk:

@@ -73,7 +73,17 @@ model::Unknown unknown_of(const ast::Statement& statement, Context& context);
 // own file: only it contributes stages.
 void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, Context& context);
 
-model::Stage stage_of(const ast::Statement& statement, Context& context);
+// How many statements of a block say `keyword`: lists are sized before they are filled,
+// since a large protocol has tens of thousands of blocks and growing each list one
+// statement at a time moves every contact and duty again.
+inline std::size_t count_of(const std::vector<ast::Statement>& body, ast::Keyword keyword) {
+  std::size_t count = 0;
+  for (const auto& child : body) count += child.keyword == keyword;
+  return count;
+}
+
+// Reads a stage or route into the model's slot for it (empty until then).
+void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context);
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context);
 model::Protocol protocol_of(const ast::Statement& statement, Context& context);
 model::Agency agency_of(const ast::Statement& statement, Context& context);

@@ -110,6 +110,8 @@ model::Line line_of(const ast::Statement& statement, Context& context) {
   line.span = statement.span;
   if (const auto* label = statement.find(Tag::name)) line.label = std::string(label->text);
   line.title = optional_text(statement, Tag::title, context);
+  line.contacts.reserve(count_of(statement.body, Keyword::contact));
+  line.duties.reserve(count_of(statement.body, Keyword::duty));
   for (const auto& child : statement.body) {
     if (child.keyword == Keyword::contact) line.contacts.push_back(contact_of(child, context));
     if (child.keyword == Keyword::duty) line.duties.push_back(duty_of(child, context));
@@ -146,6 +148,9 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
   agency.span = statement.span;
   if (const auto* name = statement.find(Tag::name)) agency.name = std::string(name->text);
   if (const auto* title = statement.find(Tag::title)) agency.title = text_of(*title, context);
+  agency.roles.reserve(count_of(statement.body, Keyword::role));
+  agency.lines.reserve(count_of(statement.body, Keyword::line));
+  agency.contacts.reserve(count_of(statement.body, Keyword::contact));
   for (const auto& child : statement.body) {
     switch (child.keyword) {
       case Keyword::kind:

@@ -15,10 +15,13 @@ using ast::Keyword;
 using ast::Tag;
 
 model::OutcomeKind outcome_kind(std::string_view word) {
-  auto words = normalise_words(word);
-  if (words == "resolved") return model::OutcomeKind::resolved;
-  if (words == "unresolved") return model::OutcomeKind::unresolved;
+  if (normalised_equals(word, "resolved")) return model::OutcomeKind::resolved;
+  if (normalised_equals(word, "unresolved")) return model::OutcomeKind::unresolved;
   return model::OutcomeKind::no_response;
+}
+
+bool is_action(ast::Keyword keyword) {
+  return keyword == Keyword::go_to || keyword == Keyword::end || keyword == Keyword::duty;
 }
 
 model::StageId stage_numbered(const ast::Value& number, Context& context) {
@@ -61,10 +64,11 @@ model::Outcome outcome_of(const ast::Statement& statement, Context& context) {
   outcome.span = statement.span;
   if (const auto* word = statement.find(Tag::word)) outcome.kind = outcome_kind(word->text);
   outcome.condition = optional_text(statement, Tag::condition, context);
+  outcome.actions.reserve(std::count_if(statement.body.begin(), statement.body.end(),
+                                        [](const auto& child) { return is_action(child.keyword); }));
+  outcome.duties.reserve(count_of(statement.body, Keyword::duty));
   for (const auto& child : statement.body) {
-    if (child.keyword == Keyword::go_to || child.keyword == Keyword::end || child.keyword == Keyword::duty) {
-      outcome.actions.push_back(action_of(child, outcome, context));
-    }
+    if (is_action(child.keyword)) outcome.actions.push_back(action_of(child, outcome, context));
   }
   describe(outcome, statement.body, context);
   return outcome;
@@ -73,21 +77,20 @@ model::Outcome outcome_of(const ast::Statement& statement, Context& context) {
 model::LineRange line_range_of(const ast::Statement& statement, Context& context) {
   model::LineRange range;
   range.span = statement.span;
-  std::vector<const ast::Value*> labels;
-  for (const auto& value : statement.values) {
-    if (value.tag == Tag::line) labels.push_back(&value);
-  }
-  if (labels.empty()) return range;
-  range.first = std::string(labels.front()->text);
-  range.last = std::string(labels.back()->text);
-  for (const auto* label : labels) {
-    if (context.symbols.line_labels.find(label->text) != context.symbols.line_labels.end()) continue;
-    auto& d = context.sink.report(Code::N001, label->span,
-                                  fmt::format("no agency has a line named '{}'", label->text));
+  const ast::Value *first = nullptr, *last = nullptr;
+  for (const auto& label : statement.values) {
+    if (label.tag != Tag::line) continue;
+    if (first == nullptr) first = &label;
+    last = &label;
+    if (context.symbols.line_labels.find(label.text) != context.symbols.line_labels.end()) continue;
+    auto& d = context.sink.report(Code::N001, label.span, fmt::format("no agency has a line named '{}'", label.text));
     d.suggestion = context.symbols.line_labels.empty()
                        ? std::string("no agency declares any lines")
                        : fmt::format("the agencies' lines are: {}", fmt::join(context.symbols.line_labels, ", "));
   }
+  if (first == nullptr) return range;
+  range.first = std::string(first->text);
+  range.last = std::string(last->text);
   return range;
 }
 
@@ -101,7 +104,16 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   return step;
 }
 
+void reserve_lists(model::Stage& stage, const ast::Statement& statement) {
+  stage.steps.reserve(count_of(statement.body, Keyword::step));
+  stage.outcomes.reserve(count_of(statement.body, Keyword::outcome));
+  stage.duties.reserve(count_of(statement.body, Keyword::duty));
+  stage.contacts.reserve(count_of(statement.body, Keyword::contact));
+  stage.contact_lines.reserve(count_of(statement.body, Keyword::contacts));
+}
+
 void read_body(model::Stage& stage, const ast::Statement& statement, Context& context) {
+  reserve_lists(stage, statement);
   for (const auto& child : statement.body) {
     switch (child.keyword) {
       case Keyword::parties:
@@ -148,8 +160,7 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
 
 }  // namespace
 
-model::Stage stage_of(const ast::Statement& statement, Context& context) {
-  model::Stage stage;
+void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context) {
   stage.span = statement.span;
   switch (statement.keyword) {
     case Keyword::route: stage.kind = model::StageKind::route; break;
@@ -160,7 +171,6 @@ model::Stage stage_of(const ast::Statement& statement, Context& context) {
   if (const auto* name = statement.find(Tag::name)) stage.name = std::string(name->text);
   if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title, context);
   read_body(stage, statement, context);
-  return stage;
 }
 
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context) {

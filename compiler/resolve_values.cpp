@@ -120,47 +120,105 @@ void describe(model::Described& described, const std::vector<ast::Statement>& bo
   }
 }
 
+// Contacts and duties are most of a large protocol's statements, so each is read in one
+// pass over its values; where a value may appear twice, the first one counts, as
+// Statement::find would have it.
 model::Contact contact_of(const ast::Statement& statement, Context& context) {
   model::Contact contact;
   contact.span = statement.span;
-  if (const auto* title = statement.find(Tag::title)) contact.title = text_of(*title, context);
-  contact.person = optional_text(statement, Tag::person, context);
-  contact.phones = texts_of(statement, Tag::phone, context);
-  contact.emails = texts_of(statement, Tag::email, context);
-  contact.call_signs = texts_of(statement, Tag::call_sign, context);
-  contact.switchboards = texts_of(statement, Tag::switchboard, context);
-  contact.via = optional_text(statement, Tag::via, context);
-  contact.condition = optional_text(statement, Tag::condition, context);
-  if (const auto* of = statement.find(Tag::of)) contact.of = {context.lookup(context.symbols.agencies, of->text, of->span)};
-  contact.windows = windows_of(statement, context);
+  const ast::Value *title = nullptr, *of = nullptr;
+  bool has_windows = false;
   for (const auto& value : statement.values) {
-    if (value.tag != Tag::case_kind) continue;
-    auto words = normalise_words(value.text);
-    if (words.rfind("open", 0) == 0) contact.case_kinds |= model::open_cases;
-    if (words.rfind("new", 0) == 0) contact.case_kinds |= model::new_referrals;
-    if (words.rfind("all", 0) == 0) contact.case_kinds |= model::all_cases;
+    switch (value.tag) {
+      case Tag::title:
+        if (title == nullptr) title = &value;
+        break;
+      case Tag::person:
+        if (!contact.person) contact.person = text_of(value, context);
+        break;
+      case Tag::phone: contact.phones.push_back(text_of(value, context)); break;
+      case Tag::email: contact.emails.push_back(text_of(value, context)); break;
+      case Tag::call_sign: contact.call_signs.push_back(text_of(value, context)); break;
+      case Tag::switchboard: contact.switchboards.push_back(text_of(value, context)); break;
+      case Tag::via:
+        if (!contact.via) contact.via = text_of(value, context);
+        break;
+      case Tag::condition:
+        if (!contact.condition) contact.condition = text_of(value, context);
+        break;
+      case Tag::of:
+        if (of == nullptr) of = &value;
+        break;
+      case Tag::window: has_windows = true; break;
+      case Tag::case_kind:
+        if (normalised_starts_with(value.text, "open")) contact.case_kinds |= model::open_cases;
+        if (normalised_starts_with(value.text, "new")) contact.case_kinds |= model::new_referrals;
+        if (normalised_starts_with(value.text, "all")) contact.case_kinds |= model::all_cases;
+        break;
+      default: break;
+    }
   }
+  if (title != nullptr) contact.title = text_of(*title, context);
+  if (of != nullptr) contact.of = {context.lookup(context.symbols.agencies, of->text, of->span)};
+  if (has_windows) contact.windows = windows_of(statement, context);
   describe(contact, statement.body, context);
   return contact;
+}
+
+std::string_view verb_of(std::string_view written, Context& context) {
+  static constexpr std::string_view verbs[] = {"record", "notify", "confirm in writing", "inform",
+                                               "give feedback", "submit", "update", "share"};
+  for (auto verb : verbs) {
+    if (normalised_equals(written, verb)) return verb;
+  }
+  return context.texts.keep(normalise_words(written));
 }
 
 model::Duty duty_of(const ast::Statement& statement, Context& context) {
   model::Duty duty;
   duty.span = statement.span;
-  if (const auto* verb = statement.find(Tag::verb)) duty.verb = normalise_words(verb->text);
-  duty.object = optional_text(statement, Tag::object, context);
-  if (const auto* form = statement.find(Tag::ref)) {
+  const ast::Value *object = nullptr, *form = nullptr, *timeframe = nullptr;
+  for (const auto& value : statement.values) {
+    switch (value.tag) {
+      case Tag::verb:
+        if (duty.verb.empty()) duty.verb = verb_of(value.text, context);
+        break;
+      case Tag::object:
+        if (object == nullptr) object = &value;
+        break;
+      case Tag::ref:
+        if (form == nullptr) form = &value;
+        break;
+      case Tag::to: duty.to.push_back(text_of(value, context)); break;
+      case Tag::on:
+        if (!duty.on) duty.on = text_of(value, context);
+        break;
+      case Tag::via:
+        if (!duty.via) duty.via = text_of(value, context);
+        break;
+      case Tag::by:
+        if (!duty.by) duty.by = text_of(value, context);
+        break;
+      case Tag::email: duty.emails.push_back(text_of(value, context)); break;
+      case Tag::condition:
+        if (!duty.condition) duty.condition = text_of(value, context);
+        break;
+      case Tag::timeframe:
+        if (timeframe == nullptr) timeframe = &value;
+        break;
+      case Tag::before_stage:
+        if (!duty.before_stage) duty.before_stage = value.low;
+        break;
+      default: break;
+    }
+  }
+  if (form != nullptr) {
     duty.object = text_of(*form, context);
     duty.form = {context.lookup(context.symbols.forms, form->text, form->span)};
+  } else if (object != nullptr) {
+    duty.object = text_of(*object, context);
   }
-  duty.to = texts_of(statement, Tag::to, context);
-  duty.on = optional_text(statement, Tag::on, context);
-  duty.via = optional_text(statement, Tag::via, context);
-  duty.by = optional_text(statement, Tag::by, context);
-  duty.emails = texts_of(statement, Tag::email, context);
-  duty.condition = optional_text(statement, Tag::condition, context);
-  if (const auto* timeframe = statement.find(Tag::timeframe)) duty.timeframe = timeframe_of(statement, *timeframe, context);
-  if (const auto* before = statement.find(Tag::before_stage)) duty.before_stage = before->low;
+  if (timeframe != nullptr) duty.timeframe = timeframe_of(statement, *timeframe, context);
   describe(duty, statement.body, context);
   return duty;
 }

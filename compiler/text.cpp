@@ -1,5 +1,7 @@
 #include "compiler/text.hpp"
 
+#include <utility>
+
 namespace esc {
 
 std::string decode_text(std::string_view raw) {
@@ -46,6 +48,31 @@ std::uint64_t normalised_hash(std::string_view words) {
     hash *= 0x100000001b3ull;
   });
   return hash;
+}
+
+namespace {
+
+// How many characters of normalise_words(words) there are, and whether the first of
+// them are `prefix`.
+std::pair<std::size_t, bool> compare_normalised(std::string_view words, std::string_view prefix) {
+  std::size_t length = 0;
+  bool same = true;
+  normalised_characters(words, [&](char c) {
+    if (length < prefix.size()) same = same && c == prefix[length];
+    ++length;
+  });
+  return {length, same && length >= prefix.size()};
+}
+
+}  // namespace
+
+bool normalised_starts_with(std::string_view words, std::string_view prefix) {
+  return compare_normalised(words, prefix).second;
+}
+
+bool normalised_equals(std::string_view words, std::string_view normal) {
+  auto [length, starts] = compare_normalised(words, normal);
+  return starts && length == normal.size();
 }
 
 }  // namespace esc

@@ -15,5 +15,9 @@ std::string decode_text(std::string_view raw);
 std::string normalise_words(std::string_view words);
 // A hash of normalise_words(words), computed without building it.
 std::uint64_t normalised_hash(std::string_view words);
+// Whether normalise_words(words) starts with `prefix` (itself normalised), without
+// building it: resolution asks this of every contact and duty of a large protocol.
+bool normalised_starts_with(std::string_view words, std::string_view prefix);
+bool normalised_equals(std::string_view words, std::string_view normal);
 
 }  // namespace esc
