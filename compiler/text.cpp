@@ -17,7 +17,8 @@ std::string decode_text(std::string_view raw) {
 
 namespace {
 
-// Feeds `take` the characters of normalise_words(words), without building it.
+// Feeds `take` the characters of normalise_words(words), without building it, until
+// `take` returns false.
 template <typename Take>
 void normalised_characters(std::string_view words, Take&& take) {
   bool started = false, pending_space = false;
@@ -26,10 +27,10 @@ void normalised_characters(std::string_view words, Take&& take) {
       pending_space = started;
       continue;
     }
-    if (pending_space) take(' ');
+    if (pending_space && !take(' ')) return;
     pending_space = false;
     started = true;
-    take(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    if (!take(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c)) return;
   }
 }
 
@@ -37,7 +38,10 @@ void normalised_characters(std::string_view words, Take&& take) {
 
 std::string normalise_words(std::string_view words) {
   std::string text;
-  normalised_characters(words, [&](char c) { text.push_back(c); });
+  normalised_characters(words, [&](char c) {
+    text.push_back(c);
+    return true;
+  });
   return text;
 }
 
@@ -46,33 +50,38 @@ std::uint64_t normalised_hash(std::string_view words) {
   normalised_characters(words, [&](char c) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 0x100000001b3ull;
+    return true;
   });
   return hash;
 }
 
 namespace {
 
-// How many characters of normalise_words(words) there are, and whether the first of
-// them are `prefix`.
-std::pair<std::size_t, bool> compare_normalised(std::string_view words, std::string_view prefix) {
-  std::size_t length = 0;
-  bool same = true;
+// Whether normalise_words(words) starts with `prefix`, and whether it has more after it.
+// Stops at the first difference: resolution tries each of a few words in turn.
+std::pair<bool, bool> compare_normalised(std::string_view words, std::string_view prefix) {
+  std::size_t matched = 0;
+  bool same = true, longer = false;
   normalised_characters(words, [&](char c) {
-    if (length < prefix.size()) same = same && c == prefix[length];
-    ++length;
+    if (matched == prefix.size()) {
+      longer = true;
+      return false;
+    }
+    same = c == prefix[matched++];
+    return same;
   });
-  return {length, same && length >= prefix.size()};
+  return {same && matched == prefix.size(), longer};
 }
 
 }  // namespace
 
 bool normalised_starts_with(std::string_view words, std::string_view prefix) {
-  return compare_normalised(words, prefix).second;
+  return compare_normalised(words, prefix).first;
 }
 
 bool normalised_equals(std::string_view words, std::string_view normal) {
-  auto [length, starts] = compare_normalised(words, normal);
-  return starts && length == normal.size();
+  auto [starts, longer] = compare_normalised(words, normal);
+  return starts && !longer;
 }
 
 }  // namespace esc
