@@ -10,6 +10,7 @@
 #include <mutex>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,9 +68,36 @@ class TextStore {
   std::deque<std::string> texts_;
 };
 
-struct Described {
-  std::vector<Text> sources;  // the document's own words
-  std::vector<Text> notes;
+// The document's own words about an entity (`source`) and notes on it. Few entities
+// have either, so both lists live apart and exist only when there is something in
+// them: each stage, step, duty and contact of a large protocol is 40 bytes smaller.
+class Described {
+ public:
+  Described() = default;
+  Described(const Described& other) : lists_(other.lists_ ? std::make_unique<Lists>(*other.lists_) : nullptr) {}
+  Described& operator=(const Described& other) {
+    if (this != &other) lists_ = other.lists_ ? std::make_unique<Lists>(*other.lists_) : nullptr;
+    return *this;
+  }
+  Described(Described&&) noexcept = default;
+  Described& operator=(Described&&) noexcept = default;
+  ~Described() = default;
+
+  std::span<const Text> sources() const { return lists_ ? std::span<const Text>(lists_->sources) : std::span<const Text>(); }
+  std::span<const Text> notes() const { return lists_ ? std::span<const Text>(lists_->notes) : std::span<const Text>(); }
+  void add_source(const Text& text) { lists().sources.push_back(text); }
+  void add_note(const Text& text) { lists().notes.push_back(text); }
+
+ private:
+  struct Lists {
+    std::vector<Text> sources;
+    std::vector<Text> notes;
+  };
+  Lists& lists() {
+    if (!lists_) lists_ = std::make_unique<Lists>();
+    return *lists_;
+  }
+  std::unique_ptr<Lists> lists_;
 };
 
 struct Date {

@@ -116,7 +116,11 @@ void describe(model::Described& described, const std::vector<ast::Statement>& bo
     if (child.keyword != ast::Keyword::source && child.keyword != ast::Keyword::note) continue;
     const auto* text = child.find(Tag::text);
     if (text == nullptr) continue;
-    (child.keyword == ast::Keyword::source ? described.sources : described.notes).push_back(text_of(*text, context));
+    if (child.keyword == ast::Keyword::source) {
+      described.add_source(text_of(*text, context));
+    } else {
+      described.add_note(text_of(*text, context));
+    }
   }
 }
 

@@ -76,10 +76,12 @@ std::pair<bool, bool> compare_normalised(std::string_view words, std::string_vie
 }  // namespace
 
 bool normalised_starts_with(std::string_view words, std::string_view prefix) {
+  if (words.starts_with(prefix)) return true;  // as most protocols write it
   return compare_normalised(words, prefix).first;
 }
 
 bool normalised_equals(std::string_view words, std::string_view normal) {
+  if (words == normal) return true;  // as most protocols write it
   auto [starts, longer] = compare_normalised(words, normal);
   return starts && !longer;
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <initializer_list>
+#include <span>
 #include <utility>
 
 #include "compiler/analysis/durations.hpp"
@@ -20,7 +21,7 @@ json text(const model::Text& t) { return std::string(t.value); }
 
 json optional_text(const std::optional<model::Text>& t) { return t ? text(*t) : json(nullptr); }
 
-json texts(const std::vector<model::Text>& list) {
+json texts(std::span<const model::Text> list) {
   auto array = json::array();
   for (const auto& t : list) array.push_back(text(t));
   return array;
@@ -38,8 +39,8 @@ json working_days(const std::optional<model::WorkingDays>& days) {
 }
 
 void describe(json& object, const model::Described& described) {
-  object["sources"] = texts(described.sources);
-  object["notes"] = texts(described.notes);
+  object["sources"] = texts(described.sources());
+  object["notes"] = texts(described.notes());
 }
 
 json duration(const model::Duration& d) {
