@@ -117,14 +117,16 @@ struct WorkingDays {
 
 inline WorkingDays operator+(WorkingDays a, WorkingDays b) { return {a.low + b.low, a.high + b.high}; }
 
-enum class DurationKind { amount, same_working_day, immediately, as_soon_as_possible };
+enum class DurationKind : std::uint8_t { amount, same_working_day, immediately, as_soon_as_possible };
 
+// Fields are ordered largest first, here and in Timeframe, so that no padding is
+// needed: every step, duty and stage of a large protocol holds one or two.
 struct Duration {
-  DurationKind kind = DurationKind::amount;
-  ast::Unit unit = ast::Unit::working_days;  // for amounts
   std::int64_t low = 0;
   std::int64_t high = 0;
   Span span;
+  DurationKind kind = DurationKind::amount;
+  ast::Unit unit = ast::Unit::working_days;  // for amounts
   // Read as working days under the mixing rule (docs/durations.md): 24 hours is one
   // working day (hours round up), a working week is 5, n calendar days are between
   // 5n/7 (rounded down) and n. Absent for "as soon as possible".
@@ -134,11 +136,11 @@ struct Duration {
 
 struct Timeframe {
   Duration duration;
+  std::optional<Text> clock_start;
+  Span span;
   bool further = false;    // "within a further ..."
   bool by_day = false;     // "by day N": a deadline counted from the clock start
   bool or_sooner = false;  // "... or sooner"
-  std::optional<Text> clock_start;
-  Span span;
   // As a reader would say it: "within a further 2 working days", "by day 12 or sooner".
   std::string describe() const;
 };
