@@ -64,17 +64,18 @@ std::string format_value(const ast::Value& value, const SourceFile& source) {
   return quoted ? fmt::format("\"{}\"", value.text) : std::string(value.text);
 }
 
-void dump_statement(const ast::Statement& statement, const SourceFile& source, int depth, std::string& out) {
+void dump_statement(const ast::Statement& statement, const SourceFile& source, Locator& locator, int depth,
+                    std::string& out) {
   auto indent = std::string(static_cast<std::size_t>(depth) * 2, ' ');
-  auto where = source.locate(statement.span.begin);
+  auto where = locator.locate(statement.span.begin);
   out += fmt::format("{}{} {}:{}{}\n", indent, ast::keyword_name(statement.keyword), where.line, where.column,
                      statement.has_block ? " {" : "");
   for (const auto& value : statement.values) {
-    auto at = source.locate(value.span.begin);
+    auto at = locator.locate(value.span.begin);
     out += fmt::format("{}  = {} {} @{}:{}\n", indent, ast::tag_name(value.tag), format_value(value, source), at.line,
                        at.column);
   }
-  for (const auto& child : statement.body) dump_statement(child, source, depth + 1, out);
+  for (const auto& child : statement.body) dump_statement(child, source, locator, depth + 1, out);
   if (statement.has_block) out += indent + "}\n";
 }
 
@@ -82,7 +83,8 @@ void dump_statement(const ast::Statement& statement, const SourceFile& source, i
 
 std::string dump_ast(const ast::File& file, const SourceFile& source) {
   std::string out;
-  for (const auto& statement : file.statements) dump_statement(statement, source, 0, out);
+  Locator locator(source);
+  for (const auto& statement : file.statements) dump_statement(statement, source, locator, 0, out);
   return out;
 }
 

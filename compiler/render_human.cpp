@@ -9,8 +9,11 @@
 namespace esc {
 namespace {
 
+// Everything shown passes through here or through printable(): messages quote the
+// protocol's own text and file names, which must not reach a terminal as controls.
 std::string paint(const HumanStyle& style, fmt::text_style text_style, std::string_view text) {
-  return style.colour ? fmt::format(text_style, "{}", text) : std::string(text);
+  auto safe = printable(text);
+  return style.colour ? fmt::format(text_style, "{}", safe) : safe;
 }
 
 fmt::text_style severity_style(Severity severity) {
@@ -40,30 +43,6 @@ std::size_t character_start(std::string_view line, std::size_t byte) {
   return byte;
 }
 
-// The line as a terminal may safely show it: control characters (an escape sequence
-// could rewrite the screen) and invisible direction controls (they would reorder the
-// line) each become one visible U+FFFD, so the caret still lines up.
-std::string visible(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  for (std::size_t i = 0; i < line.size();) {
-    auto byte = static_cast<unsigned char>(line[i]);
-    if (byte == '\t') {
-      out += ' ';
-      ++i;
-    } else if (byte < 0x20 || byte == 0x7F) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else if (auto length = direction_control_length(line, i)) {
-      out += "\xEF\xBF\xBD";
-      i += length;
-    } else {
-      out += line[i++];
-    }
-  }
-  return out;
-}
-
 void render_snippet(std::string& out, const SourceFile& file, Span span, const HumanStyle& style,
                     fmt::text_style caret_style) {
   auto start = file.locate(span.begin);
@@ -84,7 +63,7 @@ void render_snippet(std::string& out, const SourceFile& file, Span span, const H
     shown_to = character_start(line, std::min(line.size(), shown_from + style.widest_line));
     end_byte = std::min(end_byte, shown_to);
   }
-  auto shown = visible(line.substr(shown_from, shown_to - shown_from));
+  auto shown = printable(line.substr(shown_from, shown_to - shown_from), true);
   auto lead = shown_from > 0 ? std::string("...") : std::string();
   auto tail = shown_to < line.size() ? std::string("...") : std::string();
 
@@ -101,7 +80,7 @@ void render_snippet(std::string& out, const SourceFile& file, Span span, const H
 std::string location(const SourceManager& sources, Span span) {
   const auto& file = sources.file(span.file);
   auto at = file.locate(span.begin);
-  return fmt::format("{}:{}:{}", file.path(), at.line, at.column);
+  return fmt::format("{}:{}:{}", printable(file.path(), true), at.line, at.column);
 }
 
 }  // namespace
@@ -117,18 +96,18 @@ std::string render_human(const Diagnostic& diagnostic, const SourceManager& sour
     out += fmt::format("  {} {}\n", paint(style, gutter_style, "-->"), location(sources, *diagnostic.span));
     render_snippet(out, sources.file(diagnostic.span->file), *diagnostic.span, style, header_style);
   } else if (!diagnostic.file_path.empty()) {
-    out += fmt::format("  {} {}\n", paint(style, gutter_style, "-->"), diagnostic.file_path);
+    out += fmt::format("  {} {}\n", paint(style, gutter_style, "-->"), printable(diagnostic.file_path, true));
   }
   for (const auto& note : diagnostic.notes) {
     if (note.span) {
-      out += fmt::format("  {}: {}\n      {} {}\n", paint(style, gutter_style, "= note"), note.message,
+      out += fmt::format("  {}: {}\n      {} {}\n", paint(style, gutter_style, "= note"), printable(note.message),
                          paint(style, gutter_style, "-->"), location(sources, *note.span));
     } else {
-      out += fmt::format("  {}: {}\n", paint(style, gutter_style, "= note"), note.message);
+      out += fmt::format("  {}: {}\n", paint(style, gutter_style, "= note"), printable(note.message));
     }
   }
   if (!diagnostic.suggestion.empty()) {
-    out += fmt::format("  {}: {}\n", paint(style, gutter_style, "= help"), diagnostic.suggestion);
+    out += fmt::format("  {}: {}\n", paint(style, gutter_style, "= help"), printable(diagnostic.suggestion));
   }
   return out;
 }

@@ -22,6 +22,25 @@ void SourceFile::index_lines() const {
   }
 }
 
+LineColumn Locator::locate(std::uint32_t offset) {
+  auto text = file_.text();
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
+  if (offset < offset_) {
+    at_ = file_.locate(offset);
+  } else {
+    for (auto i = offset_; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++at_.line;
+        at_.column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++at_.column;
+      }
+    }
+  }
+  offset_ = offset;
+  return at_;
+}
+
 std::uint32_t SourceFile::line_count() const {
   index_lines();
   return static_cast<std::uint32_t>(line_starts_.size());

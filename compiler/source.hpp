@@ -48,6 +48,19 @@ class SourceFile {
   mutable std::vector<std::uint32_t> line_starts_;
 };
 
+// Lines and columns of offsets met in increasing order, each found from the one
+// before, so that showing every value of a very long line stays linear.
+class Locator {
+ public:
+  explicit Locator(const SourceFile& file) : file_(file) {}
+  LineColumn locate(std::uint32_t offset);
+
+ private:
+  const SourceFile& file_;
+  std::uint32_t offset_ = 0;
+  LineColumn at_{};
+};
+
 // Reads files for the compiler. Injected so that tests can use an in-memory disk
 // and the driver decides how I/O problems are reported.
 class FileReader {

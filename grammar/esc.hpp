@@ -19,13 +19,19 @@ namespace p = tao::pegtl;
 
 // ---- Characters, spacing and comments --------------------------------------------------
 
-struct blank : p::one<' ', '\t'> {};
+// Spaces that are not the ordinary one (a no-break space pasted from a word processor,
+// a form feed) separate words as a space does, so that the one clear finding about
+// them (I009, I010) is not buried under syntax errors.
+struct unusual_space
+    : p::sor<p::one<'\f', '\v'>, p::utf8::one<0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000>,
+             p::utf8::range<0x2000, 0x200A>> {};
+struct blank : p::sor<p::one<' ', '\t'>, unusual_space> {};
 struct sp : p::star<blank> {};
 struct sp1 : p::plus<blank> {};
 struct comment : p::seq<p::one<'#'>, p::star<p::not_one<'\n', '\r'>>> {};
 struct filler : p::star<p::sor<sp1, p::eol, comment>> {};
 
-struct non_ascii : p::utf8::range<0x80, 0x10FFFF> {};
+struct non_ascii : p::seq<p::not_at<unusual_space>, p::utf8::range<0x80, 0x10FFFF>> {};
 struct id_start : p::sor<p::ascii::alpha, p::one<'_'>, non_ascii> {};
 struct id_char
     : p::sor<p::ascii::alnum, p::one<'_'>, non_ascii, p::seq<p::one<'-'>, p::at<p::sor<p::ascii::alnum, non_ascii>>>> {};

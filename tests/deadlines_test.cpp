@@ -93,3 +93,29 @@ TEST_CASE("dates past the calendar's bank-holiday data are flagged, not guessed"
         "the deadlines run into 2031, but the england_and_wales calendar lists bank holidays only up to 2030; a "
         "holiday missing from it would make them later");
 }
+
+TEST_CASE("whole weeks of working days land on the day a day-by-day count reaches", "[deadlines]") {
+  // The week-at-a-time count must agree with the plainest count there is, across bank
+  // holidays, year ends and the end of the calendar's data, on every weekday.
+  auto worked = work_out("wolverhampton.esc", {2026, 12, 18});
+  const auto& model = worked->run.files.at(0).model;
+  REQUIRE(model.protocol->calendar.valid());
+  esc::analysis::WorkingCalendar days(&model.calendars.at(model.protocol->calendar.index));
+  auto day_by_day = [&](std::int64_t from, std::int64_t count) {
+    auto day = from;
+    if (count <= 0) {
+      while (!days.is_working_day(day)) ++day;
+    }
+    for (std::int64_t counted = 0; counted < count;) {
+      if (days.is_working_day(++day)) ++counted;
+    }
+    return day;
+  };
+  auto first = esc::day_number({2025, 12, 20});
+  for (auto from = first; from < first + 14; ++from) {
+    for (std::int64_t count : {0, 1, 2, 4, 5, 6, 9, 10, 11, 23, 64, 250, 251, 600, 1500}) {
+      INFO("from " << esc::iso_date(esc::civil_date(from)) << " count " << count);
+      CHECK(days.add_working_days(from, count).day == day_by_day(from, count));
+    }
+  }
+}

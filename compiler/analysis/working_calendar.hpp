@@ -27,6 +27,9 @@ class WorkingCalendar {
   WorkingDate add_working_days(std::int64_t from, std::int64_t count) const;
 
  private:
+  std::uint8_t working_weekdays() const;
+  std::int64_t holidays_on_working_weekdays(std::int64_t after, std::int64_t until) const;
+
   const model::Calendar* calendar_;
   std::vector<std::int64_t> holidays_;  // sorted day numbers
 };

@@ -29,6 +29,7 @@
 #include "compiler/output.hpp"
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
+#include "compiler/encoding.hpp"
 #include "compiler/explain.hpp"
 #include "compiler/format.hpp"
 #include "compiler/inputs.hpp"
@@ -40,6 +41,11 @@ namespace {
 constexpr int exit_clean = 0;
 constexpr int exit_input_errors = 1;
 constexpr int exit_usage = 2;
+
+// What escc prints quotes protocols and file names, which may hold terminal control
+// sequences: text is printed through printable(), JSON with those characters escaped.
+void print_text(std::ostream& out, std::string_view text) { out << esc::printable(text); }
+void print_json(std::ostream& out, std::string_view json) { out << esc::json_printable(json); }
 
 bool want_colour(const std::string& choice) {
   if (choice == "always") return true;
@@ -70,11 +76,11 @@ struct CheckCommand {
 
 void print_findings(const CheckCommand& options, const esc::DiagnosticSink& sink, const esc::SourceManager& sources) {
   if (options.format == "json") {
-    std::cout << esc::render_json(sink.diagnostics(), sources);
+    print_json(std::cout, esc::render_json(sink.diagnostics(), sources));
   } else if (options.format == "sarif") {
-    std::cout << esc::render_sarif(sink.diagnostics(), sources, ESCC_VERSION);
+    print_json(std::cout, esc::render_sarif(sink.diagnostics(), sources, ESCC_VERSION));
   } else if (options.format == "github") {
-    std::cout << esc::render_github(sink.diagnostics(), sources);
+    print_text(std::cout, esc::render_github(sink.diagnostics(), sources));
   } else {
     esc::HumanStyle style{want_colour(options.colour)};
     for (const auto& diagnostic : sink.diagnostics()) {
@@ -190,7 +196,7 @@ int run_parse(const std::string& path) {
   esc::HumanStyle style{want_colour("auto")};
   for (const auto& diagnostic : sink.diagnostics()) std::cerr << esc::render_human(diagnostic, sources, style);
   if (sink.errors() > 0) return exit_input_errors;
-  std::cout << esc::dump_ast(syntax, sources.file(id));
+  print_text(std::cout, esc::dump_ast(syntax, sources.file(id)));
   return exit_clean;
 }
 
@@ -272,9 +278,9 @@ int run_deadlines(const DeadlinesCommand& options) {
   if (options.format == "json") {
     auto report = nlohmann::ordered_json::parse(esc::backends::render_deadlines_json(deadlines, model));
     report["findings"] = nlohmann::ordered_json::parse(esc::render_json(notes.diagnostics(), sources));
-    std::cout << report.dump(2) << '\n';
+    print_json(std::cout, report.dump(2) + '\n');
   } else {
-    std::cout << esc::backends::render_deadlines_text(deadlines, model);
+    print_text(std::cout, esc::backends::render_deadlines_text(deadlines, model));
     for (const auto& d : notes.diagnostics()) std::cerr << esc::render_human(d, sources, style) << '\n';
   }
   return exit_clean;
@@ -298,11 +304,11 @@ int run_diff(const DiffCommand& options) {
   if (auto status = stopped_by_errors(run, sink, sources, "auto", "comparison")) return *status;
   auto changes = esc::analysis::semantic_diff(run.files[0].model, run.files[1].model);
   if (options.format == "markdown") {
-    std::cout << esc::backends::render_diff_markdown(changes, options.before, options.after);
+    print_text(std::cout, esc::backends::render_diff_markdown(changes, options.before, options.after));
   } else if (options.format == "json") {
-    std::cout << esc::backends::render_diff_json(changes, options.before, options.after);
+    print_json(std::cout, esc::backends::render_diff_json(changes, options.before, options.after));
   } else {
-    std::cout << esc::backends::render_diff_text(changes, options.before, options.after);
+    print_text(std::cout, esc::backends::render_diff_text(changes, options.before, options.after));
   }
   for (const auto& change : changes) {
     auto name = std::string(esc::analysis::change_kind_name(change.kind));
@@ -334,8 +340,8 @@ int run_format(FormatCommand options) {
     auto formatted = esc::format_source(*text);
     if (formatted.text == *text) continue;
     ++changed;
-    if (options.diff) std::cout << esc::format_diff(path, *text, formatted);
-    if (options.check && !options.diff) std::cout << "escc: " << path << " is not formatted\n";
+    if (options.diff) print_text(std::cout, esc::format_diff(path, *text, formatted));
+    if (options.check && !options.diff) print_text(std::cout, "escc: " + path + " is not formatted\n");
     if (options.check || options.diff) continue;
     if (auto failure = writer.write(path, formatted.text)) {
       std::cerr << "escc: cannot write " << path << ": " << *failure << "\n";
