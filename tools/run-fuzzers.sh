@@ -1,26 +1,79 @@
 #!/usr/bin/env bash
 # Runs every escc fuzz target for a bounded time. Corpora start from the protocols and
 # every .esc file of the tests, and grow in FUZZ_DIR/corpus between runs.
-# Usage: tools/run-fuzzers.sh FUZZ_DIR SECONDS
+# Usage: tools/run-fuzzers.sh FUZZ_DIR SECONDS [--cpu]
+#   Without --cpu: one target after another, each for SECONDS of wall time (make fuzz).
+#   With --cpu: all targets side by side at low priority, each until it has used
+#   SECONDS of processor time, then stopped with SIGINT so that libFuzzer prints its
+#   final statistics: the long runs recorded in docs/robustness.md, which count
+#   CPU-hours, not the wall time of a machine shared with other work.
 set -uo pipefail
 folder=$1
 seconds=$2
+mode=${3:-}
 cd "$(dirname "$0")/.."
-status=0
-for target in parser check format backends; do
-  corpus="$folder/corpus/$target"
-  artifacts="$folder/artifacts/$target/"
-  mkdir -p "$corpus" "$artifacts"
-  find protocols stdlib tests -name '*.esc' -exec cp {} "$corpus/" \;
-  echo "fuzzing $target for $seconds s"
-  if ! "$folder/tests/fuzz/escc-fuzz-$target" "$corpus" -max_total_time="$seconds" -timeout=10 \
-      -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$artifacts" -print_final_stats=1 \
-      2>"$folder/fuzz-$target.log"; then
-    echo "FAIL $target: see $folder/fuzz-$target.log and the input in $artifacts"
-    tail -30 "$folder/fuzz-$target.log"
-    status=1
-  else
-    grep -E 'stat::number_of_executed_units|cov:' "$folder/fuzz-$target.log" | tail -2
+targets=(parser check format backends)
+
+prepare() {  # TARGET: seeds the corpus and makes the folders
+  mkdir -p "$folder/corpus/$1" "$folder/artifacts/$1/"
+  find protocols stdlib tests -name '*.esc' -exec cp {} "$folder/corpus/$1/" \;
+}
+
+fuzz() {  # TARGET MAX_TOTAL_TIME [PREFIX...]: PREFIX runs the fuzzer, such as `nice -n 19`
+  local target=$1 limit=$2
+  shift 2
+  "$@" "$folder/tests/fuzz/escc-fuzz-$target" "$folder/corpus/$target" -max_total_time="$limit" -timeout=10 \
+    -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$folder/artifacts/$target/" -print_final_stats=1 \
+    2>"$folder/fuzz-$target.log"
+}
+
+report() {  # TARGET STATUS
+  if [ "$2" -ne 0 ] && ! grep -q 'libFuzzer: run interrupted' "$folder/fuzz-$1.log"; then
+    echo "FAIL $1: see $folder/fuzz-$1.log and the input in $folder/artifacts/$1/"
+    tail -30 "$folder/fuzz-$1.log"
+    return 1
   fi
+  grep -E 'stat::number_of_executed_units|cov:' "$folder/fuzz-$1.log" | tail -2
+}
+
+cpu_seconds() {  # PID: user and system time of the process so far
+  awk -v tick="$(getconf CLK_TCK)" '{ print int(($14 + $15) / tick) }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+status=0
+if [ "$mode" != --cpu ]; then
+  for target in "${targets[@]}"; do
+    prepare "$target"
+    echo "fuzzing $target for $seconds s"
+    fuzz "$target" "$seconds"
+    report "$target" $? || status=1
+  done
+  exit $status
+fi
+
+declare -A pids
+for target in "${targets[@]}"; do
+  prepare "$target"
+  fuzz "$target" 100000000 nice -n 19 &
+  pids[$target]=$!
+done
+echo "fuzzing ${targets[*]} side by side until each has had $seconds CPU seconds"
+while :; do
+  running=0
+  for target in "${targets[@]}"; do
+    shell=${pids[$target]}
+    kill -0 "$shell" 2>/dev/null || continue
+    running=1
+    fuzzer=$(pgrep -P "$shell" | head -1)
+    [ -n "$fuzzer" ] && [ "$(cpu_seconds "$fuzzer")" -ge "$seconds" ] && kill -INT "$fuzzer"
+  done
+  [ "$running" -eq 1 ] || break
+  sleep 20
+done
+for target in "${targets[@]}"; do
+  wait "${pids[$target]}"
+  code=$?
+  echo "$target:"
+  report "$target" $code || status=1
 done
 exit $status

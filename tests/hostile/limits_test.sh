@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Claims of docs/robustness.md about what escc is given to read, each shown with the
+# real command: too many protocols at once, and links among the folders it walks.
+# Usage: limits_test.sh path/to/escc
+set -u
+escc=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+expect() {  # NAME WANTED_STATUS PATTERN -- command...
+  local name=$1 wanted=$2 pattern=$3
+  shift 4
+  local output status
+  output=$("$@" 2>&1)
+  status=$?
+  if [ "$status" -ne "$wanted" ]; then
+    echo "FAIL $name: exit $status, wanted $wanted"; echo "$output" | head -20; failed=$((failed + 1)); return
+  fi
+  if ! grep -qE -- "$pattern" <<<"$output"; then
+    echo "FAIL $name: output does not match /$pattern/"; echo "$output" | head -20; failed=$((failed + 1)); return
+  fi
+  passed=$((passed + 1))
+}
+
+cat >"$work/clean.esc" <<'ESC'
+protocol "A small protocol" {
+  status live
+  approved by "Board" on 2026-01-15
+  review due 2027-01
+}
+immediate risk {
+  immediately
+}
+stage 1 "Practitioners" {
+  parties "Practitioner" to "Practitioner"
+  within 2 working days
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+ESC
+
+# More protocols than one run numbers: refused before any is read.
+mkdir "$work/many"
+(cd "$work/many" && seq -f 'p%05g.esc' 0 65535 | xargs touch)
+expect too-many-protocols 2 'at most 65,535 protocols at a time; check the folders one by one' -- \
+  "$escc" check "$work/many"
+
+# A link to a folder inside a folder given to check is not followed: neither a link
+# back up (which would make the walk endless) nor one that leads elsewhere.
+mkdir -p "$work/tree/sub" "$work/elsewhere"
+cp "$work/clean.esc" "$work/tree/sub/one.esc"
+cp "$work/clean.esc" "$work/elsewhere/outside.esc"
+ln -s .. "$work/tree/sub/up"
+ln -s "$work/elsewhere" "$work/tree/away"
+expect links-not-followed 0 'no problems found in 1 file$' -- "$escc" check --today 2026-11-23 "$work/tree"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
