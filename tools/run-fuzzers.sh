@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every escc fuzz target for a bounded time. Corpora start from the protocols and
 # every .esc file of the tests, and grow in FUZZ_DIR/corpus between runs.
-# Usage: tools/run-fuzzers.sh FUZZ_DIR SECONDS [--cpu]
+# Usage: [FUZZ_TARGETS="parser check"] tools/run-fuzzers.sh FUZZ_DIR SECONDS [--cpu]
 #   Without --cpu: one target after another, each for SECONDS of wall time (make fuzz).
 #   With --cpu: all targets side by side at low priority, each until it has used
 #   SECONDS of processor time, then stopped with SIGINT so that libFuzzer prints its
@@ -12,7 +12,7 @@ folder=$1
 seconds=$2
 mode=${3:-}
 cd "$(dirname "$0")/.."
-targets=(parser check format backends)
+read -r -a targets <<<"${FUZZ_TARGETS:-parser check format backends}"
 
 prepare() {  # TARGET: seeds the corpus and makes the folders
   mkdir -p "$folder/corpus/$1" "$folder/artifacts/$1/"
