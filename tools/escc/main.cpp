@@ -9,11 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -93,6 +94,24 @@ esc::CheckOptions check_options_of(const CheckCommand& options) {
   return check_options;
 }
 
+// A folder given to -I that is not there would leave every `use` meant for it "not
+// found", far from the mistake.
+bool search_roots_exist(const std::vector<std::string>& roots) {
+  for (const auto& root : roots) {
+    std::error_code error;
+    auto status = std::filesystem::status(root, error);
+    if (!std::filesystem::exists(status)) {
+      std::cerr << "escc: the folder " << root << " given to -I does not exist\n";
+      return false;
+    }
+    if (!std::filesystem::is_directory(status)) {
+      std::cerr << "escc: " << root << " given to -I is not a folder\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 // Folders on the command line stand for every .esc file below them.
 bool expand_folders(std::vector<std::string>& files) {
   auto inputs = esc::expand_inputs(files);
@@ -105,7 +124,7 @@ bool expand_folders(std::vector<std::string>& files) {
 }
 
 int run_check(CheckCommand options) {
-  if (!expand_folders(options.files)) return exit_usage;
+  if (!search_roots_exist(options.search_roots) || !expand_folders(options.files)) return exit_usage;
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
@@ -113,21 +132,28 @@ int run_check(CheckCommand options) {
   check_options.keep_models = false;
   auto run = esc::check_files(options.files, reader, sources, sink, check_options);
   if (!options.baseline.empty()) {
-    std::ifstream in(options.baseline, std::ios::binary);
-    if (!in) {
-      std::cerr << "escc: cannot read the baseline " << options.baseline << "\n";
+    std::string problem;
+    auto text = reader.read(options.baseline, problem);
+    if (!text) {
+      std::cerr << "escc: cannot read the baseline " << options.baseline << ": " << problem << "\n";
       return exit_usage;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (auto problem = esc::apply_baseline(text, options.baseline, sink, sources)) {
-      std::cerr << "escc: " << *problem << "\n";
+    if (auto not_a_baseline = esc::apply_baseline(*text, options.baseline, sink, sources)) {
+      std::cerr << "escc: " << *not_a_baseline << "\n";
+      return exit_usage;
+    }
+  }
+  // Never over a protocol, a file one uses, or the baseline just read.
+  esc::AtomicFileWriter writer(reader);
+  if (!options.write_baseline.empty()) {
+    if (auto problem = writer.refusal(options.write_baseline)) {
+      std::cerr << "escc: cannot write " << options.write_baseline << ": " << *problem << "\n";
       return exit_usage;
     }
   }
   print_findings(options, sink, sources);
   if (run.io_problem) return exit_usage;
   if (!options.write_baseline.empty()) {
-    esc::AtomicFileWriter writer;
     if (auto problem = writer.write(options.write_baseline, esc::baseline_of(sink, sources))) {
       std::cerr << "escc: cannot write " << options.write_baseline << ": " << *problem << "\n";
       return exit_usage;
@@ -145,14 +171,14 @@ struct BuildCommand {
 };
 
 int run_build(BuildCommand options) {
-  if (!expand_folders(options.check.files)) return exit_usage;
-  std::error_code error;
-  if (std::filesystem::exists(options.output_folder, error) && !std::filesystem::is_directory(options.output_folder)) {
-    std::cerr << "escc: cannot use " << options.output_folder << " as the output folder: it is not a folder\n";
+  if (!search_roots_exist(options.check.search_roots) || !expand_folders(options.check.files)) return exit_usage;
+  if (auto problem = esc::output_folder_problem(options.output_folder)) {
+    std::cerr << "escc: cannot use " << options.output_folder << " as the output folder: " << *problem << "\n";
     return exit_usage;
   }
   esc::DiskFileReader reader;
-  esc::AtomicFileWriter writer;
+  // Never over a protocol or a file one uses.
+  esc::AtomicFileWriter writer(reader);
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
   esc::BuildOptions build_options;
@@ -252,6 +278,7 @@ std::optional<int> stopped_by_errors(const esc::CheckRun& run, const esc::Diagno
 }
 
 int run_deadlines(const DeadlinesCommand& options) {
+  if (!search_roots_exist(options.search_roots)) return exit_usage;
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
@@ -289,6 +316,7 @@ struct DiffCommand {
 };
 
 int run_diff(const DiffCommand& options) {
+  if (!search_roots_exist(options.search_roots)) return exit_usage;
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
@@ -322,8 +350,11 @@ struct FormatCommand {
 int run_format(FormatCommand options) {
   if (!expand_folders(options.files)) return exit_usage;
   esc::DiskFileReader reader;
+  // The file read is the file written: that is what formatting in place means.
   esc::AtomicFileWriter writer;
+  esc::HumanStyle style{want_colour("auto")};
   std::size_t changed = 0;
+  std::size_t unreadable = 0;
   for (const auto& path : options.files) {
     std::string problem;
     auto text = reader.read(path, problem);
@@ -331,21 +362,36 @@ int run_format(FormatCommand options) {
       std::cerr << "escc: cannot read " << path << ": " << problem << "\n";
       return exit_usage;
     }
-    auto formatted = esc::format_source(*text);
-    if (formatted.text == *text) continue;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    auto id = sources.add(path, std::move(*text));
+    const auto& source = sources.file(id);
+    auto formatted = esc::format_protocol(source, id, sink);
+    if (!formatted) {
+      sink.sort();
+      for (const auto& d : sink.diagnostics()) std::cerr << esc::render_human(d, sources, style) << '\n';
+      ++unreadable;
+      continue;
+    }
+    if (formatted->text == source.text()) continue;
     ++changed;
-    if (options.diff) std::cout << esc::format_diff(path, *text, formatted);
+    if (options.diff) std::cout << esc::format_diff(path, source.text(), *formatted);
     if (options.check && !options.diff) std::cout << "escc: " << path << " is not formatted\n";
     if (options.check || options.diff) continue;
-    if (auto failure = writer.write(path, formatted.text)) {
+    if (auto failure = writer.write(path, formatted->text)) {
       std::cerr << "escc: cannot write " << path << ": " << *failure << "\n";
       return exit_usage;
     }
   }
-  if (options.check || options.diff) return changed > 0 ? exit_input_errors : exit_clean;
+  if (unreadable > 0) {
+    auto left = unreadable == 1 ? std::string("1 file was left as it is")
+                                : std::to_string(unreadable) + " files were left as they are";
+    std::cerr << "escc: " << left << ", because of the errors above: escc formats only what it can read\n";
+  }
+  if (options.check || options.diff) return changed > 0 || unreadable > 0 ? exit_input_errors : exit_clean;
   std::cout << "escc: formatted " << changed << " of " << options.files.size() << " file"
             << (options.files.size() == 1 ? "" : "s") << "\n";
-  return exit_clean;
+  return unreadable > 0 ? exit_input_errors : exit_clean;
 }
 
 // Text for roff: a '.' or '\'' starting a line would be read as a request, and '\'
@@ -383,9 +429,16 @@ std::string manual_page(const CLI::App& app) {
   return page;
 }
 
+// An empty name would quietly mean the current folder, or nothing at all.
+std::string named(const std::string& text) {
+  return text.empty() ? std::string("give a name; an empty one names nothing") : std::string();
+}
+
 void add_check_options(CLI::App* command, CheckCommand& options) {
-  command->add_option("-I,--include", options.search_roots,
-                            "A folder to look in for files named by `use` (after the protocol's own folder)");
+  command
+      ->add_option("-I,--include", options.search_roots,
+                   "A folder to look in for files named by `use` (after the protocol's own folder)")
+      ->check(named);
   command
       ->add_option("--today", options.today, "The date to judge review dates against (YYYY-MM-DD); default: today")
       ->check([](const std::string& text) {
@@ -407,9 +460,7 @@ void add_check_options(CLI::App* command, CheckCommand& options) {
       ->capture_default_str();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{
       "escc checks multi-agency safeguarding escalation protocols written in .esc files:\n"
       "every stage reachable, timeframes that add up, someone to contact at every stage."};
@@ -425,22 +476,32 @@ int main(int argc, char** argv) {
   check_command->add_option("files", check.files, "The .esc files to check, or folders to check every .esc file in")
       ->required();
   add_check_options(check_command, check);
-  check_command->add_option("--baseline", check.baseline,
-                            "A file of accepted findings (from --write-baseline): only findings not in it count");
-  check_command->add_option("--write-baseline", check.write_baseline,
-                            "Record today's warnings in a file, for --baseline");
+  check_command
+      ->add_option("--baseline", check.baseline,
+                   "A file of accepted findings (from --write-baseline): only findings not in it count")
+      ->check(named);
+  check_command
+      ->add_option("--write-baseline", check.write_baseline, "Record today's warnings in a file, for --baseline")
+      ->check(named);
 
   BuildCommand build;
   auto* build_command = app.add_subcommand("build", "Check protocols, then write their outputs to a folder");
   build_command->add_option("files", build.check.files, "The .esc files to build, or folders of them")->required();
-  build_command->add_option("-o,--output", build.output_folder, "The folder to write to")->required();
+  build_command->add_option("-o,--output", build.output_folder, "The folder to write to")
+      ->required()
+      ->check([](const std::string& text) {
+        // An empty name would be the current folder.
+        return text.empty() ? std::string("give the output folder's name, such as -o out") : std::string();
+      });
   build_command->add_option("--emit", build.emit, "Which outputs to write, separated by commas (default: all): dot and svg and png (flow "
                             "charts), cpp (C++ state tables), html (contact directories and index.html), json")
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::IsMember(esc::known_formats()));
-  build_command->add_option("--depfile", build.depfile,
-                            "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses");
+  build_command
+      ->add_option("--depfile", build.depfile,
+                   "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses")
+      ->check(named);
   add_check_options(build_command, build.check);
 
   DiffCommand diff;
@@ -459,7 +520,8 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::IsMember(change_names));
-  diff_command->add_option("-I,--include", diff.search_roots, "A folder to look in for files named by `use`");
+  diff_command->add_option("-I,--include", diff.search_roots, "A folder to look in for files named by `use`")
+      ->check(named);
 
   FormatCommand format;
   auto* format_command = app.add_subcommand("fmt", "Lay protocols out in the one canonical way (only whitespace changes)");
@@ -484,7 +546,8 @@ int main(int argc, char** argv) {
       });
   deadlines_command->add_option("--case", deadlines.case_kind, "The kind of case: open (an open case) or new (a new referral)")
       ->check(CLI::IsMember({"open", "new"}));
-  deadlines_command->add_option("-I,--include", deadlines.search_roots, "A folder to look in for files named by `use`");
+  deadlines_command->add_option("-I,--include", deadlines.search_roots, "A folder to look in for files named by `use`")
+      ->check(named);
   deadlines_command->add_option("--format", deadlines.format, "human or json")
       ->check(CLI::IsMember({"human", "json"}))
       ->capture_default_str();
@@ -546,4 +609,22 @@ int main(int argc, char** argv) {
     return exit_usage;
   }
   return exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int status = run(argc, argv);
+  // A report that never reached its reader (a full disk, a closed file) must not pass
+  // for a clean run.
+  std::cout.flush();
+  bool lost = !std::cout;
+  int error = 0;
+  if (std::fflush(stdout) != 0) error = errno;
+  if (lost || error != 0 || std::ferror(stdout) != 0) {
+    std::cerr << "escc: cannot write to standard output" << (error != 0 ? std::string(": ") + std::strerror(error) : "")
+              << "\n";
+    return exit_usage;
+  }
+  return status;
 }
