@@ -52,9 +52,9 @@ class SourceFile {
 };
 
 // The largest file escc reads. No protocol comes near it (the largest of the five
-// transcribed is under 100 KB), a 100 MB one is still checked (tests/large_input_test.sh),
-// and it keeps a file that never ends, such as /proc/self/... or one still growing,
-// from taking the machine's memory.
+// transcribed is 12 KB), a 100 MB one is still checked (tests/large_input_test.sh),
+// and it keeps a file that is still growing, or a wrong file named by mistake, from
+// taking the machine's memory.
 inline constexpr std::uint64_t largest_input_bytes = std::uint64_t{256} << 20;
 
 // The problem a reader gives when there is nothing at a path, so that the loader can
