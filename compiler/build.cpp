@@ -135,9 +135,14 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
                          backends::emit_index(index));
   }
   if (!options.depfile.empty()) {
-    auto depfile = std::filesystem::absolute(options.depfile).lexically_normal();
+    auto full_path = [](const std::string& path) {
+      std::error_code error;  // without a current folder, the paths are compared as written
+      auto full = std::filesystem::absolute(path, error);
+      return (error ? std::filesystem::path(path) : full).lexically_normal();
+    };
+    auto depfile = full_path(options.depfile);
     for (const auto& output : outputs) {
-      if (std::filesystem::absolute(output.first).lexically_normal() != depfile) continue;
+      if (full_path(output.first) != depfile) continue;
       auto& d = sink.report(Code::I005, std::nullopt,
                             fmt::format("cannot write the depfile {}: it would replace {}, which this build writes",
                                         options.depfile, output.first));

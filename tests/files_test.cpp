@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 // A fresh folder for one test, removed after it.
 struct Scratch {
-  explicit Scratch(const std::string& name) : folder(fs::temp_directory_path() / ("escc-files-test-" + name)) {
+  explicit Scratch(const std::string& name)
+      : folder(fs::temp_directory_path() / ("escc-files-test-" + name + "-" + std::to_string(::getpid()))) {
     fs::remove_all(folder);
     fs::create_directories(folder);
   }
@@ -114,8 +115,8 @@ TEST_CASE("the writer goes through no link on the way, and asking creates nothin
   fs::create_directories(scratch / "real");
   fs::create_directory_symlink("real", scratch / "link");
   esc::AtomicFileWriter writer;
-  auto expected = scratch / "link" + " is a link (to real); escc writes only into real folders, never through a link: "
-                                     "name the folder itself";
+  auto expected = scratch / "link" +
+                  " is a link (to real); escc writes only into real folders, never through a link: name the folder itself";
   CHECK(writer.refusal(scratch / "link/new/out.json") == expected);
   CHECK(writer.write(scratch / "link/new/out.json", "x") == expected);
   CHECK(esc::output_folder_problem(scratch / "link") == expected);
