@@ -429,16 +429,18 @@ std::string manual_page(const CLI::App& app) {
   return page;
 }
 
-// An empty name would quietly mean the current folder, or nothing at all.
-std::string named(const std::string& text) {
-  return text.empty() ? std::string("give a name; an empty one names nothing") : std::string();
+// An option that names a file or a folder. An empty name would quietly mean the current
+// folder, or nothing at all.
+template <typename Value>
+void add_name_option(CLI::App* command, const std::string& option, Value& value, const std::string& description) {
+  command->add_option(option, value, description)->check([](const std::string& text) {
+    return text.empty() ? std::string("give a name; an empty one names nothing") : std::string();
+  });
 }
 
 void add_check_options(CLI::App* command, CheckCommand& options) {
-  command
-      ->add_option("-I,--include", options.search_roots,
-                   "A folder to look in for files named by `use` (after the protocol's own folder)")
-      ->check(named);
+  add_name_option(command, "-I,--include", options.search_roots,
+                  "A folder to look in for files named by `use` (after the protocol's own folder)");
   command
       ->add_option("--today", options.today, "The date to judge review dates against (YYYY-MM-DD); default: today")
       ->check([](const std::string& text) {
@@ -476,13 +478,10 @@ int run(int argc, char** argv) {
   check_command->add_option("files", check.files, "The .esc files to check, or folders to check every .esc file in")
       ->required();
   add_check_options(check_command, check);
-  check_command
-      ->add_option("--baseline", check.baseline,
-                   "A file of accepted findings (from --write-baseline): only findings not in it count")
-      ->check(named);
-  check_command
-      ->add_option("--write-baseline", check.write_baseline, "Record today's warnings in a file, for --baseline")
-      ->check(named);
+  add_name_option(check_command, "--baseline", check.baseline,
+                  "A file of accepted findings (from --write-baseline): only findings not in it count");
+  add_name_option(check_command, "--write-baseline", check.write_baseline,
+                  "Record today's warnings in a file, for --baseline");
 
   BuildCommand build;
   auto* build_command = app.add_subcommand("build", "Check protocols, then write their outputs to a folder");
@@ -498,10 +497,8 @@ int run(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::IsMember(esc::known_formats()));
-  build_command
-      ->add_option("--depfile", build.depfile,
-                   "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses")
-      ->check(named);
+  add_name_option(build_command, "--depfile", build.depfile,
+                  "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses");
   add_check_options(build_command, build.check);
 
   DiffCommand diff;
@@ -520,8 +517,7 @@ int run(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::IsMember(change_names));
-  diff_command->add_option("-I,--include", diff.search_roots, "A folder to look in for files named by `use`")
-      ->check(named);
+  add_name_option(diff_command, "-I,--include", diff.search_roots, "A folder to look in for files named by `use`");
 
   FormatCommand format;
   auto* format_command = app.add_subcommand("fmt", "Lay protocols out in the one canonical way (only whitespace changes)");
@@ -546,8 +542,8 @@ int run(int argc, char** argv) {
       });
   deadlines_command->add_option("--case", deadlines.case_kind, "The kind of case: open (an open case) or new (a new referral)")
       ->check(CLI::IsMember({"open", "new"}));
-  deadlines_command->add_option("-I,--include", deadlines.search_roots, "A folder to look in for files named by `use`")
-      ->check(named);
+  add_name_option(deadlines_command, "-I,--include", deadlines.search_roots,
+                  "A folder to look in for files named by `use`");
   deadlines_command->add_option("--format", deadlines.format, "human or json")
       ->check(CLI::IsMember({"human", "json"}))
       ->capture_default_str();
