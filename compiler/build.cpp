@@ -141,11 +141,13 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
       return (error ? std::filesystem::path(path) : full).lexically_normal();
     };
     auto depfile = full_path(options.depfile);
-    for (const auto& output : outputs) {
-      if (full_path(output.first) != depfile) continue;
+    std::vector<std::string> written_here = {options.output_folder};
+    for (const auto& output : outputs) written_here.push_back(output.first);
+    for (const auto& path : written_here) {
+      if (full_path(path) != depfile) continue;
       auto& d = sink.report(Code::I005, std::nullopt,
                             fmt::format("cannot write the depfile {}: it would replace {}, which this build writes",
-                                        options.depfile, output.first));
+                                        options.depfile, path));
       d.file_path = options.depfile;
       run.io_problem = true;
       return run;

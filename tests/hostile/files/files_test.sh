@@ -79,6 +79,9 @@ same output-is-the-protocol-kept named-json/area.json area.esc
 expect depfile-is-an-output 2 'cannot write the depfile out-d/area.json: it would replace out-d/area.json, which this build writes' -- \
   "$escc" build "${today[@]}" area.esc -o out-d --depfile out-d/area.json
 absent depfile-is-an-output-writes-nothing out-d
+expect depfile-is-the-output-folder 2 'cannot write the depfile out-d: it would replace out-d, which this build writes' -- \
+  "$escc" build "${today[@]}" area.esc -o out-d --depfile out-d
+absent depfile-is-the-output-folder-writes-nothing out-d
 
 # --- Links: escc writes only into real folders ----------------------------------------
 mkdir site
