@@ -134,7 +134,36 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     outputs.emplace_back((std::filesystem::path(options.output_folder) / "index.html").string(),
                          backends::emit_index(index));
   }
-  if (!options.depfile.empty()) outputs.emplace_back(options.depfile, depfile_text(outputs, run.checked, sources));
+  if (!options.depfile.empty()) {
+    auto full_path = [](const std::string& path) {
+      std::error_code error;  // without a current folder, the paths are compared as written
+      auto full = std::filesystem::absolute(path, error);
+      return (error ? std::filesystem::path(path) : full).lexically_normal();
+    };
+    auto depfile = full_path(options.depfile);
+    std::vector<std::string> written_here = {options.output_folder};
+    for (const auto& output : outputs) written_here.push_back(output.first);
+    for (const auto& path : written_here) {
+      if (full_path(path) != depfile) continue;
+      auto& d = sink.report(Code::I005, std::nullopt,
+                            fmt::format("cannot write the depfile {}: it would replace {}, which this build writes",
+                                        options.depfile, path));
+      d.file_path = options.depfile;
+      run.io_problem = true;
+      return run;
+    }
+    outputs.emplace_back(options.depfile, depfile_text(outputs, run.checked, sources));
+  }
+  // Nothing is written unless everything can be: an output that would replace a file
+  // this run reads, or be written through a link, stops the build before its first file.
+  for (const auto& output : outputs) {
+    if (auto problem = writer.refusal(output.first)) {
+      auto& d = sink.report(Code::I005, std::nullopt, fmt::format("cannot write {}: {}", output.first, *problem));
+      d.file_path = output.first;
+      run.io_problem = true;
+      return run;
+    }
+  }
   for (const auto& [path, bytes] : outputs) {
     if (auto problem = writer.write(path, bytes)) {
       auto& d = sink.report(Code::I005, std::nullopt, fmt::format("cannot write {}: {}", path, *problem));

@@ -1,5 +1,6 @@
 // `escc build`: check protocols, then produce their outputs. Nothing is written when
-// any protocol has errors, and every output is rendered before the first is written.
+// any protocol has errors, and every output is rendered, and asked of the writer,
+// before the first is written.
 #pragma once
 
 #include <string>

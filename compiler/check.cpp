@@ -34,6 +34,7 @@ void check_one(const std::string& path, FileReader& reader, const CheckOptions& 
     out.io_problem = true;
     return;
   }
+  out.io_problem = out.file.program.import_unreadable;
   if (out.sink.errors() > 0) return;
   // Names are only looked up in files that read cleanly: a statement lost to a syntax
   // error would otherwise show up again as a missing name.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "compiler/parser.hpp"
+
 namespace esc {
 namespace {
 
@@ -197,6 +199,13 @@ Formatted format_source(std::string_view text) {
   }
   formatted.text = layout.text();
   return formatted;
+}
+
+std::optional<Formatted> format_protocol(const SourceFile& source, FileId file, DiagnosticSink& sink) {
+  auto errors_before = sink.errors();
+  (void)parse(source, file, sink);
+  if (sink.errors() > errors_before) return std::nullopt;
+  return format_source(source.text());
 }
 
 std::string format_diff(std::string_view path, std::string_view original, const Formatted& formatted) {

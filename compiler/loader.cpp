@@ -54,6 +54,7 @@ class Loader {
     auto id = sources_.add(main_path, std::move(*text));
     auto key = key_for_file(main_path);
     visit(program, id, key, /*is_main=*/true, /*is_stdlib=*/false);
+    program.import_unreadable = import_unreadable_;
     return program;
   }
 
@@ -149,6 +150,13 @@ class Loader {
       auto candidate = (root / normal).lexically_normal();
       std::string problem;
       auto text = reader_.read(candidate.string(), problem);
+      if (!text && problem != no_such_file) {
+        // There, but not a file escc can read (a pipe, a device, too large): looking on
+        // in the next folder would quietly use another file of the same name.
+        sink_.report(Code::I001, request.span, fmt::format("cannot read {}: {}", candidate.string(), problem));
+        import_unreadable_ = true;
+        return std::nullopt;
+      }
       if (!text) {
         tried.push_back(candidate.string());
         continue;
@@ -215,6 +223,7 @@ class Loader {
   std::map<std::string, Visit> visits_;
   std::vector<SourceUnit> parsed_;
   std::vector<std::string> names_;
+  bool import_unreadable_ = false;
 };
 
 }  // namespace

@@ -29,6 +29,9 @@ struct Program {
   // Every file read, each after the files it uses; the protocol itself is last.
   std::vector<SourceUnit> units;
   bool main_readable = false;
+  // A file it uses is there but cannot be read (a pipe, a device, too large): like a
+  // protocol that cannot be read, a problem with the files rather than their text.
+  bool import_unreadable = false;
 };
 
 Program load_program(const std::string& main_path, FileReader& reader, SourceManager& sources, DiagnosticSink& sink,

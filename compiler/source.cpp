@@ -4,10 +4,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <limits>
-#include <sstream>
+
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace esc {
 
@@ -72,38 +72,92 @@ std::uint32_t count_characters(std::string_view utf8) {
   }));
 }
 
+namespace {
+
+std::string not_a_file(mode_t mode) {
+  if (S_ISDIR(mode)) return "it is a folder, not a file";
+  if (S_ISFIFO(mode)) return "it is a pipe, not a file";
+  if (S_ISSOCK(mode)) return "it is a socket, not a file";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "it is a device, not a file";
+  return "it is not a regular file";
+}
+
+const char* too_large = "it is larger than 256 MB, the most escc reads; no protocol comes near that size";
+
+struct Descriptor {
+  int fd;
+  ~Descriptor() { ::close(fd); }
+};
+
+}  // namespace
+
 std::optional<std::string> DiskFileReader::read(const std::string& path, std::string& problem) {
   struct stat info {};
+  // Judged before opening, because opening a device can itself do something (rewind a
+  // tape, start a watchdog).
   if (::stat(path.c_str(), &info) != 0) {
-    problem = errno == ENOENT ? "no such file" : std::strerror(errno);
-    return std::nullopt;
-  }
-  if (S_ISDIR(info.st_mode)) {
-    problem = "this is a folder, not a protocol file";
+    problem = errno == ENOENT || errno == ENOTDIR ? std::string(no_such_file) : std::strerror(errno);
     return std::nullopt;
   }
   if (!S_ISREG(info.st_mode)) {
-    problem = "this is not a regular file";
+    problem = not_a_file(info.st_mode);
     return std::nullopt;
   }
-  // Spans hold 32-bit offsets; a protocol is never near this size.
-  constexpr auto largest = std::numeric_limits<std::uint32_t>::max() / 2;
-  if (static_cast<std::uint64_t>(info.st_size) > largest) {
-    problem = "the file is larger than 2 GB";
+  // O_NONBLOCK: should a pipe have taken the file's place since, opening it does not
+  // wait for a writer; what was opened is judged again below.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    problem = errno == ENOENT ? std::string(no_such_file) : std::strerror(errno);
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  Descriptor opened{fd};
+  if (::fstat(fd, &info) != 0) {
     problem = std::strerror(errno);
     return std::nullopt;
   }
-  std::string text(static_cast<std::size_t>(info.st_size), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.gcount() != static_cast<std::streamsize>(text.size())) {
-    problem = "the file could not be read completely";
+  if (!S_ISREG(info.st_mode)) {
+    problem = not_a_file(info.st_mode);
     return std::nullopt;
   }
+  auto size = static_cast<std::uint64_t>(info.st_size);
+  if (size > largest_input_bytes) {
+    problem = too_large;
+    return std::nullopt;
+  }
+  // The size is where reading starts, not where it stops: some files say 0 and hold
+  // more (/proc), and a file can grow while it is read. One byte more than the size
+  // finds the end without growing the buffer.
+  std::string text(static_cast<std::size_t>(size) + 1, '\0');
+  std::size_t filled = 0;
+  while (true) {
+    if (filled == text.size()) {
+      if (filled > largest_input_bytes) {
+        problem = too_large;
+        return std::nullopt;
+      }
+      auto grown = std::max<std::uint64_t>(filled * 2, std::uint64_t{1} << 16);
+      text.resize(static_cast<std::size_t>(std::min(grown, largest_input_bytes + 1)));
+    }
+    auto n = ::read(fd, text.data() + filled, text.size() - filled);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      problem = std::strerror(errno);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    filled += static_cast<std::size_t>(n);
+  }
+  text.resize(filled);
+  std::lock_guard lock(mutex_);
+  read_.emplace(FileIdentity{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)}, path);
   return text;
+}
+
+std::optional<std::string> DiskFileReader::read_as(FileIdentity identity) const {
+  std::lock_guard lock(mutex_);
+  auto found = read_.find(identity);
+  if (found == read_.end()) return std::nullopt;
+  return found->second;
 }
 
 std::optional<std::string> DiskFileReader::real_path(const std::string& path) {

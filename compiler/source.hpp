@@ -3,8 +3,11 @@
 // when it needs to show them.
 #pragma once
 
+#include <compare>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +64,24 @@ class Locator {
   LineColumn at_{};
 };
 
+// The largest file escc reads. No protocol comes near it (the largest of the five
+// transcribed is 12 KB), a 100 MB one is still checked (tests/large_input_test.sh),
+// and it keeps a file that is still growing, or a wrong file named by mistake, from
+// taking the machine's memory.
+inline constexpr std::uint64_t largest_input_bytes = std::uint64_t{256} << 20;
+
+// The problem a reader gives when there is nothing at a path, so that the loader can
+// tell a missing import (look in the next folder) from one that is there but cannot
+// be read.
+inline constexpr std::string_view no_such_file = "no such file";
+
+// A file as the system knows it, whatever path names it (hard links and links included).
+struct FileIdentity {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  auto operator<=>(const FileIdentity&) const = default;
+};
+
 // Reads files for the compiler. Injected so that tests can use an in-memory disk
 // and the driver decides how I/O problems are reported.
 class FileReader {
@@ -76,10 +97,21 @@ class FileReader {
   }
 };
 
+// Reads only regular files of at most largest_input_bytes: a device, a pipe or a socket
+// is refused without being read (opening /dev/zero would read forever, a pipe would
+// wait for a writer). Links are followed; the file they lead to is what is judged.
+// It remembers every file it has read, so that no output of the same run replaces
+// one (AtomicFileWriter). Safe to use from several threads.
 class DiskFileReader final : public FileReader {
  public:
   std::optional<std::string> read(const std::string& path, std::string& problem) override;
   std::optional<std::string> real_path(const std::string& path) override;
+  // The path by which this reader read the file `identity`, when it read it.
+  std::optional<std::string> read_as(FileIdentity identity) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<FileIdentity, std::string> read_;
 };
 
 // Owns every file read, and gives each an id. Ids are handed out from `first_id`

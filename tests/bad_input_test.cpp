@@ -127,5 +127,5 @@ TEST_CASE("missing files and folders are I/O problems", "[bad-input]") {
   CHECK(run.io_problem);
   REQUIRE(sink.diagnostics().size() == 2);
   CHECK(sink.diagnostics()[0].message == "cannot read /nonexistent/protocol.esc: no such file");
-  CHECK(sink.diagnostics()[1].message == "cannot read " + folder + ": this is a folder, not a protocol file");
+  CHECK(sink.diagnostics()[1].message == "cannot read " + folder + ": it is a folder, not a file");
 }

@@ -78,7 +78,8 @@ TEST_CASE("the atomic writer replaces a file whole, and never writes through a l
 
   std::ofstream(folder / "elsewhere.txt") << "keep";
   fs::create_symlink(folder / "elsewhere.txt", folder / "link.json");
-  CHECK(writer.write((folder / "link.json").string(), "x") == std::optional<std::string>("it is a link; escc does not write through links"));
+  CHECK(writer.write((folder / "link.json").string(), "x") ==
+        "it is a link (to " + (folder / "elsewhere.txt").string() + "); escc never writes through a link");
   CHECK(writer.write((folder / "a-folder").string(), "x") == std::optional<std::string>("it is a folder"));
   std::ifstream kept(folder / "elsewhere.txt");
   std::string still((std::istreambuf_iterator<char>(kept)), std::istreambuf_iterator<char>());

@@ -92,8 +92,10 @@ expect build-refuses 1 'nothing was written' -- "$escc" build -o "$work/refused"
 [ ! -e "$work/refused" ] && passed=$((passed + 1)) || { echo "FAIL build-refused: output folder made"; failed=$((failed + 1)); }
 expect build-bad-emit 2 'emit' -- "$escc" build --emit pdf -o "$work/out" "$work/clean.esc"
 expect build-output-is-file 2 'not a folder' -- "$escc" build -o "$work/clean.esc" "$work/clean.esc"
-# A file where a folder should be, so the output cannot be written (I005).
-expect build-unwritable 2 'error\[I005\]: cannot write' -- "$escc" build --today 2026-11-23 -o "$work/clean.esc/site" "$work/clean.esc"
+# A file where a folder should be: refused before anything is checked or written.
+expect build-below-a-file 2 'cannot use .*clean.esc/site as the output folder: .*clean.esc is not a folder' -- "$escc" build --today 2026-11-23 -o "$work/clean.esc/site" "$work/clean.esc"
+# A folder the system will not let anyone make, so the output cannot be written (I005).
+expect build-unwritable 2 'error\[I005\]: cannot write /sys/escc-test/clean.dot: cannot make the folder /sys/escc-test' -- "$escc" build --today 2026-11-23 -o /sys/escc-test "$work/clean.esc"
 
 expect deadlines 0 'due by Tuesday 22 December 2026' -- "$escc" deadlines --start 2026-12-18 --at 14:30 "$work/clean.esc"
 expect deadlines-json 0 '"due": "2026-12-22"' -- "$escc" deadlines --start 2026-12-18 --format json "$work/clean.esc"

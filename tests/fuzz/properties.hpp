@@ -77,12 +77,21 @@ inline Meaning meaning_of(const std::string& text) {
   return meaning;
 }
 
+// Formatting is defined only for text that reads without errors (escc fmt leaves other
+// text as it is), and keeps it so.
 inline const char* format_property(const std::string& text) {
-  auto once = format_source(text);
-  if (format_source(once.text).text != once.text) return "formatting is not idempotent";
+  SourceFile source("fuzz.esc", text);
+  DiagnosticSink sink;
+  auto once = format_protocol(source, 0, sink);
+  if (!once) return nullptr;
+  SourceFile formatted("fuzz.esc", once->text);
+  DiagnosticSink formatted_sink;
+  auto twice = format_protocol(formatted, 0, formatted_sink);
+  if (!twice) return "formatting made the text unreadable";
+  if (twice->text != once->text) return "formatting is not idempotent";
   auto before = meaning_of(text);
   if (!before.clean) return nullptr;
-  auto after = meaning_of(once.text);
+  auto after = meaning_of(once->text);
   if (!after.clean || after.model != before.model) return "formatting changed the model";
   if (after.findings != before.findings) return "formatting changed the findings";
   return nullptr;

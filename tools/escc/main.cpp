@@ -9,12 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -46,6 +48,15 @@ constexpr int exit_usage = 2;
 // sequences: text is printed through printable(), JSON with those characters escaped.
 void print_text(std::ostream& out, std::string_view text) { out << esc::printable(text); }
 void print_json(std::ostream& out, std::string_view json) { out << esc::json_printable(json); }
+
+// A line for the user on standard error: paths and problems quote what the user and
+// the file system gave, which is shown as printable() makes it.
+template <typename... Parts>
+void complain(const Parts&... parts) {
+  std::ostringstream message;
+  (message << ... << parts);
+  std::cerr << "escc: " << esc::printable(message.str()) << '\n';
+}
 
 bool want_colour(const std::string& choice) {
   if (choice == "always") return true;
@@ -99,11 +110,29 @@ esc::CheckOptions check_options_of(const CheckCommand& options) {
   return check_options;
 }
 
+// A folder given to -I that is not there would leave every `use` meant for it "not
+// found", far from the mistake.
+bool search_roots_exist(const std::vector<std::string>& roots) {
+  for (const auto& root : roots) {
+    std::error_code error;
+    auto status = std::filesystem::status(root, error);
+    if (!std::filesystem::exists(status)) {
+      complain("the folder ", root, " given to -I does not exist");
+      return false;
+    }
+    if (!std::filesystem::is_directory(status)) {
+      complain(root, " given to -I is not a folder");
+      return false;
+    }
+  }
+  return true;
+}
+
 // Folders on the command line stand for every .esc file below them.
 bool expand_folders(std::vector<std::string>& files) {
   auto inputs = esc::expand_inputs(files);
   if (inputs.problem) {
-    std::cerr << "escc: " << *inputs.problem << "\n";
+    complain(*inputs.problem);
     return false;
   }
   files = std::move(inputs.files);
@@ -111,7 +140,7 @@ bool expand_folders(std::vector<std::string>& files) {
 }
 
 int run_check(CheckCommand options) {
-  if (!expand_folders(options.files)) return exit_usage;
+  if (!search_roots_exist(options.search_roots) || !expand_folders(options.files)) return exit_usage;
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
@@ -119,23 +148,30 @@ int run_check(CheckCommand options) {
   check_options.keep_models = false;
   auto run = esc::check_files(options.files, reader, sources, sink, check_options);
   if (!options.baseline.empty()) {
-    std::ifstream in(options.baseline, std::ios::binary);
-    if (!in) {
-      std::cerr << "escc: cannot read the baseline " << options.baseline << "\n";
+    std::string problem;
+    auto text = reader.read(options.baseline, problem);
+    if (!text) {
+      complain("cannot read the baseline ", options.baseline, ": ", problem);
       return exit_usage;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (auto problem = esc::apply_baseline(text, options.baseline, sink, sources)) {
-      std::cerr << "escc: " << *problem << "\n";
+    if (auto not_a_baseline = esc::apply_baseline(*text, options.baseline, sink, sources)) {
+      complain(*not_a_baseline);
+      return exit_usage;
+    }
+  }
+  // Never over a protocol, a file one uses, or the baseline just read.
+  esc::AtomicFileWriter writer(reader);
+  if (!options.write_baseline.empty()) {
+    if (auto problem = writer.refusal(options.write_baseline)) {
+      complain("cannot write ", options.write_baseline, ": ", *problem);
       return exit_usage;
     }
   }
   print_findings(options, sink, sources);
   if (run.io_problem) return exit_usage;
   if (!options.write_baseline.empty()) {
-    esc::AtomicFileWriter writer;
     if (auto problem = writer.write(options.write_baseline, esc::baseline_of(sink, sources))) {
-      std::cerr << "escc: cannot write " << options.write_baseline << ": " << *problem << "\n";
+      complain("cannot write ", options.write_baseline, ": ", *problem);
       return exit_usage;
     }
   }
@@ -151,14 +187,14 @@ struct BuildCommand {
 };
 
 int run_build(BuildCommand options) {
-  if (!expand_folders(options.check.files)) return exit_usage;
-  std::error_code error;
-  if (std::filesystem::exists(options.output_folder, error) && !std::filesystem::is_directory(options.output_folder)) {
-    std::cerr << "escc: cannot use " << options.output_folder << " as the output folder: it is not a folder\n";
+  if (!search_roots_exist(options.check.search_roots) || !expand_folders(options.check.files)) return exit_usage;
+  if (auto problem = esc::output_folder_problem(options.output_folder)) {
+    complain("cannot use ", options.output_folder, " as the output folder: ", *problem);
     return exit_usage;
   }
   esc::DiskFileReader reader;
-  esc::AtomicFileWriter writer;
+  // Never over a protocol or a file one uses.
+  esc::AtomicFileWriter writer(reader);
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
   esc::BuildOptions build_options;
@@ -170,12 +206,12 @@ int run_build(BuildCommand options) {
   print_findings(options.check, sink, sources);
   if (run.io_problem) return exit_usage;
   if (run.refused) {
-    std::cerr << "escc: nothing was written, because of the errors above\n";
+    complain("nothing was written, because of the errors above");
     return exit_input_errors;
   }
   if (options.check.format == "human") {
-    std::cout << "escc: wrote " << run.written.size() << " file" << (run.written.size() == 1 ? "" : "s") << " to "
-              << options.output_folder << "\n";
+    print_text(std::cout, fmt::format("escc: wrote {} file{} to {}\n", run.written.size(),
+                                      run.written.size() == 1 ? "" : "s", options.output_folder));
   }
   bool failed = options.check.deny_warnings && sink.count(esc::Severity::warning) > 0;
   return failed ? exit_input_errors : exit_clean;
@@ -188,7 +224,7 @@ int run_parse(const std::string& path) {
   std::string problem;
   auto text = reader.read(path, problem);
   if (!text) {
-    std::cerr << "escc: cannot read " << path << ": " << problem << "\n";
+    complain("cannot read ", path, ": ", problem);
     return exit_usage;
   }
   auto id = sources.add(path, std::move(*text));
@@ -212,7 +248,7 @@ int run_explain(const std::string& code, bool list) {
   for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   auto page = esc::explanation(upper);
   if (!page) {
-    std::cerr << "escc: there is no finding with the code '" << code << "'; 'escc explain --list' lists them all\n";
+    complain("there is no finding with the code '", code, "'; 'escc explain --list' lists them all");
     return exit_usage;
   }
   std::cout << *page;
@@ -253,11 +289,12 @@ std::optional<int> stopped_by_errors(const esc::CheckRun& run, const esc::Diagno
   for (const auto& d : sink.diagnostics()) {
     if (d.severity == esc::Severity::error) std::cerr << esc::render_human(d, sources, style) << '\n';
   }
-  std::cerr << "escc: no " << what << ", because of the errors above\n";
+  complain("no ", what, ", because of the errors above");
   return run.io_problem ? exit_usage : exit_input_errors;
 }
 
 int run_deadlines(const DeadlinesCommand& options) {
+  if (!search_roots_exist(options.search_roots)) return exit_usage;
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
@@ -295,6 +332,7 @@ struct DiffCommand {
 };
 
 int run_diff(const DiffCommand& options) {
+  if (!search_roots_exist(options.search_roots)) return exit_usage;
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
@@ -328,30 +366,48 @@ struct FormatCommand {
 int run_format(FormatCommand options) {
   if (!expand_folders(options.files)) return exit_usage;
   esc::DiskFileReader reader;
+  // The file read is the file written: that is what formatting in place means.
   esc::AtomicFileWriter writer;
+  esc::HumanStyle style{want_colour("auto")};
   std::size_t changed = 0;
+  std::size_t unreadable = 0;
   for (const auto& path : options.files) {
     std::string problem;
     auto text = reader.read(path, problem);
     if (!text) {
-      std::cerr << "escc: cannot read " << path << ": " << problem << "\n";
+      complain("cannot read ", path, ": ", problem);
       return exit_usage;
     }
-    auto formatted = esc::format_source(*text);
-    if (formatted.text == *text) continue;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    auto id = sources.add(path, std::move(*text));
+    const auto& source = sources.file(id);
+    auto formatted = esc::format_protocol(source, id, sink);
+    if (!formatted) {
+      sink.sort();
+      for (const auto& d : sink.diagnostics()) std::cerr << esc::render_human(d, sources, style) << '\n';
+      ++unreadable;
+      continue;
+    }
+    if (formatted->text == source.text()) continue;
     ++changed;
-    if (options.diff) print_text(std::cout, esc::format_diff(path, *text, formatted));
+    if (options.diff) print_text(std::cout, esc::format_diff(path, source.text(), *formatted));
     if (options.check && !options.diff) print_text(std::cout, "escc: " + path + " is not formatted\n");
     if (options.check || options.diff) continue;
-    if (auto failure = writer.write(path, formatted.text)) {
-      std::cerr << "escc: cannot write " << path << ": " << *failure << "\n";
+    if (auto failure = writer.write(path, formatted->text)) {
+      complain("cannot write ", path, ": ", *failure);
       return exit_usage;
     }
   }
-  if (options.check || options.diff) return changed > 0 ? exit_input_errors : exit_clean;
+  if (unreadable > 0) {
+    auto left = unreadable == 1 ? std::string("1 file was left as it is")
+                                : std::to_string(unreadable) + " files were left as they are";
+    complain(left, ", because of the errors above: escc formats only what it can read");
+  }
+  if (options.check || options.diff) return changed > 0 || unreadable > 0 ? exit_input_errors : exit_clean;
   std::cout << "escc: formatted " << changed << " of " << options.files.size() << " file"
             << (options.files.size() == 1 ? "" : "s") << "\n";
-  return exit_clean;
+  return unreadable > 0 ? exit_input_errors : exit_clean;
 }
 
 // Text for roff: a '.' or '\'' starting a line would be read as a request, and '\'
@@ -389,9 +445,18 @@ std::string manual_page(const CLI::App& app) {
   return page;
 }
 
+// An option that names a file or a folder. An empty name would quietly mean the current
+// folder, or nothing at all.
+template <typename Value>
+void add_name_option(CLI::App* command, const std::string& option, Value& value, const std::string& description) {
+  command->add_option(option, value, description)->check([](const std::string& text) {
+    return text.empty() ? std::string("give a name; an empty one names nothing") : std::string();
+  });
+}
+
 void add_check_options(CLI::App* command, CheckCommand& options) {
-  command->add_option("-I,--include", options.search_roots,
-                            "A folder to look in for files named by `use` (after the protocol's own folder)");
+  add_name_option(command, "-I,--include", options.search_roots,
+                  "A folder to look in for files named by `use` (after the protocol's own folder)");
   command
       ->add_option("--today", options.today, "The date to judge review dates against (YYYY-MM-DD); default: today")
       ->check([](const std::string& text) {
@@ -413,9 +478,7 @@ void add_check_options(CLI::App* command, CheckCommand& options) {
       ->capture_default_str();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{
       "escc checks multi-agency safeguarding escalation protocols written in .esc files:\n"
       "every stage reachable, timeframes that add up, someone to contact at every stage."};
@@ -431,22 +494,27 @@ int main(int argc, char** argv) {
   check_command->add_option("files", check.files, "The .esc files to check, or folders to check every .esc file in")
       ->required();
   add_check_options(check_command, check);
-  check_command->add_option("--baseline", check.baseline,
-                            "A file of accepted findings (from --write-baseline): only findings not in it count");
-  check_command->add_option("--write-baseline", check.write_baseline,
-                            "Record today's warnings in a file, for --baseline");
+  add_name_option(check_command, "--baseline", check.baseline,
+                  "A file of accepted findings (from --write-baseline): only findings not in it count");
+  add_name_option(check_command, "--write-baseline", check.write_baseline,
+                  "Record today's warnings in a file, for --baseline");
 
   BuildCommand build;
   auto* build_command = app.add_subcommand("build", "Check protocols, then write their outputs to a folder");
   build_command->add_option("files", build.check.files, "The .esc files to build, or folders of them")->required();
-  build_command->add_option("-o,--output", build.output_folder, "The folder to write to")->required();
+  build_command->add_option("-o,--output", build.output_folder, "The folder to write to")
+      ->required()
+      ->check([](const std::string& text) {
+        // An empty name would be the current folder.
+        return text.empty() ? std::string("give the output folder's name, such as -o out") : std::string();
+      });
   build_command->add_option("--emit", build.emit, "Which outputs to write, separated by commas (default: all): dot and svg and png (flow "
                             "charts), cpp (C++ state tables), html (contact directories and index.html), json")
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::IsMember(esc::known_formats()));
-  build_command->add_option("--depfile", build.depfile,
-                            "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses");
+  add_name_option(build_command, "--depfile", build.depfile,
+                  "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses");
   add_check_options(build_command, build.check);
 
   DiffCommand diff;
@@ -465,7 +533,7 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::IsMember(change_names));
-  diff_command->add_option("-I,--include", diff.search_roots, "A folder to look in for files named by `use`");
+  add_name_option(diff_command, "-I,--include", diff.search_roots, "A folder to look in for files named by `use`");
 
   FormatCommand format;
   auto* format_command = app.add_subcommand("fmt", "Lay protocols out in the one canonical way (only whitespace changes)");
@@ -490,7 +558,8 @@ int main(int argc, char** argv) {
       });
   deadlines_command->add_option("--case", deadlines.case_kind, "The kind of case: open (an open case) or new (a new referral)")
       ->check(CLI::IsMember({"open", "new"}));
-  deadlines_command->add_option("-I,--include", deadlines.search_roots, "A folder to look in for files named by `use`");
+  add_name_option(deadlines_command, "-I,--include", deadlines.search_roots,
+                  "A folder to look in for files named by `use`");
   deadlines_command->add_option("--format", deadlines.format, "human or json")
       ->check(CLI::IsMember({"human", "json"}))
       ->capture_default_str();
@@ -542,14 +611,32 @@ int main(int argc, char** argv) {
           return exit_clean;
         }
       }
-      std::cerr << "escc: there is no command '" << help_topic << "'; 'escc help' lists them\n";
+      complain("there is no command '", help_topic, "'; 'escc help' lists them");
       return exit_usage;
     }
     if (parse_command->parsed()) return run_parse(parse_path);
     if (explain_command->parsed()) return run_explain(explain_code, explain_list);
   } catch (const std::exception& error) {
-    std::cerr << "escc: internal error: " << error.what() << "\n";
+    complain("internal error: ", error.what());
     return exit_usage;
   }
   return exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int status = run(argc, argv);
+  // A report that never reached its reader (a full disk, a closed file) must not pass
+  // for a clean run.
+  std::cout.flush();
+  bool lost = !std::cout;
+  int error = 0;
+  if (std::fflush(stdout) != 0) error = errno;
+  if (lost || error != 0 || std::ferror(stdout) != 0) {
+    std::cerr << "escc: cannot write to standard output" << (error != 0 ? std::string(": ") + std::strerror(error) : "")
+              << "\n";
+    return exit_usage;
+  }
+  return status;
 }
