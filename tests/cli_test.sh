@@ -138,6 +138,10 @@ expect diff-bad-kind 2 'fail-on' -- "$escc" diff --fail-on longer "$work/clean.e
 expect diff-same 0 'no change in meaning' -- "$escc" diff "$work/clean.esc" "$work/clean.esc"
 expect help-command 0 'depfile' -- "$escc" help build
 expect help-unknown 2 "there is no command 'bulid'" -- "$escc" help bulid
+# -I takes one folder each time, wherever it stands: the files after it stay files.
+mkdir -p "$work/shared-folder"
+expect include-before-files 0 'no problems found in 1 file' -- "$escc" check -I "$work/shared-folder" --today 2026-11-23 "$work/clean.esc"
+expect include-twice 0 'no problems found in 2 files' -- "$escc" check -I "$work/shared-folder" -I "$work/tree" --today 2026-11-23 "$work/clean.esc" "$work/tree/a/one.esc"
 expect manual 0 '^\.TH ESCC 1' -- "$escc" manual
 expect manual-commands 0 '^\.SS escc deadlines' -- "$escc" manual
 

@@ -449,7 +449,9 @@ std::string manual_page(const CLI::App& app) {
 // folder, or nothing at all.
 template <typename Value>
 void add_name_option(CLI::App* command, const std::string& option, Value& value, const std::string& description) {
-  command->add_option(option, value, description)->check([](const std::string& text) {
+  // One value each time the option is given, so that `-I folder area.esc` leaves
+  // area.esc to be a protocol rather than a second folder.
+  command->add_option(option, value, description)->allow_extra_args(false)->check([](const std::string& text) {
     return text.empty() ? std::string("give a name; an empty one names nothing") : std::string();
   });
 }
