@@ -140,8 +140,8 @@ expect help-command 0 'depfile' -- "$escc" help build
 expect help-unknown 2 "there is no command 'bulid'" -- "$escc" help bulid
 # -I takes one folder each time, wherever it stands: the files after it stay files.
 mkdir -p "$work/shared-folder"
-expect include-before-files 0 'no problems found in 1 file' -- "$escc" check -I "$work/shared-folder" --today 2026-11-23 "$work/clean.esc"
-expect include-twice 0 'no problems found in 2 files' -- "$escc" check -I "$work/shared-folder" -I "$work/tree" --today 2026-11-23 "$work/clean.esc" "$work/tree/a/one.esc"
+expect include-before-files 0 'no problems found in 1 file' -- "$escc" check --today 2026-11-23 -I "$work/shared-folder" "$work/clean.esc"
+expect include-twice 0 'no problems found in 2 files' -- "$escc" check --today 2026-11-23 -I "$work/shared-folder" -I "$work/tree" "$work/clean.esc" "$work/tree/a/one.esc"
 expect manual 0 '^\.TH ESCC 1' -- "$escc" manual
 expect manual-commands 0 '^\.SS escc deadlines' -- "$escc" manual
 
