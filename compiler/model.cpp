@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_set>
+
 namespace esc::model {
 
 std::optional<WorkingDays> Duration::working_days() const {
@@ -70,6 +72,28 @@ std::string Stage::label() const {
     case StageKind::route: return fmt::format("route {}", name);
   }
   return "stage";
+}
+
+std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model) {
+  std::vector<const Window*> plain;
+  std::unordered_set<std::uint32_t> expanded;
+  // An explicit stack rather than recursion: a chain of definitions can be as long as
+  // the file, and must not exhaust the call stack.
+  std::vector<std::pair<const std::vector<Window>*, std::size_t>> pending{{&windows, 0}};
+  while (!pending.empty()) {
+    auto& [list, next] = pending.back();
+    if (next == list->size()) {
+      pending.pop_back();
+      continue;
+    }
+    const auto& window = (*list)[next++];
+    if (!window.hours.valid()) {
+      plain.push_back(&window);
+    } else if (window.hours.index < model.hours.size() && expanded.insert(window.hours.index).second) {
+      pending.push_back({&model.hours[window.hours.index].windows, 0});
+    }
+  }
+  return plain;
 }
 
 }  // namespace esc::model

@@ -439,4 +439,10 @@ struct Model {
   const Agency& agency(AgencyId id) const { return agencies.at(id.index); }
 };
 
+// The windows a list stands for, with every named `hours` replaced by the windows it
+// is defined with, however deeply definitions name one another, in the order written.
+// Each definition adds its windows once, so a definition named twice adds nothing
+// twice, and a circle of definitions (an error, I013) cannot loop.
+std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model);
+
 }  // namespace esc::model

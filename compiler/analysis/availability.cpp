@@ -52,8 +52,8 @@ void Availability::add(const model::Window& window, const model::Model& model) {
     return;
   }
   if (window.hours.valid()) {
-    for (const auto& inner : model.hours.at(window.hours.index).windows) {
-      if (!inner.hours.valid()) add(inner, model);  // definitions do not nest
+    for (const auto* plain : model::plain_windows(model.hours.at(window.hours.index).windows, model)) {
+      add(*plain, model);
     }
     return;
   }
@@ -152,19 +152,45 @@ Availability availability_of(const model::Contact& contact, const model::Model& 
   static const Availability office = Availability::office_hours();
   if (contact.windows.empty()) return office;
   Availability availability;
-  for (const auto& window : contact.windows) availability.add(window, model);
+  for (const auto* window : model::plain_windows(contact.windows, model)) availability.add(*window, model);
   return availability;
 }
 
-ContactHours::ContactHours(const model::Model& model) : model_(model) {
-  named_.reserve(model.hours.size());
-  for (std::uint32_t id = 0; id < model.hours.size(); ++id) {
-    // A window naming the definition: add() expands it as it does for any contact.
-    model::Window naming;
-    naming.hours = {id};
-    Availability named;
-    named.add(naming, model);
-    named_.push_back(named);
+ContactHours::ContactHours(const model::Model& model) : model_(model), named_(model.hours.size()) {
+  // Each definition is worked out once, after the definitions it names, so that long
+  // chains and definitions named many times cost no more than the definitions do.
+  enum State : char { unseen, open, done };
+  std::vector<State> state(model.hours.size(), unseen);
+  for (std::uint32_t root = 0; root < model.hours.size(); ++root) {
+    if (state[root] != unseen) continue;
+    state[root] = open;
+    std::vector<std::pair<std::uint32_t, std::size_t>> path{{root, 0}};  // definition, next window
+    while (!path.empty()) {
+      auto [id, next] = path.back();
+      const auto& windows = model.hours[id].windows;
+      if (next == windows.size()) {
+        state[id] = done;
+        path.pop_back();
+        if (!path.empty()) named_[path.back().first].add(named_[id]);
+        continue;
+      }
+      ++path.back().second;
+      const auto& window = windows[next];
+      if (!window.hours.valid()) {
+        named_[id].add(window, model);
+        continue;
+      }
+      auto inner = window.hours.index;
+      if (inner >= named_.size()) continue;
+      if (state[inner] == done) {
+        named_[id].add(named_[inner]);
+      } else if (state[inner] == unseen) {
+        state[inner] = open;
+        path.push_back({inner, 0});
+      }
+      // An open definition is one this chain is still working out: a circle, reported
+      // as I013, which adds nothing the circle does not already add.
+    }
   }
 }
 

@@ -95,13 +95,7 @@ class Enumerators {
 struct Windows {
   std::vector<std::string> entries;
 
-  void add(const model::Window& window, const model::Model& model) {
-    if (window.hours.valid()) {
-      for (const auto& inner : model.hours.at(window.hours.index).windows) {
-        if (!inner.hours.valid()) add(inner, model);  // definitions do not nest
-      }
-      return;
-    }
+  void add(const model::Window& window) {
     if (window.always) {
       entries.push_back("{0x7F, true, 0, 1440}");
       return;
@@ -237,7 +231,7 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   for (const auto& row : contacts) {
     const auto& c = *row.contact;
     auto first_window = windows.entries.size();
-    for (const auto& w : c.windows) windows.add(w, model);
+    for (const auto* w : model::plain_windows(c.windows, model)) windows.add(*w);
     auto window_count = windows.entries.size() - first_window;
     auto window_list = window_count == 0 ? std::string("{}")
                                          : fmt::format("{{data::windows + {}, {}}}", first_window, window_count);

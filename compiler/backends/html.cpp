@@ -180,17 +180,7 @@ std::string date_words(const model::Date& date) {
 
 json windows_json(const model::Contact& contact, const model::Model& model) {
   auto windows = json::array();
-  std::vector<const model::Window*> flat;
-  for (const auto& w : contact.windows) {
-    if (w.hours.valid()) {
-      for (const auto& inner : model.hours.at(w.hours.index).windows) {
-        if (!inner.hours.valid()) flat.push_back(&inner);
-      }
-    } else {
-      flat.push_back(&w);
-    }
-  }
-  for (const auto* w : flat) {
+  for (const auto* w : model::plain_windows(contact.windows, model)) {
     if (w->always) {
       windows.push_back({{"days", 127}, {"bank_holidays", true}, {"from", 0}, {"to", 1440}});
       continue;

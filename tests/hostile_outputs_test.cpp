@@ -1,0 +1,138 @@
+// Hostile protocols against the generated outputs (tests/hostile/outputs/): what each
+// back-end makes of them, read back in the format it writes. The C++ is compiled and
+// run by tests/hostile/outputs/compile_test.sh, the pages opened in Chromium by
+// tests/hostile/outputs/pages_test.mjs.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <regex>
+
+#include "compiler/analysis/availability.hpp"
+#include "compiler/analysis/deadlines.hpp"
+#include "compiler/build.hpp"
+#include "compiler/dates.hpp"
+
+namespace {
+
+class MemoryWriter final : public esc::OutputWriter {
+ public:
+  std::optional<std::string> write(const std::string& path, const std::string& bytes) override {
+    files[path.substr(path.find('/') + 1)] = bytes;
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> files;  // by file name
+};
+
+std::string hostile(const std::string& name) {
+  return std::string(ESCC_SOURCE_DIR) + "/tests/hostile/outputs/" + name;
+}
+
+struct Built {
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::BuildRun run;
+  MemoryWriter writer;
+  std::vector<std::string> codes() const {
+    std::vector<std::string> found;
+    for (const auto& d : sink.diagnostics()) found.emplace_back(esc::code_info(d.code).id);
+    return found;
+  }
+};
+
+std::unique_ptr<Built> build(const std::vector<std::string>& paths, std::vector<std::string> emit = {}) {
+  auto built = std::make_unique<Built>();
+  esc::DiskFileReader reader;
+  esc::BuildOptions options;
+  options.output_folder = "out";
+  options.check.today = esc::day_number({2026, 11, 23});
+  if (!emit.empty()) options.emit = std::move(emit);
+  built->run = esc::build_files(paths, reader, built->writer, built->sources, built->sink, options);
+  return built;
+}
+
+const esc::model::Contact& contact_titled(const esc::model::Model& model, std::string_view title) {
+  for (const auto& stage : model.stages) {
+    for (const auto& contact : stage.contacts) {
+      if (contact.title.value == title) return contact;
+    }
+  }
+  FAIL("no contact " << title);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("hours that name hours keep their times, however deep the naming goes", "[hostile-outputs]") {
+  auto built = build({hostile("nested-hours.esc")}, {"cpp", "html"});
+  REQUIRE(built->codes().empty());
+  const auto& model = built->run.checked.files.at(0).model;
+
+  // What the page and the checker say about each contact.
+  CHECK(esc::analysis::availability_of(contact_titled(model, "Evening duty manager"), model).describe() ==
+        "weekdays 17:00-22:00 and bank holidays 17:00-22:00");
+  CHECK(esc::analysis::availability_of(contact_titled(model, "Cover manager"), model).describe() ==
+        "weekdays 17:00-22:00, weekends and bank holidays 17:00-22:00");
+  CHECK(esc::analysis::availability_of(contact_titled(model, "Day manager"), model).describe() ==
+        "weekdays 09:00-17:00");
+  esc::analysis::ContactHours cached(model);
+  CHECK(cached.of(contact_titled(model, "Cover manager")).describe() ==
+        "weekdays 17:00-22:00, weekends and bank holidays 17:00-22:00");
+
+  // `escc deadlines` at 18:00 on a Wednesday: the evening and cover managers can be reached.
+  esc::analysis::DeadlineOptions options;
+  options.start = esc::day_number({2026, 11, 23});
+  options.minute = 18 * 60;
+  esc::DiagnosticSink sink;
+  auto deadlines = esc::analysis::work_out_deadlines(model, options, sink);
+  REQUIRE(deadlines.stages.size() == 1);
+  std::vector<std::string> reachable;
+  for (const auto& listed : deadlines.stages[0].contacts) {
+    if (listed.reachable) reachable.emplace_back(listed.contact->title.value);
+  }
+  CHECK(reachable == std::vector<std::string>{"Evening duty manager", "Cover manager"});
+
+  // The page's data for "who to contact now": the windows of every level, once each.
+  const auto& page = built->writer.files.at("nested-hours.html");
+  CHECK(page.find("When: weekdays 17:00-22:00, weekends and bank holidays 17:00-22:00") != std::string::npos);
+  auto open = page.find("id=\"escc-data\">") + 15;
+  auto data = nlohmann::ordered_json::parse(page.substr(open, page.find("</script>", open) - open));
+  CHECK(data["contacts"][0]["windows"].dump() == R"([{"days":31,"bank_holidays":true,"from":1020,"to":1320}])");
+  CHECK(data["contacts"][1]["windows"].dump() ==
+        R"([{"days":31,"bank_holidays":true,"from":1020,"to":1320},{"days":96,"bank_holidays":false,"from":0,"to":1440}])");
+  CHECK(data["contacts"][2]["windows"].dump() == R"([{"days":31,"bank_holidays":false,"from":540,"to":1020}])");
+
+  // The C++ tables: the same windows (compile_test.sh runs them through the runtime).
+  const auto& header = built->writer.files.at("nested-hours.hpp");
+  CHECK(header.find("    {0x1F, true, 1020, 1320},\n    {0x1F, true, 1020, 1320},\n    {0x60, false, 0, 1440},\n"
+                    "    {0x1F, false, 540, 1020},\n") != std::string::npos);
+}
+
+TEST_CASE("a chain of 20,000 hours, each naming the last, is worked out without recursion", "[hostile-outputs]") {
+  esc::model::Model model;
+  model.hours.resize(20002);
+  for (std::uint32_t i = 0; i < 20000; ++i) {
+    esc::model::Window window;
+    if (i == 0) {
+      window.days = 0x1F;
+      window.from_minute = 9 * 60;
+      window.to_minute = 10 * 60;
+    } else {
+      window.hours = {i - 1};
+    }
+    model.hours[i].windows.push_back(window);
+  }
+  // Two definitions in a circle (an error the resolver reports) still end.
+  esc::model::Window to_b, to_last, to_a;
+  to_b.hours = {20001};
+  to_last.hours = {19999};
+  to_a.hours = {20000};
+  model.hours[20000].windows = {to_b};
+  model.hours[20001].windows = {to_last, to_a};
+  esc::model::Contact contact;
+  contact.windows = {to_a};
+  CHECK(esc::model::plain_windows(contact.windows, model).size() == 1);
+  CHECK(esc::analysis::availability_of(contact, model).describe() == "weekdays 09:00-10:00 and bank holidays 09:00-10:00");
+  esc::analysis::ContactHours cached(model);
+  CHECK(cached.of(contact).describe() == "weekdays 09:00-10:00 and bank holidays 09:00-10:00");
+}
