@@ -3,13 +3,16 @@
 // run by tests/hostile/outputs/compile_test.sh, the pages opened in Chromium by
 // tests/hostile/outputs/pages_test.mjs.
 #include <catch2/catch.hpp>
+#include <gvc.h>
 #include <nlohmann/json.hpp>
 
 #include <map>
 #include <regex>
+#include <set>
 
 #include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/deadlines.hpp"
+#include "compiler/backends/chart.hpp"
 #include "compiler/build.hpp"
 #include "compiler/dates.hpp"
 
@@ -135,4 +138,32 @@ TEST_CASE("a chain of 20,000 hours, each naming the last, is worked out without 
   CHECK(esc::analysis::availability_of(contact, model).describe() == "weekdays 09:00-10:00 and bank holidays 09:00-10:00");
   esc::analysis::ContactHours cached(model);
   CHECK(cached.of(contact).describe() == "weekdays 09:00-10:00 and bank holidays 09:00-10:00");
+}
+
+TEST_CASE("route names with '-' make one box each, and the chart is drawn", "[hostile-outputs]") {
+  auto built = build({hostile("hyphen-routes.esc")}, {"dot", "svg"});
+  REQUIRE(built->codes().empty());
+  REQUIRE(built->writer.files.count("hyphen-routes.svg") == 1);
+  auto chart = esc::backends::chart_of(built->run.checked.files.at(0).model);
+  std::set<std::string> boxes;
+  for (const auto& node : chart.nodes) boxes.insert(node.id);
+  REQUIRE(boxes.count("route_out-of-hours_2") == 1);
+  REQUIRE(boxes.count("route_a-1_3") == 1);
+
+  // Read back by Graphviz: exactly the chart's boxes, by their names, and its arrows.
+  agseterr(AGMAX);
+  Agraph_t* graph = agmemread(built->writer.files.at("hyphen-routes.dot").c_str());
+  REQUIRE(graph != nullptr);
+  std::set<std::string> read;
+  int arrows = 0;
+  for (Agnode_t* node = agfstnode(graph); node != nullptr; node = agnxtnode(graph, node)) {
+    read.insert(agnameof(node));
+    for (Agedge_t* edge = agfstout(graph, node); edge != nullptr; edge = agnxtout(graph, edge)) {
+      const char* style = agget(edge, const_cast<char*>("style"));
+      if (style == nullptr || std::string_view(style) != "invis") ++arrows;
+    }
+  }
+  agclose(graph);
+  CHECK(read == boxes);
+  CHECK(arrows == static_cast<int>(chart.edges.size()));
 }
