@@ -13,6 +13,7 @@
 #include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/deadlines.hpp"
 #include "compiler/backends/chart.hpp"
+#include "compiler/backends/cpp_tables.hpp"
 #include "compiler/build.hpp"
 #include "compiler/dates.hpp"
 
@@ -166,4 +167,25 @@ TEST_CASE("route names with '-' make one box each, and the chart is drawn", "[ho
   agclose(graph);
   CHECK(read == boxes);
   CHECK(arrows == static_cast<int>(chart.edges.size()));
+}
+
+TEST_CASE("file names give C++ namespaces that never meet, and are never reserved names", "[hostile-outputs]") {
+  std::vector<std::string> stems = {"my-area", "my_area",  "my area",  "my.area",   "myZ2Darea", "my_2Darea_",
+                                    "Zebra",   "Z5Aebra",  "my--area", "my__area",  "my_Z5Farea", "_my_area",
+                                    "my_area_", "NULL",    "linux",    "class",     "2025",       "a",
+                                    "A",       "\xC3\xAA", "ZC3ZAA",  "escc",      "my-area-",   "my-_area"};
+  std::set<std::string> namespaces;
+  std::regex identifier("[A-Za-z][A-Za-z0-9_]*");
+  for (const auto& stem : stems) {
+    auto name = esc::backends::cpp_namespace(stem);
+    INFO(stem << " -> " << name);
+    CHECK(std::regex_match(name, identifier));
+    CHECK(name.rfind("escc_", 0) == 0);
+    CHECK(name.find("__") == std::string::npos);  // reserved to the implementation
+    namespaces.insert(name);
+  }
+  CHECK(namespaces.size() == stems.size());
+  CHECK(esc::backends::cpp_namespace("barnet") == "escc_barnet");
+  CHECK(esc::backends::cpp_namespace("my-area") == "escc_myZ2Darea");
+  CHECK(esc::backends::cpp_namespace("my__area") == "escc_my_Z5Farea");
 }
