@@ -92,18 +92,38 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     stems.emplace(stem, file.path);
   }
 
+  // Every chart is sized before Graphviz sees any, so that a chart too large to draw
+  // stops the build before it could crash or stall it.
+  std::vector<backends::Chart> charts;
+  for (const auto& file : run.checked.files) charts.push_back(backends::chart_of(file.model));
+  bool charted = wants(options, "dot") || wants(options, "svg") || wants(options, "png") || wants(options, "html");
+  for (std::size_t f = 0; f < charts.size() && charted; ++f) {
+    if (!backends::too_large_to_draw(charts[f])) continue;
+    const auto& path = run.checked.files[f].path;
+    auto& d = sink.report(Code::I012, std::nullopt,
+                          fmt::format("the flow chart of {} would have {} boxes and {} arrows; escc draws charts of "
+                                      "up to {} boxes and {} arrows, which is more than anyone can follow",
+                                      path, charts[f].nodes.size(), charts[f].edges.size(),
+                                      backends::max_chart_boxes, backends::max_chart_arrows));
+    d.file_path = path;
+    d.suggestion = "build the outputs that need no chart: escc build --emit cpp,json";
+    run.refused = true;
+  }
+  if (run.refused) return run;
+
   // Render everything first: a back-end that fails must not leave some files new and
   // others old.
   std::vector<std::pair<std::string, std::string>> outputs;
   std::vector<backends::IndexEntry> index;
   std::unique_ptr<backends::Graphviz> graphviz;
   bool draws = wants(options, "svg") || wants(options, "png") || wants(options, "html");
-  for (const auto& file : run.checked.files) {
+  for (std::size_t f = 0; f < run.checked.files.size(); ++f) {
+    const auto& file = run.checked.files[f];
+    const auto& chart = charts[f];
     auto stem = std::filesystem::path(file.path).stem().string();
     auto target = [&](std::string_view format) {
       return (std::filesystem::path(options.output_folder) / (stem + "." + extension_of(format))).string();
     };
-    auto chart = backends::chart_of(file.model);
     auto dot = backends::emit_dot(chart);
     backends::Drawing drawing;
     if (draws) {

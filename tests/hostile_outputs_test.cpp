@@ -6,9 +6,12 @@
 #include <gvc.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/deadlines.hpp"
@@ -42,6 +45,13 @@ struct Built {
     for (const auto& d : sink.diagnostics()) found.emplace_back(esc::code_info(d.code).id);
     return found;
   }
+  std::vector<const esc::Diagnostic*> errors() const {
+    std::vector<const esc::Diagnostic*> found;
+    for (const auto& d : sink.diagnostics()) {
+      if (d.severity == esc::Severity::error) found.push_back(&d);
+    }
+    return found;
+  }
 };
 
 std::unique_ptr<Built> build(const std::vector<std::string>& paths, std::vector<std::string> emit = {}) {
@@ -53,6 +63,27 @@ std::unique_ptr<Built> build(const std::vector<std::string>& paths, std::vector<
   if (!emit.empty()) options.emit = std::move(emit);
   built->run = esc::build_files(paths, reader, built->writer, built->sources, built->sink, options);
   return built;
+}
+
+// A protocol file of `stages` stages in a chain, each also able to go back to stage 1
+// when `back` is set, written to a temporary folder.
+std::string chain_protocol(const std::string& name, int stages, bool back = false) {
+  std::string text =
+      "protocol \"A long chain\" {\n  status live\n  approved by \"Board\" on 2026-01-15\n  review due 2027-01\n}\n"
+      "immediate risk {\n  immediately\n}\n";
+  for (int i = 1; i <= stages; ++i) {
+    text += "stage " + std::to_string(i) + " \"Stage " + std::to_string(i) + "\" {\n  within 1 working day\n"
+            "  contact \"Duty manager\" phone \"01234 567890\"\n";
+    if (i < stages) text += "  when unresolved: go to stage " + std::to_string(i + 1) + "\n";
+    if (back && i > 1) text += "  when no response: go to stage 1\n";
+    if (i == stages) text += "  final binding\n";
+    text += "}\n";
+  }
+  auto folder = std::filesystem::temp_directory_path() / "escc-hostile-outputs";
+  std::filesystem::create_directories(folder);
+  auto path = (folder / name).string();
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
 }
 
 const esc::model::Contact& contact_titled(const esc::model::Model& model, std::string_view title) {
@@ -188,4 +219,36 @@ TEST_CASE("file names give C++ namespaces that never meet, and are never reserve
   CHECK(esc::backends::cpp_namespace("barnet") == "escc_barnet");
   CHECK(esc::backends::cpp_namespace("my-area") == "escc_myZ2Darea");
   CHECK(esc::backends::cpp_namespace("my__area") == "escc_my_Z5Farea");
+}
+
+TEST_CASE("a chart too large to draw stops the build before Graphviz runs, and nothing is written",
+          "[hostile-outputs]") {
+  // 17,500 stages crashed Graphviz's layout; 201 boxes or 201 arrows are past the limit.
+  for (const auto& [name, stages, back] : std::vector<std::tuple<std::string, int, bool>>{
+           {"chain-17500.esc", 17500, false}, {"chain-200.esc", 200, false}, {"back-101.esc", 101, true}}) {
+    INFO(name);
+    auto file = chain_protocol(name, stages, back);
+    for (const auto& format : {"dot", "svg", "png", "html"}) {
+      INFO(format);
+      auto built = build({file}, {format});
+      REQUIRE(built->errors().size() == 1);
+      CHECK(built->errors()[0]->code == esc::Code::I012);
+      CHECK(built->run.refused);
+      CHECK(built->writer.files.empty());
+    }
+    auto built = build({file}, {"cpp", "json"});
+    CHECK(built->errors().empty());
+    CHECK(built->writer.files.size() == 2);
+  }
+  auto built = build({chain_protocol("back-101.esc", 101, true)}, {"svg"});
+  REQUIRE(built->errors().size() == 1);
+  CHECK(built->errors()[0]->message ==
+        "the flow chart of " + chain_protocol("back-101.esc", 101, true) +
+            " would have 102 boxes and 201 arrows; escc draws charts of up to 200 boxes and 200 arrows, which is more "
+            "than anyone can follow");
+
+  // At the limit: 199 stages and the immediate-risk rule make 200 boxes, and are drawn.
+  auto largest = build({chain_protocol("chain-199.esc", 199)}, {"svg"});
+  CHECK(largest->codes().empty());
+  CHECK(largest->writer.files.count("chain-199.svg") == 1);
 }
