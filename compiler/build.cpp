@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/cpp_tables.hpp"
@@ -124,6 +125,11 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     auto target = [&](std::string_view format) {
       return (std::filesystem::path(options.output_folder) / (stem + "." + extension_of(format))).string();
     };
+    auto files_of = [&](const std::string& name) {
+      std::vector<std::string> files;
+      for (const auto& format : options.emit) files.push_back(name + "." + extension_of(format));
+      return files;
+    };
     auto dot = backends::emit_dot(chart);
     backends::Drawing drawing;
     if (draws) {
@@ -144,13 +150,26 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
       if (format == "cpp") outputs.emplace_back(target(format), backends::emit_cpp_tables(file.model, stem));
       if (format == "html") {
         auto name = std::filesystem::path(file.path).filename().string();
-        outputs.emplace_back(target(format), backends::emit_html({&file.model, &chart, drawing.svg, name}));
+        outputs.emplace_back(target(format),
+                             backends::emit_html({&file.model, &chart, drawing.svg, name, files_of(stem)}));
       }
       if (format == "json") outputs.emplace_back(target(format), backends::emit_json(file.model, file.path));
     }
-    index.push_back({stem, &file.model, options.emit});
+    index.push_back(backends::index_entry(file.model, stem, files_of(stem)));
   }
   if (wants(options, "html")) {
+    // Pages that earlier builds left in the folder stay on the index, unless this build
+    // replaces them.
+    auto contents = writer.contents(options.output_folder);
+    std::set<std::string> built;
+    for (const auto& entry : index) built.insert(entry.stem);
+    auto exists = [&](const std::string& name) { return contents.files.count(name) != 0; };
+    for (const auto& [name, head] : contents.page_heads) {
+      auto stem = name.substr(0, name.size() - 5);
+      if (built.count(stem) != 0) continue;
+      if (auto entry = backends::read_index_entry(head, stem, exists)) index.push_back(std::move(*entry));
+    }
+    std::sort(index.begin(), index.end(), [](const auto& a, const auto& b) { return a.stem < b.stem; });
     outputs.emplace_back((std::filesystem::path(options.output_folder) / "index.html").string(),
                          backends::emit_index(index));
   }

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace esc {
@@ -48,6 +49,26 @@ std::optional<std::string> AtomicFileWriter::write(const std::string& path, cons
     return problem;
   }
   return std::nullopt;
+}
+
+FolderContents AtomicFileWriter::contents(const std::string& folder) {
+  FolderContents found;
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    if (!std::filesystem::is_regular_file(it->symlink_status(error))) continue;
+    auto name = it->path().filename().string();
+    found.files.insert(name);
+    if (name.size() <= 5 || name.compare(name.size() - 5, 5, ".html") != 0 || name == "index.html") continue;
+    // Only the head: the page itself can be large, and the index needs one line of it.
+    std::ifstream page(it->path(), std::ios::binary);
+    std::string head;
+    for (std::string line; std::getline(page, line) && head.size() < (64u << 20);) {
+      head += line + "\n";
+      if (line.find("</head>") != std::string::npos) break;
+    }
+    found.page_heads.emplace(name, std::move(head));
+  }
+  return found;
 }
 
 }  // namespace esc

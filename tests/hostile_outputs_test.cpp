@@ -3,6 +3,7 @@
 // run by tests/hostile/outputs/compile_test.sh, the pages opened in Chromium by
 // tests/hostile/outputs/pages_test.mjs.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <gvc.h>
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,8 @@
 #include "compiler/analysis/deadlines.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/cpp_tables.hpp"
+#include "compiler/backends/html.hpp"
+#include "compiler/backends/sha256.hpp"
 #include "compiler/build.hpp"
 #include "compiler/dates.hpp"
 
@@ -27,6 +30,17 @@ class MemoryWriter final : public esc::OutputWriter {
   std::optional<std::string> write(const std::string& path, const std::string& bytes) override {
     files[path.substr(path.find('/') + 1)] = bytes;
     return std::nullopt;
+  }
+  // As a folder that holds what was written before: index.html lists those pages too.
+  esc::FolderContents contents(const std::string&) override {
+    esc::FolderContents held;
+    for (const auto& [name, bytes] : files) {
+      held.files.insert(name);
+      if (name.size() > 5 && name.ends_with(".html") && name != "index.html") {
+        held.page_heads[name] = bytes.substr(0, bytes.find("</head>"));
+      }
+    }
+    return held;
   }
   std::map<std::string, std::string> files;  // by file name
 };
@@ -54,8 +68,10 @@ struct Built {
   }
 };
 
-std::unique_ptr<Built> build(const std::vector<std::string>& paths, std::vector<std::string> emit = {}) {
+std::unique_ptr<Built> build(const std::vector<std::string>& paths, std::vector<std::string> emit = {},
+                             const MemoryWriter* folder = nullptr) {
   auto built = std::make_unique<Built>();
+  if (folder != nullptr) built->writer = *folder;
   esc::DiskFileReader reader;
   esc::BuildOptions options;
   options.output_folder = "out";
@@ -251,4 +267,85 @@ TEST_CASE("a chart too large to draw stops the build before Graphviz runs, and n
   auto largest = build({chain_protocol("chain-199.esc", 199)}, {"svg"});
   CHECK(largest->codes().empty());
   CHECK(largest->writer.files.count("chain-199.svg") == 1);
+}
+
+TEST_CASE("only numbers that can be dialled become tel: links; the others are shown as written",
+          "[hostile-outputs]") {
+  auto built = build({hostile("phones.esc")}, {"html"});
+  const auto& page = built->writer.files.at("phones.html");
+  auto means_of = [&](const std::string& title) {
+    auto at = page.find("<strong>" + title + "</strong>");
+    REQUIRE(at != std::string::npos);
+    auto open = page.find("<div class=\"means\">", at);
+    return page.substr(open, page.find("</div>", open) - open);
+  };
+  CHECK(means_of("Landline") == "<div class=\"means\"><p>Phone: <a href=\"tel:01234567890\">01234 567890</a></p>");
+  CHECK(means_of("International form") ==
+        "<div class=\"means\"><p>Phone: <a href=\"tel:+442079460000\">+44 (0)20 7946 0000</a></p>");
+  CHECK(means_of("Emergency") == "<div class=\"means\"><p>Phone: <a href=\"tel:999\">999</a></p>");
+  CHECK(means_of("Too short") == "<div class=\"means\"><p>Phone: 0123 456</p>");
+  CHECK(means_of("No trunk zero") == "<div class=\"means\"><p>Phone: 1234 567890</p>");
+  CHECK(means_of("Letters") == "<div class=\"means\"><p>Phone: 0800 CALL NOW</p>");
+  CHECK(means_of("Extension") == "<div class=\"means\"><p>Switchboard: 01234 567890 ext 12</p>");
+}
+
+TEST_CASE("links in pages are relative and percent-encoded, whatever the file is called", "[hostile-outputs]") {
+  CHECK(esc::backends::relative_href("javascript:alert(1).html") == "./javascript%3Aalert%281%29.html");
+  CHECK(esc::backends::relative_href("a#b?c%d e.html") == "./a%23b%3Fc%25d%20e.html");
+  CHECK(esc::backends::relative_href("my-area_2.html") == "./my-area_2.html");
+  CHECK(esc::backends::relative_href("\xC3\xAA\".html") == "./%C3%AA%22.html");
+}
+
+TEST_CASE("SHA-256 gives the published digests, so the pages' script hashes are right", "[hostile-outputs]") {
+  auto hex = [](std::string_view text) {
+    std::string out;
+    for (auto byte : esc::backends::sha256(text)) out += fmt::format("{:02x}", byte);
+    return out;
+  };
+  CHECK(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(hex(std::string(64, 'x')) == "7ce100971f64e7001e8fe5a51973ecdfe1ced42befe7ee8d5fd6219506b5393c");
+  CHECK(esc::backends::csp_hash("abc") == "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='");
+}
+
+TEST_CASE("index.html lists every protocol page in the folder, not only the last build's", "[hostile-outputs]") {
+  auto protocols = std::string(ESCC_SOURCE_DIR) + "/protocols/";
+  auto first = build({protocols + "barnet.esc", protocols + "merton.esc"});
+  REQUIRE(first->codes().size() < 100);
+  // A page that is not escc's, and one that claims files that are not its own.
+  first->writer.files["about.html"] = "<html><head><title>About</title></head></html>";
+  first->writer.files["planted.html"] =
+      "<head><meta name=\"escc-index\" content=\"{&quot;title&quot;:&quot;Planted&quot;,&quot;facts&quot;:[],"
+      "&quot;files&quot;:[&quot;planted.html&quot;,&quot;../../etc/passwd&quot;,&quot;barnet.json&quot;,"
+      "&quot;planted.json&quot;]}\"></head>";
+  first->writer.files.erase("merton.png");
+  auto second = build({protocols + "wolverhampton.esc"}, {"html", "json"}, &first->writer);
+  const auto& index = second->writer.files.at("index.html");
+  std::vector<std::string> pages;
+  std::regex heading("<h2><a href=\"([^\"]*)\">");
+  for (std::sregex_iterator it(index.begin(), index.end(), heading), end; it != end; ++it) pages.push_back((*it)[1]);
+  CHECK(pages == std::vector<std::string>{"./barnet.html", "./merton.html", "./planted.html", "./wolverhampton.html"});
+  CHECK(index.find("<p>4 protocols, each") != std::string::npos);
+  CHECK(index.find("Multi-agency escalation and resolution protocol</a>") != std::string::npos);
+  // Each entry links only its own files that are there.
+  CHECK(index.find("<a href=\"./merton.svg\">merton.svg</a>") != std::string::npos);
+  CHECK(index.find("merton.png") == std::string::npos);
+  CHECK(index.find("passwd") == std::string::npos);
+  CHECK(index.find("<p>Files: <a href=\"./planted.html\">planted.html</a></p>") != std::string::npos);
+  CHECK(index.find("<a href=\"./wolverhampton.html\">wolverhampton.html</a>, <a href=\"./wolverhampton.json\">"
+                   "wolverhampton.json</a></p>") != std::string::npos);
+  CHECK(index.find("About") == std::string::npos);
+}
+
+TEST_CASE("pages allow only escc's own script, by its hash", "[hostile-outputs]") {
+  auto built = build({hostile("nested-hours.esc")}, {"html"});
+  const auto& page = built->writer.files.at("nested-hours.html");
+  auto open = page.rfind("<script>") + 8;
+  auto script = page.substr(open, page.find("</script>", open) - open);
+  CHECK(page.find("script-src " + esc::backends::csp_hash(script) + ";") != std::string::npos);
+  CHECK(page.find("unsafe-inline'; img-src") == std::string::npos);
+  CHECK(built->writer.files.at("index.html").find("script-src 'none';") != std::string::npos);
 }
