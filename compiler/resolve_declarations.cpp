@@ -209,57 +209,28 @@ model::Hours hours_of(const ast::Statement& statement, Context& context) {
 }
 
 void report_hours_circles(const model::Model& model, DiagnosticSink& sink) {
-  enum State : char { unseen, open, done };
-  std::vector<State> state(model.hours.size(), unseen);
   std::vector<bool> reported(model.hours.size(), false);
-  for (std::uint32_t root = 0; root < model.hours.size(); ++root) {
-    if (state[root] != unseen) continue;
-    state[root] = open;
-    // The definitions being followed, each with the next of its windows to look at: the
-    // window before that one names the definition after it on the path.
-    std::vector<std::pair<std::uint32_t, std::size_t>> path{{root, 0}};
-    while (!path.empty()) {
-      auto [id, next] = path.back();
-      const auto& windows = model.hours[id].windows;
-      if (next == windows.size()) {
-        state[id] = done;
-        path.pop_back();
-        continue;
-      }
-      ++path.back().second;
-      auto named = windows[next].hours;
-      if (!named.valid() || named.index >= state.size()) continue;
-      if (state[named.index] == unseen) {
-        state[named.index] = open;
-        path.push_back({named.index, 0});
-        continue;
-      }
-      if (state[named.index] != open) continue;
-      // A circle: from the definition named, along the path, back to it.
-      std::size_t first = 0;
-      while (path[first].first != named.index) ++first;
-      std::string circle;
-      for (auto i = first; i < path.size(); ++i) circle += model.hours[path[i].first].name + " → ";
-      circle += model.hours[named.index].name;
-      for (auto i = first; i < path.size(); ++i) {
-        auto member = path[i].first;
-        if (reported[member]) continue;
-        reported[member] = true;
-        const auto& naming = model.hours[member].windows[path[i].second - 1];
-        const auto& name = model.hours[member].name;
-        auto& d = sink.report(Code::I013, naming.span,
-                              path.size() - first == 1
-                                  ? fmt::format("'{}' is defined by naming itself, so it never says which times "
-                                                "it stands for",
-                                                name)
-                                  : fmt::format("'{}' is defined by naming '{}', which leads back to it ({}), so "
-                                                "none of these hours says which times it stands for",
-                                                name, model.hours[naming.hours.index].name, circle));
-        d.suggestion = fmt::format("give '{}' its days and times, such as: hours {} = weekdays 09:00-17:00",
-                                   model.hours[member].name, model.hours[member].name);
-      }
+  model::HoursWalk walk;
+  walk.circle = [&](const model::HoursCircle& circle) {
+    std::string chain;
+    for (const auto& [id, naming] : circle) chain += model.hours[id].name + " → ";
+    chain += model.hours[circle.front().first].name;
+    for (const auto& [member, naming] : circle) {
+      if (reported[member]) continue;
+      reported[member] = true;
+      const auto& name = model.hours[member].name;
+      auto& d = sink.report(Code::I013, naming->span,
+                            circle.size() == 1
+                                ? fmt::format("'{}' is defined by naming itself, so it never says which times it "
+                                              "stands for",
+                                              name)
+                                : fmt::format("'{}' is defined by naming '{}', which leads back to it ({}), so none "
+                                              "of these hours says which times it stands for",
+                                              name, model.hours[naming->hours.index].name, chain));
+      d.suggestion = fmt::format("give '{}' its days and times, such as: hours {} = weekdays 09:00-17:00", name, name);
     }
-  }
+  };
+  model::walk_hours(model, walk);
 }
 
 model::Level level_of(const ast::Statement& statement, Context& context) {

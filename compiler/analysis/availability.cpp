@@ -159,39 +159,10 @@ Availability availability_of(const model::Contact& contact, const model::Model& 
 ContactHours::ContactHours(const model::Model& model) : model_(model), named_(model.hours.size()) {
   // Each definition is worked out once, after the definitions it names, so that long
   // chains and definitions named many times cost no more than the definitions do.
-  enum State : char { unseen, open, done };
-  std::vector<State> state(model.hours.size(), unseen);
-  for (std::uint32_t root = 0; root < model.hours.size(); ++root) {
-    if (state[root] != unseen) continue;
-    state[root] = open;
-    std::vector<std::pair<std::uint32_t, std::size_t>> path{{root, 0}};  // definition, next window
-    while (!path.empty()) {
-      auto [id, next] = path.back();
-      const auto& windows = model.hours[id].windows;
-      if (next == windows.size()) {
-        state[id] = done;
-        path.pop_back();
-        if (!path.empty()) named_[path.back().first].add(named_[id]);
-        continue;
-      }
-      ++path.back().second;
-      const auto& window = windows[next];
-      if (!window.hours.valid()) {
-        named_[id].add(window, model);
-        continue;
-      }
-      auto inner = window.hours.index;
-      if (inner >= named_.size()) continue;
-      if (state[inner] == done) {
-        named_[id].add(named_[inner]);
-      } else if (state[inner] == unseen) {
-        state[inner] = open;
-        path.push_back({inner, 0});
-      }
-      // An open definition is one this chain is still working out: a circle, reported
-      // as I013, which adds nothing the circle does not already add.
-    }
-  }
+  model::HoursWalk walk;
+  walk.plain = [&](std::uint32_t id, const model::Window& window) { named_[id].add(window, model); };
+  walk.named = [&](std::uint32_t id, std::uint32_t inner) { named_[id].add(named_[inner]); };
+  model::walk_hours(model, walk);
 }
 
 Availability ContactHours::of(const model::Contact& contact) const {

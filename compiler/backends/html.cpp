@@ -165,17 +165,20 @@ std::string tel_href(std::string_view number) {
   return digits;
 }
 
-// An e-mail address for a mailto: link, percent-encoded outside the characters an
-// address needs, so that no text can leave the attribute or change the link's scheme.
-std::string mailto_href(std::string_view address) {
-  std::string out = "mailto:";
-  for (char c : address) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 std::string_view("@.-_+").find(c) != std::string_view::npos;
-    out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
+// `text` with every byte but letters, digits and those in `plain` percent-encoded.
+std::string percent_encoded(std::string_view text, std::string_view plain) {
+  std::string out;
+  for (char c : text) {
+    bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                plain.find(c) != std::string_view::npos;
+    out += kept ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
   }
   return out;
 }
+
+// An e-mail address for a mailto: link, percent-encoded outside the characters an
+// address needs, so that no text can leave the attribute or change the link's scheme.
+std::string mailto_href(std::string_view address) { return "mailto:" + percent_encoded(address, "@.-_+"); }
 
 std::string lower_ascii(std::string text) {
   for (auto& c : text) {
@@ -513,15 +516,7 @@ std::optional<IndexEntry> read_index_entry(std::string_view head, const std::str
   return entry;
 }
 
-std::string relative_href(std::string_view file_name) {
-  std::string out = "./";
-  for (char c : file_name) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 std::string_view("-._~").find(c) != std::string_view::npos;
-    out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
-  }
-  return out;
-}
+std::string relative_href(std::string_view file_name) { return "./" + percent_encoded(file_name, "-._~"); }
 
 std::string emit_index(const std::vector<IndexEntry>& entries) {
   std::string out = page_head("Escalation protocols", "'none'");

@@ -5,30 +5,15 @@
 // - "who to contact now" keeps UK time on a device set to New York or Tokyo;
 // - an index built by three runs lists every page in its folder.
 // Usage: node pages_test.mjs SITE SITE2 NODE_MODULES_FOLDER NAME...
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { checkList, launchChromium } from '../../browser/harness.mjs';
+
 const [site, site2, modules, ...names] = process.argv.slice(2);
-const require = createRequire(path.join(path.resolve(modules), 'noop.js'));
-const { chromium } = require('playwright-core');
-
-let failures = 0;
-let checks = 0;
-function expect(ok, what) {
-  checks += 1;
-  if (!ok) {
-    failures += 1;
-    console.log(`FAIL ${what}`);
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { expect, finish } = checkList();
+const browser = await launchChromium(modules);
 
 // The file a file: URL names, or '' for a URL that names none.
 function fileOf(url) {
@@ -152,5 +137,4 @@ async function now(timezoneId, at) {
 }
 
 await browser.close();
-console.log(`${checks} checks, ${failures} failed`);
-process.exit(failures === 0 ? 0 : 1);
+finish();
