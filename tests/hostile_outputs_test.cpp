@@ -269,7 +269,7 @@ TEST_CASE("a chart too large to draw stops the build before Graphviz runs, and n
   CHECK(largest->writer.files.count("chain-199.svg") == 1);
 }
 
-TEST_CASE("only numbers that can be dialled become tel: links; the others are shown as written",
+TEST_CASE("only numbers that can be dialled become tel: links, and the others are shown as written",
           "[hostile-outputs]") {
   auto built = build({hostile("phones.esc")}, {"html"});
   const auto& page = built->writer.files.at("phones.html");
