@@ -118,17 +118,17 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
   std::vector<backends::IndexEntry> index;
   std::unique_ptr<backends::Graphviz> graphviz;
   bool draws = wants(options, "svg") || wants(options, "png") || wants(options, "html");
+  auto files_of = [&](const std::string& stem) {
+    std::vector<std::string> files;
+    for (const auto& format : options.emit) files.push_back(stem + "." + extension_of(format));
+    return files;
+  };
   for (std::size_t f = 0; f < run.checked.files.size(); ++f) {
     const auto& file = run.checked.files[f];
     const auto& chart = charts[f];
     auto stem = std::filesystem::path(file.path).stem().string();
     auto target = [&](std::string_view format) {
       return (std::filesystem::path(options.output_folder) / (stem + "." + extension_of(format))).string();
-    };
-    auto files_of = [&](const std::string& name) {
-      std::vector<std::string> files;
-      for (const auto& format : options.emit) files.push_back(name + "." + extension_of(format));
-      return files;
     };
     auto dot = backends::emit_dot(chart);
     backends::Drawing drawing;

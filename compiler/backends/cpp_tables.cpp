@@ -141,9 +141,7 @@ std::string cpp_namespace(std::string_view stem) {
   std::string name = "escc_";
   for (char c : stem) {
     bool letter_or_digit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    char before = name.back();
-    bool after_letter_or_digit = before != '_';
-    if ((letter_or_digit && c != 'Z') || (c == '_' && after_letter_or_digit)) {
+    if ((letter_or_digit && c != 'Z') || (c == '_' && name.back() != '_')) {
       name += c;
     } else {
       // 'Z' starts every escape, so no two names meet; an underscore that would make
