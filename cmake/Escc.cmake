@@ -4,7 +4,8 @@
 #   include(path/to/escc/cmake/Escc.cmake)
 #   escc_add_protocol(our_protocol protocols/our-area.esc [INCLUDE folder...] [ESCC path/to/escc])
 #   target_link_libraries(case_manager PRIVATE our_protocol)
-#   // then: #include "our-area.hpp" and #include "escc/runtime.hpp"
+#   // then: #include "our-area.hpp" (namespace escc_ourZ2Darea, see docs/outputs.md)
+#   // and #include "escc/runtime.hpp"
 #
 # The header and the page are written to ${CMAKE_CURRENT_BINARY_DIR}/escc/<target>/,
 # and rebuilt when the protocol or any file it uses changes (escc writes a depfile).

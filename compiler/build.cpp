@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/cpp_tables.hpp"
@@ -92,18 +93,43 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     stems.emplace(stem, file.path);
   }
 
+  // Every chart is sized before Graphviz sees any, so that a chart too large to draw
+  // stops the build before it could crash or stall it.
+  std::vector<backends::Chart> charts;
+  for (const auto& file : run.checked.files) charts.push_back(backends::chart_of(file.model));
+  bool charted = wants(options, "dot") || wants(options, "svg") || wants(options, "png") || wants(options, "html");
+  for (std::size_t f = 0; f < charts.size() && charted; ++f) {
+    if (!backends::too_large_to_draw(charts[f])) continue;
+    const auto& path = run.checked.files[f].path;
+    auto& d = sink.report(Code::I012, std::nullopt,
+                          fmt::format("the flow chart of {} would have {} boxes and {} arrows; escc draws charts of "
+                                      "up to {} boxes and {} arrows, which is more than anyone can follow",
+                                      path, charts[f].nodes.size(), charts[f].edges.size(),
+                                      backends::max_chart_boxes, backends::max_chart_arrows));
+    d.file_path = path;
+    d.suggestion = "build the outputs that need no chart: escc build --emit cpp,json";
+    run.refused = true;
+  }
+  if (run.refused) return run;
+
   // Render everything first: a back-end that fails must not leave some files new and
   // others old.
   std::vector<std::pair<std::string, std::string>> outputs;
   std::vector<backends::IndexEntry> index;
   std::unique_ptr<backends::Graphviz> graphviz;
   bool draws = wants(options, "svg") || wants(options, "png") || wants(options, "html");
-  for (const auto& file : run.checked.files) {
+  auto files_of = [&](const std::string& stem) {
+    std::vector<std::string> files;
+    for (const auto& format : options.emit) files.push_back(stem + "." + extension_of(format));
+    return files;
+  };
+  for (std::size_t f = 0; f < run.checked.files.size(); ++f) {
+    const auto& file = run.checked.files[f];
+    const auto& chart = charts[f];
     auto stem = std::filesystem::path(file.path).stem().string();
     auto target = [&](std::string_view format) {
       return (std::filesystem::path(options.output_folder) / (stem + "." + extension_of(format))).string();
     };
-    auto chart = backends::chart_of(file.model);
     auto dot = backends::emit_dot(chart);
     backends::Drawing drawing;
     if (draws) {
@@ -124,13 +150,26 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
       if (format == "cpp") outputs.emplace_back(target(format), backends::emit_cpp_tables(file.model, stem));
       if (format == "html") {
         auto name = std::filesystem::path(file.path).filename().string();
-        outputs.emplace_back(target(format), backends::emit_html({&file.model, &chart, drawing.svg, name}));
+        outputs.emplace_back(target(format),
+                             backends::emit_html({&file.model, &chart, drawing.svg, name, files_of(stem)}));
       }
       if (format == "json") outputs.emplace_back(target(format), backends::emit_json(file.model, file.path));
     }
-    index.push_back({stem, &file.model, options.emit});
+    index.push_back(backends::index_entry(file.model, stem, files_of(stem)));
   }
   if (wants(options, "html")) {
+    // Pages that earlier builds left in the folder stay on the index, unless this build
+    // replaces them.
+    auto contents = writer.contents(options.output_folder);
+    std::set<std::string> built;
+    for (const auto& entry : index) built.insert(entry.stem);
+    auto exists = [&](const std::string& name) { return contents.files.count(name) != 0; };
+    for (const auto& [name, head] : contents.page_heads) {
+      auto stem = name.substr(0, name.size() - 5);
+      if (built.count(stem) != 0) continue;
+      if (auto entry = backends::read_index_entry(head, stem, exists)) index.push_back(std::move(*entry));
+    }
+    std::sort(index.begin(), index.end(), [](const auto& a, const auto& b) { return a.stem < b.stem; });
     outputs.emplace_back((std::filesystem::path(options.output_folder) / "index.html").string(),
                          backends::emit_index(index));
   }

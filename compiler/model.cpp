@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_set>
+
 namespace esc::model {
 
 std::optional<WorkingDays> Duration::working_days() const {
@@ -70,6 +72,72 @@ std::string Stage::label() const {
     case StageKind::route: return fmt::format("route {}", name);
   }
   return "stage";
+}
+
+std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model) {
+  std::vector<const Window*> plain;
+  std::unordered_set<std::uint32_t> expanded;
+  // An explicit stack rather than recursion: a chain of definitions can be as long as
+  // the file, and must not exhaust the call stack.
+  std::vector<std::pair<const std::vector<Window>*, std::size_t>> pending{{&windows, 0}};
+  while (!pending.empty()) {
+    auto& [list, next] = pending.back();
+    if (next == list->size()) {
+      pending.pop_back();
+      continue;
+    }
+    const auto& window = (*list)[next++];
+    if (!window.hours.valid()) {
+      plain.push_back(&window);
+    } else if (window.hours.index < model.hours.size() && expanded.insert(window.hours.index).second) {
+      pending.push_back({&model.hours[window.hours.index].windows, 0});
+    }
+  }
+  return plain;
+}
+
+void walk_hours(const Model& model, const HoursWalk& walk) {
+  enum State : char { unseen, open, done };
+  std::vector<State> state(model.hours.size(), unseen);
+  for (std::uint32_t root = 0; root < model.hours.size(); ++root) {
+    if (state[root] != unseen) continue;
+    state[root] = open;
+    // The definitions being followed, each with the next of its windows to look at: the
+    // window before that one names the definition after it on the path.
+    std::vector<std::pair<std::uint32_t, std::size_t>> path{{root, 0}};
+    while (!path.empty()) {
+      auto [id, next] = path.back();
+      const auto& windows = model.hours[id].windows;
+      if (next == windows.size()) {
+        state[id] = done;
+        path.pop_back();
+        if (!path.empty() && walk.named) walk.named(path.back().first, id);
+        continue;
+      }
+      ++path.back().second;
+      const auto& window = windows[next];
+      if (!window.hours.valid()) {
+        if (walk.plain) walk.plain(id, window);
+        continue;
+      }
+      auto inner = window.hours.index;
+      if (inner >= state.size()) continue;
+      if (state[inner] == unseen) {
+        state[inner] = open;
+        path.push_back({inner, 0});
+      } else if (state[inner] == done) {
+        if (walk.named) walk.named(id, inner);
+      } else if (walk.circle) {
+        std::size_t first = 0;
+        while (path[first].first != inner) ++first;
+        HoursCircle circle;
+        for (auto i = first; i < path.size(); ++i) {
+          circle.push_back({path[i].first, &model.hours[path[i].first].windows[path[i].second - 1]});
+        }
+        walk.circle(circle);
+      }
+    }
+  }
 }
 
 }  // namespace esc::model

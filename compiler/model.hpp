@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <limits>
@@ -438,5 +439,25 @@ struct Model {
   const Stage& stage(StageId id) const { return stages.at(id.index); }
   const Agency& agency(AgencyId id) const { return agencies.at(id.index); }
 };
+
+// The windows a list stands for, with every named `hours` replaced by the windows it
+// is defined with, however deeply definitions name one another, in the order written.
+// Each definition adds its windows once, so a definition named twice adds nothing
+// twice, and a circle of definitions (an error, I013) cannot loop.
+std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model);
+
+// Each definition in a circle of hours, with the window by which it names the next.
+using HoursCircle = std::vector<std::pair<std::uint32_t, const Window*>>;
+
+// What walk_hours tells as it goes; any of them may be left empty.
+struct HoursWalk {
+  std::function<void(std::uint32_t id, const Window& window)> plain;  // a window of days and times
+  std::function<void(std::uint32_t id, std::uint32_t inner)> named;   // `inner`, named by `id`, is worked out
+  std::function<void(const HoursCircle& circle)> circle;              // definitions leading back to themselves
+};
+
+// Every definition of hours, each after the definitions it names, in the order they
+// are declared, without recursion: a chain of definitions can be as long as the file.
+void walk_hours(const Model& model, const HoursWalk& walk);
 
 }  // namespace esc::model

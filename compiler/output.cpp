@@ -8,6 +8,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -279,6 +281,26 @@ std::optional<std::string> output_folder_problem(const std::string& folder) {
   if (folder.empty()) return "no folder is named; name one, such as -o out";
   auto parts = parts_of(folder);
   return walk(parts, parts.names.size(), /*create=*/false).problem;
+}
+
+FolderContents AtomicFileWriter::contents(const std::string& folder) {
+  FolderContents found;
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    if (!std::filesystem::is_regular_file(it->symlink_status(error))) continue;
+    auto name = it->path().filename().string();
+    found.files.insert(name);
+    if (name.size() <= 5 || name.compare(name.size() - 5, 5, ".html") != 0 || name == "index.html") continue;
+    // Only the head: the page itself can be large, and the index needs one line of it.
+    std::ifstream page(it->path(), std::ios::binary);
+    std::string head;
+    for (std::string line; std::getline(page, line) && head.size() < (64u << 20);) {
+      head += line + "\n";
+      if (line.find("</head>") != std::string::npos) break;
+    }
+    found.page_heads.emplace(name, std::move(head));
+  }
+  return found;
 }
 
 }  // namespace esc

@@ -2,6 +2,7 @@
 // outputs and the command line decides how files are written.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -9,6 +10,13 @@
 #include "compiler/source.hpp"
 
 namespace esc {
+
+// What an output folder already holds: the name of every file in it, and the head (up
+// to </head>) of every page, index.html aside.
+struct FolderContents {
+  std::set<std::string> files;
+  std::map<std::string, std::string> page_heads;  // by file name: "barnet.html"
+};
 
 class OutputWriter {
  public:
@@ -22,6 +30,12 @@ class OutputWriter {
   // Writes all of `bytes` to `path` or nothing at all. Returns a plain-English
   // reason on failure.
   virtual std::optional<std::string> write(const std::string& path, const std::string& bytes) = 0;
+  // What `folder` holds before anything is written, so that index.html can list the
+  // pages of earlier builds too. Nothing, unless the writer can tell.
+  virtual FolderContents contents(const std::string& folder) {
+    (void)folder;
+    return {};
+  }
 };
 
 // Writes to a temporary file beside the target, flushes it to disk, then renames it
@@ -42,6 +56,8 @@ class AtomicFileWriter final : public OutputWriter {
   explicit AtomicFileWriter(const DiskFileReader& inputs) : inputs_(&inputs) {}
   std::optional<std::string> refusal(const std::string& path) override;
   std::optional<std::string> write(const std::string& path, const std::string& bytes) override;
+  // Regular files only: a link in the folder is not followed.
+  FolderContents contents(const std::string& folder) override;
 
  private:
   const DiskFileReader* inputs_ = nullptr;

@@ -277,6 +277,7 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
   for (auto& allow : allows) {
     if (allow) model.allows.push_back(std::move(*allow));
   }
+  resolving::report_hours_circles(model, sink);
 
   // A file of shared definitions only (a library for `use`) needs no protocol block.
   auto needs_protocol = std::find_if(main->statements.begin(), main->statements.end(), [](const ast::Statement& s) {

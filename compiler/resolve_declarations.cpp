@@ -208,6 +208,31 @@ model::Hours hours_of(const ast::Statement& statement, Context& context) {
   return hours;
 }
 
+void report_hours_circles(const model::Model& model, DiagnosticSink& sink) {
+  std::vector<bool> reported(model.hours.size(), false);
+  model::HoursWalk walk;
+  walk.circle = [&](const model::HoursCircle& circle) {
+    std::string chain;
+    for (const auto& [id, naming] : circle) chain += model.hours[id].name + " → ";
+    chain += model.hours[circle.front().first].name;
+    for (const auto& [member, naming] : circle) {
+      if (reported[member]) continue;
+      reported[member] = true;
+      const auto& name = model.hours[member].name;
+      auto& d = sink.report(Code::I013, naming->span,
+                            circle.size() == 1
+                                ? fmt::format("'{}' is defined by naming itself, so it never says which times it "
+                                              "stands for",
+                                              name)
+                                : fmt::format("'{}' is defined by naming '{}', which leads back to it ({}), so none "
+                                              "of these hours says which times it stands for",
+                                              name, model.hours[naming->hours.index].name, chain));
+      d.suggestion = fmt::format("give '{}' its days and times, such as: hours {} = weekdays 09:00-17:00", name, name);
+    }
+  };
+  model::walk_hours(model, walk);
+}
+
 model::Level level_of(const ast::Statement& statement, Context& context) {
   return named_of<model::Level>(statement, context);
 }

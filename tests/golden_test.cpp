@@ -108,7 +108,7 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     compare_with_golden(esc::backends::emit_dot(chart), "tests/golden/dot/" + stem + ".dot");
     compare_with_golden(esc::backends::outline_text(chart), "tests/golden/outline/" + stem + ".txt");
     compare_with_golden(esc::backends::emit_cpp_tables(model, stem), "tests/golden/cpp/" + stem + ".hpp");
-    compare_with_golden(esc::backends::emit_html({&model, &chart, "", name}), "tests/golden/html/" + stem + ".html");
+    compare_with_golden(esc::backends::emit_html({&model, &chart, "", name, {}}), "tests/golden/html/" + stem + ".html");
     // A disagreement raised on the Friday before Christmas 2026, at half past two.
     esc::analysis::DeadlineOptions deadline_options;
     deadline_options.start = esc::day_number({2026, 12, 18});

@@ -52,8 +52,8 @@ void Availability::add(const model::Window& window, const model::Model& model) {
     return;
   }
   if (window.hours.valid()) {
-    for (const auto& inner : model.hours.at(window.hours.index).windows) {
-      if (!inner.hours.valid()) add(inner, model);  // definitions do not nest
+    for (const auto* plain : model::plain_windows(model.hours.at(window.hours.index).windows, model)) {
+      add(*plain, model);
     }
     return;
   }
@@ -152,20 +152,17 @@ Availability availability_of(const model::Contact& contact, const model::Model& 
   static const Availability office = Availability::office_hours();
   if (contact.windows.empty()) return office;
   Availability availability;
-  for (const auto& window : contact.windows) availability.add(window, model);
+  for (const auto* window : model::plain_windows(contact.windows, model)) availability.add(*window, model);
   return availability;
 }
 
-ContactHours::ContactHours(const model::Model& model) : model_(model) {
-  named_.reserve(model.hours.size());
-  for (std::uint32_t id = 0; id < model.hours.size(); ++id) {
-    // A window naming the definition: add() expands it as it does for any contact.
-    model::Window naming;
-    naming.hours = {id};
-    Availability named;
-    named.add(naming, model);
-    named_.push_back(named);
-  }
+ContactHours::ContactHours(const model::Model& model) : model_(model), named_(model.hours.size()) {
+  // Each definition is worked out once, after the definitions it names, so that long
+  // chains and definitions named many times cost no more than the definitions do.
+  model::HoursWalk walk;
+  walk.plain = [&](std::uint32_t id, const model::Window& window) { named_[id].add(window, model); };
+  walk.named = [&](std::uint32_t id, std::uint32_t inner) { named_[id].add(named_[inner]); };
+  model::walk_hours(model, walk);
 }
 
 Availability ContactHours::of(const model::Contact& contact) const {

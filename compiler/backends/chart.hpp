@@ -55,6 +55,15 @@ struct Chart {
 
 Chart chart_of(const model::Model& model);
 
+// The largest chart escc draws. Graphviz takes minutes to lay out a few hundred arrows
+// that cross many stages, and crashes from about 17,000 boxes; no reader could follow
+// a chart near either size. The largest real protocol has 6 boxes and 8 arrows.
+inline constexpr std::size_t max_chart_boxes = 200;
+inline constexpr std::size_t max_chart_arrows = 200;
+inline bool too_large_to_draw(const Chart& chart) {
+  return chart.nodes.size() > max_chart_boxes || chart.edges.size() > max_chart_arrows;
+}
+
 // One entry per box, in reading order, with its details: the chart as a list.
 struct OutlineItem {
   std::string text;

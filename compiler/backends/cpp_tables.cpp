@@ -15,25 +15,11 @@
 namespace esc::backends {
 namespace {
 
-constexpr std::array<std::string_view, 97> cpp_keywords = {
-    "alignas",   "alignof",   "and",          "and_eq",     "asm",          "auto",         "bitand",
-    "bitor",     "bool",      "break",        "case",       "catch",        "char",         "char8_t",
-    "char16_t",  "char32_t",  "class",        "compl",      "concept",      "const",        "consteval",
-    "constexpr", "constinit", "const_cast",   "continue",   "co_await",     "co_return",    "co_yield",
-    "decltype",  "default",   "delete",       "do",         "double",       "dynamic_cast", "else",
-    "enum",      "explicit",  "export",       "extern",     "false",        "float",        "for",
-    "friend",    "goto",      "if",           "inline",     "int",          "long",         "mutable",
-    "namespace", "new",       "noexcept",     "not",        "not_eq",       "nullptr",      "operator",
-    "or",        "or_eq",     "private",      "protected",  "public",       "register",     "reinterpret_cast",
-    "requires",  "return",    "short",        "signed",     "sizeof",       "static",       "static_assert",
-    "static_cast", "struct",  "switch",       "template",   "this",         "thread_local", "throw",
-    "true",      "try",       "typedef",      "typeid",     "typename",     "union",        "unsigned",
-    "using",     "virtual",   "void",         "volatile",   "wchar_t",      "while",        "xor",
-    "xor_eq",    "escc",      "std",          "data",       "protocol",     "none"};
-
-// A string literal holding exactly `text`. Everything outside printable ASCII, and the
-// characters that could end the literal or start an escape or a trigraph, is written
-// as an octal escape (three digits, so a following digit cannot extend it).
+// A string_view literal holding exactly `text`. Everything outside printable ASCII, and
+// the characters that could end the literal or start an escape or a trigraph, is
+// written as an octal escape (three digits, so a following digit cannot extend it).
+// The `sv` suffix gives the length without counting: g++ gives up on a table whose
+// views count more than 33 million characters in all (-fconstexpr-ops-limit).
 std::string literal(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
@@ -44,7 +30,23 @@ std::string literal(std::string_view text) {
       out += c;
     }
   }
-  return out + "\"";
+  return out + "\"sv";
+}
+
+// Letters and digits of `text`, each run of anything else made one underscore, with
+// none at either end: the part of a generated name that comes from the protocol.
+std::string identifier_part(std::string_view text) {
+  std::string part;
+  for (char c : text) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (keep) {
+      part += c;
+    } else if (!part.empty() && part.back() != '_') {
+      part += '_';
+    }
+  }
+  while (!part.empty() && part.back() == '_') part.pop_back();
+  return part.empty() ? "unnamed" : part;
 }
 
 // Collects texts into one pool, so that lists of phone numbers and line labels are
@@ -78,8 +80,11 @@ std::string working_days(const std::optional<model::WorkingDays>& days) {
 // Unique enumerator names, in order.
 class Enumerators {
  public:
-  std::string add(std::string_view wanted) {
-    auto name = cpp_identifier(wanted);
+  // `prefix` keeps the name clear of keywords and of every macro of the C and C++
+  // libraries and the compilers (NULL, errno, linux...), which are none of them
+  // "stage_..." or "agency_...".
+  std::string add(std::string_view prefix, std::string_view wanted) {
+    auto name = std::string(prefix) + identifier_part(wanted);
     auto unique = name;
     for (int n = 2; !used_.insert(unique).second; ++n) unique = fmt::format("{}_{}", name, n);
     names_.push_back(unique);
@@ -95,13 +100,7 @@ class Enumerators {
 struct Windows {
   std::vector<std::string> entries;
 
-  void add(const model::Window& window, const model::Model& model) {
-    if (window.hours.valid()) {
-      for (const auto& inner : model.hours.at(window.hours.index).windows) {
-        if (!inner.hours.valid()) add(inner, model);  // definitions do not nest
-      }
-      return;
-    }
+  void add(const model::Window& window) {
     if (window.always) {
       entries.push_back("{0x7F, true, 0, 1440}");
       return;
@@ -129,26 +128,32 @@ std::string index_or_none(std::uint32_t index) {
 
 std::string bool_text(bool value) { return value ? "true" : "false"; }
 
+// The smallest unsigned type that numbers `count` things from 0.
+std::string_view smallest_type_for(std::size_t count) {
+  if (count <= 0x100) return "std::uint8_t";
+  if (count <= 0x10000) return "std::uint16_t";
+  return "std::uint32_t";
+}
+
 }  // namespace
 
-std::string cpp_identifier(std::string_view text) {
-  std::string name;
-  for (char c : text) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    char next = keep ? c : '_';
-    if (next == '_' && !name.empty() && name.back() == '_') continue;
-    name += next;
+std::string cpp_namespace(std::string_view stem) {
+  std::string name = "escc_";
+  for (char c : stem) {
+    bool letter_or_digit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if ((letter_or_digit && c != 'Z') || (c == '_' && name.back() != '_')) {
+      name += c;
+    } else {
+      // 'Z' starts every escape, so no two names meet; an underscore that would make
+      // two in a row ("__" is reserved to the compiler) is escaped too.
+      name += fmt::format("Z{:02X}", static_cast<unsigned char>(c));
+    }
   }
-  while (!name.empty() && name.back() == '_') name.pop_back();
-  if (name.empty()) name = "unnamed";
-  if (name[0] >= '0' && name[0] <= '9') name = "n" + name;
-  if (name[0] == '_') name = "u" + name;  // leading underscores are the implementation's
-  if (std::find(cpp_keywords.begin(), cpp_keywords.end(), name) != cpp_keywords.end()) name += "_";
   return name;
 }
 
 std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
-  auto space = cpp_identifier(name);
+  auto space = cpp_namespace(name);
   auto flow = analysis::analyse_flow(model);
   auto durations = analysis::analyse_durations(model);
   auto totals = analysis::running_totals(model, flow, durations);
@@ -168,14 +173,14 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
     const auto& stage = model.stages[i];
     std::string kind = "formal";
     switch (stage.kind) {
-      case model::StageKind::formal: stage_names.add(fmt::format("stage_{}", stage.number)); break;
+      case model::StageKind::formal: stage_names.add("stage_", std::to_string(stage.number)); break;
       case model::StageKind::informal:
         kind = "informal";
-        stage_names.add("informal");
+        stage_names.add("stage_", "informal");
         break;
       case model::StageKind::route:
         kind = "route";
-        stage_names.add("route_" + stage.name);
+        stage_names.add("route_", stage.name);
         break;
     }
     std::string timeframe;
@@ -193,7 +198,7 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   std::string transition_rows;
   for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
     for (const auto& outcome : model.stages[i].outcomes) {
-      auto outcome_name = cpp_identifier(model::outcome_name(outcome.kind));
+      auto outcome_name = identifier_part(model::outcome_name(outcome.kind));
       auto condition = outcome.condition ? literal(outcome.condition->value) : literal("");
       bool moved = false;
       for (const auto& action : outcome.actions) {
@@ -215,7 +220,7 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   Enumerators agency_names;
   std::string agency_rows;
   for (const auto& agency : model.agencies) {
-    agency_names.add(agency.name);
+    agency_names.add("agency_", agency.name);
     agency_rows += fmt::format("    {{{}, {}}},\n", literal(agency.name), literal(agency.title.value));
   }
 
@@ -237,7 +242,7 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   for (const auto& row : contacts) {
     const auto& c = *row.contact;
     auto first_window = windows.entries.size();
-    for (const auto& w : c.windows) windows.add(w, model);
+    for (const auto* w : model::plain_windows(c.windows, model)) windows.add(*w);
     auto window_count = windows.entries.size() - first_window;
     auto window_list = window_count == 0 ? std::string("{}")
                                          : fmt::format("{{data::windows + {}, {}}}", first_window, window_count);
@@ -287,17 +292,17 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   std::string out;
   out += "// Generated by escc from a protocol file. Do not edit: change the protocol and run\n";
   out += "// `escc build --emit cpp` again. Use it with the runtime in escc/runtime.hpp.\n";
-  out += fmt::format("#ifndef ESCC_PROTOCOL_{}_HPP\n#define ESCC_PROTOCOL_{}_HPP\n\n", space, space);
+  out += fmt::format("#ifndef ESCC_PROTOCOL_{}\n#define ESCC_PROTOCOL_{}\n\n", space, space);
   out += tables_header;
-  out += fmt::format("\nnamespace {} {{\n\n", space);
-  out += "enum class Stage : std::uint16_t {\n";
+  out += fmt::format("\nnamespace {} {{\n\nusing namespace std::string_view_literals;\n\n", space);
+  out += fmt::format("enum class Stage : {} {{\n", smallest_type_for(stage_names.names().size()));
   for (std::size_t i = 0; i < stage_names.names().size(); ++i) {
     out += fmt::format("  {} = {},\n", stage_names.names()[i], i);
   }
   out += "};\n\n";
   out += "enum class Event : std::uint8_t { resolved, unresolved, no_response };\n\n";
   out += "constexpr escc::tables::Outcome outcome_of(Event event) { return static_cast<escc::tables::Outcome>(event); }\n\n";
-  out += "enum class Agency : std::uint16_t {\n";
+  out += fmt::format("enum class Agency : {} {{\n", smallest_type_for(agency_names.names().size()));
   for (std::size_t i = 0; i < agency_names.names().size(); ++i) {
     out += fmt::format("  {} = {},\n", agency_names.names()[i], i);
   }
@@ -324,7 +329,7 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
       flow.start.valid() ? std::to_string(flow.start.index) : "escc::tables::none",
       list_of("transitions", transition_count), list_of("agencies", model.agencies.size()),
       list_of("contacts", contacts.size()), working_days(overall));
-  out += fmt::format("}}  // namespace {}\n\n#endif  // ESCC_PROTOCOL_{}_HPP\n", space, space);
+  out += fmt::format("}}  // namespace {}\n\n#endif  // ESCC_PROTOCOL_{}\n", space, space);
   return out;
 }
 

@@ -12,12 +12,14 @@
 
 namespace esc::backends {
 
-// `name` becomes the namespace, made into a C++ identifier ("st-helens" ->
-// "st_helens").
+// `name`, the protocol file's name, gives the namespace (see cpp_namespace).
 std::string emit_cpp_tables(const model::Model& model, std::string_view name);
 
-// A C++ identifier made from any text: letters, digits and underscores, not starting
-// with a digit, not a keyword.
-std::string cpp_identifier(std::string_view text);
+// The namespace of a protocol's tables: "escc_" and the file's name, with each byte
+// that is not a letter, a digit or a single underscore, and each 'Z', spelt 'Z' and two
+// hex digits ("barnet" -> "escc_barnet", "my-area" -> "escc_myZ2Darea"). Different
+// names always give different namespaces, and none is a keyword, a macro of the C or
+// C++ libraries, or a name reserved to the compiler.
+std::string cpp_namespace(std::string_view stem);
 
 }  // namespace esc::backends

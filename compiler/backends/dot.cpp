@@ -23,6 +23,10 @@ std::string quoted(const std::vector<std::string>& lines) {
   return out + "\"";
 }
 
+// A node's name in DOT. Unquoted, DOT reads `route_out-of-hours_2` as a name, a number
+// and more, so every name is quoted, whatever the protocol calls its routes.
+std::string node_name(const ChartNode& node) { return quoted({node.id}); }
+
 std::size_t characters(std::string_view text) {
   std::size_t count = 0;
   for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -126,8 +130,9 @@ std::string emit_dot(const Chart& chart) {
   out += "  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=10];\n";
   for (const auto& node : chart.nodes) {
     auto colours = palette_of(node);
-    out += fmt::format("  {} [label={}, style=\"{}\", fillcolor=\"{}\", color=\"{}\"{}];\n", node.id, node_label(node),
-                       colours.style, colours.fill, colours.border, node.final ? ", peripheries=2, penwidth=2" : "");
+    out += fmt::format("  {} [label={}, style=\"{}\", fillcolor=\"{}\", color=\"{}\"{}];\n", node_name(node),
+                       node_label(node), colours.style, colours.fill, colours.border,
+                       node.final ? ", peripheries=2, penwidth=2" : "");
   }
   // Invisible links in file order hold the stages top to bottom as the protocol lists
   // them, whatever the arrows between them do.
@@ -136,13 +141,15 @@ std::string emit_dot(const Chart& chart) {
   std::size_t first = !chart.nodes.empty() && chart.nodes[0].kind == ChartNodeKind::immediate_risk ? 1 : 0;
   for (std::size_t i = first + 1; i < chart.nodes.size(); ++i) {
     if (linked.count({i - 1, i})) continue;
-    out += fmt::format("  {} -> {} [style=invis, weight=5];\n", chart.nodes[i - 1].id, chart.nodes[i].id);
+    out += fmt::format("  {} -> {} [style=invis, weight=5];\n", node_name(chart.nodes[i - 1]),
+                       node_name(chart.nodes[i]));
   }
   for (const auto& edge : chart.edges) {
-    out += fmt::format("  {} -> {} [{}];\n", chart.nodes[edge.from].id, chart.nodes[edge.to].id,
+    out += fmt::format("  {} -> {} [{}];\n", node_name(chart.nodes[edge.from]), node_name(chart.nodes[edge.to]),
                        edge_attributes(edge));
     if (edge.kind == ChartEdgeKind::bypass) {
-      out += fmt::format("  {{ rank=same; {}; {}; }}\n", chart.nodes[edge.from].id, chart.nodes[edge.to].id);
+      out += fmt::format("  {{ rank=same; {}; {}; }}\n", node_name(chart.nodes[edge.from]),
+                         node_name(chart.nodes[edge.to]));
     }
   }
   return out + "}\n";

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/analysis/availability.hpp"
+#include "compiler/analysis/phones.hpp"
 #include "compiler/backends/markup.hpp"
+#include "compiler/backends/sha256.hpp"
 #include "compiler/dates.hpp"
 
 namespace esc::backends {
@@ -67,7 +69,8 @@ footer { margin-top: 3rem; padding-top: .5rem; border-top: 1px solid #c8c8c8; co
 
 // Marks the contacts that can be reached now and lists them at the top; filters the
 // directory. Text is only ever set with textContent or copied from the page itself,
-// never parsed as HTML.
+// never parsed as HTML. "Now" is the time in the UK, where protocols' hours are kept,
+// whatever time zone the reader's device is set to.
 constexpr std::string_view script = R"js(
 (function () {
   'use strict';
@@ -77,30 +80,36 @@ constexpr std::string_view script = R"js(
   var officeHours = [{ days: 31, bank_holidays: false, from: 540, to: 1020 }];
   var contacts = Array.prototype.slice.call(document.querySelectorAll('.contact'));
 
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
-  function isoDay(d) { return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()); }
+  var ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit',
+    day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  var weekdays = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+  function ukTime(date) {
+    var parts = {};
+    ukClock.formatToParts(date).forEach(function (part) { parts[part.type] = part.value; });
+    return { day: parts.year + '-' + parts.month + '-' + parts.day, weekday: weekdays[parts.weekday],
+      minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  }
   function covers(w, weekday, holiday, minute) {
     var applies = holiday ? w.bank_holidays : ((w.days >> weekday) & 1) === 1;
     if (!applies) return false;
     if (w.from < w.to) return minute >= w.from && minute < w.to;
     return minute >= w.from || minute < w.to;
   }
-  function reachable(contact, now) {
-    var weekday = (now.getDay() + 6) % 7;
-    var holiday = holidays[isoDay(now)] === true;
-    var minute = now.getHours() * 60 + now.getMinutes();
+  function reachable(contact, uk) {
+    var holiday = holidays[uk.day] === true;
     var windows = contact.windows.length ? contact.windows : officeHours;
-    return windows.some(function (w) { return covers(w, weekday, holiday, minute); });
+    return windows.some(function (w) { return covers(w, uk.weekday, holiday, uk.minute); });
   }
 
   function showNow() {
     var now = new Date();
+    var uk = ukTime(now);
     var list = document.getElementById('now-list');
     while (list.firstChild) list.removeChild(list.firstChild);
     var count = 0;
     contacts.forEach(function (element) {
       var contact = data.contacts[Number(element.getAttribute('data-contact'))];
-      var available = reachable(contact, now);
+      var available = reachable(contact, uk);
       element.classList.toggle('available-now', available);
       element.querySelector('.now-badge').hidden = !available;
       if (!available) return;
@@ -114,8 +123,9 @@ constexpr std::string_view script = R"js(
       if (means) item.appendChild(means.cloneNode(true));
       list.appendChild(item);
     });
-    var when = now.toLocaleString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-    var holiday = holidays[isoDay(now)] ? ' (a bank holiday)' : '';
+    var when = now.toLocaleString('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric',
+      month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) + ' UK time';
+    var holiday = holidays[uk.day] ? ' (a bank holiday)' : '';
     document.getElementById('now-status').textContent = count === 0
       ? 'Nobody listed here can be reached at ' + when + holiday + '. For a child or adult at immediate risk, call 999.'
       : 'Available at ' + when + holiday + ': ' + count + (count === 1 ? ' contact.' : ' contacts.');
@@ -155,17 +165,20 @@ std::string tel_href(std::string_view number) {
   return digits;
 }
 
-// An e-mail address for a mailto: link, percent-encoded outside the characters an
-// address needs, so that no text can leave the attribute or change the link's scheme.
-std::string mailto_href(std::string_view address) {
-  std::string out = "mailto:";
-  for (char c : address) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 std::string_view("@.-_+").find(c) != std::string_view::npos;
-    out += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
+// `text` with every byte but letters, digits and those in `plain` percent-encoded.
+std::string percent_encoded(std::string_view text, std::string_view plain) {
+  std::string out;
+  for (char c : text) {
+    bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                plain.find(c) != std::string_view::npos;
+    out += kept ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
   }
   return out;
 }
+
+// An e-mail address for a mailto: link, percent-encoded outside the characters an
+// address needs, so that no text can leave the attribute or change the link's scheme.
+std::string mailto_href(std::string_view address) { return "mailto:" + percent_encoded(address, "@.-_+"); }
 
 std::string lower_ascii(std::string text) {
   for (auto& c : text) {
@@ -180,17 +193,7 @@ std::string date_words(const model::Date& date) {
 
 json windows_json(const model::Contact& contact, const model::Model& model) {
   auto windows = json::array();
-  std::vector<const model::Window*> flat;
-  for (const auto& w : contact.windows) {
-    if (w.hours.valid()) {
-      for (const auto& inner : model.hours.at(w.hours.index).windows) {
-        if (!inner.hours.valid()) flat.push_back(&inner);
-      }
-    } else {
-      flat.push_back(&w);
-    }
-  }
-  for (const auto* w : flat) {
+  for (const auto* w : model::plain_windows(contact.windows, model)) {
     if (w->always) {
       windows.push_back({{"days", 127}, {"bank_holidays", true}, {"from", 0}, {"to", 1440}});
       continue;
@@ -235,10 +238,12 @@ class Directory {
     auto phone_links = [&](const std::vector<model::Text>& numbers, std::string_view label) {
       for (const auto& number : numbers) {
         search += " " + std::string(number.value);
-        auto href = tel_href(number.value);
+        // A number escc reports as not diallable (C004) is shown as written, not offered
+        // as a link that would dial something else.
+        bool diallable = analysis::phone_problem(number.value).empty();
         means += fmt::format("<p>{}: ", label);
-        means += href.size() > 1 ? fmt::format("<a href=\"tel:{}\">{}</a>", href, markup_text(number.value))
-                                 : markup_text(number.value);
+        means += diallable ? fmt::format("<a href=\"tel:{}\">{}</a>", tel_href(number.value), markup_text(number.value))
+                           : markup_text(number.value);
         means += "</p>";
       }
     };
@@ -301,15 +306,53 @@ std::string inline_svg(const std::string& svg) {
   return at == std::string::npos ? std::string() : svg.substr(at);
 }
 
-std::string page_head(std::string_view title) {
+// `scripts` is the CSP's script-src: the hash of the page's own script, or 'none'.
+// Nothing from the network, so the page works offline and leaks nothing; and no script
+// but escc's, so no link or text in a protocol can ever run as one.
+std::string page_head(std::string_view title, std::string_view scripts, std::string_view extra = {}) {
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      // Nothing from the network: the page must work offline and leak nothing.
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-      "script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+      "script-src {}; img-src data:; base-uri 'none'; form-action 'none'\">\n{}"
       "<title>{}</title>\n<style>{}</style>\n</head>\n",
-      markup_text(title), style);
+      scripts, extra, markup_text(title), style);
+}
+
+std::vector<std::string> index_facts(const model::Model& model) {
+  std::vector<std::string> facts;
+  if (!model.protocol) return facts;
+  const auto& protocol = *model.protocol;
+  if (!protocol.partnerships.empty()) facts.emplace_back(protocol.partnerships[0].name.value);
+  if (protocol.status) facts.push_back("status: " + *protocol.status);
+  if (protocol.review_due) facts.push_back("review due " + date_words(*protocol.review_due));
+  return facts;
+}
+
+// The page's entry for the index, where read_index_entry finds it: one line, in the head.
+std::string index_tag(const IndexEntry& entry) {
+  json tag{{"title", entry.title}, {"facts", entry.facts}, {"files", entry.files}};
+  return fmt::format("<meta name=\"escc-index\" content=\"{}\">\n",
+                     markup_text(tag.dump(-1, ' ', true, json::error_handler_t::replace)));
+}
+
+std::string unescaped_markup(std::string_view text) {
+  static constexpr std::pair<std::string_view, char> references[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    for (const auto& [reference, c] : references) {
+      if (text.substr(i, reference.size()) == reference) {
+        out += c;
+        i += reference.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += text[i++];
+  }
+  return out;
 }
 
 }  // namespace
@@ -317,7 +360,8 @@ std::string page_head(std::string_view title) {
 std::string emit_html(const DirectoryPage& page) {
   const auto& model = *page.model;
   std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
-  std::string out = page_head(title + ": contacts and escalation");
+  std::string out = page_head(title + ": contacts and escalation", csp_hash(script),
+                              index_tag(index_entry(model, "", page.files)));
   out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
   if (model.protocol && !model.protocol->partnerships.empty()) {
     out += fmt::format("<p class=\"partnership\">{}</p>\n", markup_text(model.protocol->partnerships[0].name.value));
@@ -430,29 +474,69 @@ std::string emit_html(const DirectoryPage& page) {
   return out;
 }
 
+IndexEntry index_entry(const model::Model& model, std::string stem, std::vector<std::string> files) {
+  IndexEntry entry;
+  entry.title = model.protocol ? std::string(model.protocol->title.value) : stem;
+  entry.stem = std::move(stem);
+  entry.facts = index_facts(model);
+  entry.files = std::move(files);
+  return entry;
+}
+
+std::optional<IndexEntry> read_index_entry(std::string_view head, const std::string& stem,
+                                           const std::function<bool(const std::string&)>& exists) {
+  constexpr std::string_view opening = "<meta name=\"escc-index\" content=\"";
+  auto at = head.find(opening);
+  if (at == std::string_view::npos) return std::nullopt;
+  at += opening.size();
+  auto end = head.find('"', at);
+  if (end == std::string_view::npos) return std::nullopt;
+  auto tag = json::parse(unescaped_markup(head.substr(at, end - at)), nullptr, false);
+  if (!tag.is_object() || !tag["title"].is_string() || !tag["facts"].is_array() || !tag["files"].is_array()) {
+    return std::nullopt;
+  }
+  IndexEntry entry;
+  entry.stem = stem;
+  entry.title = tag["title"].get<std::string>();
+  if (entry.title.empty()) entry.title = stem;
+  for (const auto& fact : tag["facts"]) {
+    if (fact.is_string()) entry.facts.push_back(fact.get<std::string>());
+  }
+  // Only the protocol's own files, and only those still there: a page cannot make the
+  // index link anything else.
+  for (const auto& file : tag["files"]) {
+    if (!file.is_string()) continue;
+    auto name = file.get<std::string>();
+    bool own = false;
+    for (const auto* extension : {".dot", ".svg", ".png", ".hpp", ".html", ".json"}) {
+      own = own || name == stem + extension;
+    }
+    if (own && exists(name)) entry.files.push_back(name);
+  }
+  return entry;
+}
+
+std::string relative_href(std::string_view file_name) { return "./" + percent_encoded(file_name, "-._~"); }
+
 std::string emit_index(const std::vector<IndexEntry>& entries) {
-  std::string out = page_head("Escalation protocols");
+  std::string out = page_head("Escalation protocols", "'none'");
   out += "<body>\n<header>\n<h1>Escalation protocols</h1>\n</header>\n<main>\n";
   out += fmt::format("<p>{} protocol{}, each with its contact directory, flow chart and data.</p>\n", entries.size(),
                      entries.size() == 1 ? "" : "s");
   out += "<ul class=\"contacts\">\n";
   for (const auto& entry : entries) {
-    const auto* protocol = entry.model->protocol ? &*entry.model->protocol : nullptr;
-    std::string title = protocol ? std::string(protocol->title.value) : entry.stem;
     out += "<li class=\"protocol\">\n";
-    bool has_page = std::find(entry.formats.begin(), entry.formats.end(), "html") != entry.formats.end();
-    out += fmt::format("<h2>{}</h2>\n",
-                       has_page ? fmt::format("<a href=\"{}.html\">{}</a>", markup_text(entry.stem), markup_text(title))
-                                : markup_text(title));
-    std::vector<std::string> facts;
-    if (protocol && !protocol->partnerships.empty()) facts.push_back(std::string(protocol->partnerships[0].name.value));
-    if (protocol && protocol->status) facts.push_back("status: " + *protocol->status);
-    if (protocol && protocol->review_due) facts.push_back("review due " + date_words(*protocol->review_due));
-    if (!facts.empty()) out += fmt::format("<p class=\"facts\">{}</p>\n", markup_text(fmt::format("{}", fmt::join(facts, "; "))));
+    auto page = entry.stem + ".html";
+    bool has_page = std::find(entry.files.begin(), entry.files.end(), page) != entry.files.end();
+    out += fmt::format("<h2>{}</h2>\n", has_page ? fmt::format("<a href=\"{}\">{}</a>", markup_text(relative_href(page)),
+                                                             markup_text(entry.title))
+                                                : markup_text(entry.title));
+    if (!entry.facts.empty()) {
+      out += fmt::format("<p class=\"facts\">{}</p>\n", markup_text(fmt::format("{}", fmt::join(entry.facts, "; "))));
+    }
     std::vector<std::string> links;
-    for (const auto& format : entry.formats) {
-      auto file = entry.stem + "." + (format == "cpp" ? "hpp" : format);
-      links.push_back(fmt::format("<a href=\"{}\">{}</a>", markup_text(file), markup_text(file)));
+    for (const auto& file : entry.files) {
+      links.push_back(fmt::format("<a href=\"{}\">{}</a>", markup_text(relative_href(file)), markup_text(file)));
     }
     out += fmt::format("<p>Files: {}</p>\n</li>\n", fmt::join(links, ", "));
   }

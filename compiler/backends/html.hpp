@@ -3,7 +3,10 @@
 // "who to contact now" view when scripts run, and an index page linking them all.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/backends/chart.hpp"
@@ -16,16 +19,31 @@ struct DirectoryPage {
   const Chart* chart = nullptr;
   std::string svg;          // the drawn chart, embedded in the page
   std::string source_name;  // "barnet.esc", for the footer
+  std::vector<std::string> files;  // the files built beside the page, which the index links
 };
 
 std::string emit_html(const DirectoryPage& page);
 
+// One protocol on the index page. The index lists every page escc made in the folder,
+// from this build or an earlier one: each page carries its entry in a <meta> tag.
 struct IndexEntry {
-  std::string stem;  // "barnet": the pages are stem.html, stem.svg, ...
-  const model::Model* model = nullptr;
-  std::vector<std::string> formats;  // the outputs built, in order
+  std::string stem;                 // "barnet": the page is barnet.html
+  std::string title;
+  std::vector<std::string> facts;   // partnership, status, review date
+  std::vector<std::string> files;   // "barnet.dot", "barnet.html"...
 };
 
+IndexEntry index_entry(const model::Model& model, std::string stem, std::vector<std::string> files);
+// The entry carried by the head of the page `stem`.html, when it has one, with only
+// the files that `exists` says are still there.
+std::optional<IndexEntry> read_index_entry(std::string_view head, const std::string& stem,
+                                           const std::function<bool(const std::string&)>& exists);
+
 std::string emit_index(const std::vector<IndexEntry>& entries);
+
+// A link to a file in the same folder: "./" and the name, every byte but letters,
+// digits and "-._~" percent-encoded, so that no name can be read as a scheme
+// ("javascript:"), a query, a fragment or an escape.
+std::string relative_href(std::string_view file_name);
 
 }  // namespace esc::backends

@@ -3,7 +3,7 @@
 //
 //   #include "wolverhampton.hpp"     // generated
 //   #include "escc/runtime.hpp"
-//   escc::Escalation escalation(wolverhampton::protocol, {2026, 12, 18});
+//   escc::Escalation escalation(escc_wolverhampton::protocol, {2026, 12, 18});
 //   escalation.due_date();           // stage 1's due date, bank holidays skipped
 //   escalation.record(escc::tables::Outcome::unresolved, {2026, 12, 22});
 //
@@ -186,7 +186,7 @@ class Escalation {
   //   stage names, those on those lines, and the agency's general contacts;
   // - else when the stage names contacts of the agency: those, and the general ones;
   // - else every contact of the agency.
-  std::vector<const tables::Contact*> contacts(std::uint16_t agency, Date date, int minute) const {
+  std::vector<const tables::Contact*> contacts(tables::Index agency, Date date, int minute) const {
     std::vector<const tables::Contact*> found;
     const auto* stage = current_stage();
     if (!stage) return found;
@@ -221,7 +221,7 @@ class Escalation {
   const tables::Protocol* protocol_;
   Calendar calendar_;
   Date opened_;
-  std::uint16_t stage_;
+  tables::Index stage_;
   Date stage_started_;
 };
 

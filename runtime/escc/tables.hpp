@@ -4,8 +4,8 @@
 // escc copies this file into each generated header so that a header compiles on its
 // own; the guard lets several generated headers and runtime.hpp meet in one program.
 // Change the guard's number whenever a type here changes.
-#ifndef ESCC_TABLES_V1
-#define ESCC_TABLES_V1
+#ifndef ESCC_TABLES_V2
+#define ESCC_TABLES_V2
 
 #include <cstddef>
 #include <cstdint>
@@ -46,13 +46,16 @@ struct WorkingDays {
 enum class Outcome : std::uint8_t { resolved, unresolved, no_response };
 enum class StageKind : std::uint8_t { informal, formal, route };
 
-inline constexpr std::uint16_t none = 0xFFFF;  // no stage, no agency
+// The number of a stage or an agency in its table. 32 bits, so that any protocol escc
+// can read fits.
+using Index = std::uint32_t;
+inline constexpr Index none = 0xFFFFFFFF;  // no stage, no agency
 
 // A move from one stage on an outcome. `to == none` closes the escalation.
 struct Transition {
-  std::uint16_t from = none;
+  Index from = none;
   Outcome outcome = Outcome::unresolved;
-  std::uint16_t to = none;
+  Index to = none;
   std::string_view condition;  // empty when the move always applies
 };
 
@@ -75,9 +78,9 @@ struct Contact {
   List<std::string_view> phones;
   List<std::string_view> emails;
   List<std::string_view> call_signs;
-  std::uint16_t agency = none;  // the agency it belongs to
-  std::uint16_t stage = none;   // the stage that lists it, when a stage does
-  std::string_view line;        // the agency's escalation line that lists it, if any
+  Index agency = none;    // the agency it belongs to
+  Index stage = none;     // the stage that lists it, when a stage does
+  std::string_view line;  // the agency's escalation line that lists it, if any
   // Empty when the protocol does not say when the contact can be reached; the
   // runtime then assumes office hours (weekdays 09:00-17:00, not bank holidays).
   List<Window> windows;
@@ -111,7 +114,7 @@ struct Protocol {
   int holidays_to_year = 0;
   List<Date> bank_holidays;  // in date order
   List<Stage> stages;
-  std::uint16_t start = none;
+  Index start = none;
   List<Transition> transitions;
   List<Agency> agencies;
   List<Contact> contacts;
@@ -120,4 +123,4 @@ struct Protocol {
 
 }  // namespace escc::tables
 
-#endif  // ESCC_TABLES_V1
+#endif  // ESCC_TABLES_V2

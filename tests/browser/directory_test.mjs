@@ -3,29 +3,14 @@
 // a filter that filters, pages readable without JavaScript and in print, accessible
 // structure and contrast, and hostile protocol text that runs no script.
 // Usage: node directory_test.mjs SITE_FOLDER NODE_MODULES_FOLDER SCREENSHOT_FOLDER
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { checkList, launchChromium } from './harness.mjs';
+
 const [site, modules, screenshots] = process.argv.slice(2);
-const require = createRequire(path.join(path.resolve(modules), 'noop.js'));
-const { chromium } = require('playwright-core');
-
-let failures = 0;
-let checks = 0;
-function expect(ok, what) {
-  checks += 1;
-  if (!ok) {
-    failures += 1;
-    console.log(`FAIL ${what}`);
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { expect, finish } = checkList();
+const browser = await launchChromium(modules);
 
 async function open(name, { javaScript = true, at } = {}) {
   const context = await browser.newContext({
@@ -209,5 +194,4 @@ expect(/bank holiday/.test(christmas.status), `Christmas Day is named a bank hol
 }
 
 await browser.close();
-console.log(`${checks} checks, ${failures} failed`);
-process.exit(failures === 0 ? 0 : 1);
+finish();

@@ -6,9 +6,9 @@
 #include "escc/runtime.hpp"
 
 int main() {
-  escc::Escalation e(area::protocol, {2026, 12, 18});
+  escc::Escalation e(escc_area::protocol, {2026, 12, 18});
   auto due = e.due_date();
-  const auto& manager = area::data::contacts[0];
+  const auto& manager = escc_area::data::contacts[0];
   std::printf("stage 1 due %04d-%02d-%02d; duty manager from minute %d\n", due->date.year, due->date.month,
               due->date.day, manager.windows[0].from_minute);
   return 0;

@@ -111,7 +111,7 @@ inline const char* backends_property(const std::string& text) {
   agclose(graph);
   if (!same_nodes) return "the DOT has other nodes than the chart";
   (void)backends::emit_cpp_tables(model, "fuzz");
-  (void)backends::emit_html({&model, &chart, "", "fuzz.esc"});
+  (void)backends::emit_html({&model, &chart, "", "fuzz.esc", {}});
   (void)backends::emit_json(model, "fuzz.esc");
   return nullptr;
 }

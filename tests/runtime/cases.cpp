@@ -56,7 +56,7 @@ constexpr int at(int hour, int minute) { return hour * 60 + minute; }
 // Wolverhampton, raised on Friday 18 December 2026. Christmas Day is Friday 25 December
 // and Boxing Day's substitute is Monday 28 December, so neither counts.
 void wolverhampton_across_christmas() {
-  escc::Escalation e(wolverhampton::protocol, {2026, 12, 18});
+  escc::Escalation e(escc_wolverhampton::protocol, {2026, 12, 18});
   expect_stage(e, "stage 1", "wolverhampton starts at stage 1");
   // Stage 1's steps take 2 + 3 = 5 working days: 21, 22, 23, 24, 29 December.
   expect_date(e.due_date(), {2026, 12, 29}, "wolverhampton stage 1 due");
@@ -88,7 +88,7 @@ void wolverhampton_across_christmas() {
 }
 
 void wolverhampton_conditional_route() {
-  escc::Escalation e(wolverhampton::protocol, {2026, 11, 23});
+  escc::Escalation e(escc_wolverhampton::protocol, {2026, 11, 23});
   e.record(escc::tables::Outcome::unresolved, {2026, 11, 30});
   e.record(escc::tables::Outcome::unresolved, {2026, 12, 2});
   expect_stage(e, "stage 3", "wolverhampton reaches stage 3");
@@ -101,20 +101,20 @@ void wolverhampton_conditional_route() {
     expect(e.take(*exceptional, {2026, 12, 3}), "taking the exceptional route");
     expect_stage(e, "route exceptional", "wolverhampton after the exceptional route");
   }
-  escc::Escalation resolved(wolverhampton::protocol, {2026, 11, 23});
+  escc::Escalation resolved(escc_wolverhampton::protocol, {2026, 11, 23});
   expect(resolved.record(escc::tables::Outcome::resolved, {2026, 11, 24}) && resolved.closed(),
          "resolving stage 1 closes the case");
 }
 
 void merton_and_herefordshire() {
-  escc::Escalation merton_case(merton::protocol, {2026, 12, 18});
+  escc::Escalation merton_case(escc_merton::protocol, {2026, 12, 18});
   expect_stage(merton_case, "the informal stage", "merton starts with the informal stage");
   // The informal stage states no time, so it has no due date.
   expect(!merton_case.due_date(), "merton's informal stage has no due date");
   // A working week: 21, 22, 23, 24, 29 December.
   expect_date(merton_case.overall_deadline(), {2026, 12, 29}, "merton overall deadline");
 
-  escc::Escalation hereford(herefordshire::protocol, {2026, 12, 23});
+  escc::Escalation hereford(escc_herefordshire::protocol, {2026, 12, 23});
   hereford.record(escc::tables::Outcome::unresolved, {2026, 12, 23});
   expect_stage(hereford, "stage 1", "herefordshire after the informal stage");
   // "Within 1-3 working days": the longer end, 24, 29, 30 December.
@@ -122,7 +122,7 @@ void merton_and_herefordshire() {
 }
 
 void calendar_edges() {
-  escc::Calendar calendar(wolverhampton::protocol);
+  escc::Calendar calendar(escc_wolverhampton::protocol);
   expect(calendar.is_bank_holiday({2022, 9, 19}), "the State funeral of 19 September 2022 is a bank holiday");
   expect(calendar.is_bank_holiday({2023, 5, 8}), "the Coronation of 8 May 2023 is a bank holiday");
   expect(!calendar.is_bank_holiday({2022, 5, 30}), "30 May 2022 was moved and is not a bank holiday");
@@ -137,8 +137,8 @@ void calendar_edges() {
 }
 
 void barnet_contacts() {
-  auto adults = static_cast<std::uint16_t>(barnet::Agency::adult_services);
-  escc::Escalation e(barnet::protocol, {2026, 12, 18});
+  auto adults = static_cast<escc::tables::Index>(escc_barnet::Agency::agency_adult_services);
+  escc::Escalation e(escc_barnet::protocol, {2026, 12, 18});
   expect(!e.due_date(), "barnet's stages state no timeframes");
   // One working week: 21, 22, 23, 24, 29 December.
   expect_date(e.overall_deadline(), {2026, 12, 29}, "barnet overall deadline");
@@ -159,13 +159,13 @@ void barnet_contacts() {
 }
 
 void hostile_text_is_data() {
-  expect(hostile::protocol.title == "</style><script>window.escc_hostile = 'title'</script> & \"quotes\" */ ?\?/ \\",
+  expect(escc_hostile::protocol.title == "</style><script>window.escc_hostile = 'title'</script> & \"quotes\" */ ?\?/ \\",
          "the title survives as text");
-  expect(hostile::data::stages[0].title == "Practitioners \"quoted\" \\ back\\slash */ /* ?\?= ?\?/",
+  expect(escc_hostile::data::stages[0].title == "Practitioners \"quoted\" \\ back\\slash */ /* ?\?= ?\?/",
          "stage 1's title survives as text");
-  expect(hostile::data::stages[2].title == "Board -> stage_1 [label=\"injected\"]; }", "stage 3's title survives");
+  expect(escc_hostile::data::stages[2].title == "Board -> stage_1 [label=\"injected\"]; }", "stage 3's title survives");
   bool phone_found = false;
-  for (const auto& contact : hostile::data::contacts) {
+  for (const auto& contact : escc_hostile::data::contacts) {
     for (auto phone : contact.phones) phone_found = phone_found || phone == "\"><script>window.escc_hostile='phone'</script>";
   }
   expect(phone_found, "the hostile phone number survives as text");
