@@ -443,7 +443,7 @@ struct Model {
 // The windows a list stands for, with every named `hours` replaced by the windows it
 // is defined with, however deeply definitions name one another, in the order written.
 // Each definition adds its windows once, so a definition named twice adds nothing
-// twice, and a circle of definitions (an error, I013) cannot loop.
+// twice, and a circle of definitions (an error, N009) cannot loop.
 std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model);
 
 // Each definition in a circle of hours, with the window by which it names the next.

@@ -89,7 +89,7 @@ model::Protocol protocol_of(const ast::Statement& statement, Context& context);
 model::Agency agency_of(const ast::Statement& statement, Context& context);
 model::Calendar calendar_of(const ast::Statement& statement, Context& context);
 model::Hours hours_of(const ast::Statement& statement, Context& context);
-// I013 on every definition of hours in a circle of definitions naming one another,
+// N009 on every definition of hours in a circle of definitions naming one another,
 // once the model holds them all.
 void report_hours_circles(const model::Model& model, DiagnosticSink& sink);
 model::Level level_of(const ast::Statement& statement, Context& context);

@@ -219,7 +219,7 @@ void report_hours_circles(const model::Model& model, DiagnosticSink& sink) {
       if (reported[member]) continue;
       reported[member] = true;
       const auto& name = model.hours[member].name;
-      auto& d = sink.report(Code::I013, naming->span,
+      auto& d = sink.report(Code::N009, naming->span,
                             circle.size() == 1
                                 ? fmt::format("'{}' is defined by naming itself, so it never says which times it "
                                               "stands for",
