@@ -204,6 +204,7 @@ std::int64_t parse_date(std::string_view text, const Input& in) {
   auto year = field(0, 4);
   auto month = field(5, 2);
   auto day = text.size() > 7 ? field(8, 2) : 0;
+  if (year == 0) invalid_value(fmt::format("{} is not a date: there is no year 0", text), in.begin(), in.end());
   if (month < 1 || month > 12) invalid_value(fmt::format("{} is not a date: there is no month {}", text, month),
                                              in.begin(), in.end());
   if (text.size() > 7 && (day < 1 || day > days_in_month(year, month))) {
@@ -409,7 +410,22 @@ ESC_ACTION(stage_number, push_number<Tag::number>);
 ESC_ACTION(target_stage_number, push_number<Tag::number>);
 ESC_ACTION(before_stage_number, push_number<Tag::before_stage>);
 ESC_ACTION(covering_range, push_pair<Tag::covering>);
-ESC_ACTION(year_range, push_pair<Tag::number>);
+
+template <>
+struct action<g::year_range> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    push_pair<Tag::number>::apply(in, state);
+    const auto& years = state.target->values.back();
+    if (years.low == 0 || years.high == 0) {
+      invalid_value("there is no year 0: write the years in full, such as 2015 to 2030", in.begin(), in.end());
+    }
+    if (years.low > years.high) {
+      invalid_value(fmt::format("the years {} run backwards; write the earlier year first", in.string_view()),
+                    in.begin(), in.end());
+    }
+  }
+};
 
 template <>
 struct action<g::date_value> {
@@ -455,6 +471,16 @@ struct action<g::day_number> {
     } else {
       value.low = value.high = parse_count(text, in);
     }
+    // Days are counted from the day after the clock starts, so the first is day 1.
+    if (value.low == 0) {
+      invalid_value("there is no day 0: the first working day after the clock starts is day 1 (for the day it "
+                    "starts, write 'same working day')",
+                    in.begin(), in.end());
+    }
+    if (value.low > value.high) {
+      invalid_value(fmt::format("the range {} runs backwards; write the smaller number first", text), in.begin(),
+                    in.end());
+    }
   }
 };
 
@@ -488,7 +514,20 @@ ESC_ACTION(within_clause, retag_duration<Tag::timeframe>);
 ESC_ACTION(by_day_clause, retag_duration<Tag::timeframe, ast::by_day>);
 ESC_ACTION(bare_timeframe, retag_duration<Tag::timeframe>);
 ESC_ACTION(cumulative_clause, retag_duration<Tag::cumulative>);
-ESC_ACTION(review_period, retag_duration<Tag::period>);
+template <>
+struct action<g::review_period> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    retag_duration<Tag::period>::apply(in, state);
+    const auto* period = state.last(Tag::period);
+    if (period != nullptr && period->low == 0) {
+      invalid_value(fmt::format("a review every {} never comes round; say how often the protocol is reviewed, "
+                                "such as 'review every 2 years'",
+                                in.string_view()),
+                    in.begin(), in.end());
+    }
+  }
+};
 
 template <>
 struct action<g::or_sooner> {
@@ -651,7 +690,21 @@ ESC_ACTION(report_stmt, set_keyword<K::report>);
 ESC_ACTION(term_stmt, set_keyword<K::term>);
 ESC_ACTION(link_stmt, set_keyword<K::link>);
 ESC_ACTION(working_days_stmt, set_keyword<K::working_days>);
-ESC_ACTION(bank_holiday_stmt, set_keyword<K::bank_holiday>);
+// A bank holiday is one day: a month alone would make no day a holiday.
+template <>
+struct action<g::bank_holiday_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    const auto* date = state.last(Tag::date);
+    if (date != nullptr && date->low % 100 == 0) {
+      invalid_value(fmt::format("a bank holiday is a day, but {} gives only a month; write the day too, such as "
+                                "{}-01",
+                                date->text, date->text),
+                    state.base + date->span.begin, state.base + date->span.end);
+    }
+    set_keyword<K::bank_holiday>::apply(in, state);
+  }
+};
 ESC_ACTION(data_years_stmt, set_keyword<K::data_years>);
 ESC_ACTION(parties_stmt, set_keyword<K::parties>);
 ESC_ACTION(step_stmt, set_keyword<K::step>);
