@@ -64,6 +64,7 @@ void no_stages(const Context&, DiagnosticSink&);
 void unreachable(const Context&, DiagnosticSink&);
 void dead_end(const Context&, DiagnosticSink&);
 void escalation_cycle(const Context&, DiagnosticSink&);
+void conflicting_moves(const Context&, DiagnosticSink&);
 void final_stage(const Context&, DiagnosticSink&);
 void stage_numbering(const Context&, DiagnosticSink&);
 void figure_order(const Context&, DiagnosticSink&);

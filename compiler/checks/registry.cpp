@@ -15,6 +15,7 @@ const std::vector<Registered>& registry() {
       {"unreachable", unreachable},
       {"dead-end", dead_end},
       {"escalation-cycle", escalation_cycle},
+      {"conflicting-moves", conflicting_moves},
       {"final-stage", final_stage},
       {"stage-numbering", stage_numbering},
       {"figure-order", figure_order},
