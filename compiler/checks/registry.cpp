@@ -17,6 +17,7 @@ const std::vector<Registered>& registry() {
       {"escalation-cycle", escalation_cycle},
       {"conflicting-moves", conflicting_moves},
       {"final-stage", final_stage},
+      {"binding-stage-escalates", binding_stage_escalates},
       {"stage-numbering", stage_numbering},
       {"figure-order", figure_order},
       {"running-total", running_total},
