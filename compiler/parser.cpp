@@ -421,7 +421,8 @@ struct action<g::year_range> {
       invalid_value("there is no year 0: write the years in full, such as 2015 to 2030", in.begin(), in.end());
     }
     if (years.low > years.high) {
-      invalid_value(fmt::format("the years {} run backwards; write the earlier year first", in.string_view()),
+      invalid_value(fmt::format("the years {} to {} run backwards; write the earlier year first", years.low,
+                                years.high),
                     in.begin(), in.end());
     }
   }
@@ -523,7 +524,7 @@ struct action<g::review_period> {
     if (period != nullptr && period->low == 0) {
       invalid_value(fmt::format("a review every {} never comes round; say how often the protocol is reviewed, "
                                 "such as 'review every 2 years'",
-                                in.string_view()),
+                                normalise_words(in.string_view())),
                     in.begin(), in.end());
     }
   }
@@ -609,6 +610,80 @@ struct action<g::working_day_set> {
   template <typename Input>
   static void apply(const Input& in, ParseState& state) {
     state.push(Tag::window, in, {}).low = parse_day_set(in.string_view());
+  }
+};
+
+// Details a contact or a duty holds once. The model keeps one of each, so a second
+// would be dropped without a word: it is refused where it stands instead.
+struct HeldOnce {
+  Tag tag;
+  std::string_view already;  // what the statement already says
+  std::string_view advice;
+};
+
+constexpr HeldOnce contact_details_held_once[] = {
+    {Tag::person, "this contact already names a person", "list the other as a contact of their own"},
+    {Tag::of, "this contact already says which agency it belongs to", "a contact belongs to one agency"},
+    {Tag::via, "this already says via whom the details are obtained", "name everyone in one text"},
+    {Tag::condition, "this already has a condition",
+     "write one condition that says whether both or either must hold"},
+};
+
+constexpr HeldOnce duty_details_held_once[] = {
+    {Tag::on, "this already says where it is recorded", "name every place in one text"},
+    {Tag::via, "this already says how it is sent", "name every way in one text"},
+    {Tag::by, "this already says by whom", "name everyone in one text"},
+    {Tag::before_stage, "this already says before which stage", "give one stage"},
+    {Tag::timeframe, "this already has a timeframe", "give it one timeframe"},
+    {Tag::condition, "this already has a condition",
+     "write one condition that says whether both or either must hold"},
+};
+
+template <const auto& Held>
+struct refuse_second {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    const auto& values = state.target->values;
+    auto begin = state.span(in.begin(), in.end()).begin;
+    for (const auto& value : values) {
+      if (value.span.begin < begin) continue;  // only the detail just read
+      for (const auto& held : Held) {
+        if (value.tag != held.tag) continue;
+        auto earlier = std::find_if(values.begin(), values.end(), [&](const ast::Value& other) {
+          return other.tag == held.tag && other.span.begin < begin;
+        });
+        if (earlier == values.end()) continue;
+        // Words outside quotes are shown as escc reads them, whatever their spacing.
+        auto shown = held.tag == Tag::before_stage ? fmt::format("stage {}", earlier->low)
+                     : held.tag == Tag::timeframe  ? fmt::format("'{}'", normalise_words(earlier->text))
+                                                   : fmt::format("'{}'", earlier->text);
+        throw SyntaxFailure{Code::P002,
+                            fmt::format("{} ({}), and escc would keep only the first: {}", held.already, shown,
+                                        held.advice),
+                            in.begin(), in.end()};
+      }
+    }
+  }
+};
+ESC_ACTION(contact_attr, refuse_second<contact_details_held_once>);
+ESC_ACTION(duty_modifier, refuse_second<duty_details_held_once>);
+
+// A contact that says `available` a second time keeps both lists of windows; the
+// first window of the second is marked, so that the repetition can be reported.
+template <>
+struct action<g::available_attr> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    auto& values = state.target->values;
+    auto begin = state.span(in.begin(), in.end()).begin;
+    auto said_before = std::any_of(values.begin(), values.end(), [&](const ast::Value& value) {
+      return value.tag == Tag::window && value.span.begin < begin;
+    });
+    if (!said_before) return;
+    auto first = std::find_if(values.begin(), values.end(), [&](const ast::Value& value) {
+      return value.tag == Tag::window && value.span.begin >= begin;
+    });
+    if (first != values.end()) first->flags |= ast::window_available_again;
   }
 };
 

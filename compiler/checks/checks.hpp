@@ -80,6 +80,7 @@ void phone_numbers(const Context&, DiagnosticSink&);
 void email_addresses(const Context&, DiagnosticSink&);
 void conflicting_details(const Context&, DiagnosticSink&);
 void line_coverage(const Context&, DiagnosticSink&);
+void repeated_availability(const Context&, DiagnosticSink&);
 void adult_route(const Context&, DiagnosticSink&);
 void document_links(const Context&, DiagnosticSink&);
 

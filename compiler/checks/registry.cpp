@@ -31,6 +31,7 @@ const std::vector<Registered>& registry() {
       {"email-addresses", email_addresses},
       {"conflicting-details", conflicting_details},
       {"line-coverage", line_coverage},
+      {"repeated-availability", repeated_availability},
       {"adult-route", adult_route},
       {"document-links", document_links},
   };
