@@ -58,6 +58,7 @@ void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& s
 // The checks, one per file in this folder.
 void review_date(const Context&, DiagnosticSink&);
 void approval(const Context&, DiagnosticSink&);
+void approval_dates(const Context&, DiagnosticSink&);
 void status(const Context&, DiagnosticSink&);
 void immediate_risk(const Context&, DiagnosticSink&);
 void no_stages(const Context&, DiagnosticSink&);

@@ -9,6 +9,7 @@ const std::vector<Registered>& registry() {
   static const std::vector<Registered> checks = {
       {"review-date", review_date},
       {"approval", approval},
+      {"approval-dates", approval_dates},
       {"status", status},
       {"immediate-risk", immediate_risk},
       {"no-stages", no_stages},
