@@ -84,5 +84,6 @@ void line_coverage(const Context&, DiagnosticSink&);
 void repeated_availability(const Context&, DiagnosticSink&);
 void adult_route(const Context&, DiagnosticSink&);
 void document_links(const Context&, DiagnosticSink&);
+void bank_holidays(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

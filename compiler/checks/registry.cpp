@@ -35,6 +35,7 @@ const std::vector<Registered>& registry() {
       {"repeated-availability", repeated_availability},
       {"adult-route", adult_route},
       {"document-links", document_links},
+      {"bank-holidays", bank_holidays},
   };
   return checks;
 }
