@@ -639,29 +639,32 @@ constexpr HeldOnce duty_details_held_once[] = {
      "write one condition that says whether both or either must hold"},
 };
 
+// The values of the detail just read are the last ones of the statement; looking back
+// from them stops at the first earlier value of the same kind, so that a line of
+// thousands of details is read in time proportional to its length.
 template <const auto& Held>
 struct refuse_second {
   template <typename Input>
   static void apply(const Input& in, ParseState& state) {
     const auto& values = state.target->values;
     auto begin = state.span(in.begin(), in.end()).begin;
-    for (const auto& value : values) {
-      if (value.span.begin < begin) continue;  // only the detail just read
-      for (const auto& held : Held) {
-        if (value.tag != held.tag) continue;
-        auto earlier = std::find_if(values.begin(), values.end(), [&](const ast::Value& other) {
-          return other.tag == held.tag && other.span.begin < begin;
-        });
-        if (earlier == values.end()) continue;
-        // Words outside quotes are shown as escc reads them, whatever their spacing.
-        auto shown = held.tag == Tag::before_stage ? fmt::format("stage {}", earlier->low)
-                     : held.tag == Tag::timeframe  ? fmt::format("'{}'", normalise_words(earlier->text))
-                                                   : fmt::format("'{}'", earlier->text);
-        throw SyntaxFailure{Code::P002,
-                            fmt::format("{} ({}), and escc would keep only the first: {}", held.already, shown,
-                                        held.advice),
-                            in.begin(), in.end()};
-      }
+    auto detail = values.rbegin();
+    for (; detail != values.rend() && detail->span.begin >= begin; ++detail) {
+      const auto* held = std::find_if(std::begin(Held), std::end(Held),
+                                      [&](const HeldOnce& once) { return once.tag == detail->tag; });
+      if (held == std::end(Held)) continue;
+      auto earlier = std::find_if(detail + 1, values.rend(), [&](const ast::Value& other) {
+        return other.tag == held->tag && other.span.begin < begin;
+      });
+      if (earlier == values.rend()) continue;
+      // Words outside quotes are shown as escc reads them, whatever their spacing.
+      auto shown = held->tag == Tag::before_stage ? fmt::format("stage {}", earlier->low)
+                   : held->tag == Tag::timeframe  ? fmt::format("'{}'", normalise_words(earlier->text))
+                                                  : fmt::format("'{}'", earlier->text);
+      throw SyntaxFailure{Code::P002,
+                          fmt::format("{} ({}), and escc would keep only the first: {}", held->already, shown,
+                                      held->advice),
+                          in.begin(), in.end()};
     }
   }
 };
@@ -676,14 +679,17 @@ struct action<g::available_attr> {
   static void apply(const Input& in, ParseState& state) {
     auto& values = state.target->values;
     auto begin = state.span(in.begin(), in.end()).begin;
-    auto said_before = std::any_of(values.begin(), values.end(), [&](const ast::Value& value) {
-      return value.tag == Tag::window && value.span.begin < begin;
+    // This clause's windows are the last values; looking back stops at the window of
+    // the clause before, if there is one.
+    auto first = values.rend();
+    for (auto value = values.rbegin(); value != values.rend() && value->span.begin >= begin; ++value) {
+      if (value->tag == Tag::window) first = value;
+    }
+    if (first == values.rend()) return;
+    auto said_before = std::find_if(first + 1, values.rend(), [](const ast::Value& value) {
+      return value.tag == Tag::window;
     });
-    if (!said_before) return;
-    auto first = std::find_if(values.begin(), values.end(), [&](const ast::Value& value) {
-      return value.tag == Tag::window && value.span.begin >= begin;
-    });
-    if (first != values.end()) first->flags |= ast::window_available_again;
+    if (said_before != values.rend()) first->flags |= ast::window_available_again;
   }
 };
 

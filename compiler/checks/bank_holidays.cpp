@@ -23,6 +23,7 @@ void bank_holidays(const Context& context, DiagnosticSink& sink) {
   for (const auto& calendar : context.model.calendars) {
     const auto& holidays = calendar.holidays;  // in date order; a repeated date keeps file order
     bool range_stated = calendar.data_from != 0;
+    std::size_t first_of_day = 0;  // where the run of holidays on the same day starts
     for (std::size_t i = 0; i < holidays.size(); ++i) {
       const auto& holiday = holidays[i];
       if (range_stated && (holiday.date.year < calendar.data_from || holiday.date.year > calendar.data_to)) {
@@ -33,10 +34,9 @@ void bank_holidays(const Context& context, DiagnosticSink& sink) {
                                           calendar.data_to));
         d.suggestion = "check the date; if it is right, widen 'data from ... to ...' to the years the list covers";
       }
-      if (i == 0 || !same_day(holidays[i - 1].date, holiday.date)) continue;
-      auto first = i - 1;
-      while (first > 0 && same_day(holidays[first - 1].date, holiday.date)) --first;
-      const auto& earlier = holidays[first];
+      if (!same_day(holidays[first_of_day].date, holiday.date)) first_of_day = i;
+      if (first_of_day == i) continue;
+      const auto& earlier = holidays[first_of_day];
       auto names = earlier.name && holiday.name
                        ? fmt::format(", as '{}' and as '{}'", earlier.name->value, holiday.name->value)
                        : std::string();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "compiler/checks/checks.hpp"
@@ -13,48 +14,55 @@
 namespace esc::checks {
 namespace {
 
-// Where an outcome's move takes the case: a stage or route, or the end.
+// One move an outcome makes: to a stage or route, or to the end.
 struct Move {
   model::OutcomeKind outcome;
   std::string condition;  // normalised; empty when the outcome has none
-  model::StageId target;  // invalid for `end`
-  Span span;
+  const model::Outcome* from;
+  const model::Action* action;
 };
 
-std::string where(const Context& context, const Move& move) {
-  if (!move.target.valid()) return "ends the escalation";
-  return fmt::format("goes to {}", context.model.stage(move.target).label());
+std::string where(const Context& context, const model::Action& action) {
+  if (action.kind == model::ActionKind::end) return "ends the escalation";
+  return fmt::format("goes to {}", context.model.stage(action.target).label());
 }
 
 }  // namespace
 
 void conflicting_moves(const Context& context, DiagnosticSink& sink) {
-  std::vector<Move> first_moves;  // the first move of each outcome and condition in the stage
+  // Moves are grouped by outcome and condition by sorting, not by comparing each with
+  // every other: a stage of many outcomes costs no more than its length.
+  std::vector<Move> moves;
   for (const auto& stage : context.model.stages) {
-    first_moves.clear();
+    moves.clear();
     for (const auto& outcome : stage.outcomes) {
-      auto condition = outcome.condition ? normalise_words(outcome.condition->value) : std::string();
       for (const auto& action : outcome.actions) {
         if (action.kind == model::ActionKind::duty) continue;
-        Move move{outcome.kind, condition, action.kind == model::ActionKind::go_to ? action.target : model::StageId{},
-                  action.span};
-        auto first = std::find_if(first_moves.begin(), first_moves.end(), [&](const Move& earlier) {
-          return earlier.outcome == move.outcome && earlier.condition == move.condition;
-        });
-        if (first == first_moves.end()) {
-          first_moves.push_back(std::move(move));
-          continue;
-        }
-        if (first->target == move.target) continue;  // the same move said again
-        auto when = fmt::format("when {}{}", model::outcome_name(move.outcome),
-                                outcome.condition ? fmt::format(" if \"{}\"", outcome.condition->value) : "");
-        auto& d = sink.report(Code::S008, move.span,
-                              fmt::format("{}, {} both {} and {}: the protocol does not say which applies", when,
-                                          stage.label(), where(context, *first), where(context, move)));
-        d.notes.push_back({first->span, "the other move is here"});
-        d.suggestion = fmt::format("keep one move, or give each its own condition, as in: when {} if \"...\": go to ...",
-                                   model::outcome_name(move.outcome));
+        moves.push_back({outcome.kind, outcome.condition ? normalise_words(outcome.condition->value) : std::string(),
+                         &outcome, &action});
       }
+    }
+    if (moves.size() < 2) continue;
+    std::stable_sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) {
+      return std::tie(a.outcome, a.condition) < std::tie(b.outcome, b.condition);
+    });
+    for (std::size_t first = 0, i = 1; i < moves.size(); ++i) {
+      if (moves[i].outcome != moves[first].outcome || moves[i].condition != moves[first].condition) {
+        first = i;
+        continue;
+      }
+      const auto& earlier = *moves[first].action;
+      const auto& later = *moves[i].action;
+      if (earlier.kind == later.kind && earlier.target == later.target) continue;  // the same move said again
+      const auto& condition = moves[i].from->condition;
+      auto& d = sink.report(Code::S008, later.span,
+                            fmt::format("when {}{}, {} both {} and {}: the protocol does not say which applies",
+                                        model::outcome_name(moves[i].outcome),
+                                        condition ? fmt::format(" if \"{}\"", condition->value) : "", stage.label(),
+                                        where(context, earlier), where(context, later)));
+      d.notes.push_back({earlier.span, "the other move is here"});
+      d.suggestion = fmt::format("keep one move, or give each its own condition, as in: when {} if \"...\": go to ...",
+                                 model::outcome_name(moves[i].outcome));
     }
   }
 }
