@@ -418,7 +418,7 @@ struct action<g::year_range> {
     push_pair<Tag::number>::apply(in, state);
     const auto& years = state.target->values.back();
     if (years.low == 0 || years.high == 0) {
-      invalid_value("there is no year 0: write the years in full, such as 2015 to 2030", in.begin(), in.end());
+      invalid_value("there is no year 0: give the years the data covers, such as 2015 to 2030", in.begin(), in.end());
     }
     if (years.low > years.high) {
       invalid_value(fmt::format("the years {} to {} run backwards; write the earlier year first", years.low,
@@ -479,8 +479,9 @@ struct action<g::day_number> {
                     in.begin(), in.end());
     }
     if (value.low > value.high) {
-      invalid_value(fmt::format("the range {} runs backwards; write the smaller number first", text), in.begin(),
-                    in.end());
+      invalid_value(
+          fmt::format("the range {}-{} runs backwards; write the smaller number first", value.low, value.high),
+          in.begin(), in.end());
     }
   }
 };
