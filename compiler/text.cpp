@@ -88,8 +88,7 @@ bool normalised_equals(std::string_view words, std::string_view normal) {
 }
 
 bool is_blank(std::string_view text) {
-  // UTF-8 of U+00A0, U+1680, U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+2060,
-  // U+3000 and U+FEFF.
+  // Spaces a reader cannot tell from nothing: a text made of them says nothing either.
   static constexpr std::string_view spaces[] = {
       "\u00A0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006",
       "\u2007", "\u2008", "\u2009", "\u200A", "\u200B", "\u2028", "\u2029", "\u202F", "\u205F",
