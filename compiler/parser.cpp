@@ -672,6 +672,25 @@ struct refuse_second {
 ESC_ACTION(contact_attr, refuse_second<contact_details_held_once>);
 ESC_ACTION(duty_modifier, refuse_second<duty_details_held_once>);
 
+// A timeframe counts from one event: a second `from` would be dropped like a second
+// person on a contact.
+template <>
+struct action<g::from_clause> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    const auto& values = state.target->values;
+    auto earlier = std::find_if(values.rbegin() + 1, values.rend(), [](const ast::Value& value) {
+      return value.tag == Tag::clock_start || value.tag == Tag::timeframe;
+    });
+    if (earlier == values.rend() || earlier->tag != Tag::clock_start) return;
+    throw SyntaxFailure{Code::P002,
+                        fmt::format("this timeframe already counts from '{}', and escc would keep only the first: "
+                                    "name the one event the clock starts from",
+                                    earlier->text),
+                        in.begin(), in.end()};
+  }
+};
+
 // A contact that says `available` a second time keeps both lists of windows; the
 // first window of the second is marked, so that the repetition can be reported.
 template <>
