@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# A calendar whose bank holidays are listed out of date order: the generated C++
-# runtime looks holidays up by date, so every listed day must still be a bank holiday
-# there, and a working day counted across them must skip them. Compiled with g++ and
-# clang++ and run.
-# Usage: calendar_test.sh path/to/escc repository-root
+# What tests/hostile/checks/ cannot say with `# expect:` comments, run as a user would:
+# - a date in year 0 on the command line is refused (exit 2);
+# - a calendar whose bank holidays are listed out of date order: the generated C++
+#   runtime looks holidays up by date, so every listed day must still be a bank holiday
+#   there, and a working day counted across them must skip them. Compiled with g++ and
+#   clang++ and run.
+# Usage: commands_test.sh path/to/escc repository-root
 set -u
 escc=$1
 root=$2
@@ -13,8 +15,20 @@ input="$root/tests/hostile/checks/holidays_out_of_order.esc"
 passed=0
 failed=0
 
+for command in "check --today 0000-01-01 $input" "deadlines $input --start 0000-01-03"; do
+  # shellcheck disable=SC2086 # the command's words are meant to be split
+  output=$("$escc" $command 2>&1)
+  status=$?
+  if [ "$status" -eq 2 ] && grep -q 'give a date as YYYY-MM-DD' <<<"$output"; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL escc $command: exit $status, wanted 2 with 'give a date as YYYY-MM-DD'"; echo "$output" | head -5
+    failed=$((failed + 1))
+  fi
+done
+
 if ! "$escc" build --today 2026-11-23 --emit cpp -o "$work/generated" "$input" >"$work/build.log" 2>&1; then
-  echo "FAIL the protocol does not build"; cat "$work/build.log"; echo "0 passed, 1 failed"; exit 1
+  echo "FAIL the protocol does not build"; cat "$work/build.log"; echo "$passed passed, $((failed + 1)) failed"; exit 1
 fi
 header="$work/generated/holidays_out_of_order.hpp"
 # The namespace the generated tables live in: the last one the header closes.
