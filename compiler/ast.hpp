@@ -70,6 +70,8 @@ inline constexpr std::int64_t weekend = 0x60;
 inline constexpr std::uint32_t window_bank_holidays = 1u << 0;  // includes bank holidays
 inline constexpr std::uint32_t window_except_bank_holidays = 1u << 1;
 inline constexpr std::uint32_t window_always = 1u << 2;
+// On the first window of a contact's second (third, ...) `available`.
+inline constexpr std::uint32_t window_available_again = 1u << 3;
 inline constexpr std::int64_t pack_time_range(std::int64_t from, std::int64_t to) { return from * 10000 + to; }
 
 struct Value {

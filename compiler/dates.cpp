@@ -49,7 +49,7 @@ std::optional<CivilDate> parse_iso_date(std::string_view text) {
     return error == std::errc() && end == text.data() + at + length;
   };
   if (!field(0, 4, date.year) || !field(5, 2, date.month) || !field(8, 2, date.day)) return std::nullopt;
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > days_in_month(date.year, date.month)) {
+  if (date.year < 1 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > days_in_month(date.year, date.month)) {
     return std::nullopt;
   }
   return date;

@@ -21,7 +21,7 @@ CivilDate civil_date(std::int64_t day_number);
 int days_in_month(int year, int month);
 // 0 = Monday ... 6 = Sunday.
 int weekday(std::int64_t day_number);
-// "2026-11-23" -> date; nullopt unless it is a real date in that exact form.
+// "2026-11-23" -> date; nullopt unless it is a real date in that exact form (there is no year 0).
 std::optional<CivilDate> parse_iso_date(std::string_view text);
 std::string iso_date(const CivilDate& date);
 // "23 November 2026", "March 2024" (month only).

@@ -155,6 +155,7 @@ struct Window {
   bool always = false;
   bool bank_holidays = false;
   bool except_bank_holidays = false;
+  bool available_again = false;  // the first window of a contact's second `available`
   HoursId hours;  // a named definition, when the window names one
   Span span;
 };

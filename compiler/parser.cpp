@@ -204,6 +204,7 @@ std::int64_t parse_date(std::string_view text, const Input& in) {
   auto year = field(0, 4);
   auto month = field(5, 2);
   auto day = text.size() > 7 ? field(8, 2) : 0;
+  if (year == 0) invalid_value(fmt::format("{} is not a date: there is no year 0", text), in.begin(), in.end());
   if (month < 1 || month > 12) invalid_value(fmt::format("{} is not a date: there is no month {}", text, month),
                                              in.begin(), in.end());
   if (text.size() > 7 && (day < 1 || day > days_in_month(year, month))) {
@@ -409,7 +410,23 @@ ESC_ACTION(stage_number, push_number<Tag::number>);
 ESC_ACTION(target_stage_number, push_number<Tag::number>);
 ESC_ACTION(before_stage_number, push_number<Tag::before_stage>);
 ESC_ACTION(covering_range, push_pair<Tag::covering>);
-ESC_ACTION(year_range, push_pair<Tag::number>);
+
+template <>
+struct action<g::year_range> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    push_pair<Tag::number>::apply(in, state);
+    const auto& years = state.target->values.back();
+    if (years.low == 0 || years.high == 0) {
+      invalid_value("there is no year 0: give the years the data covers, such as 2015 to 2030", in.begin(), in.end());
+    }
+    if (years.low > years.high) {
+      invalid_value(fmt::format("the years {} to {} run backwards; write the earlier year first", years.low,
+                                years.high),
+                    in.begin(), in.end());
+    }
+  }
+};
 
 template <>
 struct action<g::date_value> {
@@ -455,6 +472,17 @@ struct action<g::day_number> {
     } else {
       value.low = value.high = parse_count(text, in);
     }
+    // Days are counted from the day after the clock starts, so the first is day 1.
+    if (value.low == 0) {
+      invalid_value("there is no day 0: the first working day after the clock starts is day 1 (for the day it "
+                    "starts, write 'same working day')",
+                    in.begin(), in.end());
+    }
+    if (value.low > value.high) {
+      invalid_value(
+          fmt::format("the range {}-{} runs backwards; write the smaller number first", value.low, value.high),
+          in.begin(), in.end());
+    }
   }
 };
 
@@ -488,7 +516,20 @@ ESC_ACTION(within_clause, retag_duration<Tag::timeframe>);
 ESC_ACTION(by_day_clause, retag_duration<Tag::timeframe, ast::by_day>);
 ESC_ACTION(bare_timeframe, retag_duration<Tag::timeframe>);
 ESC_ACTION(cumulative_clause, retag_duration<Tag::cumulative>);
-ESC_ACTION(review_period, retag_duration<Tag::period>);
+template <>
+struct action<g::review_period> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    retag_duration<Tag::period>::apply(in, state);
+    const auto* period = state.last(Tag::period);
+    if (period != nullptr && period->low == 0) {
+      invalid_value(fmt::format("a review every {} never comes round; say how often the protocol is reviewed, "
+                                "such as 'review every 2 years'",
+                                normalise_words(in.string_view())),
+                    in.begin(), in.end());
+    }
+  }
+};
 
 template <>
 struct action<g::or_sooner> {
@@ -573,6 +614,105 @@ struct action<g::working_day_set> {
   }
 };
 
+// Details a contact or a duty holds once. The model keeps one of each, so a second
+// would be dropped without a word: it is refused where it stands instead.
+struct HeldOnce {
+  Tag tag;
+  std::string_view already;  // what the statement already says
+  std::string_view advice;
+};
+
+constexpr HeldOnce contact_details_held_once[] = {
+    {Tag::person, "this contact already names a person", "list the other as a contact of their own"},
+    {Tag::of, "this contact already says which agency it belongs to", "a contact belongs to one agency"},
+    {Tag::via, "this already says via whom the details are obtained", "name everyone in one text"},
+    {Tag::condition, "this already has a condition",
+     "write one condition that says whether both or either must hold"},
+};
+
+constexpr HeldOnce duty_details_held_once[] = {
+    {Tag::on, "this already says where it is recorded", "name every place in one text"},
+    {Tag::via, "this already says how it is sent", "name every way in one text"},
+    {Tag::by, "this already says by whom", "name everyone in one text"},
+    {Tag::before_stage, "this already says before which stage", "give one stage"},
+    {Tag::timeframe, "this already has a timeframe", "give it one timeframe"},
+    {Tag::condition, "this already has a condition",
+     "write one condition that says whether both or either must hold"},
+};
+
+// The values of the detail just read are the last ones of the statement; looking back
+// from them stops at the first earlier value of the same kind, so that a line of
+// thousands of details is read in time proportional to its length.
+template <const auto& Held>
+struct refuse_second {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    const auto& values = state.target->values;
+    auto begin = state.span(in.begin(), in.end()).begin;
+    auto detail = values.rbegin();
+    for (; detail != values.rend() && detail->span.begin >= begin; ++detail) {
+      const auto* held = std::find_if(std::begin(Held), std::end(Held),
+                                      [&](const HeldOnce& once) { return once.tag == detail->tag; });
+      if (held == std::end(Held)) continue;
+      auto earlier = std::find_if(detail + 1, values.rend(), [&](const ast::Value& other) {
+        return other.tag == held->tag && other.span.begin < begin;
+      });
+      if (earlier == values.rend()) continue;
+      // Words outside quotes are shown as escc reads them, whatever their spacing.
+      auto shown = held->tag == Tag::before_stage ? fmt::format("stage {}", earlier->low)
+                   : held->tag == Tag::timeframe  ? fmt::format("'{}'", normalise_words(earlier->text))
+                                                  : fmt::format("'{}'", earlier->text);
+      throw SyntaxFailure{Code::P002,
+                          fmt::format("{} ({}), and escc would keep only the first: {}", held->already, shown,
+                                      held->advice),
+                          in.begin(), in.end()};
+    }
+  }
+};
+ESC_ACTION(contact_attr, refuse_second<contact_details_held_once>);
+ESC_ACTION(duty_modifier, refuse_second<duty_details_held_once>);
+
+// A timeframe counts from one event: a second `from` would be dropped like a second
+// person on a contact.
+template <>
+struct action<g::from_clause> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    const auto& values = state.target->values;
+    auto earlier = std::find_if(values.rbegin() + 1, values.rend(), [](const ast::Value& value) {
+      return value.tag == Tag::clock_start || value.tag == Tag::timeframe;
+    });
+    if (earlier == values.rend() || earlier->tag != Tag::clock_start) return;
+    throw SyntaxFailure{Code::P002,
+                        fmt::format("this timeframe already counts from '{}', and escc would keep only the first: "
+                                    "name the one event the clock starts from",
+                                    earlier->text),
+                        in.begin(), in.end()};
+  }
+};
+
+// A contact that says `available` a second time keeps both lists of windows; the
+// first window of the second is marked, so that the repetition can be reported.
+template <>
+struct action<g::available_attr> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    auto& values = state.target->values;
+    auto begin = state.span(in.begin(), in.end()).begin;
+    // This clause's windows are the last values; looking back stops at the window of
+    // the clause before, if there is one.
+    auto first = values.rend();
+    for (auto value = values.rbegin(); value != values.rend() && value->span.begin >= begin; ++value) {
+      if (value->tag == Tag::window) first = value;
+    }
+    if (first == values.rend()) return;
+    auto said_before = std::find_if(first + 1, values.rend(), [](const ast::Value& value) {
+      return value.tag == Tag::window;
+    });
+    if (said_before != values.rend()) first->flags |= ast::window_available_again;
+  }
+};
+
 // Outcome actions: after `when ...:` each action is a child statement.
 // An outcome action's span covers all of its words.
 struct finish_action {
@@ -651,7 +791,21 @@ ESC_ACTION(report_stmt, set_keyword<K::report>);
 ESC_ACTION(term_stmt, set_keyword<K::term>);
 ESC_ACTION(link_stmt, set_keyword<K::link>);
 ESC_ACTION(working_days_stmt, set_keyword<K::working_days>);
-ESC_ACTION(bank_holiday_stmt, set_keyword<K::bank_holiday>);
+// A bank holiday is one day: a month alone would make no day a holiday.
+template <>
+struct action<g::bank_holiday_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    const auto* date = state.last(Tag::date);
+    if (date != nullptr && date->low % 100 == 0) {
+      invalid_value(fmt::format("a bank holiday is a day, but {} gives only a month; write the day too, such as "
+                                "{}-01",
+                                date->text, date->text),
+                    state.base + date->span.begin, state.base + date->span.end);
+    }
+    set_keyword<K::bank_holiday>::apply(in, state);
+  }
+};
 ESC_ACTION(data_years_stmt, set_keyword<K::data_years>);
 ESC_ACTION(parties_stmt, set_keyword<K::parties>);
 ESC_ACTION(step_stmt, set_keyword<K::step>);

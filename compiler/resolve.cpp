@@ -9,6 +9,7 @@
 
 #include "compiler/parallel.hpp"
 #include "compiler/resolve_context.hpp"
+#include "compiler/text.hpp"
 
 namespace esc {
 namespace {
@@ -46,7 +47,18 @@ std::optional<model::Allow> allow_of(const ast::Statement& statement, resolving:
         fmt::format("{} cannot be allowed: escc cannot read the protocol correctly until it is fixed", code->text));
     return std::nullopt;
   }
-  return model::Allow{std::string(code->text), resolving::text_of(*reason, context), statement.span};
+  auto why = resolving::text_of(*reason, context);
+  // An allow is the board's record that a finding was considered; without a reason it
+  // records nothing anyone can check.
+  if (is_blank(why.value)) {
+    auto& d = context.sink.report(Code::N007, reason->span,
+                                  fmt::format("the allow for {} gives no reason: say why the board accepts it",
+                                              code->text));
+    d.suggestion = fmt::format("write the reason in the quotes, as in: allow {} \"agreed by the board on 2026-01-15\"",
+                               code->text);
+    return std::nullopt;
+  }
+  return model::Allow{std::string(code->text), std::move(why), statement.span};
 }
 
 // Where each top-level statement's result goes: its place in the model's vector for

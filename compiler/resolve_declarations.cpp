@@ -1,6 +1,9 @@
 // The protocol block, agencies, calendars, hours, levels, forms and figures.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "compiler/resolve_context.hpp"
 #include "compiler/text.hpp"
 
@@ -199,6 +202,13 @@ model::Calendar calendar_of(const ast::Statement& statement, Context& context) {
       }
     }
   }
+  // The generated C++ runtime looks holidays up by date, so a calendar listed out of
+  // order would lose some. Stable, so that a date listed twice keeps its first name first.
+  std::stable_sort(calendar.holidays.begin(), calendar.holidays.end(),
+                   [](const model::BankHoliday& a, const model::BankHoliday& b) {
+                     return std::tie(a.date.year, a.date.month, a.date.day) <
+                            std::tie(b.date.year, b.date.month, b.date.day);
+                   });
   return calendar;
 }
 

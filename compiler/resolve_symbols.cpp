@@ -1,6 +1,8 @@
 // Pass 1 of resolution: every name declared anywhere, before anything refers to one.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/resolve_context.hpp"
 
 namespace esc::resolving {
@@ -25,11 +27,38 @@ bool declare(Names& names, const ast::Statement& statement, Context& context, Ta
   return false;
 }
 
+// An agency names each of its lines once, so that `contacts line 1` means one line.
+// `labels` is reused from agency to agency; sorting keeps a hostile agency of many
+// lines from costing the square of their number.
+void check_line_labels(const ast::Statement& agency, std::vector<const ast::Value*>& labels, Context& context) {
+  labels.clear();
+  for (const auto& child : agency.body) {
+    if (child.keyword != Keyword::line) continue;
+    if (const auto* label = child.find(Tag::name)) labels.push_back(label);
+  }
+  if (labels.size() < 2) return;
+  std::stable_sort(labels.begin(), labels.end(),
+                   [](const ast::Value* a, const ast::Value* b) { return a->text < b->text; });
+  auto agency_name = agency.find(Tag::name) ? agency.find(Tag::name)->text : std::string_view();
+  for (std::size_t first = 0; first < labels.size();) {
+    auto next = first + 1;
+    for (; next < labels.size() && labels[next]->text == labels[first]->text; ++next) {
+      auto& d = context.sink.report(
+          Code::N002, labels[next]->span,
+          fmt::format("the agency '{}' has two lines named '{}'", agency_name, labels[first]->text));
+      d.notes.push_back({labels[first]->span, "the first is here"});
+      d.suggestion = "give each line its own name, or put the contacts of both in one line";
+    }
+    first = next;
+  }
+}
+
 }  // namespace
 
 void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, Context& context) {
   std::uint32_t stages = 0;
   std::vector<Span> stage_spans;  // by position
+  std::vector<const ast::Value*> line_labels;
   for (const auto* file : files) {
     for (const auto& statement : file->statements) {
       switch (statement.keyword) {
@@ -50,6 +79,7 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
               context.symbols.line_labels.emplace(label->text);
             }
           }
+          check_line_labels(statement, line_labels, context);
           break;
         case Keyword::route:
         case Keyword::stage:

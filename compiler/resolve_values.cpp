@@ -105,6 +105,7 @@ std::vector<model::Window> windows_of(const ast::Statement& statement, Context& 
     window.always = value.flags & ast::window_always;
     window.bank_holidays = value.flags & ast::window_bank_holidays;
     window.except_bank_holidays = value.flags & ast::window_except_bank_holidays;
+    window.available_again = value.flags & ast::window_available_again;
     if (!value.text.empty()) window.hours = {context.lookup(context.symbols.hours, value.text, value.span)};
     windows.push_back(window);
   }

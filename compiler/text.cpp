@@ -1,5 +1,6 @@
 #include "compiler/text.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace esc {
@@ -84,6 +85,25 @@ bool normalised_equals(std::string_view words, std::string_view normal) {
   if (words == normal) return true;  // as most protocols write it
   auto [starts, longer] = compare_normalised(words, normal);
   return starts && !longer;
+}
+
+bool is_blank(std::string_view text) {
+  // Spaces a reader cannot tell from nothing: a text made of them says nothing either.
+  static constexpr std::string_view spaces[] = {
+      "\u00A0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006",
+      "\u2007", "\u2008", "\u2009", "\u200A", "\u200B", "\u2028", "\u2029", "\u202F", "\u205F",
+      "\u2060", "\u3000", "\uFEFF"};
+  while (!text.empty()) {
+    if (text.front() == ' ' || text.front() == '\t') {
+      text.remove_prefix(1);
+      continue;
+    }
+    auto space = std::find_if(std::begin(spaces), std::end(spaces),
+                              [&](std::string_view s) { return text.starts_with(s); });
+    if (space == std::end(spaces)) return false;
+    text.remove_prefix(space->size());
+  }
+  return true;
 }
 
 }  // namespace esc

@@ -20,4 +20,8 @@ std::uint64_t normalised_hash(std::string_view words);
 bool normalised_starts_with(std::string_view words, std::string_view prefix);
 bool normalised_equals(std::string_view words, std::string_view normal);
 
+// Whether the text shows nothing when printed: only spaces, tabs, and the Unicode
+// spaces that look like them (no-break, ideographic, zero-width and the like).
+bool is_blank(std::string_view text);
+
 }  // namespace esc

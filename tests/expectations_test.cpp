@@ -1,8 +1,11 @@
 // One .esc file per test in tests/diagnostics/, carrying its expected diagnostics in
 // comments: `# expect: error[P002] 6:12`, `# expect: allowed[G004] 3:3` for a finding
 // the file accepts with `allow`, or `# expect: error[N004] imports/b.esc:1:5`
-// for a diagnostic in a file it uses. Files under imports/ are only used by tests.
+// for a diagnostic in a file it uses; a part of the message in quotes after the place
+// must then be in the message. Files under imports/ are only used by tests.
 // A test file with no expectation must be clean. Dates are judged as on 2026-11-23.
+// tests/hostile/checks/ holds protocols that once said something impossible or
+// contradictory without a word from escc, written the same way.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -15,28 +18,37 @@
 
 namespace {
 
-const std::string folder = std::string(ESCC_SOURCE_DIR) + "/tests/diagnostics/";
+// A finding as "warning[S008] file.esc:14:3", with its message.
+struct Finding {
+  std::string key;
+  std::string message;  // for expectations: a part the message must contain, or empty
+  bool operator<(const Finding& other) const { return key < other.key; }
+};
 
-std::vector<std::string> expected_in(const std::string& text, const std::string& name) {
-  std::vector<std::string> expected;
-  std::regex expectation(R"(# expect: (error|warning|note|allowed)\[([A-Z][0-9]{3})\] (?:([\w/.]+):)?([0-9]+):([0-9]+))");
+std::vector<Finding> expected_in(const std::string& text, const std::string& name) {
+  std::vector<Finding> expected;
+  std::regex expectation(
+      R"re(# expect: (error|warning|note|allowed)\[([A-Z][0-9]{3})\] (?:([\w/.]+):)?([0-9]+):([0-9]+)(?: "([^"]*)")?)re");
   for (std::sregex_iterator it(text.begin(), text.end(), expectation), end; it != end; ++it) {
     auto file = (*it)[3].matched ? (*it)[3].str() : name;
-    expected.push_back((*it)[1].str() + "[" + (*it)[2].str() + "] " + file + ":" + (*it)[4].str() + ":" +
-                       (*it)[5].str());
+    expected.push_back({(*it)[1].str() + "[" + (*it)[2].str() + "] " + file + ":" + (*it)[4].str() + ":" +
+                            (*it)[5].str(),
+                        (*it)[6].str()});
   }
-  std::sort(expected.begin(), expected.end());
+  std::stable_sort(expected.begin(), expected.end());
   return expected;
 }
 
-std::vector<std::string> actual_for(const std::string& name) {
+// `relative_folder` is below the repository, such as "tests/diagnostics".
+std::vector<Finding> actual_for(const std::string& relative_folder, const std::string& name) {
+  auto folder = std::string(ESCC_SOURCE_DIR) + "/" + relative_folder + "/";
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
   esc::CheckOptions options;
   options.today = esc::day_number({2026, 11, 23});
   esc::check_files({folder + name}, reader, sources, sink, options);
-  std::vector<std::string> actual;
+  std::vector<Finding> actual;
   for (const auto& d : sink.diagnostics()) {
     std::string place = "-";
     if (d.span) {
@@ -46,22 +58,46 @@ std::vector<std::string> actual_for(const std::string& name) {
       place = path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
     }
     auto severity = d.counts() ? std::string(esc::severity_name(d.severity)) : std::string("allowed");
-    actual.push_back(severity + "[" + std::string(esc::code_info(d.code).id) +
-                     "] " + place);
+    actual.push_back({severity + "[" + std::string(esc::code_info(d.code).id) + "] " + place, d.message});
   }
-  std::sort(actual.begin(), actual.end());
+  std::stable_sort(actual.begin(), actual.end());
   return actual;
+}
+
+std::vector<std::string> keys_of(const std::vector<Finding>& findings) {
+  std::vector<std::string> keys;
+  for (const auto& finding : findings) keys.push_back(finding.key);
+  return keys;
+}
+
+void check_expectations_in(const std::string& relative_folder) {
+  auto names = esc::test::files_in(relative_folder, ".esc");
+  REQUIRE_FALSE(names.empty());
+  for (const auto& name : names) {
+    auto path = relative_folder + "/" + name;
+    INFO(path);
+    auto actual = actual_for(relative_folder, name);
+    auto expected = expected_in(esc::test::read_repository_file(path), name);
+    CHECK(keys_of(actual) == keys_of(expected));
+    // An expectation may quote part of its message: `# expect: warning[S008] 14:3 "stage 2"`.
+    for (const auto& wanted : expected) {
+      if (wanted.message.empty()) continue;
+      INFO(wanted.key << " should say \"" << wanted.message << "\"");
+      CHECK(std::any_of(actual.begin(), actual.end(), [&](const Finding& found) {
+        return found.key == wanted.key && found.message.find(wanted.message) != std::string::npos;
+      }));
+    }
+  }
 }
 
 }  // namespace
 
 TEST_CASE("diagnostic test inputs produce exactly their expected diagnostics", "[diagnostics]") {
-  auto names = esc::test::files_in("tests/diagnostics", ".esc");
-  REQUIRE_FALSE(names.empty());
-  for (const auto& name : names) {
-    INFO("tests/diagnostics/" << name);
-    CHECK(actual_for(name) == expected_in(esc::test::read_repository_file("tests/diagnostics/" + name), name));
-  }
+  check_expectations_in("tests/diagnostics");
+}
+
+TEST_CASE("protocols that say something impossible or contradictory are reported", "[diagnostics][hostile]") {
+  check_expectations_in("tests/hostile/checks");
 }
 
 TEST_CASE("every diagnostic code has a test input", "[diagnostics]") {
@@ -74,8 +110,8 @@ TEST_CASE("every diagnostic code has a test input", "[diagnostics]") {
   for (const auto& name : esc::test::files_in("tests/diagnostics", ".esc")) {
     for (const auto& expectation :
          expected_in(esc::test::read_repository_file("tests/diagnostics/" + name), name)) {
-      auto open = expectation.find('[');
-      covered.insert(expectation.substr(open + 1, 4));
+      auto open = expectation.key.find('[');
+      covered.insert(expectation.key.substr(open + 1, 4));
     }
   }
   for (const auto& info : esc::all_codes()) {

@@ -1,5 +1,5 @@
 // Every code has an explanation page, and each page's examples do what the page says:
-// the wrong example produces exactly that code, the right example produces nothing.
+// each wrong example produces exactly that code, each right example produces nothing.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -24,24 +24,25 @@ struct Example {
   std::vector<std::pair<std::string, std::string>> used_files;  // name, text
 };
 
-std::optional<Example> example_under(const std::string& page, const std::string& heading) {
+// Every example in a section: each ```esc block is a protocol of its own, and the
+// ```esc file=NAME blocks of the section are written beside each.
+std::vector<Example> examples_under(const std::string& page, const std::string& heading) {
   auto start = page.find("\n## " + heading + "\n");
-  if (start == std::string::npos) return std::nullopt;
+  if (start == std::string::npos) return {};
   auto end = page.find("\n## ", start + 4);
   auto section = page.substr(start, end == std::string::npos ? std::string::npos : end - start);
   std::regex block("```esc( file=([\\w.]+))?\\n([\\s\\S]*?)```");
-  Example example;
-  bool found = false;
+  std::vector<Example> examples;
+  std::vector<std::pair<std::string, std::string>> used_files;
   for (std::sregex_iterator it(section.begin(), section.end(), block), stop; it != stop; ++it) {
     if ((*it)[2].matched) {
-      example.used_files.push_back({(*it)[2].str(), (*it)[3].str()});
-    } else if (!found) {
-      example.text = (*it)[3].str();
-      found = true;
+      used_files.push_back({(*it)[2].str(), (*it)[3].str()});
+    } else {
+      examples.push_back({(*it)[3].str(), {}});
     }
   }
-  if (!found) return std::nullopt;
-  return example;
+  for (auto& example : examples) example.used_files = used_files;
+  return examples;
 }
 
 std::vector<std::string> codes_found(const Example& example, const std::string& code, const std::string& which) {
@@ -79,20 +80,26 @@ TEST_CASE("every code has an explanation page with its sections", "[explain]") {
   }
 }
 
-TEST_CASE("each page's wrong example produces exactly its code, and its right example nothing", "[explain]") {
+TEST_CASE("each page's wrong examples produce exactly its code, and its right examples nothing", "[explain]") {
   for (const auto& info : esc::all_codes()) {
     std::string code(info.id);
     if (described_only.count(code) != 0) continue;
     INFO("docs/diagnostics/" << code << ".md");
     auto page = esc::explanation(code);
     REQUIRE(page.has_value());
-    auto wrong = example_under(std::string(*page), "Wrong");
-    auto right = example_under(std::string(*page), "Right");
-    REQUIRE(wrong.has_value());
-    REQUIRE(right.has_value());
-    auto wrong_codes = codes_found(*wrong, code, "wrong");
-    REQUIRE_FALSE(wrong_codes.empty());
-    for (const auto& found : wrong_codes) CHECK(found == code);
-    CHECK(codes_found(*right, code, "right").empty());
+    auto wrong = examples_under(std::string(*page), "Wrong");
+    auto right = examples_under(std::string(*page), "Right");
+    REQUIRE_FALSE(wrong.empty());
+    REQUIRE_FALSE(right.empty());
+    for (std::size_t i = 0; i < wrong.size(); ++i) {
+      INFO("wrong example " << i + 1);
+      auto wrong_codes = codes_found(wrong[i], code, "wrong");
+      REQUIRE_FALSE(wrong_codes.empty());
+      for (const auto& found : wrong_codes) CHECK(found == code);
+    }
+    for (std::size_t i = 0; i < right.size(); ++i) {
+      INFO("right example " << i + 1);
+      CHECK(codes_found(right[i], code, "right").empty());
+    }
   }
 }

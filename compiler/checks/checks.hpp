@@ -58,13 +58,16 @@ void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& s
 // The checks, one per file in this folder.
 void review_date(const Context&, DiagnosticSink&);
 void approval(const Context&, DiagnosticSink&);
+void approval_dates(const Context&, DiagnosticSink&);
 void status(const Context&, DiagnosticSink&);
 void immediate_risk(const Context&, DiagnosticSink&);
 void no_stages(const Context&, DiagnosticSink&);
 void unreachable(const Context&, DiagnosticSink&);
 void dead_end(const Context&, DiagnosticSink&);
 void escalation_cycle(const Context&, DiagnosticSink&);
+void conflicting_moves(const Context&, DiagnosticSink&);
 void final_stage(const Context&, DiagnosticSink&);
+void binding_stage_escalates(const Context&, DiagnosticSink&);
 void stage_numbering(const Context&, DiagnosticSink&);
 void figure_order(const Context&, DiagnosticSink&);
 void running_total(const Context&, DiagnosticSink&);
@@ -78,7 +81,9 @@ void phone_numbers(const Context&, DiagnosticSink&);
 void email_addresses(const Context&, DiagnosticSink&);
 void conflicting_details(const Context&, DiagnosticSink&);
 void line_coverage(const Context&, DiagnosticSink&);
+void repeated_availability(const Context&, DiagnosticSink&);
 void adult_route(const Context&, DiagnosticSink&);
 void document_links(const Context&, DiagnosticSink&);
+void bank_holidays(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

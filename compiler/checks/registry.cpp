@@ -9,13 +9,16 @@ const std::vector<Registered>& registry() {
   static const std::vector<Registered> checks = {
       {"review-date", review_date},
       {"approval", approval},
+      {"approval-dates", approval_dates},
       {"status", status},
       {"immediate-risk", immediate_risk},
       {"no-stages", no_stages},
       {"unreachable", unreachable},
       {"dead-end", dead_end},
       {"escalation-cycle", escalation_cycle},
+      {"conflicting-moves", conflicting_moves},
       {"final-stage", final_stage},
+      {"binding-stage-escalates", binding_stage_escalates},
       {"stage-numbering", stage_numbering},
       {"figure-order", figure_order},
       {"running-total", running_total},
@@ -29,8 +32,10 @@ const std::vector<Registered>& registry() {
       {"email-addresses", email_addresses},
       {"conflicting-details", conflicting_details},
       {"line-coverage", line_coverage},
+      {"repeated-availability", repeated_availability},
       {"adult-route", adult_route},
       {"document-links", document_links},
+      {"bank-holidays", bank_holidays},
   };
   return checks;
 }

@@ -53,7 +53,7 @@ expect_absent() {  # NAME PATTERN -- command...
 }
 
 # 1. Control sequences inside quoted text are findings where they stand.
-sequences=$here/text/terminal_sequences.esc
+sequences=$here/terminal_sequences.esc
 expect sequences-reported 1 'error\[I009\].*U\+001B' -- "$escc" check --today 2026-11-23 "$sequences"
 expect sequences-counted 1 'more like this in the file' -- "$escc" check --today 2026-11-23 "$sequences"
 
@@ -103,7 +103,7 @@ expect named-file-shown 0 'changes? in meaning from .*�\]0;pwned�' -- "$escc
 
 # 3. Pasted characters: one clear finding each, read as the spaces they look like,
 # and no syntax error behind them.
-pasted=$here/text/pasted_spaces.esc
+pasted=$here/pasted_spaces.esc
 expect pasted-spaces 0 'warning\[I010\].*no-break space' -- "$escc" check --today 2026-11-23 "$pasted"
 expect_absent pasted-no-syntax-errors '\[P0' -- "$escc" check --today 2026-11-23 "$pasted"
 printf 'protocol "Form feed" {\n\f  status live\n}\n' >"$work/ff.esc"
@@ -111,7 +111,7 @@ expect form-feed 1 'error\[I009\].*form feed' -- "$escc" check --today 2026-11-2
 expect_absent form-feed-no-syntax-errors '\[P0' -- "$escc" check --today 2026-11-23 "$work/ff.esc"
 
 # 4. Line ends of old Mac programs: said once, plainly, and nothing else.
-mac=$here/text/old_mac_line_ends.esc
+mac=$here/old_mac_line_ends.esc
 expect mac-line-ends 1 'error\[I009\]: [0-9]+ lines of this file end in a carriage return alone' -- \
   "$escc" check --today 2026-11-23 "$mac"
 expect mac-one-finding 1 '^escc: 1 error in 1 file$' -- "$escc" check --today 2026-11-23 "$mac"
