@@ -321,7 +321,12 @@ bool check_encoding(const SourceFile& source, FileId file, DiagnosticSink& sink)
   return false;
 }
 
-std::string printable(std::string_view text, bool one_line) {
+namespace {
+
+// `text` with each character passed through `rewrite(c, as_written)`, which appends
+// what stands for it; bytes that are not UTF-8 become U+FFFD.
+template <typename Rewrite>
+std::string rewritten(std::string_view text, Rewrite rewrite) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -331,38 +336,34 @@ std::string printable(std::string_view text, bool one_line) {
       ++i;
       continue;
     }
-    auto c = code_point(text, i, length);
-    if (c == '\t' && one_line) {
-      out += ' ';
-    } else if ((c == '\n' && one_line) || (is_control(c) && c != '\t' && c != '\n') || direction_control(c)) {
-      out += replacement;
-    } else {
-      out.append(text.substr(i, length));
-    }
+    rewrite(code_point(text, i, length), text.substr(i, length), out);
     i += length;
   }
   return out;
 }
 
-std::string json_printable(std::string_view json) {
-  std::string out;
-  out.reserve(json.size());
-  for (std::size_t i = 0; i < json.size();) {
-    auto length = valid_sequence_length(json, i);
-    if (length == 0) {
+}  // namespace
+
+std::string printable(std::string_view text, bool one_line) {
+  return rewritten(text, [&](char32_t c, std::string_view as_written, std::string& out) {
+    if (c == '\t' && one_line) {
+      out += ' ';
+    } else if ((c == '\n' && one_line) || (is_control(c) && c != '\t' && c != '\n') || direction_control(c)) {
       out += replacement;
-      ++i;
-      continue;
+    } else {
+      out += as_written;
     }
-    auto c = code_point(json, i, length);
+  });
+}
+
+std::string json_printable(std::string_view json) {
+  return rewritten(json, [](char32_t c, std::string_view as_written, std::string& out) {
     if (c >= 0x7F && (is_control(c) || direction_control(c))) {
       out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(c));
     } else {
-      out.append(json.substr(i, length));
+      out += as_written;
     }
-    i += length;
-  }
-  return out;
+  });
 }
 
 }  // namespace esc

@@ -2,26 +2,8 @@
 # The escc command as users and CI meet it: exit codes, formats, colour, help.
 # Usage: cli_test.sh path/to/escc
 set -u
+source "$(dirname "$0")/expect.sh"
 escc=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-expect() {  # expect NAME WANTED_STATUS PATTERN -- command...
-  local name=$1 wanted=$2 pattern=$3
-  shift 4
-  local output status
-  output=$("$@" 2>&1)
-  status=$?
-  if [ "$status" -ne "$wanted" ]; then
-    echo "FAIL $name: exit $status, wanted $wanted"; echo "$output" | head -20; failed=$((failed + 1)); return
-  fi
-  if ! grep -qE -- "$pattern" <<<"$output"; then
-    echo "FAIL $name: output does not match /$pattern/"; echo "$output" | head -20; failed=$((failed + 1)); return
-  fi
-  passed=$((passed + 1))
-}
 
 cat >"$work/clean.esc" <<'ESC'
 protocol "A small protocol" {
@@ -145,5 +127,4 @@ expect include-twice 0 'no problems found in 2 files' -- "$escc" check --today 2
 expect manual 0 '^\.TH ESCC 1' -- "$escc" manual
 expect manual-commands 0 '^\.SS escc deadlines' -- "$escc" manual
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

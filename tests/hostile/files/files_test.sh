@@ -5,31 +5,9 @@
 # disk on standard output, and options given an empty or a wrong folder.
 # Usage: files_test.sh path/to/escc
 set -u
+source "$(dirname "$0")/../../expect.sh"
 escc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")  # the test works in a folder of its own
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
-
-expect() {  # expect NAME WANTED_STATUS PATTERN -- command...
-  local name=$1 wanted=$2 pattern=$3
-  shift 4
-  local output status
-  # A pipe or a device read as a file would hang or read for ever: that is a failure too.
-  output=$(timeout 60 "$@" 2>&1)
-  status=$?
-  if [ "$status" -ne "$wanted" ]; then
-    fail "$name: exit $status, wanted $wanted"; echo "$output" | head -20; return
-  fi
-  if ! grep -qE -- "$pattern" <<<"$output"; then
-    fail "$name: output does not match /$pattern/"; echo "$output" | head -20; return
-  fi
-  pass
-}
 
 holds() {  # holds NAME -- test...
   local name=$1
@@ -235,5 +213,4 @@ expect include-missing-diff 2 '^escc: the folder nowhere given to -I does not ex
   "$escc" diff uses.esc uses.esc -I nowhere
 expect include-is-a-file 2 '^escc: area.esc given to -I is not a folder$' -- "$escc" check "${today[@]}" uses.esc -I area.esc
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -3,26 +3,8 @@
 # real command: too many protocols at once, and links among the folders it walks.
 # Usage: limits_test.sh path/to/escc
 set -u
+source "$(dirname "$0")/../../expect.sh"
 escc=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-expect() {  # NAME WANTED_STATUS PATTERN -- command...
-  local name=$1 wanted=$2 pattern=$3
-  shift 4
-  local output status
-  output=$("$@" 2>&1)
-  status=$?
-  if [ "$status" -ne "$wanted" ]; then
-    echo "FAIL $name: exit $status, wanted $wanted"; echo "$output" | head -20; failed=$((failed + 1)); return
-  fi
-  if ! grep -qE -- "$pattern" <<<"$output"; then
-    echo "FAIL $name: output does not match /$pattern/"; echo "$output" | head -20; failed=$((failed + 1)); return
-  fi
-  passed=$((passed + 1))
-}
 
 cat >"$work/clean.esc" <<'ESC'
 protocol "A small protocol" {
@@ -56,5 +38,4 @@ ln -s .. "$work/tree/sub/up"
 ln -s "$work/elsewhere" "$work/tree/away"
 expect links-not-followed 0 'no problems found in 1 file$' -- "$escc" check --today 2026-11-23 "$work/tree"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -5,15 +5,9 @@
 # that once took quadratic time finish.
 # Usage: text_test.sh path/to/escc
 set -u
+source "$(dirname "$0")/../../expect.sh"
 escc=$1
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
-
 # Bytes a terminal acts on: C0 controls other than tab and line feed, DEL, and the C1
 # controls as UTF-8 (U+0080 to U+009F), in what a command printed.
 raw_controls() { LC_ALL=C grep -caP '[\x00-\x08\x0B-\x1F\x7F]|\xC2[\x80-\x9F]' "$1"; }
@@ -29,21 +23,6 @@ expect_no_controls() {  # NAME -- command...
   else
     pass
   fi
-}
-
-expect() {  # NAME WANTED_STATUS PATTERN -- command...
-  local name=$1 wanted=$2 pattern=$3
-  shift 4
-  local output status
-  output=$("$@" 2>&1)
-  status=$?
-  if [ "$status" -ne "$wanted" ]; then
-    fail "$name: exit $status, wanted $wanted"; echo "$output" | cat -v | head -20; return
-  fi
-  if ! grep -qE -- "$pattern" <<<"$output"; then
-    fail "$name: output does not match /$pattern/"; echo "$output" | cat -v | head -20; return
-  fi
-  pass
 }
 
 expect_absent() {  # NAME PATTERN -- command...
@@ -131,5 +110,4 @@ expect long-list-parse 0 'author' -- timeout 60 "$escc" parse "$work/long_list.e
 } >"$work/many_stages.esc"
 expect many-stages-deadlines 0 'Stage 100000' -- timeout 60 "$escc" deadlines --start 2026-11-23 "$work/many_stages.esc"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
