@@ -246,8 +246,37 @@ struct Scan {
 };
 
 // Unreadable bytes go to `sink`; findings about characters go to `characters`.
+// Whether a character stands in a comment: `#` outside quoted text, to the end of its
+// line. What a comment holds is neither read nor published, so invisible characters
+// and look-alike letters there are not worth a warning; controls are, since they can
+// still rewrite the terminal of whoever reads the file.
+class Comments {
+ public:
+  bool in_comment(char32_t c) {
+    bool was = state_ == State::comment;
+    if (c == '\n') {
+      state_ = State::code;
+      escaped_ = false;
+    } else if (state_ == State::code) {
+      if (c == '"') state_ = State::quoted;
+      if (c == '#') state_ = State::comment;
+    } else if (state_ == State::quoted) {
+      if (escaped_) escaped_ = false;
+      else if (c == '\\') escaped_ = true;
+      else if (c == '"') state_ = State::code;
+    }
+    return was || state_ == State::comment;
+  }
+
+ private:
+  enum class State { code, quoted, comment };
+  State state_ = State::code;
+  bool escaped_ = false;
+};
+
 Scan scan(std::string_view text, FileId file, DiagnosticSink& sink, DiagnosticSink& characters) {
   Scan result;
+  Comments comments;
   Tally hidden(characters), controls(characters), invisible(characters);
   MixedScriptWords words(text, file, characters);
   auto span = [&](std::size_t at, std::size_t length) {
@@ -273,7 +302,9 @@ Scan scan(std::string_view text, FileId file, DiagnosticSink& sink, DiagnosticSi
       continue;
     }
     auto c = code_point(text, i, length);
-    words.letter(i, length, c);
+    bool in_comment = comments.in_comment(c);
+    if (in_comment) words.end_word(i);
+    else words.letter(i, length, c);
     if (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) {
       if (result.lone_returns++ == 0) result.first_lone_return = i;
     } else if (is_control(c)) {
@@ -287,7 +318,7 @@ Scan scan(std::string_view text, FileId file, DiagnosticSink& sink, DiagnosticSi
                                               *control))) {
         d->suggestion = "delete the invisible character; retype the text around it if it came from another document";
       }
-    } else if (auto what = invisible_character(c)) {
+    } else if (auto what = invisible_character(c); what && !in_comment) {
       if (auto* d = invisible.report(Code::I010, span(i, length), invisible_message(c, *what))) {
         d->suggestion = invisible_suggestion(c);
       }

@@ -1,8 +1,10 @@
 // One .esc file per test in tests/diagnostics/, carrying its expected diagnostics in
 // comments: `# expect: error[P002] 6:12`, `# expect: allowed[G004] 3:3` for a finding
 // the file accepts with `allow`, or `# expect: error[N004] imports/b.esc:1:5`
-// for a diagnostic in a file it uses; a part of the message in quotes after the place
-// must then be in the message. Files under imports/ are only used by tests.
+// for a diagnostic in a file it uses. After the place, `{{...}}` holds the whole
+// message, which must be exactly that (clang's style: a garbled message fails), or a
+// part of it in quotes must be in the message. Every expectation in tests/diagnostics
+// pins its whole message. Files under imports/ are only used by tests.
 // A test file with no expectation must be clean. Dates are judged as on 2026-11-23.
 // tests/hostile/checks/ holds protocols that once said something impossible or
 // contradictory without a word from escc, written the same way.
@@ -21,19 +23,21 @@ namespace {
 // A finding as "warning[S008] file.esc:14:3", with its message.
 struct Finding {
   std::string key;
-  std::string message;  // for expectations: a part the message must contain, or empty
+  std::string message;  // for expectations: what the message must be, or contain, or empty
+  bool whole = false;   // the message must be exactly `message`
   bool operator<(const Finding& other) const { return key < other.key; }
 };
 
 std::vector<Finding> expected_in(const std::string& text, const std::string& name) {
   std::vector<Finding> expected;
   std::regex expectation(
-      R"re(# expect: (error|warning|note|allowed)\[([A-Z][0-9]{3})\] (?:([\w/.]+):)?([0-9]+):([0-9]+)(?: "([^"]*)")?)re");
+      R"re(# expect: (error|warning|note|allowed)\[([A-Z][0-9]{3})\] (?:([\w/.]+):)?([0-9]+):([0-9]+)(?: \{\{(.*?)\}\}| "([^"]*)")?)re");
   for (std::sregex_iterator it(text.begin(), text.end(), expectation), end; it != end; ++it) {
     auto file = (*it)[3].matched ? (*it)[3].str() : name;
+    bool whole = (*it)[6].matched;
     expected.push_back({(*it)[1].str() + "[" + (*it)[2].str() + "] " + file + ":" + (*it)[4].str() + ":" +
                             (*it)[5].str(),
-                        (*it)[6].str()});
+                        whole ? (*it)[6].str() : (*it)[7].str(), whole});
   }
   std::stable_sort(expected.begin(), expected.end());
   return expected;
@@ -58,7 +62,12 @@ std::vector<Finding> actual_for(const std::string& relative_folder, const std::s
       place = path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
     }
     auto severity = d.counts() ? std::string(esc::severity_name(d.severity)) : std::string("allowed");
-    actual.push_back({severity + "[" + std::string(esc::code_info(d.code).id) + "] " + place, d.message});
+    // Messages that name files name them as given, here below the test folder.
+    auto message = d.message;
+    for (auto at = message.find(folder); at != std::string::npos; at = message.find(folder, at)) {
+      message.erase(at, folder.size());
+    }
+    actual.push_back({severity + "[" + std::string(esc::code_info(d.code).id) + "] " + place, message});
   }
   std::stable_sort(actual.begin(), actual.end());
   return actual;
@@ -70,7 +79,7 @@ std::vector<std::string> keys_of(const std::vector<Finding>& findings) {
   return keys;
 }
 
-void check_expectations_in(const std::string& relative_folder) {
+void check_expectations_in(const std::string& relative_folder, bool whole_messages) {
   auto names = esc::test::files_in(relative_folder, ".esc");
   REQUIRE_FALSE(names.empty());
   for (const auto& name : names) {
@@ -79,12 +88,16 @@ void check_expectations_in(const std::string& relative_folder) {
     auto actual = actual_for(relative_folder, name);
     auto expected = expected_in(esc::test::read_repository_file(path), name);
     CHECK(keys_of(actual) == keys_of(expected));
-    // An expectation may quote part of its message: `# expect: warning[S008] 14:3 "stage 2"`.
     for (const auto& wanted : expected) {
+      if (whole_messages) {
+        INFO(wanted.key << " gives no {{message}}");
+        CHECK(wanted.whole);
+      }
       if (wanted.message.empty()) continue;
-      INFO(wanted.key << " should say \"" << wanted.message << "\"");
+      INFO(wanted.key << " should say " << (wanted.whole ? "exactly" : "") << " \"" << wanted.message << "\"");
       CHECK(std::any_of(actual.begin(), actual.end(), [&](const Finding& found) {
-        return found.key == wanted.key && found.message.find(wanted.message) != std::string::npos;
+        return found.key == wanted.key && (wanted.whole ? found.message == wanted.message
+                                                        : found.message.find(wanted.message) != std::string::npos);
       }));
     }
   }
@@ -93,11 +106,11 @@ void check_expectations_in(const std::string& relative_folder) {
 }  // namespace
 
 TEST_CASE("diagnostic test inputs produce exactly their expected diagnostics", "[diagnostics]") {
-  check_expectations_in("tests/diagnostics");
+  check_expectations_in("tests/diagnostics", true);
 }
 
 TEST_CASE("protocols that say something impossible or contradictory are reported", "[diagnostics][hostile]") {
-  check_expectations_in("tests/hostile/checks");
+  check_expectations_in("tests/hostile/checks", false);
 }
 
 TEST_CASE("every diagnostic code has a test input", "[diagnostics]") {
