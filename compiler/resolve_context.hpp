@@ -20,9 +20,12 @@ namespace esc::resolving {
 struct Names {
   explicit Names(std::string kind) : kind_words(std::move(kind)) {}
   std::string kind_words;  // "agency", "hours definition": used in messages
-  std::unordered_map<std::string_view, std::uint32_t> index;
+  std::unordered_map<std::string_view, std::uint32_t> index;  // the name's first declaration
   std::vector<std::string_view> in_order;
   std::vector<Span> spans;  // where each declaration is
+  // What each declaration stands for in the model: its place among its kind, except a
+  // route's, which is its slot among the stages.
+  std::vector<std::uint32_t> ids;
 
   std::optional<std::uint32_t> find(std::string_view name) const;
 };

@@ -16,6 +16,7 @@ bool declare(Names& names, const ast::Statement& statement, Context& context, Ta
   const auto* name = statement.find(name_tag);
   auto position = static_cast<std::uint32_t>(names.spans.size());
   names.spans.push_back(statement.span);
+  names.ids.push_back(position);
   names.in_order.emplace_back(name ? name->text : std::string_view());
   if (name == nullptr) return false;
   auto [existing, added] = names.index.emplace(name->text, position);
@@ -89,9 +90,7 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
           stage_spans.push_back(statement.span);
           if (statement.keyword == Keyword::route) {
             // Routes and stages share one vector; routes' ids are their place in it.
-            if (declare(context.symbols.routes, statement, context)) {
-              context.symbols.routes.index[context.symbols.routes.in_order.back()] = position;
-            }
+            if (declare(context.symbols.routes, statement, context)) context.symbols.routes.ids.back() = position;
             break;
           }
           if (statement.keyword == Keyword::informal_stage) break;

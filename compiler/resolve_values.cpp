@@ -12,7 +12,7 @@ using ast::Tag;
 std::optional<std::uint32_t> Names::find(std::string_view name) const {
   auto found = index.find(name);
   if (found == index.end()) return std::nullopt;
-  return found->second;
+  return ids[found->second];
 }
 
 std::uint32_t Context::lookup(const Names& names, std::string_view name, Span span) {
