@@ -26,6 +26,27 @@ expect() {
   pass
 }
 
+# write_clean_protocol PATH: a small protocol with no finding, for tests that need
+# one to change or to copy.
+write_clean_protocol() {
+  cat >"$1" <<'ESC'
+protocol "A small protocol" {
+  status live
+  approved by "Board" on 2026-01-15
+  review due 2027-01
+}
+immediate risk {
+  immediately
+}
+stage 1 "Practitioners" {
+  parties "Practitioner" to "Practitioner"
+  within 2 working days
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+ESC
+}
+
 finish() {
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]

@@ -6,22 +6,7 @@ set -u
 source "$(dirname "$0")/../../expect.sh"
 escc=$1
 
-cat >"$work/clean.esc" <<'ESC'
-protocol "A small protocol" {
-  status live
-  approved by "Board" on 2026-01-15
-  review due 2027-01
-}
-immediate risk {
-  immediately
-}
-stage 1 "Practitioners" {
-  parties "Practitioner" to "Practitioner"
-  within 2 working days
-  contact "Duty Manager" phone "01234 567890"
-  final binding
-}
-ESC
+write_clean_protocol "$work/clean.esc"
 
 # More protocols than one run numbers: refused before any is read.
 mkdir "$work/many"

@@ -39,22 +39,7 @@ expect sequences-counted 1 'more like this in the file' -- "$escc" check --today
 # 2. No command prints them raw: the hostile file, and a clean protocol whose file
 # name is itself an escape sequence (names reach messages, diffs and headers).
 clean=$work/clean.esc
-cat >"$clean" <<'ESC'
-protocol "A small protocol" {
-  status live
-  approved by "Board" on 2026-01-15
-  review due 2027-01
-}
-immediate risk {
-  immediately
-}
-stage 1 "Practitioners" {
-  parties "Practitioner" to "Practitioner"
-  within 2 working days
-  contact "Duty Manager" phone "01234 567890"
-  final binding
-}
-ESC
+write_clean_protocol "$clean"
 named=$work/$'\e]0;pwned\a\e[2J'.esc
 cp "$clean" "$named"
 sed 's/within 2 working/within 3 working/' "$clean" >"$work/later.esc"
