@@ -121,14 +121,14 @@ TEST_CASE("hours that name hours keep their times, however deep the naming goes"
 
   // What the page and the checker say about each contact.
   CHECK(esc::analysis::availability_of(contact_titled(model, "Evening duty manager"), model).describe() ==
-        "weekdays 17:00-22:00 and bank holidays 17:00-22:00");
+        "weekdays and bank holidays 17:00-22:00");
   CHECK(esc::analysis::availability_of(contact_titled(model, "Cover manager"), model).describe() ==
-        "weekdays 17:00-22:00, weekends and bank holidays 17:00-22:00");
+        "weekdays and bank holidays 17:00-22:00; weekends all day");
   CHECK(esc::analysis::availability_of(contact_titled(model, "Day manager"), model).describe() ==
         "weekdays 09:00-17:00");
   esc::analysis::ContactHours cached(model);
   CHECK(cached.of(contact_titled(model, "Cover manager")).describe() ==
-        "weekdays 17:00-22:00, weekends and bank holidays 17:00-22:00");
+        "weekdays and bank holidays 17:00-22:00; weekends all day");
 
   // `escc deadlines` at 18:00 on a Wednesday: the evening and cover managers can be reached.
   esc::analysis::DeadlineOptions options;
@@ -143,20 +143,22 @@ TEST_CASE("hours that name hours keep their times, however deep the naming goes"
   }
   CHECK(reachable == std::vector<std::string>{"Evening duty manager", "Cover manager"});
 
-  // The page's data for "who to contact now": the windows of every level, once each.
+  // The page's data for "who to contact now": the compiled minutes of every kind of
+  // day, Monday to Sunday and then bank holidays, with the times of every level.
   const auto& page = built->writer.files.at("nested-hours.html");
-  CHECK(page.find("When: weekdays 17:00-22:00, weekends and bank holidays 17:00-22:00") != std::string::npos);
+  CHECK(page.find("When: weekdays and bank holidays 17:00-22:00; weekends all day") != std::string::npos);
   auto open = page.find("id=\"escc-data\">") + 15;
   auto data = nlohmann::ordered_json::parse(page.substr(open, page.find("</script>", open) - open));
-  CHECK(data["contacts"][0]["windows"].dump() == R"([{"days":31,"bank_holidays":true,"from":1020,"to":1320}])");
-  CHECK(data["contacts"][1]["windows"].dump() ==
-        R"([{"days":31,"bank_holidays":true,"from":1020,"to":1320},{"days":96,"bank_holidays":false,"from":0,"to":1440}])");
-  CHECK(data["contacts"][2]["windows"].dump() == R"([{"days":31,"bank_holidays":false,"from":540,"to":1020}])");
+  auto hours_of = [&](int contact) { return data["hours"][data["contacts"][contact]["hours"].get<int>()].dump(); };
+  CHECK(hours_of(0) == "[[[1020,1320]],[[1020,1320]],[[1020,1320]],[[1020,1320]],[[1020,1320]],[],[],[[1020,1320]]]");
+  CHECK(hours_of(1) ==
+        "[[[1020,1320]],[[1020,1320]],[[1020,1320]],[[1020,1320]],[[1020,1320]],[[0,1440]],[[0,1440]],[[1020,1320]]]");
+  CHECK(hours_of(2) == "[[[540,1020]],[[540,1020]],[[540,1020]],[[540,1020]],[[540,1020]],[],[],[]]");
 
-  // The C++ tables: the same windows (compile_test.sh runs them through the runtime).
+  // The C++ tables: the same minutes and words (compile_test.sh runs them through the runtime).
   const auto& header = built->writer.files.at("nested-hours.hpp");
-  CHECK(header.find("    {0x1F, true, 1020, 1320},\n    {0x1F, true, 1020, 1320},\n    {0x60, false, 0, 1440},\n"
-                    "    {0x1F, false, 540, 1020},\n") != std::string::npos);
+  CHECK(header.find("true, \"weekdays and bank holidays 17:00-22:00; weekends all day\"sv},\n") != std::string::npos);
+  CHECK(header.find("    {1020, 1320},\n    {0, 1440},\n    {0, 1440},\n    {1020, 1320},\n") != std::string::npos);
 }
 
 TEST_CASE("a chain of 20,000 hours, each naming the last, is worked out without recursion", "[hostile-outputs]") {
@@ -183,9 +185,9 @@ TEST_CASE("a chain of 20,000 hours, each naming the last, is worked out without 
   esc::model::Contact contact;
   contact.windows = {to_a};
   CHECK(esc::model::plain_windows(contact.windows, model).size() == 1);
-  CHECK(esc::analysis::availability_of(contact, model).describe() == "weekdays 09:00-10:00 and bank holidays 09:00-10:00");
+  CHECK(esc::analysis::availability_of(contact, model).describe() == "weekdays and bank holidays 09:00-10:00");
   esc::analysis::ContactHours cached(model);
-  CHECK(cached.of(contact).describe() == "weekdays 09:00-10:00 and bank holidays 09:00-10:00");
+  CHECK(cached.of(contact).describe() == "weekdays and bank holidays 09:00-10:00");
 }
 
 TEST_CASE("route names with '-' make one box each, and the chart is drawn", "[hostile-outputs]") {

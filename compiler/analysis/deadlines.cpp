@@ -7,7 +7,7 @@
 #include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
-#include "compiler/analysis/lines.hpp"
+#include "compiler/analysis/whom_to_contact.hpp"
 #include "compiler/dates.hpp"
 
 namespace esc::analysis {
@@ -31,7 +31,8 @@ Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& o
   auto flow = analyse_flow(model);
   auto durations = analyse_durations(model);
   auto totals = running_totals(model, flow, durations);
-  auto labels = line_order(model);
+  auto listed = whom_to_contact(model);
+  ContactHours hours(model);
 
   std::optional<WorkingDate> latest_unknown;  // the first date past the holiday data
   auto note_date = [&](const WorkingDate& date) {
@@ -51,31 +52,19 @@ Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& o
       entry.due = days.add_working_days(options.start, entry.by_day->high);
       note_date(*entry.due);
     }
-    auto add = [&](const model::Contact& contact, model::AgencyId agency) {
-      if (!serves_case(contact, options.case_kind)) return;
-      DeadlineContact listed;
-      listed.contact = &contact;
-      if (agency.valid()) listed.agency = std::string(model.agency(agency).title.value);
-      auto availability = availability_of(contact, model);
-      listed.availability = contact.windows.empty() ? "not stated; office hours assumed" : availability.describe();
+    for (const auto& [contact, agency] : listed[point.stage.index]) {
+      if (!serves_case(*contact, options.case_kind)) continue;
+      DeadlineContact shown;
+      shown.contact = contact;
+      if (agency.valid()) shown.agency = std::string(model.agency(agency).title.value);
+      auto availability = hours.of(*contact);
+      shown.availability = availability_words(availability, !contact->windows.empty());
       if (options.minute) {
         auto day = entry.due ? entry.due->day : options.start;
         int day_kind = days.is_bank_holiday(day) ? bank_holiday_day : weekday(day);
-        listed.reachable = availability.covers(day_kind, *options.minute);
+        shown.reachable = availability.covers(day_kind, *options.minute);
       }
-      entry.contacts.push_back(std::move(listed));
-    };
-    for (const auto& contact : stage.contacts) add(contact, contact.of);
-    auto wanted = stage_line_labels(stage, labels);
-    if (!wanted.empty()) {
-      for (std::uint32_t a = 0; a < model.agencies.size(); ++a) {
-        const auto& agency = model.agencies[a];
-        for (const auto& contact : agency.contacts) add(contact, {a});
-        for (const auto& line : agency.lines) {
-          if (std::find(wanted.begin(), wanted.end(), line.label) == wanted.end()) continue;
-          for (const auto& contact : line.contacts) add(contact, {a});
-        }
-      }
+      entry.contacts.push_back(std::move(shown));
     }
     deadlines.stages.push_back(std::move(entry));
   }

@@ -146,10 +146,6 @@ std::string texts_joined(const std::vector<model::Text>& texts) {
   return fmt::format("{}", fmt::join(values, ", "));
 }
 
-std::string availability_words(const model::Contact& c, const model::Model& m) {
-  return c.windows.empty() ? "not stated (office hours assumed)" : availability_of(c, m).describe();
-}
-
 std::string kinds_words(const model::Contact& c) {
   std::string text;
   if (c.case_kinds == model::open_cases) text = "open cases only";

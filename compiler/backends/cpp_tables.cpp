@@ -6,10 +6,13 @@
 #include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
+#include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/lines.hpp"
+#include "compiler/analysis/whom_to_contact.hpp"
 #include "compiler/embedded.hpp"
 
 namespace esc::backends {
@@ -97,24 +100,6 @@ class Enumerators {
   std::vector<std::string> names_;
 };
 
-struct Windows {
-  std::vector<std::string> entries;
-
-  void add(const model::Window& window) {
-    if (window.always) {
-      entries.push_back("{0x7F, true, 0, 1440}");
-      return;
-    }
-    // The same reading as the checker's: a window for every weekday covers bank
-    // holidays too, unless it says otherwise.
-    bool every_weekday = (window.days & 0x1F) == 0x1F;
-    bool holidays = window.bank_holidays || (every_weekday && !window.except_bank_holidays);
-    int from = window.from_minute < 0 ? 0 : window.from_minute;
-    int to = window.to_minute < 0 ? 1440 : window.to_minute;
-    entries.push_back(fmt::format("{{0x{:02X}, {}, {}, {}}}", window.days, holidays ? "true" : "false", from, to));
-  }
-};
-
 struct ContactRow {
   const model::Contact* contact;
   std::uint32_t agency;
@@ -164,6 +149,34 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
     if (file.path == "escc/tables.hpp") tables_header = std::string(file.text);
   }
 
+  std::vector<ContactRow> contacts;
+  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
+    for (const auto& c : model.stages[i].contacts) contacts.push_back({&c, c.of.index, i, {}});
+  }
+  for (std::uint32_t a = 0; a < model.agencies.size(); ++a) {
+    for (const auto& c : model.agencies[a].contacts) contacts.push_back({&c, a, model::no_id, {}});
+    for (const auto& line : model.agencies[a].lines) {
+      for (const auto& c : line.contacts) contacts.push_back({&c, a, model::no_id, line.label});
+    }
+  }
+  if (model.protocol) {
+    for (const auto& c : model.protocol->contacts) contacts.push_back({&c, c.of.index, model::no_id, {}});
+  }
+  std::unordered_map<const model::Contact*, std::size_t> row_of;
+  for (std::size_t i = 0; i < contacts.size(); ++i) row_of.emplace(contacts[i].contact, i);
+  auto listed = analysis::whom_to_contact(model);
+  std::string stage_contact_rows;
+  std::size_t stage_contact_count = 0;
+  // Whom to contact at a stage, as positions in data::contacts.
+  auto stage_contacts = [&](std::uint32_t stage) {
+    const auto& who = listed[stage];
+    if (who.empty()) return std::string("{}");
+    auto first = stage_contact_count;
+    for (const auto& entry : who) stage_contact_rows += fmt::format("    {},\n", row_of.at(entry.contact));
+    stage_contact_count += who.size();
+    return fmt::format("{{data::stage_contacts + {}, {}}}", first, who.size());
+  };
+
   TextPool pool;
   Enumerators stage_names;
   std::string stage_rows;
@@ -188,11 +201,11 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
     auto by_day = analysis::by_day_of(stage, point_of[i]);
     auto labels = analysis::stage_line_labels(stage, line_labels);
     std::vector<std::string_view> label_views(labels.begin(), labels.end());
-    stage_rows += fmt::format("    {{escc::tables::StageKind::{}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", kind,
+    stage_rows += fmt::format("    {{escc::tables::StageKind::{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", kind,
                               stage.kind == model::StageKind::formal ? stage.number : 0, literal(stage.label()),
                               literal(stage.title.value), literal(timeframe), working_days(durations.stages[i].own),
-                              working_days(by_day), pool.list(label_views), bool_text(stage.final),
-                              bool_text(stage.binding));
+                              working_days(by_day), pool.list(label_views), stage_contacts(i),
+                              bool_text(stage.final), bool_text(stage.binding));
   }
 
   std::string transition_rows;
@@ -224,32 +237,15 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
     agency_rows += fmt::format("    {{{}, {}}},\n", literal(agency.name), literal(agency.title.value));
   }
 
-  std::vector<ContactRow> contacts;
-  for (std::uint32_t i = 0; i < model.stages.size(); ++i) {
-    for (const auto& c : model.stages[i].contacts) contacts.push_back({&c, c.of.index, i, {}});
-  }
-  for (std::uint32_t a = 0; a < model.agencies.size(); ++a) {
-    for (const auto& c : model.agencies[a].contacts) contacts.push_back({&c, a, model::no_id, {}});
-    for (const auto& line : model.agencies[a].lines) {
-      for (const auto& c : line.contacts) contacts.push_back({&c, a, model::no_id, line.label});
-    }
-  }
-  if (model.protocol) {
-    for (const auto& c : model.protocol->contacts) contacts.push_back({&c, c.of.index, model::no_id, {}});
-  }
-  Windows windows;
+  analysis::AvailabilityTable availabilities(model);
   std::string contact_rows;
   for (const auto& row : contacts) {
     const auto& c = *row.contact;
-    auto first_window = windows.entries.size();
-    for (const auto* w : model::plain_windows(c.windows, model)) windows.add(*w);
-    auto window_count = windows.entries.size() - first_window;
-    auto window_list = window_count == 0 ? std::string("{}")
-                                         : fmt::format("{{data::windows + {}, {}}}", first_window, window_count);
+    auto hours = availabilities.index_of(c);
     contact_rows += fmt::format("    {{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", literal(c.title.value),
                                 literal(c.person ? c.person->value : ""), pool.list(views(c.phones)),
                                 pool.list(views(c.emails)), pool.list(views(c.call_signs)), index_or_none(row.agency),
-                                index_or_none(row.stage), literal(row.line), window_list, c.case_kinds,
+                                index_or_none(row.stage), literal(row.line), hours, c.case_kinds,
                                 literal(c.condition ? c.condition->value : ""));
   }
 
@@ -311,9 +307,26 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   std::string text_rows;
   for (const auto& text : pool.texts()) text_rows += "    " + literal(text) + ",\n";
   if (!text_rows.empty()) out += fmt::format("inline constexpr std::string_view texts[] = {{\n{}}};\n", text_rows);
-  std::string window_rows;
-  for (const auto& w : windows.entries) window_rows += "    " + w + ",\n";
-  out += array_of("Window", "windows", window_rows);
+  std::string minute_rows;
+  std::size_t minute_count = 0;
+  std::string availability_rows;
+  for (const auto& entry : availabilities.entries()) {
+    std::string days;
+    for (int day = 0; day < analysis::day_kinds; ++day) {
+      auto ranges = entry.when.ranges(day);
+      for (const auto& r : ranges) minute_rows += fmt::format("    {{{}, {}}},\n", r.from, r.to);
+      days += (day == 0 ? "" : ", ") + (ranges.empty() ? std::string("{}")
+                                                      : fmt::format("{{data::minutes + {}, {}}}", minute_count,
+                                                                    ranges.size()));
+      minute_count += ranges.size();
+    }
+    availability_rows += fmt::format("    {{{{{}}}, {}, {}}},\n", days, bool_text(entry.stated), literal(entry.words));
+  }
+  out += array_of("Minutes", "minutes", minute_rows);
+  out += array_of("Availability", "availabilities", availability_rows);
+  if (!stage_contact_rows.empty()) {
+    out += fmt::format("inline constexpr escc::tables::Index stage_contacts[] = {{\n{}}};\n", stage_contact_rows);
+  }
   out += array_of("Date", "bank_holidays", holiday_rows);
   out += array_of("Stage", "stages", stage_rows);
   out += array_of("Transition", "transitions", transition_rows);
@@ -323,12 +336,13 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   auto transition_count = static_cast<std::size_t>(std::count(transition_rows.begin(), transition_rows.end(), '\n'));
   out += fmt::format(
       "inline constexpr escc::tables::Protocol protocol{{\n    {},\n    {},\n    0x{:02X},\n    {},\n    {},\n"
-      "    {},\n    {},\n    {},\n    {},\n    {},\n    {},\n    {}}};\n\n",
+      "    {},\n    {},\n    {},\n    {},\n    {},\n    {},\n    {},\n    {}}};\n\n",
       literal(model.protocol ? model.protocol->title.value : ""), literal(calendar_name), working_weekdays, from_year,
       to_year, list_of("bank_holidays", holiday_count), list_of("stages", model.stages.size()),
       flow.start.valid() ? std::to_string(flow.start.index) : "escc::tables::none",
       list_of("transitions", transition_count), list_of("agencies", model.agencies.size()),
-      list_of("contacts", contacts.size()), working_days(overall));
+      list_of("contacts", contacts.size()), list_of("availabilities", availabilities.entries().size()),
+      working_days(overall));
   out += fmt::format("}}  // namespace {}\n\n#endif  // ESCC_PROTOCOL_{}\n", space, space);
   return out;
 }

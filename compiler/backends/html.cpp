@@ -77,7 +77,6 @@ constexpr std::string_view script = R"js(
   var data = JSON.parse(document.getElementById('escc-data').textContent);
   var holidays = {};
   data.bank_holidays.forEach(function (day) { holidays[day] = true; });
-  var officeHours = [{ days: 31, bank_holidays: false, from: 540, to: 1020 }];
   var contacts = Array.prototype.slice.call(document.querySelectorAll('.contact'));
 
   var ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit',
@@ -89,16 +88,13 @@ constexpr std::string_view script = R"js(
     return { day: parts.year + '-' + parts.month + '-' + parts.day, weekday: weekdays[parts.weekday],
       minute: Number(parts.hour) * 60 + Number(parts.minute) };
   }
-  function covers(w, weekday, holiday, minute) {
-    var applies = holiday ? w.bank_holidays : ((w.days >> weekday) & 1) === 1;
-    if (!applies) return false;
-    if (w.from < w.to) return minute >= w.from && minute < w.to;
-    return minute >= w.from || minute < w.to;
-  }
+  // escc works out when each contact can be reached; the page only looks it up: the
+  // minute ranges of the kind of day, Monday (0) to Sunday (6) or a bank holiday (7).
   function reachable(contact, uk) {
-    var holiday = holidays[uk.day] === true;
-    var windows = contact.windows.length ? contact.windows : officeHours;
-    return windows.some(function (w) { return covers(w, uk.weekday, holiday, uk.minute); });
+    var kind = holidays[uk.day] === true ? 7 : uk.weekday;
+    return data.hours[contact.hours][kind].some(function (range) {
+      return uk.minute >= range[0] && uk.minute < range[1];
+    });
   }
 
   function showNow() {
@@ -191,25 +187,9 @@ std::string date_words(const model::Date& date) {
   return long_date({date.year, date.month, date.day == 0 ? 1 : date.day}, date.month_only());
 }
 
-json windows_json(const model::Contact& contact, const model::Model& model) {
-  auto windows = json::array();
-  for (const auto* w : model::plain_windows(contact.windows, model)) {
-    if (w->always) {
-      windows.push_back({{"days", 127}, {"bank_holidays", true}, {"from", 0}, {"to", 1440}});
-      continue;
-    }
-    bool every_weekday = (w->days & 0x1F) == 0x1F;
-    windows.push_back({{"days", w->days},
-                       {"bank_holidays", w->bank_holidays || (every_weekday && !w->except_bank_holidays)},
-                       {"from", w->from_minute < 0 ? 0 : w->from_minute},
-                       {"to", w->to_minute < 0 ? 1440 : w->to_minute}});
-  }
-  return windows;
-}
-
 class Directory {
  public:
-  explicit Directory(const model::Model& model) : model_(model) {}
+  explicit Directory(const model::Model& model) : model_(model), availabilities_(model) {}
 
   void group(const std::string& heading, const std::string& group_name, std::string_view agency_title,
              const std::vector<model::Contact>& contacts, int level) {
@@ -223,6 +203,21 @@ class Directory {
   void raw(const std::string& html) { html_ += html; }
   const std::string& html() const { return html_; }
   json& data() { return data_; }
+  // The compiled availabilities the contacts point to: for each, the minute ranges of
+  // Monday to Sunday and then of bank holidays. The script only looks them up.
+  json hours() const {
+    auto all = json::array();
+    for (const auto& entry : availabilities_.entries()) {
+      auto days = json::array();
+      for (int day = 0; day < analysis::day_kinds; ++day) {
+        auto ranges = json::array();
+        for (const auto& range : entry.when.ranges(day)) ranges.push_back({range.from, range.to});
+        days.push_back(std::move(ranges));
+      }
+      all.push_back(std::move(days));
+    }
+    return all;
+  }
   std::size_t count() const { return data_.size(); }
 
  private:
@@ -257,9 +252,8 @@ class Directory {
     for (const auto& sign : contact.call_signs) means += fmt::format("<p>Call sign: {}</p>", markup_text(sign.value));
     if (contact.via) means += fmt::format("<p>Through {}</p>", markup_text(contact.via->value));
 
-    std::string when = contact.windows.empty()
-                           ? "Not stated; office hours (weekdays 09:00-17:00) assumed"
-                           : analysis::availability_of(contact, model_).describe();
+    auto hours = availabilities_.index_of(contact);
+    const auto& when = availabilities_.entries()[hours].words;
     std::string only;
     if (contact.case_kinds == model::open_cases) only = "open cases";
     if (contact.case_kinds == model::new_referrals) only = "new referrals";
@@ -272,10 +266,11 @@ class Directory {
     html_ += fmt::format("<p class=\"when\">When: {}</p>\n", markup_text(when));
     if (!only.empty()) html_ += fmt::format("<p class=\"only\">Only for: {}</p>\n", markup_text(only));
     html_ += "<p class=\"now-badge\" hidden>Available now</p>\n</li>\n";
-    data_.push_back({{"group", group_name}, {"windows", windows_json(contact, model_)}});
+    data_.push_back({{"group", group_name}, {"hours", hours}});
   }
 
   const model::Model& model_;
+  analysis::AvailabilityTable availabilities_;
   std::string html_;
   json data_ = json::array();
 };
@@ -463,7 +458,7 @@ std::string emit_html(const DirectoryPage& page) {
                      markup_text(page.source_name));
   out += "</footer>\n";
 
-  json data{{"bank_holidays", json::array()}, {"contacts", directory.data()}};
+  json data{{"bank_holidays", json::array()}, {"hours", directory.hours()}, {"contacts", directory.data()}};
   if (model.protocol && model.protocol->calendar.valid()) {
     for (const auto& h : model.calendars.at(model.protocol->calendar.index).holidays) {
       data["bank_holidays"].push_back(iso_date({h.date.year, h.date.month, h.date.day}));

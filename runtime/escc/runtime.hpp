@@ -75,6 +75,9 @@ class Calendar {
                               [](const Date& a, const Date& b) { return a < b; });
   }
 
+  // Monday (0) to Sunday (6), or tables::bank_holiday.
+  int day_kind(Date date) const { return is_bank_holiday(date) ? tables::bank_holiday : weekday(date); }
+
   bool is_working_day(Date date) const {
     return ((protocol_->working_weekdays >> weekday(date)) & 1) != 0 && !is_bank_holiday(date);
   }
@@ -99,9 +102,6 @@ class Calendar {
  private:
   const tables::Protocol* protocol_;
 };
-
-// Office hours, assumed for contacts whose availability the protocol does not state.
-inline constexpr tables::Window office_hours{0x1F, false, 9 * 60, 17 * 60};
 
 class Escalation {
  public:
@@ -173,49 +173,39 @@ class Escalation {
     return true;
   }
 
-  // Whether a contact can be reached at a date and minute of the day (0-1439).
+  // Whether a contact can be reached at a date and minute of the day (0-1439): looked
+  // up in the availability escc compiled for it.
   bool reachable(const tables::Contact& contact, Date date, int minute) const {
-    if (contact.windows.empty()) return covers(office_hours, date, minute);
-    return std::any_of(contact.windows.begin(), contact.windows.end(),
-                       [&](const tables::Window& w) { return covers(w, date, minute); });
+    if (contact.availability >= protocol_->availabilities.size) return false;
+    const auto& ranges = protocol_->availabilities[contact.availability].days[calendar_.day_kind(date)];
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [&](const tables::Minutes& m) { return minute >= m.from && minute < m.to; });
   }
 
-  // The contacts of an agency for the current stage that can be reached at a date and
-  // minute of the day (0-1439), in the protocol's order:
-  // - when the stage points to lines ("contacts line 1 to line 3"): the contacts the
-  //   stage names, those on those lines, and the agency's general contacts;
-  // - else when the stage names contacts of the agency: those, and the general ones;
-  // - else every contact of the agency.
+  // Whom to contact at the current stage who can be reached at a date and minute of
+  // the day (0-1439), in the protocol's order. The list for each stage is escc's: the
+  // contacts the stage names and, when it points to lines ("contacts line 1 to
+  // line 3"), every agency's contacts on those lines and those it lists outside them.
+  std::vector<const tables::Contact*> contacts(Date date, int minute) const {
+    return contacts_where(date, minute, [](const tables::Contact&) { return true; });
+  }
+
+  // The same, for one agency.
   std::vector<const tables::Contact*> contacts(tables::Index agency, Date date, int minute) const {
-    std::vector<const tables::Contact*> found;
-    const auto* stage = current_stage();
-    if (!stage) return found;
-    bool names_own = std::any_of(protocol_->contacts.begin(), protocol_->contacts.end(),
-                                 [&](const tables::Contact& c) { return c.agency == agency && c.stage == stage_; });
-    for (const auto& contact : protocol_->contacts) {
-      if (contact.agency != agency) continue;
-      bool listed = false;
-      if (contact.stage != tables::none) {
-        listed = contact.stage == stage_;
-      } else if (contact.line.empty()) {
-        listed = true;
-      } else if (!stage->lines.empty()) {
-        listed = std::find(stage->lines.begin(), stage->lines.end(), contact.line) != stage->lines.end();
-      } else {
-        listed = !names_own;
-      }
-      if (listed && reachable(contact, date, minute)) found.push_back(&contact);
-    }
-    return found;
+    return contacts_where(date, minute, [&](const tables::Contact& c) { return c.agency == agency; });
   }
 
  private:
-  bool covers(const tables::Window& window, Date date, int minute) const {
-    bool holiday = calendar_.is_bank_holiday(date);
-    bool day_matches = holiday ? window.bank_holidays : ((window.days >> weekday(date)) & 1) != 0;
-    if (!day_matches) return false;
-    if (window.from_minute < window.to_minute) return minute >= window.from_minute && minute < window.to_minute;
-    return minute >= window.from_minute || minute < window.to_minute;
+  template <typename Wanted>
+  std::vector<const tables::Contact*> contacts_where(Date date, int minute, Wanted wanted) const {
+    std::vector<const tables::Contact*> found;
+    const auto* stage = current_stage();
+    if (!stage) return found;
+    for (auto index : stage->contacts) {
+      const auto& contact = protocol_->contacts[index];
+      if (wanted(contact) && reachable(contact, date, minute)) found.push_back(&contact);
+    }
+    return found;
   }
 
   const tables::Protocol* protocol_;

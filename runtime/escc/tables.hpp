@@ -4,8 +4,8 @@
 // escc copies this file into each generated header so that a header compiles on its
 // own; the guard lets several generated headers and runtime.hpp meet in one program.
 // Change the guard's number whenever a type here changes.
-#ifndef ESCC_TABLES_V2
-#define ESCC_TABLES_V2
+#ifndef ESCC_TABLES_V3
+#define ESCC_TABLES_V3
 
 #include <cstddef>
 #include <cstdint>
@@ -59,15 +59,25 @@ struct Transition {
   std::string_view condition;  // empty when the move always applies
 };
 
-// When a contact can be reached: minutes [from_minute, to_minute) of the days in
-// `days` (bit 0 Monday ... bit 6 Sunday). A window with to_minute <= from_minute runs
-// from the evening to the early morning of those days. On a bank holiday only windows
-// with `bank_holidays` apply.
-struct Window {
-  std::uint8_t days = 0;
-  bool bank_holidays = false;
-  std::int16_t from_minute = 0;
-  std::int16_t to_minute = 1440;
+// Minutes [from, to) of a day, 0-1440.
+struct Minutes {
+  std::int16_t from = 0;
+  std::int16_t to = 0;
+};
+
+// The kinds of day an availability distinguishes: Monday (0) to Sunday (6), and bank
+// holidays, which are a kind of their own whatever weekday they fall on.
+inline constexpr int bank_holiday = 7;
+inline constexpr int day_kinds = 8;
+
+// When contacts can be reached, as escc worked it out from the protocol: for each kind
+// of day, the minutes covered, in order. Windows past midnight, bank holidays and the
+// office hours assumed where the protocol is silent are already resolved here; a
+// program only looks the answer up (Escalation::reachable).
+struct Availability {
+  List<Minutes> days[day_kinds];
+  bool stated = true;      // false: the protocol does not say; office hours are assumed
+  std::string_view words;  // "weekdays 17:00-09:00; weekends and bank holidays all day"
 };
 
 enum CaseKinds : std::uint8_t { open_cases = 1, new_referrals = 2 };
@@ -81,9 +91,7 @@ struct Contact {
   Index agency = none;    // the agency it belongs to
   Index stage = none;     // the stage that lists it, when a stage does
   std::string_view line;  // the agency's escalation line that lists it, if any
-  // Empty when the protocol does not say when the contact can be reached; the
-  // runtime then assumes office hours (weekdays 09:00-17:00, not bank holidays).
-  List<Window> windows;
+  Index availability = none;  // in Protocol::availabilities
   std::uint8_t case_kinds = 0;  // 0: any case
   std::string_view condition;
 };
@@ -97,6 +105,9 @@ struct Stage {
   WorkingDays days;            // the stage's own time
   WorkingDays by_day;          // the running total at its end on the main path
   List<std::string_view> lines;  // the agencies' lines this stage sends people to
+  // Whom to contact at this stage, as escc worked it out: positions in
+  // Protocol::contacts. Empty when the protocol names nobody for the stage.
+  List<Index> contacts;
   bool final = false;
   bool binding = false;
 };
@@ -118,9 +129,10 @@ struct Protocol {
   List<Transition> transitions;
   List<Agency> agencies;
   List<Contact> contacts;
+  List<Availability> availabilities;
   WorkingDays overall;  // the protocol's overall target, else the main path's total
 };
 
 }  // namespace escc::tables
 
-#endif  // ESCC_TABLES_V2
+#endif  // ESCC_TABLES_V3

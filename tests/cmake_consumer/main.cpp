@@ -9,7 +9,8 @@ int main() {
   escc::Escalation e(escc_area::protocol, {2026, 12, 18});
   auto due = e.due_date();
   const auto& manager = escc_area::data::contacts[0];
+  const auto& monday = escc_area::protocol.availabilities[manager.availability].days[0];
   std::printf("stage 1 due %04d-%02d-%02d; duty manager from minute %d\n", due->date.year, due->date.month,
-              due->date.day, manager.windows[0].from_minute);
+              due->date.day, monday[0].from);
   return 0;
 }

@@ -9,8 +9,8 @@
 // escc copies this file into each generated header so that a header compiles on its
 // own; the guard lets several generated headers and runtime.hpp meet in one program.
 // Change the guard's number whenever a type here changes.
-#ifndef ESCC_TABLES_V2
-#define ESCC_TABLES_V2
+#ifndef ESCC_TABLES_V3
+#define ESCC_TABLES_V3
 
 #include <cstddef>
 #include <cstdint>
@@ -64,15 +64,25 @@ struct Transition {
   std::string_view condition;  // empty when the move always applies
 };
 
-// When a contact can be reached: minutes [from_minute, to_minute) of the days in
-// `days` (bit 0 Monday ... bit 6 Sunday). A window with to_minute <= from_minute runs
-// from the evening to the early morning of those days. On a bank holiday only windows
-// with `bank_holidays` apply.
-struct Window {
-  std::uint8_t days = 0;
-  bool bank_holidays = false;
-  std::int16_t from_minute = 0;
-  std::int16_t to_minute = 1440;
+// Minutes [from, to) of a day, 0-1440.
+struct Minutes {
+  std::int16_t from = 0;
+  std::int16_t to = 0;
+};
+
+// The kinds of day an availability distinguishes: Monday (0) to Sunday (6), and bank
+// holidays, which are a kind of their own whatever weekday they fall on.
+inline constexpr int bank_holiday = 7;
+inline constexpr int day_kinds = 8;
+
+// When contacts can be reached, as escc worked it out from the protocol: for each kind
+// of day, the minutes covered, in order. Windows past midnight, bank holidays and the
+// office hours assumed where the protocol is silent are already resolved here; a
+// program only looks the answer up (Escalation::reachable).
+struct Availability {
+  List<Minutes> days[day_kinds];
+  bool stated = true;      // false: the protocol does not say; office hours are assumed
+  std::string_view words;  // "weekdays 17:00-09:00; weekends and bank holidays all day"
 };
 
 enum CaseKinds : std::uint8_t { open_cases = 1, new_referrals = 2 };
@@ -86,9 +96,7 @@ struct Contact {
   Index agency = none;    // the agency it belongs to
   Index stage = none;     // the stage that lists it, when a stage does
   std::string_view line;  // the agency's escalation line that lists it, if any
-  // Empty when the protocol does not say when the contact can be reached; the
-  // runtime then assumes office hours (weekdays 09:00-17:00, not bank holidays).
-  List<Window> windows;
+  Index availability = none;  // in Protocol::availabilities
   std::uint8_t case_kinds = 0;  // 0: any case
   std::string_view condition;
 };
@@ -102,6 +110,9 @@ struct Stage {
   WorkingDays days;            // the stage's own time
   WorkingDays by_day;          // the running total at its end on the main path
   List<std::string_view> lines;  // the agencies' lines this stage sends people to
+  // Whom to contact at this stage, as escc worked it out: positions in
+  // Protocol::contacts. Empty when the protocol names nobody for the stage.
+  List<Index> contacts;
   bool final = false;
   bool binding = false;
 };
@@ -123,12 +134,13 @@ struct Protocol {
   List<Transition> transitions;
   List<Agency> agencies;
   List<Contact> contacts;
+  List<Availability> availabilities;
   WorkingDays overall;  // the protocol's overall target, else the main path's total
 };
 
 }  // namespace escc::tables
 
-#endif  // ESCC_TABLES_V2
+#endif  // ESCC_TABLES_V3
 
 namespace escc_barnet {
 
@@ -163,31 +175,111 @@ inline constexpr std::string_view texts[] = {
     "020 8359 5638"sv,
     "0208 359 2252"sv,
 };
-inline constexpr escc::tables::Window windows[] = {
-    {0x7F, true, 0, 1440},
-    {0x7F, true, 0, 1440},
-    {0x7F, true, 1260, 420},
-    {0x7F, true, 420, 1260},
-    {0x1F, false, 540, 1020},
-    {0x7F, true, 1260, 420},
-    {0x1F, true, 1020, 540},
-    {0x60, false, 0, 1440},
-    {0x00, true, 0, 1440},
-    {0x1F, true, 1020, 540},
-    {0x60, false, 0, 1440},
-    {0x00, true, 0, 1440},
-    {0x1F, true, 1020, 540},
-    {0x60, false, 0, 1440},
-    {0x00, true, 0, 1440},
-    {0x1F, true, 1020, 540},
-    {0x60, false, 0, 1440},
-    {0x00, true, 0, 1440},
-    {0x1F, true, 1020, 540},
-    {0x60, false, 0, 1440},
-    {0x00, true, 0, 1440},
-    {0x1F, true, 1020, 540},
-    {0x60, false, 0, 1440},
-    {0x00, true, 0, 1440},
+inline constexpr escc::tables::Minutes minutes[] = {
+    {540, 1020},
+    {540, 1020},
+    {540, 1020},
+    {540, 1020},
+    {540, 1020},
+    {0, 1440},
+    {0, 1440},
+    {0, 1440},
+    {0, 1440},
+    {0, 1440},
+    {0, 1440},
+    {0, 1440},
+    {0, 1440},
+    {0, 420},
+    {1260, 1440},
+    {0, 420},
+    {1260, 1440},
+    {0, 420},
+    {1260, 1440},
+    {0, 420},
+    {1260, 1440},
+    {0, 420},
+    {1260, 1440},
+    {0, 420},
+    {1260, 1440},
+    {0, 420},
+    {1260, 1440},
+    {0, 420},
+    {1260, 1440},
+    {420, 1260},
+    {420, 1260},
+    {420, 1260},
+    {420, 1260},
+    {420, 1260},
+    {420, 1260},
+    {420, 1260},
+    {420, 1260},
+    {540, 1020},
+    {540, 1020},
+    {540, 1020},
+    {540, 1020},
+    {540, 1020},
+    {0, 540},
+    {1020, 1440},
+    {0, 540},
+    {1020, 1440},
+    {0, 540},
+    {1020, 1440},
+    {0, 540},
+    {1020, 1440},
+    {0, 540},
+    {1020, 1440},
+    {0, 1440},
+    {0, 1440},
+    {0, 1440},
+};
+inline constexpr escc::tables::Availability availabilities[] = {
+    {{{data::minutes + 0, 1}, {data::minutes + 1, 1}, {data::minutes + 2, 1}, {data::minutes + 3, 1}, {data::minutes + 4, 1}, {}, {}, {}}, false, "not stated; office hours assumed, weekdays 09:00-17:00"sv},
+    {{{data::minutes + 5, 1}, {data::minutes + 6, 1}, {data::minutes + 7, 1}, {data::minutes + 8, 1}, {data::minutes + 9, 1}, {data::minutes + 10, 1}, {data::minutes + 11, 1}, {data::minutes + 12, 1}}, true, "at any time, bank holidays included"sv},
+    {{{data::minutes + 13, 2}, {data::minutes + 15, 2}, {data::minutes + 17, 2}, {data::minutes + 19, 2}, {data::minutes + 21, 2}, {data::minutes + 23, 2}, {data::minutes + 25, 2}, {data::minutes + 27, 2}}, true, "every day 21:00-07:00, bank holidays included"sv},
+    {{{data::minutes + 29, 1}, {data::minutes + 30, 1}, {data::minutes + 31, 1}, {data::minutes + 32, 1}, {data::minutes + 33, 1}, {data::minutes + 34, 1}, {data::minutes + 35, 1}, {data::minutes + 36, 1}}, true, "every day 07:00-21:00, bank holidays included"sv},
+    {{{data::minutes + 37, 1}, {data::minutes + 38, 1}, {data::minutes + 39, 1}, {data::minutes + 40, 1}, {data::minutes + 41, 1}, {}, {}, {}}, true, "weekdays 09:00-17:00"sv},
+    {{{data::minutes + 42, 2}, {data::minutes + 44, 2}, {data::minutes + 46, 2}, {data::minutes + 48, 2}, {data::minutes + 50, 2}, {data::minutes + 52, 1}, {data::minutes + 53, 1}, {data::minutes + 54, 1}}, true, "weekdays 17:00-09:00; weekends and bank holidays all day"sv},
+};
+inline constexpr escc::tables::Index stage_contacts[] = {
+    4,
+    5,
+    6,
+    7,
+    8,
+    9,
+    10,
+    11,
+    12,
+    13,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    23,
+    24,
+    25,
+    26,
+    27,
+    28,
+    29,
+    30,
+    31,
+    32,
+    33,
+    34,
+    35,
+    36,
+    37,
+    38,
+    0,
+    1,
+    2,
+    3,
 };
 inline constexpr escc::tables::Date bank_holidays[] = {
     {2015, 1, 1},
@@ -323,9 +415,9 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Discuss with the other worker"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalate"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 0, 4}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, true, true},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Discuss with the other worker"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalate"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 0, 4}, {data::stage_contacts + 0, 35}, false, false},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 35, 4}, true, true},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},
@@ -339,45 +431,45 @@ inline constexpr escc::tables::Agency agencies[] = {
     {"health"sv, "Barnet Health"sv},
 };
 inline constexpr escc::tables::Contact contacts[] = {
-    {"Director of Children's Services"sv, ""sv, {}, {}, {}, 3, 2, ""sv, {}, 0, ""sv},
-    {"Director of Adult Social Care"sv, ""sv, {}, {}, {}, 2, 2, ""sv, {}, 0, ""sv},
-    {"Borough Commander"sv, ""sv, {}, {}, {}, 0, 2, ""sv, {}, 0, ""sv},
-    {"Chief Operating Officer for the CCG"sv, ""sv, {}, {}, {}, 4, 2, ""sv, {}, 0, ""sv},
-    {"Ops Room Manager"sv, ""sv, {}, {}, {data::texts + 4, 1}, 0, escc::tables::none, "1"sv, {data::windows + 0, 1}, 0, ""sv},
-    {"Duty Inspector in charge of the uniform response shift"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, {data::windows + 1, 1}, 0, ""sv},
-    {"Detective Inspector (DI)"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, {}, 0, "the case is with a specialist unit"sv},
-    {"On-call Duty Detective Inspector, North London"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, {data::windows + 2, 1}, 0, ""sv},
-    {"The team's Duty Officer"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, {}, 0, "the police team dealing with the case is not Barnet"sv},
-    {"On duty/on call member of the Senior Leadership Team for Barnet"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, {data::windows + 3, 1}, 0, ""sv},
-    {"Safeguarding Lead"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, {data::windows + 4, 1}, 0, ""sv},
-    {"Night Duty Superintendent, North London"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, {data::windows + 5, 1}, 0, ""sv},
-    {"Head Teacher"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, {}, 0, ""sv},
-    {"Safeguarding Governor or Chair of Governors"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, {}, 0, "the Head Teacher is also the Designated Safeguarding Lead"sv},
-    {"The school's complaints/escalation procedure"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "2"sv, {}, 0, ""sv},
-    {"Barnet Education and Learning Service (BELS) School Safeguarding Officer"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "2"sv, {}, 0, "the matter is urgent or the school is not responding in accordance with its policy"sv},
-    {"The school's Learning Network Inspector"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "2"sv, {}, 0, "the matter is urgent or the school is not responding in accordance with its policy"sv},
-    {"Allocated social worker or lead professional"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, {}, 1, ""sv},
-    {"MASH social worker"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, {}, 2, ""sv},
-    {"Emergency Duty Team"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, {data::windows + 6, 3}, 0, ""sv},
-    {"Lead professional's team manager"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "1"sv, {}, 1, ""sv},
-    {"MASH team manager"sv, ""sv, {data::texts + 5, 1}, {}, {}, 2, escc::tables::none, "1"sv, {}, 2, ""sv},
-    {"Head of Service on duty"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "1"sv, {data::windows + 9, 3}, 0, ""sv},
-    {"Service area Head of Service"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "2"sv, {}, 1, ""sv},
-    {"MASH Head of Service"sv, ""sv, {data::texts + 6, 1}, {}, {}, 2, escc::tables::none, "2"sv, {}, 2, ""sv},
-    {"Relevant Operational Director"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "3"sv, {}, 3, ""sv},
-    {"Allocated social worker or lead professional"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, {}, 1, ""sv},
-    {"MASH social worker"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, {}, 2, ""sv},
-    {"Emergency Duty Team"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, {data::windows + 12, 3}, 0, ""sv},
-    {"Allocated social worker or lead professional's team manager"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "1"sv, {}, 1, ""sv},
-    {"MASH team manager"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "1"sv, {}, 2, ""sv},
-    {"Head of Service on duty"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "1"sv, {data::windows + 15, 3}, 0, ""sv},
-    {"Service area Head of Service"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "2"sv, {}, 1, ""sv},
-    {"MASH Head of Service"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "2"sv, {}, 2, ""sv},
-    {"Relevant Family Services Operational Director"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "3"sv, {}, 3, ""sv},
-    {"Head of Safeguarding for the provider organisation concerned"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, {}, 0, ""sv},
-    {"Designated Nurse and Doctor, NHS North Central London CCG"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, {}, 0, ""sv},
-    {"Duty paediatric team at the hospital local to the child"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, {data::windows + 18, 3}, 0, "an acute safeguarding situation requires an immediate health assessment"sv},
-    {"Barnet Hospital duty paediatric team"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, {data::windows + 21, 3}, 0, "an acute safeguarding situation requires an immediate health assessment"sv},
+    {"Director of Children's Services"sv, ""sv, {}, {}, {}, 3, 2, ""sv, 0, 0, ""sv},
+    {"Director of Adult Social Care"sv, ""sv, {}, {}, {}, 2, 2, ""sv, 0, 0, ""sv},
+    {"Borough Commander"sv, ""sv, {}, {}, {}, 0, 2, ""sv, 0, 0, ""sv},
+    {"Chief Operating Officer for the CCG"sv, ""sv, {}, {}, {}, 4, 2, ""sv, 0, 0, ""sv},
+    {"Ops Room Manager"sv, ""sv, {}, {}, {data::texts + 4, 1}, 0, escc::tables::none, "1"sv, 1, 0, ""sv},
+    {"Duty Inspector in charge of the uniform response shift"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 1, 0, ""sv},
+    {"Detective Inspector (DI)"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 0, 0, "the case is with a specialist unit"sv},
+    {"On-call Duty Detective Inspector, North London"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 2, 0, ""sv},
+    {"The team's Duty Officer"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 0, 0, "the police team dealing with the case is not Barnet"sv},
+    {"On duty/on call member of the Senior Leadership Team for Barnet"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, 3, 0, ""sv},
+    {"Safeguarding Lead"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, 4, 0, ""sv},
+    {"Night Duty Superintendent, North London"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, 2, 0, ""sv},
+    {"Head Teacher"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, 0, 0, ""sv},
+    {"Safeguarding Governor or Chair of Governors"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, 0, 0, "the Head Teacher is also the Designated Safeguarding Lead"sv},
+    {"The school's complaints/escalation procedure"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "2"sv, 0, 0, ""sv},
+    {"Barnet Education and Learning Service (BELS) School Safeguarding Officer"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "2"sv, 0, 0, "the matter is urgent or the school is not responding in accordance with its policy"sv},
+    {"The school's Learning Network Inspector"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "2"sv, 0, 0, "the matter is urgent or the school is not responding in accordance with its policy"sv},
+    {"Allocated social worker or lead professional"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, 0, 1, ""sv},
+    {"MASH social worker"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, 0, 2, ""sv},
+    {"Emergency Duty Team"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, 5, 0, ""sv},
+    {"Lead professional's team manager"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "1"sv, 0, 1, ""sv},
+    {"MASH team manager"sv, ""sv, {data::texts + 5, 1}, {}, {}, 2, escc::tables::none, "1"sv, 0, 2, ""sv},
+    {"Head of Service on duty"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "1"sv, 5, 0, ""sv},
+    {"Service area Head of Service"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "2"sv, 0, 1, ""sv},
+    {"MASH Head of Service"sv, ""sv, {data::texts + 6, 1}, {}, {}, 2, escc::tables::none, "2"sv, 0, 2, ""sv},
+    {"Relevant Operational Director"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "3"sv, 0, 3, ""sv},
+    {"Allocated social worker or lead professional"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, 0, 1, ""sv},
+    {"MASH social worker"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, 0, 2, ""sv},
+    {"Emergency Duty Team"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, 5, 0, ""sv},
+    {"Allocated social worker or lead professional's team manager"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "1"sv, 0, 1, ""sv},
+    {"MASH team manager"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "1"sv, 0, 2, ""sv},
+    {"Head of Service on duty"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "1"sv, 5, 0, ""sv},
+    {"Service area Head of Service"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "2"sv, 0, 1, ""sv},
+    {"MASH Head of Service"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "2"sv, 0, 2, ""sv},
+    {"Relevant Family Services Operational Director"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "3"sv, 0, 3, ""sv},
+    {"Head of Safeguarding for the provider organisation concerned"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 0, 0, ""sv},
+    {"Designated Nurse and Doctor, NHS North Central London CCG"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 0, 0, ""sv},
+    {"Duty paediatric team at the hospital local to the child"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 5, 0, "an acute safeguarding situation requires an immediate health assessment"sv},
+    {"Barnet Hospital duty paediatric team"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 5, 0, "an acute safeguarding situation requires an immediate health assessment"sv},
 };
 
 }  // namespace data
@@ -394,6 +486,7 @@ inline constexpr escc::tables::Protocol protocol{
     {data::transitions, 2},
     {data::agencies, 5},
     {data::contacts, 39},
+    {data::availabilities, 6},
     {5, 5, true}};
 
 }  // namespace escc_barnet

@@ -9,8 +9,8 @@
 // escc copies this file into each generated header so that a header compiles on its
 // own; the guard lets several generated headers and runtime.hpp meet in one program.
 // Change the guard's number whenever a type here changes.
-#ifndef ESCC_TABLES_V2
-#define ESCC_TABLES_V2
+#ifndef ESCC_TABLES_V3
+#define ESCC_TABLES_V3
 
 #include <cstddef>
 #include <cstdint>
@@ -64,15 +64,25 @@ struct Transition {
   std::string_view condition;  // empty when the move always applies
 };
 
-// When a contact can be reached: minutes [from_minute, to_minute) of the days in
-// `days` (bit 0 Monday ... bit 6 Sunday). A window with to_minute <= from_minute runs
-// from the evening to the early morning of those days. On a bank holiday only windows
-// with `bank_holidays` apply.
-struct Window {
-  std::uint8_t days = 0;
-  bool bank_holidays = false;
-  std::int16_t from_minute = 0;
-  std::int16_t to_minute = 1440;
+// Minutes [from, to) of a day, 0-1440.
+struct Minutes {
+  std::int16_t from = 0;
+  std::int16_t to = 0;
+};
+
+// The kinds of day an availability distinguishes: Monday (0) to Sunday (6), and bank
+// holidays, which are a kind of their own whatever weekday they fall on.
+inline constexpr int bank_holiday = 7;
+inline constexpr int day_kinds = 8;
+
+// When contacts can be reached, as escc worked it out from the protocol: for each kind
+// of day, the minutes covered, in order. Windows past midnight, bank holidays and the
+// office hours assumed where the protocol is silent are already resolved here; a
+// program only looks the answer up (Escalation::reachable).
+struct Availability {
+  List<Minutes> days[day_kinds];
+  bool stated = true;      // false: the protocol does not say; office hours are assumed
+  std::string_view words;  // "weekdays 17:00-09:00; weekends and bank holidays all day"
 };
 
 enum CaseKinds : std::uint8_t { open_cases = 1, new_referrals = 2 };
@@ -86,9 +96,7 @@ struct Contact {
   Index agency = none;    // the agency it belongs to
   Index stage = none;     // the stage that lists it, when a stage does
   std::string_view line;  // the agency's escalation line that lists it, if any
-  // Empty when the protocol does not say when the contact can be reached; the
-  // runtime then assumes office hours (weekdays 09:00-17:00, not bank holidays).
-  List<Window> windows;
+  Index availability = none;  // in Protocol::availabilities
   std::uint8_t case_kinds = 0;  // 0: any case
   std::string_view condition;
 };
@@ -102,6 +110,9 @@ struct Stage {
   WorkingDays days;            // the stage's own time
   WorkingDays by_day;          // the running total at its end on the main path
   List<std::string_view> lines;  // the agencies' lines this stage sends people to
+  // Whom to contact at this stage, as escc worked it out: positions in
+  // Protocol::contacts. Empty when the protocol names nobody for the stage.
+  List<Index> contacts;
   bool final = false;
   bool binding = false;
 };
@@ -123,12 +134,13 @@ struct Protocol {
   List<Transition> transitions;
   List<Agency> agencies;
   List<Contact> contacts;
+  List<Availability> availabilities;
   WorkingDays overall;  // the protocol's overall target, else the main path's total
 };
 
 }  // namespace escc::tables
 
-#endif  // ESCC_TABLES_V2
+#endif  // ESCC_TABLES_V3
 
 namespace escc_herefordshire {
 
@@ -157,6 +169,21 @@ inline constexpr std::string_view texts[] = {
     "admin.sbu@herefordshire.gov.uk"sv,
     "admin.sbu@herefordshire.gov.uk"sv,
     "admin.sbu@herefordshire.gov.uk"sv,
+};
+inline constexpr escc::tables::Minutes minutes[] = {
+    {540, 1020},
+    {540, 1020},
+    {540, 1020},
+    {540, 1020},
+    {540, 1020},
+};
+inline constexpr escc::tables::Availability availabilities[] = {
+    {{{data::minutes + 0, 1}, {data::minutes + 1, 1}, {data::minutes + 2, 1}, {data::minutes + 3, 1}, {data::minutes + 4, 1}, {}, {}, {}}, false, "not stated; office hours assumed, weekdays 09:00-17:00"sv},
+};
+inline constexpr escc::tables::Index stage_contacts[] = {
+    0,
+    1,
+    2,
 };
 inline constexpr escc::tables::Date bank_holidays[] = {
     {2015, 1, 1},
@@ -292,11 +319,11 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Practitioner discussion"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, false, false},
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Escalation to Line or Team Manager"sv, "within 1-3 working days from the initial concern"sv, {1, 3, true}, {1, 3, true}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalation to Safeguarding Lead/Service Manager/Head of Service"sv, "by day 8 from the initial concern"sv, {0, 0, false}, {8, 8, true}, {}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Escalation to Executive Leader/Director/Senior Manager"sv, "by day 13 from the initial concern"sv, {0, 0, false}, {13, 13, true}, {}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Escalation to Safeguarding Partners Board (SPG)"sv, "by day 20 from the initial concern"sv, {0, 0, false}, {20, 20, true}, {}, true, false},
+    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Practitioner discussion"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Escalation to Line or Team Manager"sv, "within 1-3 working days from the initial concern"sv, {1, 3, true}, {1, 3, true}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalation to Safeguarding Lead/Service Manager/Head of Service"sv, "by day 8 from the initial concern"sv, {0, 0, false}, {8, 8, true}, {}, {data::stage_contacts + 0, 1}, false, false},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Escalation to Executive Leader/Director/Senior Manager"sv, "by day 13 from the initial concern"sv, {0, 0, false}, {13, 13, true}, {}, {data::stage_contacts + 1, 1}, false, false},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Escalation to Safeguarding Partners Board (SPG)"sv, "by day 20 from the initial concern"sv, {0, 0, false}, {20, 20, true}, {}, {data::stage_contacts + 2, 1}, true, false},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},
@@ -311,10 +338,10 @@ inline constexpr escc::tables::Agency agencies[] = {
     {"hscp"sv, "Herefordshire Safeguarding Children Partnership"sv},
 };
 inline constexpr escc::tables::Contact contacts[] = {
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 0, 1}, {}, 0, 2, ""sv, {}, 0, ""sv},
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 1, 1}, {}, 0, 3, ""sv, {}, 0, ""sv},
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 2, 1}, {}, 0, 4, ""sv, {}, 0, ""sv},
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 3, 1}, {}, 0, escc::tables::none, ""sv, {}, 0, ""sv},
+    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 0, 1}, {}, 0, 2, ""sv, 0, 0, ""sv},
+    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 1, 1}, {}, 0, 3, ""sv, 0, 0, ""sv},
+    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 2, 1}, {}, 0, 4, ""sv, 0, 0, ""sv},
+    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 3, 1}, {}, 0, escc::tables::none, ""sv, 0, 0, ""sv},
 };
 
 }  // namespace data
@@ -331,6 +358,7 @@ inline constexpr escc::tables::Protocol protocol{
     {data::transitions, 7},
     {data::agencies, 1},
     {data::contacts, 4},
+    {data::availabilities, 1},
     {20, 20, true}};
 
 }  // namespace escc_herefordshire
