@@ -201,11 +201,15 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
     auto by_day = analysis::by_day_of(stage, point_of[i]);
     auto labels = analysis::stage_line_labels(stage, line_labels);
     std::vector<std::string_view> label_views(labels.begin(), labels.end());
-    stage_rows += fmt::format("    {{escc::tables::StageKind::{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", kind,
-                              stage.kind == model::StageKind::formal ? stage.number : 0, literal(stage.label()),
-                              literal(stage.title.value), literal(timeframe), working_days(durations.stages[i].own),
-                              working_days(by_day), pool.list(label_views), stage_contacts(i),
-                              bool_text(stage.final), bool_text(stage.binding));
+    stage_rows += fmt::format(
+        "    {{escc::tables::StageKind::{kind}, {number}, {label}, {title}, {timeframe}, {days}, {by_day}, "
+        "{lines}, {contacts}, {final}, {binding}}},\n",
+        fmt::arg("kind", kind), fmt::arg("number", stage.kind == model::StageKind::formal ? stage.number : 0),
+        fmt::arg("label", literal(stage.label())), fmt::arg("title", literal(stage.title.value)),
+        fmt::arg("timeframe", literal(timeframe)), fmt::arg("days", working_days(durations.stages[i].own)),
+        fmt::arg("by_day", working_days(by_day)), fmt::arg("lines", pool.list(label_views)),
+        fmt::arg("contacts", stage_contacts(i)), fmt::arg("final", bool_text(stage.final)),
+        fmt::arg("binding", bool_text(stage.binding)));
   }
 
   std::string transition_rows;
@@ -242,11 +246,15 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   for (const auto& row : contacts) {
     const auto& c = *row.contact;
     auto hours = availabilities.index_of(c);
-    contact_rows += fmt::format("    {{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}},\n", literal(c.title.value),
-                                literal(c.person ? c.person->value : ""), pool.list(views(c.phones)),
-                                pool.list(views(c.emails)), pool.list(views(c.call_signs)), index_or_none(row.agency),
-                                index_or_none(row.stage), literal(row.line), hours, c.case_kinds,
-                                literal(c.condition ? c.condition->value : ""));
+    contact_rows += fmt::format(
+        "    {{{title}, {person}, {phones}, {emails}, {call_signs}, {agency}, {stage}, {line}, {availability}, "
+        "{case_kinds}, {condition}}},\n",
+        fmt::arg("title", literal(c.title.value)), fmt::arg("person", literal(c.person ? c.person->value : "")),
+        fmt::arg("phones", pool.list(views(c.phones))), fmt::arg("emails", pool.list(views(c.emails))),
+        fmt::arg("call_signs", pool.list(views(c.call_signs))), fmt::arg("agency", index_or_none(row.agency)),
+        fmt::arg("stage", index_or_none(row.stage)), fmt::arg("line", literal(row.line)),
+        fmt::arg("availability", hours), fmt::arg("case_kinds", c.case_kinds),
+        fmt::arg("condition", literal(c.condition ? c.condition->value : "")));
   }
 
   std::string holiday_rows;
@@ -320,7 +328,8 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
                                                                     ranges.size()));
       minute_count += ranges.size();
     }
-    availability_rows += fmt::format("    {{{{{}}}, {}, {}}},\n", days, bool_text(entry.stated), literal(entry.words));
+    availability_rows += fmt::format("    {{{{{days}}}, {stated}, {words}}},\n", fmt::arg("days", days),
+                                     fmt::arg("stated", bool_text(entry.stated)), fmt::arg("words", literal(entry.words)));
   }
   out += array_of("Minutes", "minutes", minute_rows);
   out += array_of("Availability", "availabilities", availability_rows);
@@ -335,14 +344,20 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   out += "\n}  // namespace data\n\n";
   auto transition_count = static_cast<std::size_t>(std::count(transition_rows.begin(), transition_rows.end(), '\n'));
   out += fmt::format(
-      "inline constexpr escc::tables::Protocol protocol{{\n    {},\n    {},\n    0x{:02X},\n    {},\n    {},\n"
-      "    {},\n    {},\n    {},\n    {},\n    {},\n    {},\n    {},\n    {}}};\n\n",
-      literal(model.protocol ? model.protocol->title.value : ""), literal(calendar_name), working_weekdays, from_year,
-      to_year, list_of("bank_holidays", holiday_count), list_of("stages", model.stages.size()),
-      flow.start.valid() ? std::to_string(flow.start.index) : "escc::tables::none",
-      list_of("transitions", transition_count), list_of("agencies", model.agencies.size()),
-      list_of("contacts", contacts.size()), list_of("availabilities", availabilities.entries().size()),
-      working_days(overall));
+      "inline constexpr escc::tables::Protocol protocol{{\n    {title},\n    {calendar},\n    0x{weekdays:02X},\n"
+      "    {from_year},\n    {to_year},\n    {bank_holidays},\n    {stages},\n    {start},\n    {transitions},\n"
+      "    {agencies},\n    {contacts},\n    {availabilities},\n    {overall}}};\n\n",
+      fmt::arg("title", literal(model.protocol ? model.protocol->title.value : "")),
+      fmt::arg("calendar", literal(calendar_name)), fmt::arg("weekdays", working_weekdays),
+      fmt::arg("from_year", from_year), fmt::arg("to_year", to_year),
+      fmt::arg("bank_holidays", list_of("bank_holidays", holiday_count)),
+      fmt::arg("stages", list_of("stages", model.stages.size())),
+      fmt::arg("start", flow.start.valid() ? std::to_string(flow.start.index) : "escc::tables::none"),
+      fmt::arg("transitions", list_of("transitions", transition_count)),
+      fmt::arg("agencies", list_of("agencies", model.agencies.size())),
+      fmt::arg("contacts", list_of("contacts", contacts.size())),
+      fmt::arg("availabilities", list_of("availabilities", availabilities.entries().size())),
+      fmt::arg("overall", working_days(overall)));
   out += fmt::format("}}  // namespace {}\n\n#endif  // ESCC_PROTOCOL_{}\n", space, space);
   return out;
 }

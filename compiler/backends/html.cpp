@@ -11,144 +11,25 @@
 #include "compiler/backends/markup.hpp"
 #include "compiler/backends/sha256.hpp"
 #include "compiler/dates.hpp"
+#include "compiler/embedded.hpp"
 
 namespace esc::backends {
 namespace {
 
 using json = nlohmann::ordered_json;
 
-// Colours meet WCAG AA on white: body text 16.1:1, links 8.6:1, the "now" badge
-// (white on green) 7.4:1, muted text 7.0:1.
-constexpr std::string_view style = R"css(
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1a1a1a; background: #ffffff; }
-.skip { position: absolute; left: -999em; }
-.skip:focus { left: 1rem; top: 1rem; background: #ffffff; padding: .5rem; z-index: 1; }
-header, main, footer, nav { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
-header { border-bottom: 4px solid #1f4e79; padding-bottom: .5rem; }
-.partnership { margin: 1rem 0 0; font-weight: 600; color: #1f4e79; }
-h1 { font-size: 1.9rem; line-height: 1.2; margin: .25rem 0 .5rem; }
-h2 { font-size: 1.45rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #c8c8c8; }
-h3 { font-size: 1.2rem; margin: 1.5rem 0 .25rem; }
-h4 { font-size: 1.05rem; margin: 1rem 0 .25rem; color: #1f4e79; }
-.facts { margin: 0; color: #4a4a4a; }
-a { color: #0b4f8a; }
-a:focus-visible, input:focus-visible, button:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
-nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
-.contacts { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem; }
-.contact { border: 1px solid #c8c8c8; border-left: 4px solid #c8c8c8; border-radius: 4px; padding: .5rem .75rem; }
-.contact p { margin: .1rem 0; }
-.contact .when, .contact .only { color: #4a4a4a; }
-.contact.available-now { border-left-color: #1e5e2f; background: #f3faf5; }
-.now-badge { display: inline-block; background: #1e5e2f; color: #ffffff; padding: 0 .4rem; border-radius: 3px; font-size: .9rem; }
-.now-badge[hidden] { display: none; }
-#now { background: #f4f7fb; border: 1px solid #c5d3e3; border-radius: 4px; padding: .25rem 1rem 1rem; margin-top: 1.5rem; }
-#now h2 { border: 0; margin-top: .75rem; }
-#now-list { padding-left: 1.25rem; }
-#now-list li { margin: .2rem 0; }
-#now-list p, #now-list div { display: inline; margin: 0; }
-#now-list .means p::before { content: " \00B7  "; }
-.filter label { display: block; font-weight: 600; }
-.filter input { font: inherit; padding: .35rem .5rem; width: min(100%, 28rem); border: 2px solid #4a4a4a; border-radius: 3px; }
-figure { margin: 1rem 0; overflow-x: auto; }
-figure svg { max-width: 100%; height: auto; }
-figcaption { color: #4a4a4a; }
-.outline li { margin-bottom: .35rem; }
-.roles { color: #4a4a4a; }
-footer { margin-top: 3rem; padding-top: .5rem; border-top: 1px solid #c8c8c8; color: #4a4a4a; font-size: .9rem; }
-[hidden] { display: none !important; }
-@media print {
-  nav, .skip, .filter, #filter-count, #now, .now-badge { display: none !important; }
-  body { font-size: 11pt; }
-  a { color: #000000; text-decoration: none; }
-  .contact { break-inside: avoid; }
-  h2, h3, h4 { break-after: avoid; }
+// The page's style and script are files of their own (compiler/backends/page/),
+// compiled into escc; see there for what they do.
+std::string_view page_asset(std::string_view name) {
+  for (const auto& file : page_assets()) {
+    if (file.path == name) return file.text;
+  }
+  return {};
 }
-)css";
 
-// Marks the contacts that can be reached now and lists them at the top; filters the
-// directory. Text is only ever set with textContent or copied from the page itself,
-// never parsed as HTML. "Now" is the time in the UK, where protocols' hours are kept,
-// whatever time zone the reader's device is set to.
-constexpr std::string_view script = R"js(
-(function () {
-  'use strict';
-  var data = JSON.parse(document.getElementById('escc-data').textContent);
-  var holidays = {};
-  data.bank_holidays.forEach(function (day) { holidays[day] = true; });
-  var contacts = Array.prototype.slice.call(document.querySelectorAll('.contact'));
 
-  var ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit',
-    day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  var weekdays = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-  function ukTime(date) {
-    var parts = {};
-    ukClock.formatToParts(date).forEach(function (part) { parts[part.type] = part.value; });
-    return { day: parts.year + '-' + parts.month + '-' + parts.day, weekday: weekdays[parts.weekday],
-      minute: Number(parts.hour) * 60 + Number(parts.minute) };
-  }
-  // escc works out when each contact can be reached; the page only looks it up: the
-  // minute ranges of the kind of day, Monday (0) to Sunday (6) or a bank holiday (7).
-  function reachable(contact, uk) {
-    var kind = holidays[uk.day] === true ? 7 : uk.weekday;
-    return data.hours[contact.hours][kind].some(function (range) {
-      return uk.minute >= range[0] && uk.minute < range[1];
-    });
-  }
 
-  function showNow() {
-    var now = new Date();
-    var uk = ukTime(now);
-    var list = document.getElementById('now-list');
-    while (list.firstChild) list.removeChild(list.firstChild);
-    var count = 0;
-    contacts.forEach(function (element) {
-      var contact = data.contacts[Number(element.getAttribute('data-contact'))];
-      var available = reachable(contact, uk);
-      element.classList.toggle('available-now', available);
-      element.querySelector('.now-badge').hidden = !available;
-      if (!available) return;
-      count += 1;
-      var item = document.createElement('li');
-      var heading = document.createElement('strong');
-      heading.textContent = contact.group + ': ';
-      item.appendChild(heading);
-      item.appendChild(element.querySelector('.who').cloneNode(true));
-      var means = element.querySelector('.means');
-      if (means) item.appendChild(means.cloneNode(true));
-      list.appendChild(item);
-    });
-    var when = now.toLocaleString('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric',
-      month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) + ' UK time';
-    var holiday = holidays[uk.day] ? ' (a bank holiday)' : '';
-    document.getElementById('now-status').textContent = count === 0
-      ? 'Nobody listed here can be reached at ' + when + holiday + '. For a child or adult at immediate risk, call 999.'
-      : 'Available at ' + when + holiday + ': ' + count + (count === 1 ? ' contact.' : ' contacts.');
-  }
 
-  var filter = document.getElementById('filter');
-  function applyFilter() {
-    var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = 0;
-    contacts.forEach(function (element) {
-      var text = element.getAttribute('data-search');
-      var match = words.every(function (word) { return text.indexOf(word) !== -1; });
-      element.hidden = !match;
-      if (match) shown += 1;
-    });
-    document.querySelectorAll('.group').forEach(function (group) {
-      group.hidden = group.querySelector('.contact:not([hidden])') === null;
-    });
-    document.getElementById('filter-count').textContent = words.length === 0
-      ? '' : shown + ' of ' + contacts.length + ' contacts shown.';
-  }
-  filter.addEventListener('input', applyFilter);
-  document.querySelector('.filter').hidden = false;
-  showNow();
-  setInterval(showNow, 60000);
-})();
-)js";
 
 // "tel:" wants the digits alone: "+44 (0)20 7946 0000" -> "+442079460000".
 std::string tel_href(std::string_view number) {
@@ -309,9 +190,10 @@ std::string page_head(std::string_view title, std::string_view scripts, std::str
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-      "script-src {}; img-src data:; base-uri 'none'; form-action 'none'\">\n{}"
-      "<title>{}</title>\n<style>{}</style>\n</head>\n",
-      scripts, extra, markup_text(title), style);
+      "script-src {scripts}; img-src data:; base-uri 'none'; form-action 'none'\">\n{extra}"
+      "<title>{title}</title>\n<style>{style}</style>\n</head>\n",
+      fmt::arg("scripts", scripts), fmt::arg("extra", extra), fmt::arg("title", markup_text(title)),
+      fmt::arg("style", page_asset("directory.css")));
 }
 
 std::vector<std::string> index_facts(const model::Model& model) {
@@ -355,7 +237,7 @@ std::string unescaped_markup(std::string_view text) {
 std::string emit_html(const DirectoryPage& page) {
   const auto& model = *page.model;
   std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
-  std::string out = page_head(title + ": contacts and escalation", csp_hash(script),
+  std::string out = page_head(title + ": contacts and escalation", csp_hash(page_asset("directory.js")),
                               index_tag(index_entry(model, "", page.files)));
   out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
   if (model.protocol && !model.protocol->partnerships.empty()) {
@@ -465,7 +347,7 @@ std::string emit_html(const DirectoryPage& page) {
     }
   }
   out += "<script type=\"application/json\" id=\"escc-data\">" + script_json(data) + "</script>\n";
-  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", script);
+  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", page_asset("directory.js"));
   return out;
 }
 
