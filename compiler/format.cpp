@@ -36,7 +36,7 @@ std::string_view trim(std::string_view text) {
 // spacing made canonical, and its comment. Most lines are one statement, perhaps
 // ending in '{'; a whole block may also be written on one line.
 struct Segment {
-  enum Kind { statement, open, close } kind = statement;
+  enum class Kind { statement, open, close } kind = Kind::statement;
   std::string text;  // for statements
 };
 
@@ -51,7 +51,7 @@ Pieces take_apart(std::string_view line) {
   bool in_text = false;
   bool pending_space = false;
   auto finish = [&] {
-    if (!current.empty()) pieces.segments.push_back({Segment::statement, current});
+    if (!current.empty()) pieces.segments.push_back({Segment::Kind::statement, current});
     current.clear();
     pending_space = false;
   };
@@ -73,7 +73,7 @@ Pieces take_apart(std::string_view line) {
     }
     if (c == '{' || c == '}') {
       finish();
-      pieces.segments.push_back({c == '{' ? Segment::open : Segment::close, {}});
+      pieces.segments.push_back({c == '{' ? Segment::Kind::open : Segment::Kind::close, {}});
       continue;
     }
     // No space before a comma, or before a colon that ends a phrase ("when resolved:"),
@@ -169,14 +169,14 @@ Formatted format_source(std::string_view text) {
     const auto& segments = pieces.segments;
     for (std::size_t i = 0; i < segments.size(); ++i) {
       const auto& segment = segments[i];
-      if (segment.kind == Segment::close) {
+      if (segment.kind == Segment::Kind::close) {
         depth = std::max(0, depth - 1);
         if (frame_has_statement.size() > 1) frame_has_statement.pop_back();
         auto suffix = comment();
         note(layout.close(depth, suffix));
         continue;
       }
-      if (segment.kind == Segment::open) {  // a '{' with no statement before it
+      if (segment.kind == Segment::Kind::open) {  // a '{' with no statement before it
         auto suffix = comment();
         note(layout.emit(depth, "{" + suffix));
         open_block();
@@ -185,7 +185,7 @@ Formatted format_source(std::string_view text) {
       auto word = first_word(segment.text);
       bool describes = word == "source" || word == "note";
       int indent = describes && frame_has_statement.back() ? depth + 1 : depth;
-      bool opens = i + 1 < segments.size() && segments[i + 1].kind == Segment::open;
+      bool opens = i + 1 < segments.size() && segments[i + 1].kind == Segment::Kind::open;
       auto suffix = comment();
       note(layout.emit(indent, segment.text + (opens ? " {" : "") + suffix));
       if (!describes) frame_has_statement.back() = true;

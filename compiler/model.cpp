@@ -15,10 +15,10 @@ std::optional<WorkingDays> Duration::working_days() const {
   }
   auto round_up_days = [](std::int64_t hours) { return (hours + 23) / 24; };
   switch (unit) {
-    case ast::Unit::hours: return WorkingDays{round_up_days(low), round_up_days(high)};
-    case ast::Unit::working_weeks:
-    case ast::Unit::weeks: return WorkingDays{low * 5, high * 5};
-    case ast::Unit::calendar_days: return WorkingDays{low * 5 / 7, high};
+    case Unit::hours: return WorkingDays{round_up_days(low), round_up_days(high)};
+    case Unit::working_weeks:
+    case Unit::weeks: return WorkingDays{low * 5, high * 5};
+    case Unit::calendar_days: return WorkingDays{low * 5 / 7, high};
     default: return WorkingDays{low, high};
   }
 }
@@ -31,9 +31,40 @@ std::string Duration::describe() const {
     case DurationKind::amount: break;
   }
   auto amount = low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high);
-  auto unit_words = std::string(ast::unit_name(unit));
+  auto unit_words = std::string(unit_name(unit));
   if (low == high && high == 1 && unit_words.back() == 's') unit_words.pop_back();
   return fmt::format("{} {}", amount, unit_words);
+}
+
+std::string_view unit_name(Unit unit) {
+  switch (unit) {
+    case Unit::working_days: return "working days";
+    case Unit::calendar_days: return "calendar days";
+    case Unit::hours: return "hours";
+    case Unit::working_weeks: return "working weeks";
+    case Unit::weeks: return "weeks";
+    case Unit::months: return "months";
+    case Unit::years: return "years";
+  }
+  return "";
+}
+
+std::string_view frequency_name(Frequency frequency) {
+  switch (frequency) {
+    case Frequency::monthly: return "monthly";
+    case Frequency::quarterly: return "quarterly";
+    case Frequency::annually: return "annually";
+  }
+  return "";
+}
+
+std::string_view status_name(Status status) {
+  switch (status) {
+    case Status::draft: return "draft";
+    case Status::live: return "live";
+    case Status::withdrawn: return "withdrawn";
+  }
+  return "";
 }
 
 std::string_view outcome_name(OutcomeKind kind) {
@@ -97,11 +128,11 @@ std::vector<const Window*> plain_windows(const std::vector<Window>& windows, con
 }
 
 void walk_hours(const Model& model, const HoursWalk& walk) {
-  enum State : char { unseen, open, done };
-  std::vector<State> state(model.hours.size(), unseen);
+  enum class State : char { unseen, open, done };
+  std::vector<State> state(model.hours.size(), State::unseen);
   for (std::uint32_t root = 0; root < model.hours.size(); ++root) {
-    if (state[root] != unseen) continue;
-    state[root] = open;
+    if (state[root] != State::unseen) continue;
+    state[root] = State::open;
     // The definitions being followed, each with the next of its windows to look at: the
     // window before that one names the definition after it on the path.
     std::vector<std::pair<std::uint32_t, std::size_t>> path{{root, 0}};
@@ -109,7 +140,7 @@ void walk_hours(const Model& model, const HoursWalk& walk) {
       auto [id, next] = path.back();
       const auto& windows = model.hours[id].windows;
       if (next == windows.size()) {
-        state[id] = done;
+        state[id] = State::done;
         path.pop_back();
         if (!path.empty() && walk.named) walk.named(path.back().first, id);
         continue;
@@ -122,10 +153,10 @@ void walk_hours(const Model& model, const HoursWalk& walk) {
       }
       auto inner = window.hours.index;
       if (inner >= state.size()) continue;
-      if (state[inner] == unseen) {
-        state[inner] = open;
+      if (state[inner] == State::unseen) {
+        state[inner] = State::open;
         path.push_back({inner, 0});
-      } else if (state[inner] == done) {
+      } else if (state[inner] == State::done) {
         if (walk.named) walk.named(id, inner);
       } else if (walk.circle) {
         std::size_t first = 0;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <limits>
@@ -16,7 +17,6 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/ast.hpp"
 #include "compiler/source.hpp"
 
 namespace esc::model {
@@ -119,6 +119,35 @@ struct WorkingDays {
 inline WorkingDays operator+(WorkingDays a, WorkingDays b) { return {a.low + b.low, a.high + b.high}; }
 
 enum class DurationKind : std::uint8_t { amount, same_working_day, immediately, as_soon_as_possible };
+enum class Unit : std::uint8_t { working_days, calendar_days, hours, working_weeks, weeks, months, years };
+std::string_view unit_name(Unit unit);  // "working days"
+
+// A value and where the document gives it, kept together.
+template <typename Value>
+struct Spanned {
+  Value value;
+  Span span;
+};
+
+// A set of flags of a scoped enum: the kinds of case a contact is for, the people a
+// protocol covers.
+template <typename Flag>
+class Flags {
+ public:
+  constexpr Flags() = default;
+  constexpr Flags(std::initializer_list<Flag> flags) {
+    for (auto flag : flags) add(flag);
+  }
+  constexpr void add(Flag flag) { bits_ |= static_cast<std::uint8_t>(flag); }
+  constexpr void add(Flags other) { bits_ |= other.bits_; }
+  constexpr bool has(Flag flag) const { return (bits_ & static_cast<std::uint8_t>(flag)) != 0; }
+  constexpr bool empty() const { return bits_ == 0; }
+  constexpr std::uint8_t bits() const { return bits_; }
+  constexpr bool operator==(const Flags&) const = default;
+
+ private:
+  std::uint8_t bits_ = 0;
+};
 
 // Fields are ordered largest first, here and in Timeframe, so that no padding is
 // needed: every step, duty and stage of a large protocol holds one or two.
@@ -127,7 +156,7 @@ struct Duration {
   std::int64_t high = 0;
   Span span;
   DurationKind kind = DurationKind::amount;
-  ast::Unit unit = ast::Unit::working_days;  // for amounts
+  Unit unit = Unit::working_days;  // for amounts
   // Read as working days under the mixing rule (docs/durations.md): 24 hours is one
   // working day (hours round up), a working week is 5, n calendar days are between
   // 5n/7 (rounded down) and n. Absent for "as soon as possible".
@@ -146,7 +175,9 @@ struct Timeframe {
   std::string describe() const;
 };
 
-enum CaseKind : std::uint8_t { open_cases = 1, new_referrals = 2, all_cases = open_cases | new_referrals };
+enum class CaseKind : std::uint8_t { open_cases = 1, new_referrals = 2 };
+using CaseKinds = Flags<CaseKind>;
+inline constexpr CaseKinds all_cases{CaseKind::open_cases, CaseKind::new_referrals};
 
 struct Window {
   std::uint8_t days = 0x7F;  // bit 0 Monday ... bit 6 Sunday
@@ -163,7 +194,7 @@ struct Window {
 // What the contact checks read comes first (see Stage).
 struct Contact : Described {
   AgencyId of;
-  std::uint8_t case_kinds = 0;  // 0: the document does not limit it to a kind of case
+  CaseKinds case_kinds;  // empty: the document does not limit it to a kind of case
   std::vector<Text> phones;
   std::vector<Text> emails;
   std::vector<Window> windows;  // empty: the document says nothing about when
@@ -373,8 +404,11 @@ struct ReadWith {
   Span span;
 };
 
+enum class Frequency : std::uint8_t { monthly, quarterly, annually };
+std::string_view frequency_name(Frequency frequency);  // "quarterly"
+
 struct Report {
-  std::string frequency;
+  Frequency frequency = Frequency::annually;
   std::vector<Text> to;
   Span span;
 };
@@ -384,25 +418,25 @@ struct Term {
   Text meaning;
 };
 
-enum Scope : std::uint8_t { children = 1, young_people = 2, adults = 4 };
+enum class Scope : std::uint8_t { children = 1, young_people = 2, adults = 4 };
+enum class Status : std::uint8_t { draft, live, withdrawn };
+std::string_view status_name(Status status);  // "draft"
 
 struct Protocol : Described {
   Text title;
   Span span;
   std::vector<Partnership> partnerships;
   std::optional<Text> version;
-  std::optional<std::string> status;  // draft, live, withdrawn
-  Span status_span;
+  std::optional<Spanned<Status>> status;
   std::vector<Text> authors;
   std::optional<Date> dated;
   std::vector<Approval> approvals;
   std::optional<Date> last_reviewed;
   std::optional<Date> review_due;
-  std::optional<int> review_every_months;  // "review annually" is 12
-  Span review_every_span;
+  std::optional<Spanned<int>> review_every_months;  // "review annually" is 12
   std::vector<ReadWith> read_with;
-  std::uint8_t scope = 0;
-  Span scope_span;
+  Flags<Scope> scope;
+  Span scope_span;  // the `covers` statement
   std::vector<Text> exclusions;
   std::optional<Text> calendar_name;
   CalendarId calendar;

@@ -25,8 +25,11 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
     case Keyword::version: protocol.version = optional_text(child, Tag::text, context); break;
     case Keyword::status:
       if (const auto* word = child.find(Tag::word)) {
-        protocol.status = normalise_words(word->text);
-        protocol.status_span = child.span;
+        // The grammar admits these three words only.
+        auto words = normalise_words(word->text);
+        auto status = words == "draft" ? model::Status::draft
+                      : words == "withdrawn" ? model::Status::withdrawn : model::Status::live;
+        protocol.status = model::Spanned<model::Status>{status, child.span};
       }
       break;
     case Keyword::author:
@@ -46,11 +49,11 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       break;
     case Keyword::review:
       if (const auto* date = child.find(Tag::date)) protocol.review_due = date_of(*date);
-      if (child.find(Tag::word) != nullptr) protocol.review_every_months = 12;
+      if (child.find(Tag::word) != nullptr) protocol.review_every_months = model::Spanned<int>{12, child.span};
       if (const auto* period = child.find(Tag::period)) {
-        protocol.review_every_months = static_cast<int>(period->low * (period->unit == ast::Unit::years ? 12 : 1));
+        auto months = static_cast<int>(period->low * (period->unit == ast::Unit::years ? 12 : 1));
+        protocol.review_every_months = model::Spanned<int>{months, child.span};
       }
-      if (protocol.review_every_months) protocol.review_every_span = child.span;
       break;
     case Keyword::read_with:
       if (const auto* title = child.find(Tag::text)) {
@@ -61,9 +64,9 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       protocol.scope_span = child.span;
       for (const auto& value : child.values) {
         auto words = normalise_words(value.text);
-        if (words == "children") protocol.scope |= model::children;
-        if (words == "young people") protocol.scope |= model::young_people;
-        if (words.rfind("adults", 0) == 0) protocol.scope |= model::adults;
+        if (words == "children") protocol.scope.add(model::Scope::children);
+        if (words == "young people") protocol.scope.add(model::Scope::young_people);
+        if (words.rfind("adults", 0) == 0) protocol.scope.add(model::Scope::adults);
       }
       break;
     case Keyword::excludes:
@@ -91,7 +94,11 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
     case Keyword::timeframes_from: protocol.timeframes_from = optional_text(child, Tag::clock_start, context); break;
     case Keyword::report:
       if (const auto* word = child.find(Tag::word)) {
-        protocol.reports.push_back({normalise_words(word->text), texts_of(child, Tag::text, context), child.span});
+        // The grammar admits these three words only.
+        auto words = normalise_words(word->text);
+        auto frequency = words == "monthly" ? model::Frequency::monthly
+                         : words == "quarterly" ? model::Frequency::quarterly : model::Frequency::annually;
+        protocol.reports.push_back({frequency, texts_of(child, Tag::text, context), child.span});
       }
       break;
     case Keyword::term: {

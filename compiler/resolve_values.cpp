@@ -55,13 +55,19 @@ model::Duration duration_of(const ast::Value& value) {
   model::Duration duration;
   duration.low = value.low;
   duration.high = value.high;
-  duration.unit = value.unit;
   duration.span = value.span;
   switch (value.unit) {
     case ast::Unit::same_working_day: duration.kind = model::DurationKind::same_working_day; break;
     case ast::Unit::immediately: duration.kind = model::DurationKind::immediately; break;
     case ast::Unit::as_soon_as_possible: duration.kind = model::DurationKind::as_soon_as_possible; break;
-    default: duration.kind = model::DurationKind::amount;
+    case ast::Unit::calendar_days: duration.unit = model::Unit::calendar_days; break;
+    case ast::Unit::hours: duration.unit = model::Unit::hours; break;
+    case ast::Unit::working_weeks: duration.unit = model::Unit::working_weeks; break;
+    case ast::Unit::weeks: duration.unit = model::Unit::weeks; break;
+    case ast::Unit::months: duration.unit = model::Unit::months; break;
+    case ast::Unit::years: duration.unit = model::Unit::years; break;
+    case ast::Unit::none:
+    case ast::Unit::working_days: duration.unit = model::Unit::working_days; break;
   }
   return duration;
 }
@@ -158,9 +164,9 @@ model::Contact contact_of(const ast::Statement& statement, Context& context) {
         break;
       case Tag::window: has_windows = true; break;
       case Tag::case_kind:
-        if (normalised_starts_with(value.text, "open")) contact.case_kinds |= model::open_cases;
-        if (normalised_starts_with(value.text, "new")) contact.case_kinds |= model::new_referrals;
-        if (normalised_starts_with(value.text, "all")) contact.case_kinds |= model::all_cases;
+        if (normalised_starts_with(value.text, "open")) contact.case_kinds.add(model::CaseKind::open_cases);
+        if (normalised_starts_with(value.text, "new")) contact.case_kinds.add(model::CaseKind::new_referrals);
+        if (normalised_starts_with(value.text, "all")) contact.case_kinds.add(model::all_cases);
         break;
       default: break;
     }

@@ -8,6 +8,7 @@
 #include "compiler/analysis/deadlines.hpp"
 #include "compiler/check.hpp"
 #include "compiler/dates.hpp"
+#include "compiler/deadlines_command.hpp"
 
 namespace {
 
@@ -19,7 +20,7 @@ struct Worked {
 };
 
 std::unique_ptr<Worked> work_out(const std::string& protocol, esc::CivilDate start, std::optional<int> minute = {},
-                                 std::uint8_t case_kind = 0) {
+                                 std::optional<esc::model::CaseKind> case_kind = {}) {
   auto worked = std::make_unique<Worked>();
   esc::DiskFileReader reader;
   esc::DiagnosticSink checking;
@@ -30,7 +31,7 @@ std::unique_ptr<Worked> work_out(const std::string& protocol, esc::CivilDate sta
   options.start = esc::day_number(start);
   options.minute = minute;
   options.case_kind = case_kind;
-  worked->deadlines = esc::analysis::work_out_deadlines(worked->run.files.at(0).model, options, worked->sink);
+  worked->deadlines = esc::deadlines_with_findings(worked->run.files.at(0).model, options, worked->sink);
   return worked;
 }
 
@@ -57,7 +58,7 @@ TEST_CASE("Wolverhampton raised on Friday 18 December 2026: Christmas, Boxing Da
 }
 
 TEST_CASE("Barnet on a Saturday night: only the contacts who answer then, for new referrals", "[deadlines]") {
-  auto worked = work_out("barnet.esc", {2026, 12, 19}, 22 * 60, esc::model::new_referrals);
+  auto worked = work_out("barnet.esc", {2026, 12, 19}, 22 * 60, esc::model::CaseKind::new_referrals);
   const auto& stage_2 = worked->deadlines.stages.at(1);
   CHECK(!stage_2.due);  // Barnet's stages give no timeframes
   auto reachable = [&](const std::string& title) {

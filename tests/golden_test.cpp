@@ -146,8 +146,7 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     esc::analysis::DeadlineOptions deadline_options;
     deadline_options.start = esc::day_number({2026, 12, 18});
     deadline_options.minute = 14 * 60 + 30;
-    esc::DiagnosticSink deadline_sink;
-    auto deadlines = esc::analysis::work_out_deadlines(model, deadline_options, deadline_sink);
+    auto deadlines = esc::analysis::work_out_deadlines(model, deadline_options);
     compare_with_golden(esc::backends::render_deadlines_text(deadlines, model), "tests/golden/deadlines/" + stem + ".txt");
   }
 }

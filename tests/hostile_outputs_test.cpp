@@ -134,8 +134,7 @@ TEST_CASE("hours that name hours keep their times, however deep the naming goes"
   esc::analysis::DeadlineOptions options;
   options.start = esc::day_number({2026, 11, 23});
   options.minute = 18 * 60;
-  esc::DiagnosticSink sink;
-  auto deadlines = esc::analysis::work_out_deadlines(model, options, sink);
+  auto deadlines = esc::analysis::work_out_deadlines(model, options);
   REQUIRE(deadlines.stages.size() == 1);
   std::vector<std::string> reachable;
   for (const auto& listed : deadlines.stages[0].contacts) {

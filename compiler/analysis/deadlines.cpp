@@ -13,13 +13,13 @@
 namespace esc::analysis {
 namespace {
 
-bool serves_case(const model::Contact& contact, std::uint8_t case_kind) {
-  return case_kind == 0 || contact.case_kinds == 0 || (contact.case_kinds & case_kind) != 0;
+bool serves_case(const model::Contact& contact, std::optional<model::CaseKind> case_kind) {
+  return !case_kind || contact.case_kinds.empty() || contact.case_kinds.has(*case_kind);
 }
 
 }  // namespace
 
-Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& options, DiagnosticSink& sink) {
+Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& options) {
   Deadlines deadlines;
   deadlines.options = options;
   const model::Calendar* calendar = nullptr;
@@ -82,20 +82,8 @@ Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& o
     note_date(*deadlines.overall_due);
   }
 
-  if (latest_unknown && calendar) {
-    std::optional<Span> at;
-    if (model.protocol && model.protocol->calendar_name) at = model.protocol->calendar_name->span;
-    auto& d = sink.report(Code::T009, at,
-                          fmt::format("the deadlines run into {}, but the {} calendar lists bank holidays only up "
-                                      "to {}; a holiday missing from it would make them later",
-                                      civil_date(latest_unknown->day).year, calendar->name, calendar->data_to));
-    d.notes.push_back({calendar->span, "the calendar's bank holidays are listed here"});
-    d.suggestion = "add the bank holidays of the later years to the calendar when they are announced";
-  } else if (latest_unknown && model.protocol) {
-    auto& d = sink.report(Code::T009, model.protocol->span,
-                          "the protocol names no calendar, so these dates skip weekends but not bank holidays");
-    d.suggestion = "name the calendar the protocol's working days follow, such as 'calendar england_and_wales'";
-  }
+  deadlines.first_unknown = latest_unknown;
+  deadlines.calendar_used = calendar;
   return deadlines;
 }
 

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "compiler/analysis/working_calendar.hpp"
-#include "compiler/diagnostics.hpp"
 #include "compiler/model.hpp"
 
 namespace esc::analysis {
@@ -18,7 +17,7 @@ namespace esc::analysis {
 struct DeadlineOptions {
   std::int64_t start = 0;            // day number of the day the disagreement is raised
   std::optional<int> minute;         // the time of day contacts are looked up at
-  std::uint8_t case_kind = 0;        // model::open_cases or model::new_referrals; 0 for any
+  std::optional<model::CaseKind> case_kind;  // empty for any kind of case
 };
 
 struct DeadlineContact {
@@ -42,9 +41,12 @@ struct Deadlines {
   std::vector<StageDeadline> stages;
   std::optional<model::WorkingDays> overall;
   std::optional<WorkingDate> overall_due;
+  // The earliest date worked out past the years the calendar has bank holidays for,
+  // when there is one: it, and every later date, may be early.
+  std::optional<WorkingDate> first_unknown;
+  const model::Calendar* calendar_used = nullptr;
 };
 
-// Reports T009 when a date runs past the years the calendar has bank holidays for.
-Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& options, DiagnosticSink& sink);
+Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& options);
 
 }  // namespace esc::analysis

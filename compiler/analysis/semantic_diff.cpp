@@ -53,11 +53,11 @@ std::string date_text(const std::optional<model::Date>& date) {
   return fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day);
 }
 
-std::string scope_text(std::uint8_t scope) {
+std::string scope_text(model::Flags<model::Scope> scope) {
   std::vector<std::string> parts;
-  if (scope & model::children) parts.push_back("children");
-  if (scope & model::young_people) parts.push_back("young people");
-  if (scope & model::adults) parts.push_back("adults");
+  if (scope.has(model::Scope::children)) parts.push_back("children");
+  if (scope.has(model::Scope::young_people)) parts.push_back("young people");
+  if (scope.has(model::Scope::adults)) parts.push_back("adults");
   return parts.empty() ? "not stated" : fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -148,8 +148,8 @@ std::string texts_joined(const std::vector<model::Text>& texts) {
 
 std::string kinds_words(const model::Contact& c) {
   std::string text;
-  if (c.case_kinds == model::open_cases) text = "open cases only";
-  if (c.case_kinds == model::new_referrals) text = "new referrals only";
+  if (c.case_kinds == model::CaseKinds{model::CaseKind::open_cases}) text = "open cases only";
+  if (c.case_kinds == model::CaseKinds{model::CaseKind::new_referrals}) text = "new referrals only";
   if (c.condition) text += (text.empty() ? "" : ", ") + fmt::format("if {}", quoted(c.condition->value));
   return text.empty() ? "any case" : text;
 }
@@ -195,7 +195,9 @@ class Differ {
     const auto* a = before_.protocol ? &*before_.protocol : nullptr;
     const auto* b = after_.protocol ? &*after_.protocol : nullptr;
     if (!a || !b) return;
-    auto status = [](const model::Protocol& p) { return p.status.value_or("not stated"); };
+    auto status = [](const model::Protocol& p) {
+      return p.status ? std::string(model::status_name(p.status->value)) : std::string("not stated");
+    };
     if (status(*a) != status(*b)) {
       add(ChangeKind::status_changed, "the protocol", fmt::format("status {} → {}", status(*a), status(*b)));
     }

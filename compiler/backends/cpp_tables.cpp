@@ -253,7 +253,7 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
         fmt::arg("phones", pool.list(views(c.phones))), fmt::arg("emails", pool.list(views(c.emails))),
         fmt::arg("call_signs", pool.list(views(c.call_signs))), fmt::arg("agency", index_or_none(row.agency)),
         fmt::arg("stage", index_or_none(row.stage)), fmt::arg("line", literal(row.line)),
-        fmt::arg("availability", hours), fmt::arg("case_kinds", c.case_kinds),
+        fmt::arg("availability", hours), fmt::arg("case_kinds", c.case_kinds.bits()),
         fmt::arg("condition", literal(c.condition ? c.condition->value : "")));
   }
 

@@ -41,10 +41,8 @@ std::string means_of(const model::Contact& contact) {
   return means;
 }
 
-std::string case_words(std::uint8_t kind) {
-  if (kind == model::open_cases) return "open cases";
-  if (kind == model::new_referrals) return "new referrals";
-  return "any case";
+std::string case_words(model::CaseKind kind) {
+  return kind == model::CaseKind::open_cases ? "open cases" : "new referrals";
 }
 
 }  // namespace
@@ -55,7 +53,7 @@ std::string render_deadlines_text(const analysis::Deadlines& deadlines, const mo
   out += fmt::format("Raised on {}; working days on {}", day_words(options.start),
                      deadlines.calendar.empty() ? "weekdays only (no calendar named)" : "the " + deadlines.calendar + " calendar");
   if (options.minute) out += fmt::format("; contacts as at {}", clock(*options.minute));
-  if (options.case_kind) out += fmt::format("; for {}", case_words(options.case_kind));
+  if (options.case_kind) out += fmt::format("; for {}", case_words(*options.case_kind));
   out += ".\n";
   for (const auto& entry : deadlines.stages) {
     const auto& stage = model.stage(entry.stage);
@@ -107,7 +105,7 @@ std::string render_deadlines_json(const analysis::Deadlines& deadlines, const mo
   auto date = [](std::int64_t day) { return iso_date(civil_date(day)); };
   json root{{"start", date(options.start)},
             {"at", options.minute ? json(clock(*options.minute)) : json(nullptr)},
-            {"case", options.case_kind ? json(case_words(options.case_kind)) : json(nullptr)},
+            {"case", options.case_kind ? json(case_words(*options.case_kind)) : json(nullptr)},
             {"calendar", deadlines.calendar.empty() ? json(nullptr) : json(deadlines.calendar)}};
   auto stages = json::array();
   for (const auto& entry : deadlines.stages) {

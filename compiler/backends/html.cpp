@@ -136,8 +136,8 @@ class Directory {
     auto hours = availabilities_.index_of(contact);
     const auto& when = availabilities_.entries()[hours].words;
     std::string only;
-    if (contact.case_kinds == model::open_cases) only = "open cases";
-    if (contact.case_kinds == model::new_referrals) only = "new referrals";
+    if (contact.case_kinds == model::CaseKinds{model::CaseKind::open_cases}) only = "open cases";
+    if (contact.case_kinds == model::CaseKinds{model::CaseKind::new_referrals}) only = "new referrals";
     if (contact.condition) only += (only.empty() ? "" : "; ") + std::string(contact.condition->value);
 
     html_ += fmt::format("<li class=\"contact\" data-contact=\"{}\" data-search=\"{}\">\n", index,
@@ -201,7 +201,7 @@ std::vector<std::string> index_facts(const model::Model& model) {
   if (!model.protocol) return facts;
   const auto& protocol = *model.protocol;
   if (!protocol.partnerships.empty()) facts.emplace_back(protocol.partnerships[0].name.value);
-  if (protocol.status) facts.push_back("status: " + *protocol.status);
+  if (protocol.status) facts.push_back("status: " + std::string(model::status_name(protocol.status->value)));
   if (protocol.review_due) facts.push_back("review due " + date_words(*protocol.review_due));
   return facts;
 }
@@ -247,7 +247,7 @@ std::string emit_html(const DirectoryPage& page) {
   if (model.protocol) {
     const auto& p = *model.protocol;
     std::vector<std::string> facts;
-    if (p.status) facts.push_back("Status: " + *p.status);
+    if (p.status) facts.push_back("Status: " + std::string(model::status_name(p.status->value)));
     if (p.version) facts.push_back("Version: " + std::string(p.version->value));
     if (p.review_due) facts.push_back("Review due: " + date_words(*p.review_due));
     if (!facts.empty()) out += fmt::format("<p class=\"facts\">{}</p>\n", markup_text(fmt::format("{}", fmt::join(facts, ". "))));

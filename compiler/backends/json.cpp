@@ -45,7 +45,7 @@ void describe(json& object, const model::Described& described) {
 
 json duration(const model::Duration& d) {
   return json{{"text", d.describe()},
-              {"unit", d.kind == model::DurationKind::amount ? std::string(ast::unit_name(d.unit))
+              {"unit", d.kind == model::DurationKind::amount ? std::string(model::unit_name(d.unit))
                                                              : d.describe()},
               {"low", d.low},
               {"high", d.high},
@@ -101,8 +101,8 @@ json contact(const model::Contact& c, const model::Model& m) {
   for (const auto& w : c.windows) available.push_back(window(w, m));
   object["available"] = std::move(available);
   auto kinds = json::array();
-  if (c.case_kinds & model::open_cases) kinds.push_back("open cases");
-  if (c.case_kinds & model::new_referrals) kinds.push_back("new referrals");
+  if (c.case_kinds.has(model::CaseKind::open_cases)) kinds.push_back("open cases");
+  if (c.case_kinds.has(model::CaseKind::new_referrals)) kinds.push_back("new referrals");
   object["case_kinds"] = std::move(kinds);
   object["condition"] = optional_text(c.condition);
   describe(object, c);
@@ -219,9 +219,9 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   auto read_with = json::array();
   for (const auto& r : p.read_with) read_with.push_back({{"title", text(r.title)}, {"url", optional_text(r.url)}});
   auto scope = json::array();
-  if (p.scope & model::children) scope.push_back("children");
-  if (p.scope & model::young_people) scope.push_back("young people");
-  if (p.scope & model::adults) scope.push_back("adults");
+  if (p.scope.has(model::Scope::children)) scope.push_back("children");
+  if (p.scope.has(model::Scope::young_people)) scope.push_back("young people");
+  if (p.scope.has(model::Scope::adults)) scope.push_back("adults");
   auto targets = json::array();
   for (const auto& t : p.targets) {
     targets.push_back({{"timeframe", timeframe(t.timeframe)},
@@ -229,7 +229,7 @@ json protocol(const model::Protocol& p, const model::Model& m) {
                        {"last_stage", t.last_stage ? json(*t.last_stage) : json(nullptr)}});
   }
   auto reports = json::array();
-  for (const auto& r : p.reports) reports.push_back({{"frequency", r.frequency}, {"to", texts(r.to)}});
+  for (const auto& r : p.reports) reports.push_back({{"frequency", model::frequency_name(r.frequency)}, {"to", texts(r.to)}});
   auto terms = json::array();
   for (const auto& t : p.terms) terms.push_back({{"term", text(t.term)}, {"means", text(t.meaning)}});
   auto unknowns = json::array();
@@ -237,13 +237,13 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   json object{{"title", text(p.title)},
               {"partnerships", partnerships},
               {"version", optional_text(p.version)},
-              {"status", p.status ? json(*p.status) : json(nullptr)},
+              {"status", p.status ? json(model::status_name(p.status->value)) : json(nullptr)},
               {"authors", texts(p.authors)},
               {"dated", date(p.dated)},
               {"approvals", approvals},
               {"last_reviewed", date(p.last_reviewed)},
               {"review_due", date(p.review_due)},
-              {"review_every_months", p.review_every_months ? json(*p.review_every_months) : json(nullptr)},
+              {"review_every_months", p.review_every_months ? json(p.review_every_months->value) : json(nullptr)},
               {"read_with", read_with},
               {"covers", scope},
               {"excludes", texts(p.exclusions)},

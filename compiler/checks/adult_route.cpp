@@ -8,7 +8,7 @@ namespace esc::checks {
 
 void adult_route(const Context& context, DiagnosticSink& sink) {
   const auto& model = context.model;
-  if (!model.protocol || !(model.protocol->scope & model::adults)) return;
+  if (!model.protocol || !model.protocol->scope.has(model::Scope::adults)) return;
   auto names_adults = [](std::string_view title) { return normalise_words(title).find("adult") != std::string::npos; };
   bool adult_route = std::any_of(model.agencies.begin(), model.agencies.end(), [&](const model::Agency& agency) {
     if (agency.kind && normalise_words(agency.kind->value) == "adult_social_care") return true;

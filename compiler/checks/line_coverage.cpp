@@ -44,16 +44,16 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
       // Kinds of case: when the line names whom to call for open cases or new
       // referrals, each kind must be covered whenever the line as a whole is.
       bool distinguishes = std::any_of(contacts.begin(), contacts.end(),
-                                       [](const model::Contact& c) { return c.case_kinds != 0; });
+                                       [](const model::Contact& c) { return !c.case_kinds.empty(); });
       if (!distinguishes) continue;
-      for (auto kind : {model::open_cases, model::new_referrals}) {
+      for (auto kind : {model::CaseKind::open_cases, model::CaseKind::new_referrals}) {
         analysis::Availability for_kind;
         for (std::size_t i = 0; i < contacts.size(); ++i) {
-          if (contacts[i].case_kinds == 0 || (contacts[i].case_kinds & kind)) for_kind.add(hours[i]);
+          if (contacts[i].case_kinds.empty() || contacts[i].case_kinds.has(kind)) for_kind.add(hours[i]);
         }
         auto uncovered = for_kind.missing().within(whole);
         if (uncovered.empty()) continue;
-        auto kind_words = kind == model::open_cases ? "open cases" : "new referrals";
+        auto kind_words = kind == model::CaseKind::open_cases ? "open cases" : "new referrals";
         auto& d = sink.report(Code::C008, line.span,
                               fmt::format("{} line {} says nobody to contact for {} {}", agency.name, line.label,
                                           kind_words, uncovered.describe()));

@@ -45,13 +45,13 @@ void review_date(const Context& context, DiagnosticSink& sink) {
   if (protocol.review_every_months && protocol.last_reviewed) {
     const auto& last = *protocol.last_reviewed;
     auto months_between = (due.year - last.year) * 12 + (due.month - last.month);
-    if (months_between > *protocol.review_every_months) {
+    if (months_between > protocol.review_every_months->value) {
       auto& d = sink.report(
           Code::G003, due.span,
           fmt::format("the protocol is to be reviewed every {} months, but the next review ({}) is set {} "
                       "months after the last ({})",
-                      *protocol.review_every_months, spoken(due), months_between, spoken(last)));
-      d.notes.push_back({protocol.review_every_span, "the review interval is stated here"});
+                      protocol.review_every_months->value, spoken(due), months_between, spoken(last)));
+      d.notes.push_back({protocol.review_every_months->span, "the review interval is stated here"});
       d.notes.push_back({last.span, "the last review is recorded here"});
     }
   }

@@ -14,11 +14,11 @@ void status(const Context& context, DiagnosticSink& sink) {
     d.suggestion = "add a line such as: status live";
     return;
   }
-  if (*protocol.status == "draft") {
-    sink.report(Code::G004, protocol.status_span,
+  if (protocol.status->value == model::Status::draft) {
+    sink.report(Code::G004, protocol.status->span,
                 "this protocol is marked as a draft: practitioners may be following wording that was never agreed");
-  } else if (*protocol.status == "withdrawn") {
-    sink.report(Code::G004, protocol.status_span,
+  } else if (protocol.status->value == model::Status::withdrawn) {
+    sink.report(Code::G004, protocol.status->span,
                 "this protocol is marked as withdrawn: it should not be published or followed");
   }
 }

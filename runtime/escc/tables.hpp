@@ -80,7 +80,9 @@ struct Availability {
   std::string_view words;  // "weekdays 17:00-09:00; weekends and bank holidays all day"
 };
 
-enum CaseKinds : std::uint8_t { open_cases = 1, new_referrals = 2 };
+// The kinds of case a contact can be limited to; a contact's `case_kinds` holds them
+// as bits.
+enum class CaseKind : std::uint8_t { open_cases = 1, new_referrals = 2 };
 
 struct Contact {
   std::string_view title;
@@ -92,7 +94,7 @@ struct Contact {
   Index stage = none;     // the stage that lists it, when a stage does
   std::string_view line;  // the agency's escalation line that lists it, if any
   Index availability = none;  // in Protocol::availabilities
-  std::uint8_t case_kinds = 0;  // 0: any case
+  std::uint8_t case_kinds = 0;  // CaseKind bits; 0: the protocol does not limit it to a kind of case
   std::string_view condition;
 };
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "compiler/analysis/deadlines.hpp"
+#include "compiler/deadlines_command.hpp"
 #include "compiler/ast_dump.hpp"
 #include "compiler/analysis/semantic_diff.hpp"
 #include "compiler/backends/deadlines_report.hpp"
@@ -307,11 +308,11 @@ int run_deadlines(const DeadlinesCommand& options) {
   esc::analysis::DeadlineOptions deadline_options;
   deadline_options.start = check_options.today;
   if (!options.at.empty()) deadline_options.minute = minute_of_day(options.at);
-  if (options.case_kind == "open") deadline_options.case_kind = esc::model::open_cases;
-  if (options.case_kind == "new") deadline_options.case_kind = esc::model::new_referrals;
+  if (options.case_kind == "open") deadline_options.case_kind = esc::model::CaseKind::open_cases;
+  if (options.case_kind == "new") deadline_options.case_kind = esc::model::CaseKind::new_referrals;
   const auto& model = run.files.at(0).model;
   esc::DiagnosticSink notes;
-  auto deadlines = esc::analysis::work_out_deadlines(model, deadline_options, notes);
+  auto deadlines = esc::deadlines_with_findings(model, deadline_options, notes);
   if (options.format == "json") {
     auto report = nlohmann::ordered_json::parse(esc::backends::render_deadlines_json(deadlines, model));
     report["findings"] = nlohmann::ordered_json::parse(esc::render_json(notes.diagnostics(), sources));
