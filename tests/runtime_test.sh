@@ -9,7 +9,7 @@ root=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$escc" build --today 2026-11-23 --emit cpp -o "$work/generated" "$root"/protocols/*.esc "$root/tests/outputs/hostile.esc" >/dev/null
+"$escc" build --today 2026-11-23 --emit cpp -o "$work/generated" "$root"/protocols/*.esc "$root/tests/outputs/hostile.esc" "$root/tests/runtime/whom.esc" >/dev/null
 
 flags=(-Wall -Wextra -Wpedantic -Werror -I "$work/generated" -I "$root/runtime")
 status=0

@@ -13,6 +13,7 @@
 #include "herefordshire.hpp"
 #include "hostile.hpp"
 #include "merton.hpp"
+#include "whom.hpp"
 #include "wolverhampton.hpp"
 
 namespace {
@@ -158,6 +159,21 @@ void barnet_contacts() {
   expect(e.contacts(adults, {2026, 12, 21}, at(20, 0)).empty(), "nobody named at stage 3 is there at 8 pm");
 }
 
+// The list escc compiled for each stage, not a rule of the runtime's own.
+void whom_to_contact() {
+  auto police = static_cast<escc::tables::Index>(escc_whom::Agency::agency_police);
+  escc::Escalation e(escc_whom::protocol, {2026, 12, 21});
+  expect(titles(e.contacts(police, {2026, 12, 21}, at(10, 0))) == std::set<std::string>{"Duty Superintendent"},
+         "a stage that names its own contact lists that one, not the agency's others");
+  e.record(escc::tables::Outcome::unresolved, {2026, 12, 21});
+  expect(titles(e.contacts(police, {2026, 12, 21}, at(10, 0))) == std::set<std::string>{"Switchboard", "Sergeant"},
+         "a stage pointing to line 1 lists line 1 and the agency's contacts outside its lines");
+  expect(titles(e.contacts({2026, 12, 21}, at(10, 0))) == std::set<std::string>{"Switchboard", "Sergeant"},
+         "the same for every agency");
+  e.record(escc::tables::Outcome::unresolved, {2026, 12, 21});
+  expect(e.contacts(police, {2026, 12, 21}, at(10, 0)).empty(), "a stage that names nobody lists nobody");
+}
+
 void hostile_text_is_data() {
   expect(escc_hostile::protocol.title == "</style><script>window.escc_hostile = 'title'</script> & \"quotes\" */ ?\?/ \\",
          "the title survives as text");
@@ -179,6 +195,7 @@ int main() {
   merton_and_herefordshire();
   calendar_edges();
   barnet_contacts();
+  whom_to_contact();
   hostile_text_is_data();
   std::printf("%d checks, %d failed\n", checks, failures);
   return failures == 0 ? 0 : 1;
