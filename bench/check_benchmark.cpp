@@ -1,8 +1,8 @@
 // The whole check pipeline on one file, one thread, timed phase by phase: reading and
 // parsing (with imports), resolving names, and running every check.
-// Usage: escc-bench-check FILE [RUNS] [--each | --threads N]
-// Prints one line of JSON; times are the best of RUNS. With --threads, resolving and
-// checking may use N threads, as `escc check -j N` does for a single protocol.
+// Usage: escc-bench-check FILE [RUNS] [--each]
+// Prints one line of JSON; times are the best of RUNS. With --each, also prints the time
+// of every check on standard error.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -37,8 +37,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
-  unsigned threads = 1;
-  if (argc > 4 && std::string(argv[3]) == "--threads") threads = static_cast<unsigned>(std::max(1, std::atoi(argv[4])));
   double best_load = 1e100, best_resolve = 1e100, best_checks = 1e100;
   std::size_t bytes = 0, findings = 0, errors = 0;
   long load_faults = 0, resolve_faults = 0, checks_faults = 0;  // of the last run
@@ -57,12 +55,12 @@ int main(int argc, char** argv) {
     }
     faults = page_faults();
     start = std::chrono::steady_clock::now();
-    auto model = esc::resolve_releasing_syntax(program, sink, threads);
+    auto model = esc::resolve_releasing_syntax(program, sink);
     best_resolve = std::min(best_resolve, seconds_since(start));
     resolve_faults = page_faults() - faults;
     faults = page_faults();
     start = std::chrono::steady_clock::now();
-    esc::checks::run_checks(model, esc::day_number({2026, 11, 23}), sink, threads);
+    esc::checks::run_checks(model, esc::day_number({2026, 11, 23}), sink);
     best_checks = std::min(best_checks, seconds_since(start));
     checks_faults = page_faults() - faults;
     bytes = sources.file(program.units.back().file).text().size();
@@ -83,8 +81,7 @@ int main(int argc, char** argv) {
     auto durations = esc::analysis::analyse_durations(model);
     std::fprintf(stderr, "%-22s %.4f\n", "(duration analysis)", seconds_since(start));
     start = std::chrono::steady_clock::now();
-    esc::checks::Totals totals(model, flow, durations);
-    totals.points();
+    auto totals = esc::analysis::running_totals(model, flow, durations);
     std::fprintf(stderr, "%-22s %.4f\n", "(running totals)", seconds_since(start));
     esc::checks::Context context{model, esc::day_number({2026, 11, 23}), flow, durations, totals};
     for (const auto& check : esc::checks::registry()) {
@@ -101,9 +98,9 @@ int main(int argc, char** argv) {
   std::printf(
       "{\"file\": \"%s\", \"bytes\": %zu, \"findings\": %zu, \"errors\": %zu, \"read_and_parse_seconds\": %.4f, "
       "\"resolve_seconds\": %.4f, \"checks_seconds\": %.4f, \"resolve_and_checks_over_parse\": %.2f, "
-      "\"check_megabytes_per_second\": %.1f, \"peak_resident_bytes\": %ld, \"threads\": %u, "
+      "\"check_megabytes_per_second\": %.1f, \"peak_resident_bytes\": %ld, "
       "\"page_faults\": {\"read_and_parse\": %ld, \"resolve\": %ld, \"checks\": %ld}}\n",
       argv[1], bytes, findings, errors, best_load, best_resolve, best_checks, (best_resolve + best_checks) / best_load,
-      megabytes / total, usage.ru_maxrss * 1024L, threads, load_faults, resolve_faults, checks_faults);
+      megabytes / total, usage.ru_maxrss * 1024L, load_faults, resolve_faults, checks_faults);
   return errors == 0 ? 0 : 1;
 }

@@ -1,6 +1,5 @@
 #include "compiler/check.hpp"
 
-#include <algorithm>
 #include <memory>
 
 #include "compiler/checks/checks.hpp"
@@ -24,10 +23,7 @@ struct Checked {
   bool io_problem = false;
 };
 
-// `threads`: how many threads this one protocol may use (more than one only when
-// there are fewer protocols than jobs).
-void check_one(const std::string& path, FileReader& reader, const CheckOptions& options, unsigned threads,
-               Checked& out) {
+void check_one(const std::string& path, FileReader& reader, const CheckOptions& options, Checked& out) {
   out.file.path = path;
   out.file.program = load_program(path, reader, out.sources, out.sink, options.load);
   if (!out.file.program.main_readable) {
@@ -40,11 +36,11 @@ void check_one(const std::string& path, FileReader& reader, const CheckOptions& 
   // error would otherwise show up again as a missing name.
   // Nothing reads the syntax after this: it is freed as the model is built, which keeps
   // the peak memory of a large protocol to about two thirds.
-  out.file.model = resolve_releasing_syntax(out.file.program, out.sink, threads);
+  out.file.model = resolve_releasing_syntax(out.file.program, out.sink);
   out.file.resolved = out.sink.errors() == 0;
   // Checks judge a model that means what its author wrote; with a name missing they
   // would report its consequences rather than its cause.
-  if (out.file.resolved) checks::run_checks(out.file.model, options.today, out.sink, threads);
+  if (out.file.resolved) checks::run_checks(out.file.model, options.today, out.sink);
   if (!options.keep_models) {
     out.file.program = {};
     out.file.model = {};
@@ -76,9 +72,7 @@ CheckRun check_files(const std::vector<std::string>& paths, FileReader& reader, 
   for (std::size_t i = 0; i < paths.size(); ++i) {
     results.push_back(std::make_unique<Checked>(static_cast<FileId>(i + 1) * ids_per_protocol));
   }
-  auto threads_each = static_cast<unsigned>(std::max<std::size_t>(1, options.jobs / paths.size()));
-  run_tasks(paths.size(), options.jobs,
-            [&](std::size_t i) { check_one(paths[i], reader, options, threads_each, *results[i]); });
+  run_tasks(paths.size(), options.jobs, [&](std::size_t i) { check_one(paths[i], reader, options, *results[i]); });
   // Gathered in the order the files were given.
   for (auto& result : results) {
     sources.adopt(std::move(result->sources));

@@ -9,7 +9,6 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
-#include <mutex>
 #include <limits>
 #include <optional>
 #include <span>
@@ -55,17 +54,12 @@ struct Text {
 };
 
 // Decoded copies of texts written with escapes (\" or \\). A deque never moves what
-// it holds, so views into it stay valid as it grows. Resolution may keep texts from
-// several threads; escapes are rare, so one lock costs nothing.
+// it holds, so views into it stay valid as it grows.
 class TextStore {
  public:
-  std::string_view keep(std::string text) {
-    std::lock_guard lock(mutex_);
-    return texts_.emplace_back(std::move(text));
-  }
+  std::string_view keep(std::string text) { return texts_.emplace_back(std::move(text)); }
 
  private:
-  std::mutex mutex_;
   std::deque<std::string> texts_;
 };
 

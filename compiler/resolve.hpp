@@ -13,8 +13,6 @@ model::Model resolve(const Program& program, const SourceManager& sources, Diagn
 
 // The same, freeing each statement's syntax once it is resolved: for callers that need
 // only the model afterwards. Keywords and spans of top-level statements are kept.
-// A large program is resolved on up to `threads` threads; the model and the findings
-// are the same on any number.
-model::Model resolve_releasing_syntax(Program& program, DiagnosticSink& sink, unsigned threads = 1);
+model::Model resolve_releasing_syntax(Program& program, DiagnosticSink& sink);
 
 }  // namespace esc

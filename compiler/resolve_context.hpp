@@ -30,7 +30,7 @@ struct Names {
   std::optional<std::uint32_t> find(std::string_view name) const;
 };
 
-// Every declared name, gathered by pass 1; pass 2 only reads it, from any thread.
+// Every declared name, gathered by pass 1; pass 2 only reads it.
 struct Symbols {
   Names calendars{"calendar"};
   Names hours{"hours definition"};
@@ -43,8 +43,8 @@ struct Symbols {
   std::set<std::string, std::less<>> line_labels;       // every distinct agency line label
 };
 
-// What resolving one run of statements needs: each thread of pass 2 has its own
-// sink, and shares the symbols and the model's text store.
+// What resolving needs besides the statement at hand: where findings go, where decoded
+// texts are kept, and the names pass 1 gathered.
 struct Context {
   Context(DiagnosticSink& diagnostics, model::TextStore& store, Symbols& names)
       : sink(diagnostics), texts(store), symbols(names) {}

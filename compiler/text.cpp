@@ -46,16 +46,6 @@ std::string normalise_words(std::string_view words) {
   return text;
 }
 
-std::uint64_t normalised_hash(std::string_view words) {
-  std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
-  normalised_characters(words, [&](char c) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ull;
-    return true;
-  });
-  return hash;
-}
-
 namespace {
 
 // Whether normalise_words(words) starts with `prefix`, and whether it has more after it.

@@ -13,8 +13,6 @@ std::string decode_text(std::string_view raw);
 // Collapses runs of spaces and tabs to one space and lowercases ASCII letters, so that
 // "Open  Cases" and "open cases" compare equal.
 std::string normalise_words(std::string_view words);
-// A hash of normalise_words(words), computed without building it.
-std::uint64_t normalised_hash(std::string_view words);
 // Whether normalise_words(words) starts with `prefix` (itself normalised), without
 // building it: resolution asks this of every contact and duty of a large protocol.
 bool normalised_starts_with(std::string_view words, std::string_view prefix);

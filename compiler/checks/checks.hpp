@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -14,31 +13,12 @@
 
 namespace esc::checks {
 
-// The running totals on the main path, worked out by the first check that asks for
-// them, while other threads go on with checks that do not need them.
-class Totals {
- public:
-  Totals(const model::Model& model, const analysis::Flow& flow, const analysis::Durations& durations)
-      : model_(model), flow_(flow), durations_(durations) {}
-  const std::vector<analysis::PathPoint>& points() const {
-    std::call_once(once_, [this] { points_ = analysis::running_totals(model_, flow_, durations_); });
-    return points_;
-  }
-
- private:
-  const model::Model& model_;
-  const analysis::Flow& flow_;
-  const analysis::Durations& durations_;
-  mutable std::once_flag once_;
-  mutable std::vector<analysis::PathPoint> points_;
-};
-
 struct Context {
   const model::Model& model;
   std::int64_t today;  // day number (see compiler/dates.hpp)
   const analysis::Flow& flow;
   const analysis::Durations& durations;
-  const Totals& totals;
+  const std::vector<analysis::PathPoint>& totals;  // the running totals on the main path
 };
 
 using Check = void (*)(const Context&, DiagnosticSink&);
@@ -51,9 +31,8 @@ struct Registered {
 const std::vector<Registered>& registry();
 
 // Computes the shared analyses, runs every check, then applies the file's `allow`
-// statements. A large model is checked on up to `threads` threads; the findings and
-// their order are the same on any number.
-void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink, unsigned threads = 1);
+// statements.
+void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink);
 
 // The checks, one per file in this folder.
 void review_date(const Context&, DiagnosticSink&);

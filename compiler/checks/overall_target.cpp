@@ -9,7 +9,7 @@ namespace esc::checks {
 
 void overall_target(const Context& context, DiagnosticSink& sink) {
   if (!context.model.protocol) return;
-  const auto& points = context.totals.points();
+  const auto& points = context.totals;
   for (const auto& target : context.model.protocol->targets) {
     auto aim = target.timeframe.duration.working_days();
     if (!aim || points.empty()) continue;

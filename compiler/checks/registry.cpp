@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include "compiler/checks/checks.hpp"
-#include "compiler/parallel.hpp"
 
 namespace esc::checks {
 
@@ -40,48 +39,26 @@ const std::vector<Registered>& registry() {
   return checks;
 }
 
-namespace {
-
-// Below this many stages, contacts and lines, a protocol is checked faster than
-// threads start: every real protocol is.
-constexpr std::size_t worth_threads = 2000;
-
-std::size_t size_of(const model::Model& model) {
-  std::size_t size = model.stages.size();
-  for (const auto& agency : model.agencies) size += agency.contacts.size() + agency.lines.size();
-  return size;
-}
-
-}  // namespace
-
-void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink, unsigned threads) {
-  if (size_of(model) < worth_threads) threads = 1;
-  analysis::Flow flow;
-  analysis::Durations durations;
-  run_tasks(2, threads, [&](std::size_t task) {
-    if (task == 0) flow = analysis::analyse_flow(model);
-    else durations = analysis::analyse_durations(model);
-  });
-  Totals totals(model, flow, durations);
+void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink) {
+  auto flow = analysis::analyse_flow(model);
+  auto durations = analysis::analyse_durations(model);
+  auto totals = analysis::running_totals(model, flow, durations);
   Context context{model, today, flow, durations, totals};
-  const auto& checks = registry();
-  std::vector<DiagnosticSink> found(checks.size());
-  run_tasks(checks.size(), threads, [&](std::size_t i) { checks[i].run(context, found[i]); });
-  std::vector<bool> used(context.model.allows.size(), false);
-  for (auto& check_found : found) {
-    for (auto& diagnostic : check_found.editable()) {
-      for (std::size_t i = 0; i < context.model.allows.size(); ++i) {
-        const auto& allow = context.model.allows[i];
-        if (allow.code != code_info(diagnostic.code).id) continue;
-        diagnostic.allowed_because = allow.reason.value;
-        used[i] = true;
-      }
-      sink.add(std::move(diagnostic));
+  DiagnosticSink found;
+  for (const auto& check : registry()) check.run(context, found);
+  std::vector<bool> used(model.allows.size(), false);
+  for (auto& diagnostic : found.editable()) {
+    for (std::size_t i = 0; i < model.allows.size(); ++i) {
+      const auto& allow = model.allows[i];
+      if (allow.code != code_info(diagnostic.code).id) continue;
+      diagnostic.allowed_because = allow.reason.value;
+      used[i] = true;
     }
+    sink.add(std::move(diagnostic));
   }
   for (std::size_t i = 0; i < used.size(); ++i) {
     if (used[i]) continue;
-    const auto& allow = context.model.allows[i];
+    const auto& allow = model.allows[i];
     auto& d = sink.report(Code::A001, allow.span,
                           fmt::format("nothing here is reported as {}, so this allow has no effect", allow.code));
     d.suggestion = "remove it, so that a future finding is not hidden";

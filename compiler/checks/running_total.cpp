@@ -42,7 +42,7 @@ void check_steps(const Context& context, const model::Stage& stage, WorkingDays 
 
 void running_total(const Context& context, DiagnosticSink& sink) {
   const model::Stage* previous = nullptr;
-  for (const auto& point : context.totals.points()) {
+  for (const auto& point : context.totals) {
     const auto& stage = context.model.stage(point.stage);
     const auto& time = context.durations.stages[point.stage.index];
     if (point.before && time.from_steps) check_steps(context, stage, *point.before, sink);
