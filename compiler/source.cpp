@@ -17,8 +17,8 @@ SourceFile::SourceFile(std::string path, std::string text)
 void SourceFile::index_lines() const {
   if (!line_starts_.empty()) return;
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  for (auto end = text_.find('\n'); end != std::string::npos; end = text_.find('\n', end + 1)) {
+    line_starts_.push_back(static_cast<std::uint32_t>(end + 1));
   }
 }
 
