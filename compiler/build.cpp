@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <set>
 
 #include "compiler/backends/chart.hpp"
@@ -14,6 +13,7 @@
 #include "compiler/backends/graphviz.hpp"
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
+#include "compiler/parallel.hpp"
 
 namespace esc {
 namespace {
@@ -114,10 +114,24 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
 
   // Render everything first: a back-end that fails must not leave some files new and
   // others old.
+  std::vector<std::string> dots;
+  for (const auto& chart : charts) dots.push_back(backends::emit_dot(chart));
+  std::vector<backends::Drawing> drawings(charts.size());
+  if (wants(options, "svg") || wants(options, "png") || wants(options, "html")) {
+    drawings = backends::draw_charts(dots, charts, wants(options, "svg") || wants(options, "html"),
+                                     wants(options, "png"), options.check.jobs);
+  }
+  for (std::size_t f = 0; f < drawings.size(); ++f) {
+    if (!drawings[f].problem) continue;
+    const auto& path = run.checked.files[f].path;
+    auto& d = sink.report(Code::I007, std::nullopt, fmt::format("cannot draw the flow chart of {}: {}", path, *drawings[f].problem));
+    d.file_path = path;
+    d.suggestion = "check that Graphviz is installed whole; as root, 'dot -c' registers its plugins again";
+    run.io_problem = true;
+    return run;
+  }
   std::vector<std::pair<std::string, std::string>> outputs;
   std::vector<backends::IndexEntry> index;
-  std::unique_ptr<backends::Graphviz> graphviz;
-  bool draws = wants(options, "svg") || wants(options, "png") || wants(options, "html");
   auto files_of = [&](const std::string& stem) {
     std::vector<std::string> files;
     for (const auto& format : options.emit) files.push_back(stem + "." + extension_of(format));
@@ -126,23 +140,12 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
   for (std::size_t f = 0; f < run.checked.files.size(); ++f) {
     const auto& file = run.checked.files[f];
     const auto& chart = charts[f];
+    const auto& dot = dots[f];
+    const auto& drawing = drawings[f];
     auto stem = std::filesystem::path(file.path).stem().string();
     auto target = [&](std::string_view format) {
       return (std::filesystem::path(options.output_folder) / (stem + "." + extension_of(format))).string();
     };
-    auto dot = backends::emit_dot(chart);
-    backends::Drawing drawing;
-    if (draws) {
-      if (!graphviz) graphviz = std::make_unique<backends::Graphviz>();
-      drawing = graphviz->draw(dot, chart, wants(options, "svg") || wants(options, "html"), wants(options, "png"));
-      if (drawing.problem) {
-        auto& d = sink.report(Code::I007, std::nullopt, fmt::format("cannot draw the flow chart of {}: {}", file.path, *drawing.problem));
-        d.file_path = file.path;
-        d.suggestion = "check that Graphviz is installed whole; as root, 'dot -c' registers its plugins again";
-        run.io_problem = true;
-        return run;
-      }
-    }
     for (const auto& format : options.emit) {
       if (format == "dot") outputs.emplace_back(target(format), dot);
       if (format == "svg") outputs.emplace_back(target(format), drawing.svg);
@@ -157,6 +160,7 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     }
     index.push_back(backends::index_entry(file.model, stem, files_of(stem)));
   }
+  auto protocols_end = outputs.size();  // the index and the depfile follow
   if (wants(options, "html")) {
     // Pages that earlier builds left in the folder stay on the index, unless this build
     // replaces them.
@@ -203,9 +207,17 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
       return run;
     }
   }
-  for (const auto& [path, bytes] : outputs) {
-    if (auto problem = writer.write(path, bytes)) {
-      auto& d = sink.report(Code::I005, std::nullopt, fmt::format("cannot write {}: {}", path, *problem));
+  // The protocols' files are written `jobs` at a time: writing a file is mostly waiting
+  // for the disk to confirm it. The index and the depfile, which name them, follow once
+  // every one of them is written.
+  std::vector<std::optional<std::string>> problems(outputs.size());
+  auto write = [&](std::size_t i) { problems[i] = writer.write(outputs[i].first, outputs[i].second); };
+  run_tasks(protocols_end, options.check.jobs, write);
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    const auto& path = outputs[i].first;
+    if (i >= protocols_end) write(i);
+    if (problems[i]) {
+      auto& d = sink.report(Code::I005, std::nullopt, fmt::format("cannot write {}: {}", path, *problems[i]));
       d.file_path = path;
       run.io_problem = true;
       return run;

@@ -16,9 +16,10 @@ namespace esc {
 struct CheckOptions {
   LoadOptions load;
   std::int64_t today = 0;  // day number of the date review dates are judged against
-  // Protocols checked at the same time, each on its own thread. The reader must then
-  // be safe to use from several threads (DiskFileReader is). Output does not depend
-  // on it.
+  // Protocols checked at the same time, each on its own thread (and, in a build, drawn
+  // and written at the same time). The reader, and a build's writer, must then be safe
+  // to use from several threads (DiskFileReader and AtomicFileWriter are). Output does
+  // not depend on it.
   unsigned jobs = 1;
   // `check` needs only the findings: dropping each syntax tree and model on the thread
   // that made it spares the main thread from freeing them all at the end.

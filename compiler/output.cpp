@@ -235,10 +235,12 @@ std::optional<std::string> AtomicFileWriter::write(const std::string& path, cons
   if (target.problem) return target.problem;
 
   struct stat folder_info {};
-  if (::fstat(at, &folder_info) == 0 &&
-      swept_.insert({static_cast<std::uint64_t>(folder_info.st_dev), static_cast<std::uint64_t>(folder_info.st_ino)})
-          .second) {
-    sweep_temporaries(at);
+  if (::fstat(at, &folder_info) == 0) {
+    // Held while sweeping, so that no other thread's temporary is there to be taken
+    // for a stale one.
+    std::lock_guard hold(sweeping_);
+    FileIdentity identity{static_cast<std::uint64_t>(folder_info.st_dev), static_cast<std::uint64_t>(folder_info.st_ino)};
+    if (swept_.insert(identity).second) sweep_temporaries(at);
   }
 
   auto temporary = name + std::string(temporary_mark) + std::to_string(::getpid());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,7 +29,8 @@ class OutputWriter {
     return std::nullopt;
   }
   // Writes all of `bytes` to `path` or nothing at all. Returns a plain-English
-  // reason on failure.
+  // reason on failure. A build with more than one job calls it from several threads at
+  // once, each time for a different path.
   virtual std::optional<std::string> write(const std::string& path, const std::string& bytes) = 0;
   // What `folder` holds before anything is written, so that index.html can list the
   // pages of earlier builds too. Nothing, unless the writer can tell.
@@ -49,7 +51,8 @@ class OutputWriter {
 //   uses, a baseline.
 // A replaced file keeps its permissions and, where the system allows, its owner.
 // Temporaries are named NAME.escc-tmp-PID; those of an escc that is no longer running
-// (it was killed) are removed from each folder written in.
+// (it was killed) are removed from each folder written in, before this writer writes
+// its first file there. Safe to use from several threads.
 class AtomicFileWriter final : public OutputWriter {
  public:
   AtomicFileWriter() = default;
@@ -61,6 +64,7 @@ class AtomicFileWriter final : public OutputWriter {
 
  private:
   const DiskFileReader* inputs_ = nullptr;
+  std::mutex sweeping_;
   std::set<FileIdentity> swept_;  // folders already cleared of stale temporaries
 };
 

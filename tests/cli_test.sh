@@ -106,6 +106,45 @@ if cmp -s "$work/one-thread.json" "$work/four-threads.json" && grep -q '"code": 
 else
   echo "FAIL jobs: -j 1 and -j 4 differ"; failed=$((failed + 1))
 fi
+
+# Building on several jobs writes exactly what one job writes, byte for byte, and says
+# the same: each job draws some of the charts, and a chart that went to the wrong
+# protocol would show. Each build goes to the same folder name, which the output quotes.
+build_with_jobs() {  # JOBS INPUT... -> $work/built-JOBS/ (the files), .out (output), .status
+  local jobs=$1
+  shift
+  rm -rf "$work/site"
+  "$escc" build -j "$jobs" --today 2026-11-23 -o "$work/site" "$@" >"$work/built-$jobs.out" 2>&1
+  echo $? >"$work/built-$jobs.status"
+  rm -rf "$work/built-$jobs"
+  if [ -d "$work/site" ]; then mv "$work/site" "$work/built-$jobs"; else mkdir "$work/built-$jobs"; fi
+}
+same_as_one_job() {  # NAME JOBS...
+  local name=$1 jobs
+  shift
+  for jobs in "$@"; do
+    if diff -r "$work/built-1" "$work/built-$jobs" >/dev/null && cmp -s "$work/built-1.out" "$work/built-$jobs.out" &&
+      cmp -s "$work/built-1.status" "$work/built-$jobs.status"; then
+      pass
+    else
+      fail "$name: -j 1 and -j $jobs differ"
+    fi
+  done
+}
+protocols=$(cd "$(dirname "$0")/../protocols" && pwd)
+for jobs in 1 2 3; do build_with_jobs "$jobs" "$protocols"; done
+if [ "$(cat "$work/built-1.status")" = 0 ] && [ "$(find "$work/built-1" -name '*.png' | wc -l)" -eq 5 ]; then
+  same_as_one_job build-jobs 2 3
+else
+  fail "build-jobs: the protocols did not build"; cat "$work/built-1.out"
+fi
+cp "$work/broken.esc" "$work/many-protocols-one-broken.esc"
+for jobs in 1 2; do build_with_jobs "$jobs" "$protocols" "$work/many-protocols-one-broken.esc"; done
+if [ "$(cat "$work/built-1.status")" = 1 ] && grep -q 'nothing was written' "$work/built-1.out"; then
+  same_as_one_job build-jobs-errors 2
+else
+  fail "build-jobs-errors: a protocol with errors did not stop the build"; cat "$work/built-1.out"
+fi
 printf 'stage 1 "A" {\nwithin 2 working days\n\n\n}\n' >"$work/messy.esc"
 expect fmt-check 1 'messy.esc is not formatted' -- "$escc" fmt --check "$work/messy.esc"
 expect fmt-diff 1 '^\+  within 2 working days' -- "$escc" fmt --diff "$work/messy.esc"

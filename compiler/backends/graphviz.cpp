@@ -1,10 +1,16 @@
 #include "compiler/backends/graphviz.hpp"
 
 #include <gvc.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <vector>
 
 #include "compiler/backends/markup.hpp"
@@ -89,6 +95,119 @@ Drawing Graphviz::draw(const std::string& dot, const Chart& chart, bool svg, boo
   if (!drawn) return failed("Graphviz could not draw the chart");
   if (svg) drawing.svg = accessible_svg(std::move(drawing.svg), chart);
   return drawing;
+}
+
+namespace {
+
+// A worker's drawings travel as texts, each its length (8 bytes) then its bytes:
+// the SVG, the PNG and the problem (empty when there was none).
+void put_text(std::string& out, std::string_view text) {
+  auto length = static_cast<std::uint64_t>(text.size());
+  out.append(reinterpret_cast<const char*>(&length), sizeof length);
+  out.append(text);
+}
+
+bool take_text(std::string_view& in, std::string& text) {
+  std::uint64_t length = 0;
+  if (in.size() < sizeof length) return false;
+  std::memcpy(&length, in.data(), sizeof length);
+  in.remove_prefix(sizeof length);
+  if (in.size() < length) return false;
+  text.assign(in.substr(0, length));
+  in.remove_prefix(length);
+  return true;
+}
+
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    auto n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+std::string read_all(int fd) {
+  std::string bytes;
+  char buffer[1 << 16];
+  for (;;) {
+    auto n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return bytes;
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+struct Worker {
+  pid_t pid = -1;
+  int from = -1;  // the pipe's end the drawings come out of
+};
+
+// Forks a worker that draws charts first, first + step, ... and writes them to a pipe
+// once all are drawn. Nothing when no process or pipe can be had.
+std::optional<Worker> start_worker(const std::vector<std::string>& dots, const std::vector<Chart>& charts, bool svg,
+                                   bool png, std::size_t first, std::size_t step) {
+  int ends[2];
+  if (::pipe(ends) != 0) return std::nullopt;
+  auto pid = ::fork();
+  if (pid == 0) {
+    ::close(ends[0]);
+    Graphviz graphviz;
+    std::string out;
+    for (auto i = first; i < charts.size(); i += step) {
+      auto drawing = graphviz.draw(dots[i], charts[i], svg, png);
+      put_text(out, drawing.svg);
+      put_text(out, drawing.png);
+      put_text(out, drawing.problem.value_or(""));
+    }
+    // _exit: the worker shares this process's open files and buffers, which are the
+    // parent's to flush and close.
+    ::_exit(write_all(ends[1], out) ? 0 : 1);
+  }
+  ::close(ends[1]);
+  if (pid < 0) {
+    ::close(ends[0]);
+    return std::nullopt;
+  }
+  return Worker{pid, ends[0]};
+}
+
+}  // namespace
+
+std::vector<Drawing> draw_charts(const std::vector<std::string>& dots, const std::vector<Chart>& charts, bool svg,
+                                 bool png, unsigned jobs) {
+  std::vector<Drawing> drawings(charts.size());
+  auto step = std::min<std::size_t>(std::max(1u, jobs), charts.size());
+  std::vector<std::optional<Worker>> workers(step);
+  for (std::size_t first = 0; first < step && step > 1; ++first) {
+    workers[first] = start_worker(dots, charts, svg, png, first, step);
+  }
+  for (std::size_t first = 0; first < step; ++first) {
+    if (!workers[first]) {
+      // One job, or no worker to be had: this process draws the share itself.
+      Graphviz graphviz;
+      for (auto i = first; i < charts.size(); i += step) drawings[i] = graphviz.draw(dots[i], charts[i], svg, png);
+      continue;
+    }
+    auto bytes = read_all(workers[first]->from);
+    ::close(workers[first]->from);
+    int status = 0;
+    while (::waitpid(workers[first]->pid, &status, 0) < 0 && errno == EINTR) continue;
+    bool finished = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    std::string_view in = bytes;
+    for (auto i = first; i < charts.size(); i += step) {
+      std::string problem;
+      auto& drawing = drawings[i];
+      if (!finished || !take_text(in, drawing.svg) || !take_text(in, drawing.png) || !take_text(in, problem)) {
+        drawing = {};
+        drawing.problem = "the process drawing it stopped before it finished";
+      } else if (!problem.empty()) {
+        drawing.problem = std::move(problem);
+      }
+    }
+  }
+  return drawings;
 }
 
 }  // namespace esc::backends

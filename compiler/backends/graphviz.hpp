@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "compiler/backends/chart.hpp"
 
@@ -33,5 +34,13 @@ class Graphviz {
  private:
   GVC_t* context_;
 };
+
+// Draws each chart from its DOT, as Graphviz::draw does; `dots` and `charts` line up.
+// With `jobs` above one, the charts are shared among that many worker processes forked
+// from this one (Graphviz cannot draw on two threads of one process), each drawing
+// every jobs-th chart and sending the drawings back through a pipe. The drawings are
+// the same on any number of jobs.
+std::vector<Drawing> draw_charts(const std::vector<std::string>& dots, const std::vector<Chart>& charts, bool svg,
+                                 bool png, unsigned jobs);
 
 }  // namespace esc::backends

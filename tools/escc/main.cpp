@@ -468,8 +468,7 @@ void add_check_options(CLI::App* command, CheckCommand& options) {
   command->add_flag("--deny-warnings", options.deny_warnings, "Exit with status 1 when there are warnings too");
   command
       ->add_option("-j,--jobs", options.jobs,
-                   "How many threads to check with (default: one per core); a very large protocol is itself "
-                   "checked on several")
+                   "How many protocols to work on at the same time (default: one per core)")
       ->check(CLI::Range(1u, 256u));
   command
       ->add_option("--format", options.format,
