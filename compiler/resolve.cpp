@@ -131,6 +131,11 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
   resolving::Symbols symbols;
   resolving::Context context(sink, *model.texts, symbols);
   resolving::collect_symbols(files, *main, context);
+  // Stages are most of a large protocol: growing their list one at a time would move
+  // each of them again.
+  model.stages.reserve(resolving::count_of(main->statements, Keyword::stage) +
+                       resolving::count_of(main->statements, Keyword::informal_stage) +
+                       resolving::count_of(main->statements, Keyword::route));
   Firsts firsts;
   for (std::size_t u = 0; u < program.units.size(); ++u) {
     const auto& unit = program.units[u];
