@@ -60,15 +60,17 @@ best_of_pair() {
   echo "$first $second"
 }
 # Peak resident memory of one run, in kilobytes, and the least processor time (user and
-# system) of RUNS runs (default 5), in microseconds: "KILOBYTES MICROSECONDS". Unlike
-# wall time, processor time hardly changes with what else the machine is running.
+# system, as the shell's `time` counts them, to the millisecond) of RUNS runs (default
+# 5), in microseconds: "KILOBYTES MICROSECONDS". Unlike wall time, processor time hardly
+# changes with what else the machine is running.
 peak_and_processor() {
-  local peak=0 least=999999999 used
+  local peak=0 least=999999999 used kilobytes user system TIMEFORMAT='%3U %3S'
   for _ in $(seq "${RUNS:-5}"); do
     rm -rf "$work/out"
-    /usr/bin/time -f '%M %U %S' -o "$work/usage" "$@" >/dev/null 2>&1 || true
+    { time /usr/bin/time -f '%M' -o "$work/peak" "$@" >/dev/null 2>&1; } 2>"$work/processor" || true
     # The last line: "Command exited with non-zero status" comes first when it did.
-    read -r kilobytes user system < <(tail -1 "$work/usage")
+    kilobytes=$(tail -1 "$work/peak")
+    read -r user system <"$work/processor"
     used=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%d", (u + s) * 1e6 }')
     [ "$kilobytes" -gt "$peak" ] && peak=$kilobytes
     [ "$used" -lt "$least" ] && least=$used
@@ -142,8 +144,9 @@ if wants generated; then
     bytes=$(stat -c %s "$file")
     check_us=$(RUNS=5 best_microseconds "$escc" check -j 1 "${today[@]}" "$file")
     read -r check_peak check_cpu <<<"$(peak_and_processor "$escc" check -j 1 "${today[@]}" "$file")"
-    build_us=$(RUNS=3 best_microseconds "$escc" build -j 1 "${today[@]}" --emit cpp,json -o "$work/out" "$file")
-    read -r build_peak build_cpu <<<"$(RUNS=3 peak_and_processor "$escc" build -j 1 "${today[@]}" --emit cpp,json -o "$work/out" "$file")"
+    # One run each: building the C++ tables of a generated protocol grows faster than its size.
+    build_us=$(RUNS=1 best_microseconds "$escc" build -j 1 "${today[@]}" --emit cpp,json -o "$work/out" "$file")
+    read -r build_peak build_cpu <<<"$(RUNS=1 peak_and_processor "$escc" build -j 1 "${today[@]}" --emit cpp,json -o "$work/out" "$file")"
     echo "{\"benchmark\": \"generated\", \"bytes\": $bytes, \"check_microseconds\": $check_us, \"check_processor_microseconds\": $check_cpu, \"check_peak_kb\": $check_peak, \"build_microseconds\": $build_us, \"build_processor_microseconds\": $build_cpu, \"build_peak_kb\": $build_peak}" >>"$results"
     awk -v size="$size" -v bytes="$bytes" -v cus="$check_us" -v ccpu="$check_cpu" -v cpeak="$check_peak" \
       -v bus="$build_us" -v bcpu="$build_cpu" -v bpeak="$build_peak" 'BEGIN {
@@ -198,13 +201,26 @@ if wants folder; then
     done
   fi
   bytes=$(cat "$folder"/*.esc | wc -c)
+  # What two jobs can gain depends on how much of the machine this benchmark gets: Linux
+  # shares the processors out among sessions first, so another session's work halves it.
+  # Two of the same work at once, against one alone, tell how many cores it had.
+  file="$data/generated-10mb.esc"
+  [ -f "$file" ] || "$build/bench/escc-generate" 10 >"$file"
+  alone=$(RUNS=3 best_microseconds "$escc" check -j 1 "${today[@]}" "$file")
+  pair=$(RUNS=3 best_microseconds bash -c '"$1" check -j 1 --today 2026-11-23 "$2" & "$1" check -j 1 --today 2026-11-23 "$2"; wait' \
+    _ "$escc" "$file")
+  cores=$(awk -v a="$alone" -v p="$pair" 'BEGIN { printf "%.1f", 2 * a / p }')
+  echo "{\"benchmark\": \"cores\", \"one_alone_microseconds\": $alone, \"two_at_once_microseconds\": $pair, \"cores\": $cores}" >>"$results"
   {
     echo
     echo "## A folder of 150 protocols"
     echo
     echo "Thirty copies of each source protocol ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MB in all). \`escc build\` writes each protocol's"
     echo "SVG and PNG (300 files), each flushed to disk before it replaces the old one. Floor: the build"
-    echo "with two jobs takes ≤ 0.6× as long as with one."
+    echo "with two jobs takes ≤ 0.6× as long as with one. Just before, two \`escc check -j 1\` of the"
+    echo "10 MB protocol at once took $(awk -v a="$alone" -v p="$pair" 'BEGIN { printf "%.2f", p / a }')× as long as one alone: the benchmark had about $cores"
+    echo "of the $(nproc) cores (Linux shares the processors out among sessions first, so other sessions'"
+    echo "work takes its share however many processes this one runs)."
     echo
     echo "| command | \`-j 1\` | \`-j 2\` | \`-j 2\` / \`-j 1\` | load average |"
     echo "|---|---|---|---|---|"

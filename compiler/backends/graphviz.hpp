@@ -39,7 +39,8 @@ class Graphviz {
 // With `jobs` above one, the charts are shared among that many worker processes forked
 // from this one (Graphviz cannot draw on two threads of one process), each drawing
 // every jobs-th chart and sending the drawings back through a pipe. The drawings are
-// the same on any number of jobs.
+// the same on any number of jobs. No other thread may be running then: a forked worker
+// has only the thread that forked it, and a lock another thread held stays held.
 std::vector<Drawing> draw_charts(const std::vector<std::string>& dots, const std::vector<Chart>& charts, bool svg,
                                  bool png, unsigned jobs);
 
