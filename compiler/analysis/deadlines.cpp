@@ -52,8 +52,10 @@ Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& o
       entry.due = days.add_working_days(options.start, entry.by_day->high);
       note_date(*entry.due);
     }
-    for (const auto& [contact, agency] : listed[point.stage.index]) {
-      if (!serves_case(*contact, options.case_kind)) continue;
+    listed.for_each(point.stage.index, [&](const StageContact& whom) {
+      const auto* contact = whom.contact;
+      const auto& agency = whom.agency;
+      if (!serves_case(*contact, options.case_kind)) return;
       DeadlineContact shown;
       shown.contact = contact;
       if (agency.valid()) shown.agency = std::string(model.agency(agency).title.value);
@@ -65,7 +67,7 @@ Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& o
         shown.reachable = availability.covers(day_kind, *options.minute);
       }
       entry.contacts.push_back(std::move(shown));
-    }
+    });
     deadlines.stages.push_back(std::move(entry));
   }
 

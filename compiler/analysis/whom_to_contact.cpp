@@ -1,20 +1,28 @@
 #include "compiler/analysis/whom_to_contact.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "compiler/analysis/lines.hpp"
 
 namespace esc::analysis {
 
-std::vector<std::vector<StageContact>> whom_to_contact(const model::Model& model) {
+WhomToContact whom_to_contact(const model::Model& model) {
   auto labels = line_order(model);
-  std::vector<std::vector<StageContact>> listed(model.stages.size());
+  WhomToContact whom;
+  whom.stages.resize(model.stages.size());
+  std::map<std::vector<std::string>, std::uint32_t> list_of_lines;
   for (std::size_t s = 0; s < model.stages.size(); ++s) {
     const auto& stage = model.stages[s];
-    auto& contacts = listed[s];
-    for (const auto& contact : stage.contacts) contacts.push_back({&contact, contact.of});
+    auto& listed = whom.stages[s];
+    for (const auto& contact : stage.contacts) listed.named.push_back({&contact, contact.of});
     auto wanted = stage_line_labels(stage, labels);
     if (wanted.empty()) continue;
+    auto [known, added] = list_of_lines.try_emplace(wanted, static_cast<std::uint32_t>(whom.line_lists.size()));
+    listed.lines = known->second;
+    if (!added) continue;
+    auto& contacts = whom.line_lists.emplace_back();
     for (std::uint32_t a = 0; a < model.agencies.size(); ++a) {
       const auto& agency = model.agencies[a];
       for (const auto& contact : agency.contacts) contacts.push_back({&contact, {a}});
@@ -24,7 +32,7 @@ std::vector<std::vector<StageContact>> whom_to_contact(const model::Model& model
       }
     }
   }
-  return listed;
+  return whom;
 }
 
 }  // namespace esc::analysis

@@ -1,7 +1,9 @@
 // Whom to contact at each stage: decided here once. `escc deadlines`, the generated
-// C++ tables (and so the runtime) use this list; none of them works it out again.
+// C++ tables (and so the runtime) use this answer; none of them works it out again.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "compiler/model.hpp"
@@ -19,6 +21,28 @@ struct StageContact {
 //   contacts on those lines, and the contacts the agency lists outside its lines.
 // A stage that does neither says nobody, and its list is empty: escc does not choose
 // for the document (C001 reports such a stage).
-std::vector<std::vector<StageContact>> whom_to_contact(const model::Model& model);
+//
+// Stages that point to the same lines share one list of those lines' contacts, so
+// that a protocol of many stages and many agencies costs stages plus contacts, not
+// their product.
+struct WhomToContact {
+  struct Stage {
+    std::vector<StageContact> named;    // by the stage itself
+    std::optional<std::uint32_t> lines;  // its lines' contacts, in `line_lists`
+  };
+  std::vector<Stage> stages;
+  std::vector<std::vector<StageContact>> line_lists;
+
+  // Every contact for a stage, in order: those it names, then those of its lines.
+  template <typename Visit>
+  void for_each(std::size_t stage, Visit&& visit) const {
+    for (const auto& listed : stages[stage].named) visit(listed);
+    if (stages[stage].lines) {
+      for (const auto& listed : line_lists[*stages[stage].lines]) visit(listed);
+    }
+  }
+};
+
+WhomToContact whom_to_contact(const model::Model& model);
 
 }  // namespace esc::analysis

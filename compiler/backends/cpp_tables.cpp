@@ -164,17 +164,22 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   }
   std::unordered_map<const model::Contact*, std::size_t> row_of;
   for (std::size_t i = 0; i < contacts.size(); ++i) row_of.emplace(contacts[i].contact, i);
-  auto listed = analysis::whom_to_contact(model);
+  auto whom = analysis::whom_to_contact(model);
   std::string stage_contact_rows;
   std::size_t stage_contact_count = 0;
-  // Whom to contact at a stage, as positions in data::contacts.
-  auto stage_contacts = [&](std::uint32_t stage) {
-    const auto& who = listed[stage];
-    if (who.empty()) return std::string("{}");
+  // A list of contacts as positions in data::contacts, stored in data::stage_contacts.
+  auto contact_list = [&](const std::vector<analysis::StageContact>& listed) {
+    if (listed.empty()) return std::string("{}");
     auto first = stage_contact_count;
-    for (const auto& entry : who) stage_contact_rows += fmt::format("    {},\n", row_of.at(entry.contact));
-    stage_contact_count += who.size();
-    return fmt::format("{{data::stage_contacts + {}, {}}}", first, who.size());
+    for (const auto& entry : listed) stage_contact_rows += fmt::format("    {},\n", row_of.at(entry.contact));
+    stage_contact_count += listed.size();
+    return fmt::format("{{data::stage_contacts + {}, {}}}", first, listed.size());
+  };
+  std::vector<std::string> line_lists;
+  for (const auto& listed : whom.line_lists) line_lists.push_back(contact_list(listed));
+  auto line_contacts = [&](std::uint32_t stage) {
+    const auto& lines = whom.stages[stage].lines;
+    return lines ? line_lists[*lines] : std::string("{}");
   };
 
   TextPool pool;
@@ -203,12 +208,13 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
     std::vector<std::string_view> label_views(labels.begin(), labels.end());
     stage_rows += fmt::format(
         "    {{escc::tables::StageKind::{kind}, {number}, {label}, {title}, {timeframe}, {days}, {by_day}, "
-        "{lines}, {contacts}, {final}, {binding}}},\n",
+        "{lines}, {contacts}, {line_contacts}, {final}, {binding}}},\n",
         fmt::arg("kind", kind), fmt::arg("number", stage.kind == model::StageKind::formal ? stage.number : 0),
         fmt::arg("label", literal(stage.label())), fmt::arg("title", literal(stage.title.value)),
         fmt::arg("timeframe", literal(timeframe)), fmt::arg("days", working_days(durations.stages[i].own)),
         fmt::arg("by_day", working_days(by_day)), fmt::arg("lines", pool.list(label_views)),
-        fmt::arg("contacts", stage_contacts(i)), fmt::arg("final", bool_text(stage.final)),
+        fmt::arg("contacts", contact_list(whom.stages[i].named)), fmt::arg("line_contacts", line_contacts(i)),
+        fmt::arg("final", bool_text(stage.final)),
         fmt::arg("binding", bool_text(stage.binding)));
   }
 

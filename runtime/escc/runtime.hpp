@@ -201,9 +201,11 @@ class Escalation {
     std::vector<const tables::Contact*> found;
     const auto* stage = current_stage();
     if (!stage) return found;
-    for (auto index : stage->contacts) {
-      const auto& contact = protocol_->contacts[index];
-      if (wanted(contact) && reachable(contact, date, minute)) found.push_back(&contact);
+    for (const auto* list : {&stage->contacts, &stage->line_contacts}) {
+      for (auto index : *list) {
+        const auto& contact = protocol_->contacts[index];
+        if (wanted(contact) && reachable(contact, date, minute)) found.push_back(&contact);
+      }
     }
     return found;
   }

@@ -107,9 +107,12 @@ struct Stage {
   WorkingDays days;            // the stage's own time
   WorkingDays by_day;          // the running total at its end on the main path
   List<std::string_view> lines;  // the agencies' lines this stage sends people to
-  // Whom to contact at this stage, as escc worked it out: positions in
-  // Protocol::contacts. Empty when the protocol names nobody for the stage.
+  // Whom to contact at this stage, as escc worked it out, as positions in
+  // Protocol::contacts: those the stage names, then those of the lines it points to
+  // (a list that stages pointing to the same lines share). Both are empty when the
+  // protocol names nobody for the stage.
   List<Index> contacts;
+  List<Index> line_contacts;
   bool final = false;
   bool binding = false;
 };

@@ -277,9 +277,9 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Discuss with the other worker"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalate"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 0, 4}, {data::stage_contacts + 0, 35}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 35, 4}, true, true},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Discuss with the other worker"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalate"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 0, 4}, {}, {data::stage_contacts + 0, 35}, false, false},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 35, 4}, {}, true, true},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},

@@ -185,7 +185,7 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::route, 0, "route hrmp"sv, "High Risk Management Panel"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, false, false},
+    {escc::tables::StageKind::route, 0, "route hrmp"sv, "High Risk Management Panel"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false},
 };
 inline constexpr escc::tables::Agency agencies[] = {
     {"met_police"sv, "Met Police"sv},

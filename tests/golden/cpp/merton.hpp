@@ -185,11 +185,11 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Recognition and identification of the disagreement"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, "within 2 working days"sv, {2, 2, true}, {2, 2, true}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line manager or Designated Safeguarding Lead"sv, "within 1 working day"sv, {1, 1, true}, {3, 3, true}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Line manager escalates"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 5}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "MSCB Quality Assurance Sub Group mediation"sv, "as soon as possible"sv, {0, 0, false}, {0, 0, false}, {}, {}, true, false},
+    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Recognition and identification of the disagreement"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, "within 2 working days"sv, {2, 2, true}, {2, 2, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line manager or Designated Safeguarding Lead"sv, "within 1 working day"sv, {1, 1, true}, {3, 3, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Line manager escalates"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 5}, {}, false, false},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "MSCB Quality Assurance Sub Group mediation"sv, "as soon as possible"sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, true, false},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},

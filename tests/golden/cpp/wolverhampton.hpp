@@ -189,11 +189,11 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, ""sv, {5, 5, true}, {5, 5, true}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line Managers / Safeguarding Lead"sv, "within 2 working days"sv, {2, 2, true}, {7, 7, true}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Service / Senior Managers / Safeguarding Lead"sv, "within 3 working days"sv, {3, 3, true}, {10, 10, true}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, "within 2 working days"sv, {4, 4, true}, {12, 12, true}, {}, {}, false, false},
-    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Referral to the WST Scrutiny & Assurance Co-ordination Group Chair"sv, ""sv, {7, 7, true}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, true, true},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, ""sv, {5, 5, true}, {5, 5, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line Managers / Safeguarding Lead"sv, "within 2 working days"sv, {2, 2, true}, {7, 7, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Service / Senior Managers / Safeguarding Lead"sv, "within 3 working days"sv, {3, 3, true}, {10, 10, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, "within 2 working days"sv, {4, 4, true}, {12, 12, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Referral to the WST Scrutiny & Assurance Co-ordination Group Chair"sv, ""sv, {7, 7, true}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, true, true},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
