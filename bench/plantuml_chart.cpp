@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
   esc::DiagnosticSink sink;
   auto run = esc::check_files({argv[1]}, reader, sources, sink, {});
   if (sink.errors() > 0 || run.files.empty() || !run.files[0].resolved) return 1;
-  auto chart = esc::backends::chart_of(run.files[0].model);
+  auto chart = esc::backends::chart_of(run.files[0].model, run.files[0].analyses);
   std::string out = "@startuml\ntitle " + activity_text(chart.title) + "\nstart\n";
   for (std::size_t i = 0; i < chart.nodes.size(); ++i) {
     const auto& node = chart.nodes[i];

@@ -8,21 +8,22 @@
 #include <set>
 
 #include "compiler/backends/chart.hpp"
-#include "compiler/backends/cpp_tables.hpp"
 #include "compiler/backends/dot.hpp"
 #include "compiler/backends/graphviz.hpp"
 #include "compiler/backends/html.hpp"
-#include "compiler/backends/json.hpp"
+#include "compiler/backends/registry.hpp"
 #include "compiler/parallel.hpp"
 
 namespace esc {
 namespace {
 
-bool wants(const BuildOptions& options, std::string_view format) {
-  return std::find(options.emit.begin(), options.emit.end(), format) != options.emit.end();
+// Whether any back-end the build runs has a need, such as `&Backend::draws_png`.
+bool any_wants(const BuildOptions& options, bool backends::Backend::*need) {
+  return std::any_of(options.emit.begin(), options.emit.end(), [&](const std::string& format) {
+    const auto* backend = backends::backend_named(format);
+    return backend != nullptr && backend->*need;
+  });
 }
-
-std::string extension_of(std::string_view format) { return format == "cpp" ? "hpp" : std::string(format); }
 
 // Make escapes spaces and '#' in names with a backslash, and '$' by doubling it.
 std::string make_path(std::string_view path) {
@@ -54,8 +55,9 @@ std::string depfile_text(const std::vector<std::pair<std::string, std::string>>&
 
 }  // namespace
 
-const std::vector<std::string>& known_formats() {
-  static const std::vector<std::string> formats = {"dot", "svg", "png", "cpp", "html", "json"};
+std::vector<std::string> known_formats() {
+  std::vector<std::string> formats;
+  for (const auto& backend : backends::backends()) formats.emplace_back(backend.format);
   return formats;
 }
 
@@ -80,7 +82,7 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     std::string problem;
     if (clash != stems.end()) {
       problem = fmt::format("{} and {} would both write {}.*", clash->second, file.path, stem);
-    } else if (stem == "index" && wants(options, "html")) {
+    } else if (stem == "index" && any_wants(options, &backends::Backend::writes_index)) {
       problem = fmt::format("{} would overwrite the index page, index.html", file.path);
     }
     if (!problem.empty()) {
@@ -96,8 +98,8 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
   // Every chart is sized before Graphviz sees any, so that a chart too large to draw
   // stops the build before it could crash or stall it.
   std::vector<backends::Chart> charts;
-  for (const auto& file : run.checked.files) charts.push_back(backends::chart_of(file.model));
-  bool charted = wants(options, "dot") || wants(options, "svg") || wants(options, "png") || wants(options, "html");
+  for (const auto& file : run.checked.files) charts.push_back(backends::chart_of(file.model, file.analyses));
+  bool charted = any_wants(options, &backends::Backend::needs_chart);
   for (std::size_t f = 0; f < charts.size() && charted; ++f) {
     if (!backends::too_large_to_draw(charts[f])) continue;
     const auto& path = run.checked.files[f].path;
@@ -117,10 +119,9 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
   std::vector<std::string> dots;
   for (const auto& chart : charts) dots.push_back(backends::emit_dot(chart));
   std::vector<backends::Drawing> drawings(charts.size());
-  if (wants(options, "svg") || wants(options, "png") || wants(options, "html")) {
-    drawings = backends::draw_charts(dots, charts, wants(options, "svg") || wants(options, "html"),
-                                     wants(options, "png"), options.check.jobs);
-  }
+  bool svg = any_wants(options, &backends::Backend::draws_svg);
+  bool png = any_wants(options, &backends::Backend::draws_png);
+  if (svg || png) drawings = backends::draw_charts(dots, charts, svg, png, options.check.jobs);
   for (std::size_t f = 0; f < drawings.size(); ++f) {
     if (!drawings[f].problem) continue;
     const auto& path = run.checked.files[f].path;
@@ -134,7 +135,9 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
   std::vector<backends::IndexEntry> index;
   auto files_of = [&](const std::string& stem) {
     std::vector<std::string> files;
-    for (const auto& format : options.emit) files.push_back(stem + "." + extension_of(format));
+    for (const auto& format : options.emit) {
+      files.push_back(stem + "." + std::string(backends::backend_named(format)->extension));
+    }
     return files;
   };
   for (std::size_t f = 0; f < run.checked.files.size(); ++f) {
@@ -143,25 +146,17 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     const auto& dot = dots[f];
     const auto& drawing = drawings[f];
     auto stem = std::filesystem::path(file.path).stem().string();
-    auto target = [&](std::string_view format) {
-      return (std::filesystem::path(options.output_folder) / (stem + "." + extension_of(format))).string();
-    };
+    auto files = files_of(stem);
+    backends::ProtocolInput input{file.model, file.analyses, chart, dot, drawing, stem, file.path, files};
     for (const auto& format : options.emit) {
-      if (format == "dot") outputs.emplace_back(target(format), dot);
-      if (format == "svg") outputs.emplace_back(target(format), drawing.svg);
-      if (format == "png") outputs.emplace_back(target(format), drawing.png);
-      if (format == "cpp") outputs.emplace_back(target(format), backends::emit_cpp_tables(file.model, stem));
-      if (format == "html") {
-        auto name = std::filesystem::path(file.path).filename().string();
-        outputs.emplace_back(target(format),
-                             backends::emit_html({&file.model, &chart, drawing.svg, name, files_of(stem)}));
-      }
-      if (format == "json") outputs.emplace_back(target(format), backends::emit_json(file.model, file.path));
+      const auto& backend = *backends::backend_named(format);
+      auto target = std::filesystem::path(options.output_folder) / (stem + "." + std::string(backend.extension));
+      outputs.emplace_back(target.string(), backend.emit(input));
     }
     index.push_back(backends::index_entry(file.model, stem, files_of(stem)));
   }
   auto protocols_end = outputs.size();  // the index and the depfile follow
-  if (wants(options, "html")) {
+  if (any_wants(options, &backends::Backend::writes_index)) {
     // Pages that earlier builds left in the folder stay on the index, unless this build
     // replaces them.
     auto contents = writer.contents(options.output_folder);

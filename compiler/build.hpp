@@ -11,10 +11,13 @@
 
 namespace esc {
 
+// The formats `escc build --emit` knows, in the order the back-ends' table gives them.
+std::vector<std::string> known_formats();
+
 struct BuildOptions {
   CheckOptions check;
   std::string output_folder;
-  std::vector<std::string> emit = {"dot", "svg", "png", "cpp", "html", "json"};  // in the order written
+  std::vector<std::string> emit = known_formats();  // in the order written
   // When set, a Make/Ninja dependency file is written there too: every output depends
   // on the protocols and the files they use (the standard library is in escc itself).
   std::string depfile;
@@ -27,8 +30,7 @@ struct BuildRun {
   bool io_problem = false;
 };
 
-// The formats `escc build --emit` knows today.
-const std::vector<std::string>& known_formats();
+
 
 BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, OutputWriter& writer,
                      SourceManager& sources, DiagnosticSink& sink, const BuildOptions& options);

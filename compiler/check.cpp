@@ -40,10 +40,14 @@ void check_one(const std::string& path, FileReader& reader, const CheckOptions& 
   out.file.resolved = out.sink.errors() == 0;
   // Checks judge a model that means what its author wrote; with a name missing they
   // would report its consequences rather than its cause.
-  if (out.file.resolved) checks::run_checks(out.file.model, options.today, out.sink);
+  if (out.file.resolved) {
+    out.file.analyses = analysis::analyse(out.file.model);
+    checks::run_checks(out.file.model, out.file.analyses, options.today, out.sink);
+  }
   if (!options.keep_models) {
     out.file.program = {};
     out.file.model = {};
+    out.file.analyses = {};
   }
   // Findings are printed with their line; finding it means indexing the file's lines,
   // which is better done here, on this protocol's own thread.

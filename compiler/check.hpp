@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/analysis/analyses.hpp"
 #include "compiler/diagnostics.hpp"
 #include "compiler/loader.hpp"
 #include "compiler/model.hpp"
@@ -31,6 +32,7 @@ struct CheckedFile {
   Program program;
   bool resolved = false;  // false when the file could not be read or has syntax errors
   model::Model model;
+  analysis::Analyses analyses;  // worked out once when the model is resolved
 };
 
 struct CheckRun {

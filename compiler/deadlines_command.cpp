@@ -6,9 +6,9 @@
 
 namespace esc {
 
-analysis::Deadlines deadlines_with_findings(const model::Model& model, const analysis::DeadlineOptions& options,
-                                            DiagnosticSink& sink) {
-  auto deadlines = analysis::work_out_deadlines(model, options);
+analysis::Deadlines deadlines_with_findings(const model::Model& model, const analysis::Analyses& analyses,
+                                            const analysis::DeadlineOptions& options, DiagnosticSink& sink) {
+  auto deadlines = analysis::work_out_deadlines(model, analyses, options);
   const auto& unknown = deadlines.first_unknown;
   const auto* calendar = deadlines.calendar_used;
   if (unknown && calendar) {

@@ -8,7 +8,7 @@
 
 namespace esc {
 
-analysis::Deadlines deadlines_with_findings(const model::Model& model, const analysis::DeadlineOptions& options,
-                                            DiagnosticSink& sink);
+analysis::Deadlines deadlines_with_findings(const model::Model& model, const analysis::Analyses& analyses,
+                                            const analysis::DeadlineOptions& options, DiagnosticSink& sink);
 
 }  // namespace esc

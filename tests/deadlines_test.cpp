@@ -31,7 +31,8 @@ std::unique_ptr<Worked> work_out(const std::string& protocol, esc::CivilDate sta
   options.start = esc::day_number(start);
   options.minute = minute;
   options.case_kind = case_kind;
-  worked->deadlines = esc::deadlines_with_findings(worked->run.files.at(0).model, options, worked->sink);
+  worked->deadlines = esc::deadlines_with_findings(worked->run.files.at(0).model, worked->run.files.at(0).analyses, options,
+                                                   worked->sink);
   return worked;
 }
 

@@ -25,7 +25,7 @@ nlohmann::json model_of(const std::string& text) {
   auto run = esc::check_files({"words.esc"}, reader, sources, sink, options);
   REQUIRE(run.files.size() == 1);
   REQUIRE(run.files[0].resolved);
-  return nlohmann::json::parse(esc::backends::emit_json(run.files[0].model, "words"));
+  return nlohmann::json::parse(esc::backends::emit_json(run.files[0].model, run.files[0].analyses, "words"));
 }
 
 const std::string protocol = R"(protocol "Words" {

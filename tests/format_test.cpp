@@ -129,7 +129,7 @@ Meaning meaning_of(const std::string& path, const std::string& text) {
   options.today = 20'000;
   auto run = esc::check_files({path}, reader, sources, sink, options);
   Meaning meaning;
-  if (!run.files.empty() && run.files[0].resolved) meaning.model = esc::backends::emit_json(run.files[0].model, "x");
+  if (!run.files.empty() && run.files[0].resolved) meaning.model = esc::backends::emit_json(run.files[0].model, run.files[0].analyses, "x");
   for (const auto& d : sink.diagnostics()) meaning.findings.insert(std::string(esc::code_info(d.code).id) + " " + d.message);
   return meaning;
 }

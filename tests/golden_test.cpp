@@ -134,11 +134,12 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     REQUIRE(run.files.at(0).resolved);
     const auto& model = run.files[0].model;
     auto stem = name.substr(0, name.size() - 4);
-    auto chart = esc::backends::chart_of(model);
-    compare_with_golden(esc::backends::emit_json(model, "protocols/" + name), "tests/golden/json/" + stem + ".json");
+    const auto& analyses = run.files[0].analyses;
+    auto chart = esc::backends::chart_of(model, analyses);
+    compare_with_golden(esc::backends::emit_json(model, analyses, "protocols/" + name), "tests/golden/json/" + stem + ".json");
     compare_with_golden(esc::backends::emit_dot(chart), "tests/golden/dot/" + stem + ".dot");
     compare_with_golden(esc::backends::outline_text(chart), "tests/golden/outline/" + stem + ".txt");
-    compare_with_golden(shared_parts_marked(esc::backends::emit_cpp_tables(model, stem), header_parts),
+    compare_with_golden(shared_parts_marked(esc::backends::emit_cpp_tables(model, analyses, stem), header_parts),
                         "tests/golden/cpp/" + stem + ".hpp");
     compare_with_golden(shared_parts_marked(esc::backends::emit_html({&model, &chart, "", name, {}}), page_parts),
                         "tests/golden/html/" + stem + ".html");
@@ -146,7 +147,7 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     esc::analysis::DeadlineOptions deadline_options;
     deadline_options.start = esc::day_number({2026, 12, 18});
     deadline_options.minute = 14 * 60 + 30;
-    auto deadlines = esc::analysis::work_out_deadlines(model, deadline_options);
+    auto deadlines = esc::analysis::work_out_deadlines(model, analyses, deadline_options);
     compare_with_golden(esc::backends::render_deadlines_text(deadlines, model), "tests/golden/deadlines/" + stem + ".txt");
   }
 }
@@ -160,7 +161,8 @@ TEST_CASE("semantic diffs of edited protocols match their golden files", "[golde
     esc::DiagnosticSink sink;
     auto run = esc::check_files({before, after}, reader, sources, sink, {});
     REQUIRE(sink.errors() == 0);
-    return esc::analysis::semantic_diff(run.files.at(0).model, run.files.at(1).model);
+    return esc::analysis::semantic_diff(run.files.at(0).model, run.files.at(0).analyses, run.files.at(1).model,
+                                        run.files.at(1).analyses);
   };
   for (const auto* name : {"barnet", "enfield", "herefordshire", "merton", "wolverhampton"}) {
     auto before = std::string("protocols/") + name + ".esc";

@@ -28,6 +28,7 @@ struct Checked {
   esc::DiagnosticSink sink;
   esc::CheckRun run;
   const esc::model::Model& model() const { return run.files.at(0).model; }
+  const esc::analysis::Analyses& analyses() const { return run.files.at(0).analyses; }
 };
 
 std::unique_ptr<Checked> check_hostile(const std::string& name) {
@@ -52,7 +53,7 @@ TEST_CASE("a contact that says 'available' twice keeps every time it gives, in t
   CHECK(reachable.covers(0, 10 * 60));   // Monday morning, from the first `available`
   CHECK(reachable.covers(5, 10 * 60));   // Saturday morning, from the second
   CHECK_FALSE(reachable.covers(0, 20 * 60));
-  auto json = nlohmann::json::parse(esc::backends::emit_json(model, "available_twice.esc"));
+  auto json = nlohmann::json::parse(esc::backends::emit_json(model, checked->analyses(), "available_twice.esc"));
   CHECK(json["agencies"][0]["lines"][0]["contacts"][0]["available"].size() == 2);
 }
 

@@ -134,7 +134,7 @@ TEST_CASE("hours that name hours keep their times, however deep the naming goes"
   esc::analysis::DeadlineOptions options;
   options.start = esc::day_number({2026, 11, 23});
   options.minute = 18 * 60;
-  auto deadlines = esc::analysis::work_out_deadlines(model, options);
+  auto deadlines = esc::analysis::work_out_deadlines(model, built->run.checked.files.at(0).analyses, options);
   REQUIRE(deadlines.stages.size() == 1);
   std::vector<std::string> reachable;
   for (const auto& listed : deadlines.stages[0].contacts) {
@@ -193,7 +193,7 @@ TEST_CASE("route names with '-' make one box each, and the chart is drawn", "[ho
   auto built = build({hostile("hyphen-routes.esc")}, {"dot", "svg"});
   REQUIRE(built->codes().empty());
   REQUIRE(built->writer.files.count("hyphen-routes.svg") == 1);
-  auto chart = esc::backends::chart_of(built->run.checked.files.at(0).model);
+  auto chart = esc::backends::chart_of(built->run.checked.files.at(0).model, built->run.checked.files.at(0).analyses);
   std::set<std::string> boxes;
   for (const auto& node : chart.nodes) boxes.insert(node.id);
   REQUIRE(boxes.count("route_out-of-hours_2") == 1);

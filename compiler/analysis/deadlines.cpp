@@ -19,7 +19,7 @@ bool serves_case(const model::Contact& contact, std::optional<model::CaseKind> c
 
 }  // namespace
 
-Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& options) {
+Deadlines work_out_deadlines(const model::Model& model, const Analyses& analyses, const DeadlineOptions& options) {
   Deadlines deadlines;
   deadlines.options = options;
   const model::Calendar* calendar = nullptr;
@@ -28,10 +28,9 @@ Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& o
     deadlines.calendar = calendar->title ? std::string(calendar->title->value) : calendar->name;
   }
   WorkingCalendar days(calendar);
-  auto flow = analyse_flow(model);
-  auto durations = analyse_durations(model);
-  auto totals = running_totals(model, flow, durations);
-  auto listed = whom_to_contact(model);
+  const auto& durations = analyses.durations;
+  const auto& totals = analyses.totals;
+  const auto& listed = analyses.whom;
   ContactHours hours(model);
 
   std::optional<WorkingDate> latest_unknown;  // the first date past the holiday data

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/analysis/analyses.hpp"
 #include "compiler/analysis/working_calendar.hpp"
 #include "compiler/model.hpp"
 
@@ -47,6 +48,6 @@ struct Deadlines {
   const model::Calendar* calendar_used = nullptr;
 };
 
-Deadlines work_out_deadlines(const model::Model& model, const DeadlineOptions& options);
+Deadlines work_out_deadlines(const model::Model& model, const Analyses& analyses, const DeadlineOptions& options);
 
 }  // namespace esc::analysis

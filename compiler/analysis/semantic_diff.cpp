@@ -76,13 +76,13 @@ std::optional<model::WorkingDays> target_of(const model::Model& m) {
 
 struct Facts {
   const model::Model& model;
-  Flow flow;
-  Durations durations;
-  std::vector<PathPoint> totals;
+  const Flow& flow;
+  const Durations& durations;
+  const std::vector<PathPoint>& totals;
   std::vector<const PathPoint*> point_of;
 
-  explicit Facts(const model::Model& m)
-      : model(m), flow(analyse_flow(m)), durations(analyse_durations(m)), totals(running_totals(m, flow, durations)) {
+  Facts(const model::Model& m, const Analyses& analyses)
+      : model(m), flow(analyses.flow), durations(analyses.durations), totals(analyses.totals) {
     point_of.assign(m.stages.size(), nullptr);
     for (const auto& point : totals) point_of[point.stage.index] = &point;
   }
@@ -177,7 +177,9 @@ std::map<std::string, std::vector<PlacedContact>> contacts_by_place(const model:
 
 class Differ {
  public:
-  Differ(const model::Model& before, const model::Model& after) : before_(before), after_(after) {}
+  Differ(const model::Model& before, const Analyses& before_analyses, const model::Model& after,
+         const Analyses& after_analyses)
+      : before_(before), after_(after), before_analyses_(before_analyses), after_analyses_(after_analyses) {}
 
   std::vector<Change> run() {
     protocol();
@@ -241,8 +243,8 @@ class Differ {
   }
 
   void stages() {
-    Facts a(before_);
-    Facts b(after_);
+    Facts a(before_, before_analyses_);
+    Facts b(after_, after_analyses_);
     auto match = match_stages(before_, after_);
     std::vector<bool> matched_after(after_.stages.size(), false);
     for (auto j : match) {
@@ -393,6 +395,8 @@ class Differ {
 
   const model::Model& before_;
   const model::Model& after_;
+  const Analyses& before_analyses_;
+  const Analyses& after_analyses_;
   std::vector<Change> changes_;
   std::vector<std::string> old_stage_names_;
 };
@@ -415,8 +419,9 @@ const std::vector<ChangeKind>& all_change_kinds() {
   return kinds;
 }
 
-std::vector<Change> semantic_diff(const model::Model& before, const model::Model& after) {
-  return Differ(before, after).run();
+std::vector<Change> semantic_diff(const model::Model& before, const Analyses& before_analyses,
+                                  const model::Model& after, const Analyses& after_analyses) {
+  return Differ(before, before_analyses, after, after_analyses).run();
 }
 
 }  // namespace esc::analysis

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/analysis/analyses.hpp"
 #include "compiler/model.hpp"
 
 namespace esc::analysis {
@@ -48,6 +49,7 @@ struct Change {
 };
 
 // In a fixed order: the protocol, then stages in the new version's order, then agencies.
-std::vector<Change> semantic_diff(const model::Model& before, const model::Model& after);
+std::vector<Change> semantic_diff(const model::Model& before, const Analyses& before_analyses,
+                                  const model::Model& after, const Analyses& after_analyses);
 
 }  // namespace esc::analysis

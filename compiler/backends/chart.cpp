@@ -64,10 +64,10 @@ std::string outcome_words(const model::Outcome& outcome, const model::Model& mod
 
 }  // namespace
 
-Chart chart_of(const model::Model& model) {
-  auto flow = analysis::analyse_flow(model);
-  auto durations = analysis::analyse_durations(model);
-  auto totals = analysis::running_totals(model, flow, durations);
+Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
+  const auto& flow = analyses.flow;
+  const auto& durations = analyses.durations;
+  const auto& totals = analyses.totals;
 
   Chart chart;
   chart.title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";

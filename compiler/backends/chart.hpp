@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/analysis/analyses.hpp"
 #include "compiler/model.hpp"
 
 namespace esc::backends {
@@ -53,7 +54,7 @@ struct Chart {
   std::vector<ChartEdge> edges;
 };
 
-Chart chart_of(const model::Model& model);
+Chart chart_of(const model::Model& model, const analysis::Analyses& analyses);
 
 // The largest chart escc draws. Graphviz takes minutes to lay out a few hundred arrows
 // that cross many stages, and crashes from about 17,000 boxes; no reader could follow

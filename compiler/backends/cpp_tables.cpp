@@ -137,11 +137,11 @@ std::string cpp_namespace(std::string_view stem) {
   return name;
 }
 
-std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
+std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses& analyses, std::string_view name) {
   auto space = cpp_namespace(name);
-  auto flow = analysis::analyse_flow(model);
-  auto durations = analysis::analyse_durations(model);
-  auto totals = analysis::running_totals(model, flow, durations);
+  const auto& flow = analyses.flow;
+  const auto& durations = analyses.durations;
+  const auto& totals = analyses.totals;
   auto line_labels = analysis::line_order(model);
 
   std::string tables_header;
@@ -164,7 +164,7 @@ std::string emit_cpp_tables(const model::Model& model, std::string_view name) {
   }
   std::unordered_map<const model::Contact*, std::size_t> row_of;
   for (std::size_t i = 0; i < contacts.size(); ++i) row_of.emplace(contacts[i].contact, i);
-  auto whom = analysis::whom_to_contact(model);
+  const auto& whom = analyses.whom;
   std::string stage_contact_rows;
   std::size_t stage_contact_count = 0;
   // A list of contacts as positions in data::contacts, stored in data::stage_contacts.

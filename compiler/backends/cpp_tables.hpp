@@ -8,12 +8,13 @@
 #include <string>
 #include <string_view>
 
+#include "compiler/analysis/analyses.hpp"
 #include "compiler/model.hpp"
 
 namespace esc::backends {
 
 // `name`, the protocol file's name, gives the namespace (see cpp_namespace).
-std::string emit_cpp_tables(const model::Model& model, std::string_view name);
+std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses& analyses, std::string_view name);
 
 // The namespace of a protocol's tables: "escc_" and the file's name, with each byte
 // that is not a letter, a digit or a single underscore, and each 'Z', spelt 'Z' and two

@@ -309,10 +309,9 @@ std::string spliced(const std::string& document,
 
 }  // namespace
 
-std::string emit_json(const model::Model& model, std::string_view source_path) {
-  auto flow = analysis::analyse_flow(model);
-  auto durations = analysis::analyse_durations(model);
-  auto totals = analysis::running_totals(model, flow, durations);
+std::string emit_json(const model::Model& model, const analysis::Analyses& analyses, std::string_view source_path) {
+  const auto& durations = analyses.durations;
+  const auto& totals = analyses.totals;
 
   json root;
   root["schema_version"] = json_schema_version;

@@ -4,12 +4,13 @@
 #include <string>
 #include <string_view>
 
+#include "compiler/analysis/analyses.hpp"
 #include "compiler/model.hpp"
 
 namespace esc::backends {
 
 inline constexpr int json_schema_version = 1;
 
-std::string emit_json(const model::Model& model, std::string_view source_path);
+std::string emit_json(const model::Model& model, const analysis::Analyses& analyses, std::string_view source_path);
 
 }  // namespace esc::backends

@@ -6,8 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/analysis/durations.hpp"
-#include "compiler/analysis/flow.hpp"
+#include "compiler/analysis/analyses.hpp"
 #include "compiler/diagnostics.hpp"
 #include "compiler/model.hpp"
 
@@ -30,9 +29,10 @@ struct Registered {
 
 const std::vector<Registered>& registry();
 
-// Computes the shared analyses, runs every check, then applies the file's `allow`
-// statements.
-void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink);
+// Runs every check on a model and what was worked out from it, then applies the
+// file's `allow` statements.
+void run_checks(const model::Model& model, const analysis::Analyses& analyses, std::int64_t today,
+                DiagnosticSink& sink);
 
 // The checks, one per file in this folder.
 void review_date(const Context&, DiagnosticSink&);

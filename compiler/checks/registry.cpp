@@ -39,11 +39,9 @@ const std::vector<Registered>& registry() {
   return checks;
 }
 
-void run_checks(const model::Model& model, std::int64_t today, DiagnosticSink& sink) {
-  auto flow = analysis::analyse_flow(model);
-  auto durations = analysis::analyse_durations(model);
-  auto totals = analysis::running_totals(model, flow, durations);
-  Context context{model, today, flow, durations, totals};
+void run_checks(const model::Model& model, const analysis::Analyses& analyses, std::int64_t today,
+                DiagnosticSink& sink) {
+  Context context{model, today, analyses.flow, analyses.durations, analyses.totals};
   DiagnosticSink found;
   for (const auto& check : registry()) check.run(context, found);
   std::vector<bool> used(model.allows.size(), false);

@@ -72,7 +72,7 @@ inline Meaning meaning_of(const std::string& text) {
   check_text(text, checked);
   Meaning meaning;
   meaning.clean = checked.clean();
-  if (meaning.clean) meaning.model = backends::emit_json(checked.run.files[0].model, "fuzz.esc");
+  if (meaning.clean) meaning.model = backends::emit_json(checked.run.files[0].model, checked.run.files[0].analyses, "fuzz.esc");
   for (const auto& d : checked.sink.diagnostics()) meaning.findings.insert(std::string(code_info(d.code).id) + " " + d.message);
   return meaning;
 }
@@ -102,7 +102,8 @@ inline const char* backends_property(const std::string& text) {
   check_text(text, checked);
   if (!checked.clean()) return nullptr;
   const auto& model = checked.run.files[0].model;
-  auto chart = backends::chart_of(model);
+  const auto& analyses = checked.run.files[0].analyses;
+  auto chart = backends::chart_of(model, analyses);
   auto dot = backends::emit_dot(chart);
   agseterr(AGMAX);
   Agraph_t* graph = agmemread(dot.c_str());
@@ -110,9 +111,9 @@ inline const char* backends_property(const std::string& text) {
   bool same_nodes = static_cast<std::size_t>(agnnodes(graph)) == chart.nodes.size();
   agclose(graph);
   if (!same_nodes) return "the DOT has other nodes than the chart";
-  (void)backends::emit_cpp_tables(model, "fuzz");
+  (void)backends::emit_cpp_tables(model, analyses, "fuzz");
   (void)backends::emit_html({&model, &chart, "", "fuzz.esc", {}});
-  (void)backends::emit_json(model, "fuzz.esc");
+  (void)backends::emit_json(model, analyses, "fuzz.esc");
   return nullptr;
 }
 

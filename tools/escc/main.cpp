@@ -25,6 +25,7 @@
 #include "compiler/deadlines_command.hpp"
 #include "compiler/ast_dump.hpp"
 #include "compiler/analysis/semantic_diff.hpp"
+#include "compiler/backends/registry.hpp"
 #include "compiler/backends/deadlines_report.hpp"
 #include "compiler/backends/diff_report.hpp"
 #include "compiler/baseline.hpp"
@@ -312,7 +313,7 @@ int run_deadlines(const DeadlinesCommand& options) {
   if (options.case_kind == "new") deadline_options.case_kind = esc::model::CaseKind::new_referrals;
   const auto& model = run.files.at(0).model;
   esc::DiagnosticSink notes;
-  auto deadlines = esc::deadlines_with_findings(model, deadline_options, notes);
+  auto deadlines = esc::deadlines_with_findings(model, run.files.at(0).analyses, deadline_options, notes);
   if (options.format == "json") {
     auto report = nlohmann::ordered_json::parse(esc::backends::render_deadlines_json(deadlines, model));
     report["findings"] = nlohmann::ordered_json::parse(esc::render_json(notes.diagnostics(), sources));
@@ -341,7 +342,8 @@ int run_diff(const DiffCommand& options) {
   check_options.load.search_roots = options.search_roots;
   auto run = esc::check_files({options.before, options.after}, reader, sources, sink, check_options);
   if (auto status = stopped_by_errors(run, sink, sources, "auto", "comparison")) return *status;
-  auto changes = esc::analysis::semantic_diff(run.files[0].model, run.files[1].model);
+  auto changes = esc::analysis::semantic_diff(run.files[0].model, run.files[0].analyses, run.files[1].model,
+                                              run.files[1].analyses);
   if (options.format == "markdown") {
     print_text(std::cout, esc::backends::render_diff_markdown(changes, options.before, options.after));
   } else if (options.format == "json") {
@@ -510,8 +512,12 @@ int run(int argc, char** argv) {
         // An empty name would be the current folder.
         return text.empty() ? std::string("give the output folder's name, such as -o out") : std::string();
       });
-  build_command->add_option("--emit", build.emit, "Which outputs to write, separated by commas (default: all): dot and svg and png (flow "
-                            "charts), cpp (C++ state tables), html (contact directories and index.html), json")
+  std::string emit_help = "Which outputs to write, separated by commas (default: all):";
+  for (const auto& backend : esc::backends::backends()) {
+    emit_help += fmt::format(" {} ({}),", backend.format, backend.help);
+  }
+  emit_help.back() = '.';
+  build_command->add_option("--emit", build.emit, emit_help)
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::IsMember(esc::known_formats()));

@@ -1,0 +1,23 @@
+// What escc works out from a model, done once per model and shared: the checks, every
+// back-end, `escc deadlines` and `escc diff` read these, and none works them out again.
+#pragma once
+
+#include <vector>
+
+#include "compiler/analysis/durations.hpp"
+#include "compiler/analysis/flow.hpp"
+#include "compiler/analysis/whom_to_contact.hpp"
+#include "compiler/model.hpp"
+
+namespace esc::analysis {
+
+struct Analyses {
+  Flow flow;
+  Durations durations;
+  std::vector<PathPoint> totals;  // the running totals on the main path
+  WhomToContact whom;
+};
+
+Analyses analyse(const model::Model& model);
+
+}  // namespace esc::analysis
