@@ -8,13 +8,13 @@
 #include <tao/pegtl/demangle.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "compiler/block_rules.hpp"
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/model.hpp"
 #include "compiler/suggest.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/esc.hpp"
@@ -353,18 +353,13 @@ TEST_CASE("the model keeps a source or note under a statement where its row says
       text += frame.open + std::string(row.example) + (g::block_opened(block.block, row.keyword) ? " {\n}\n" : "\n");
       text += "source \"the kept source\"\nnote \"the kept note\"\n" + frame.close;
 
-      esc::test::OneFileReader reader("kept.esc", text);
-      esc::SourceManager sources;
-      esc::DiagnosticSink sink;
-      esc::CheckOptions options;
-      options.today = esc::day_number({2026, 11, 23});
-      auto run = esc::check_files({"kept.esc"}, reader, sources, sink, options);
+      auto checked = esc::test::check_text(text, "kept.esc");
       std::string errors;
-      for (const auto& d : sink.diagnostics()) errors += d.message + "\n";
+      for (const auto& d : checked.sink.diagnostics()) errors += d.message + "\n";
       INFO(text << errors);
-      REQUIRE(run.files.size() == 1);
-      REQUIRE(run.files[0].resolved);
-      KeptTexts kept(run.files[0].model);
+      REQUIRE(checked.run.files.size() == 1);
+      REQUIRE(checked.run.files[0].resolved);
+      KeptTexts kept(checked.run.files[0].model);
       bool source_kept = kept.holds("the kept source");
       bool note_kept = kept.holds("the kept note");
       CHECK(source_kept == row.keeps_source_and_note_in.contains(block.block));
