@@ -11,14 +11,7 @@ const Value* Statement::find(Tag tag) const {
   return nullptr;
 }
 
-std::string_view keyword_name(Keyword keyword) {
-  static constexpr std::array names = {
-#define X(name) std::string_view(#name),
-      ESC_KEYWORDS(X)
-#undef X
-  };
-  return names.at(static_cast<std::size_t>(keyword));
-}
+std::string_view keyword_name(Keyword keyword) { return grammar::row_of(keyword).name; }
 
 std::string_view tag_name(Tag tag) {
   static constexpr std::array names = {

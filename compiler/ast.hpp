@@ -12,23 +12,13 @@
 #include <vector>
 
 #include "compiler/source.hpp"
+#include "grammar/statements.hpp"
 
 namespace esc::ast {
 
-#define ESC_KEYWORDS(X)                                                                         \
-  X(use) X(allow) X(protocol) X(calendar) X(hours) X(level) X(immediate_risk) X(informal_stage) \
-  X(stage) X(route) X(agency) X(form) X(figure) X(partnership) X(version) X(status) X(author)   \
-  X(dated) X(approved) X(last_reviewed) X(review) X(read_with) X(covers) X(excludes)            \
-  X(resolve) X(timeframes_from) X(report) X(term) X(link) X(working_days) X(bank_holiday)        \
-  X(data_years) X(parties) X(step) X(timeframe) X(cumulative) X(outcome) X(go_to) X(end)         \
-  X(duty) X(contacts) X(contact) X(final) X(entry) X(through) X(actor) X(kind) X(role) X(line)   \
-  X(required_from) X(send_to) X(section) X(field) X(column) X(note) X(source) X(unknown)
-
-enum class Keyword : std::uint8_t {
-#define X(name) name,
-  ESC_KEYWORDS(X)
-#undef X
-};
+// A statement's keyword is its row of the statement table; outcome actions (`go to`,
+// `end`) have rows of their own there.
+using Keyword = grammar::Keyword;
 
 #define ESC_TAGS(X)                                                                            \
   X(title) X(name) X(ref) X(number) X(text) X(word) X(date) X(timeframe) X(clock_start)         \

@@ -1,5 +1,5 @@
-// Which statements may stand in which block, and which statements open a block.
-// Kept apart from the parser so the table reads as the language reference does.
+// How messages say where a statement belongs and name it. The facts are the statement
+// table's (grammar/statements.hpp); this file only words them.
 #pragma once
 
 #include <string>
@@ -8,15 +8,9 @@
 
 namespace esc {
 
-enum class BlockKind { file, protocol, calendar, immediate_risk, stage, route, agency, line, form, section };
-
-// The block a statement opens, if it opens one in this parent.
-bool opens_block(BlockKind parent, ast::Keyword keyword, BlockKind& opened);
-bool allowed_in(BlockKind parent, ast::Keyword keyword);
-// "a stage, an informal stage or a route": where a statement belongs, for messages.
+// "the protocol block, a stage or a route": where a statement belongs, for messages.
 std::string where_it_belongs(ast::Keyword keyword);
-std::string block_description(BlockKind kind);
-// How a statement is named in messages: "'step'", "'immediate risk'".
+// How a statement is named in messages: "'step'", "'immediate risk'", "a timeframe".
 std::string statement_words(ast::Keyword keyword);
 
 }  // namespace esc

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "compiler/parser.hpp"
+#include "grammar/statements.hpp"
 
 namespace esc {
 namespace {
@@ -183,7 +184,7 @@ Formatted format_source(std::string_view text) {
         continue;
       }
       auto word = first_word(segment.text);
-      bool describes = word == "source" || word == "note";
+      bool describes = grammar::describes_statement_above(word);
       int indent = describes && frame_has_statement.back() ? depth + 1 : depth;
       bool opens = i + 1 < segments.size() && segments[i + 1].kind == Segment::Kind::open;
       auto suffix = comment();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <concepts>
 #include <string>
 #include <type_traits>
 
@@ -342,19 +343,16 @@ struct action : p::nothing<Rule> {};
   template <>                 \
   struct action<g::rule> : __VA_ARGS__ {}
 
-// Quoted text, by role.
-ESC_ACTION(title_text, push_quoted<Tag::title>);
-ESC_ACTION(protocol_title, push_quoted<Tag::title>);
-ESC_ACTION(informal_title, push_quoted<Tag::title>);
-ESC_ACTION(stage_title, push_quoted<Tag::title>);
-ESC_ACTION(route_title, push_quoted<Tag::title>);
-ESC_ACTION(agency_title, push_quoted<Tag::title>);
-ESC_ACTION(form_title, push_quoted<Tag::title>);
-ESC_ACTION(figure_title, push_quoted<Tag::title>);
-ESC_ACTION(step_title, push_quoted<Tag::title>);
-ESC_ACTION(contact_title, push_quoted<Tag::title>);
-ESC_ACTION(role_title, push_quoted<Tag::title>);
-ESC_ACTION(section_title, push_quoted<Tag::title>);
+// A title, or a name a statement declares, is the same value whichever statement it
+// stands in: a new statement's own title or name rule needs no action of its own.
+template <typename Rule>
+  requires std::derived_from<Rule, g::title_text>
+struct action<Rule> : push_quoted<Tag::title> {};
+template <typename Rule>
+  requires std::derived_from<Rule, g::declared_name>
+struct action<Rule> : push_word<Tag::name> {};
+
+// Other quoted text, by role.
 ESC_ACTION(plain_text, push_quoted<Tag::text>);
 ESC_ACTION(party_text, push_quoted<Tag::text>);
 ESC_ACTION(note_text, push_quoted<Tag::text>);
@@ -375,14 +373,7 @@ ESC_ACTION(on_text, push_quoted<Tag::on>);
 ESC_ACTION(object_text, push_quoted<Tag::object>);
 ESC_ACTION(to_text, push_quoted<Tag::to>);
 
-// Names.
-ESC_ACTION(calendar_name, push_word<Tag::name>);
-ESC_ACTION(hours_name, push_word<Tag::name>);
-ESC_ACTION(level_name, push_word<Tag::name>);
-ESC_ACTION(route_name, push_word<Tag::name>);
-ESC_ACTION(agency_name, push_word<Tag::name>);
-ESC_ACTION(form_name, push_word<Tag::name>);
-ESC_ACTION(short_name, push_word<Tag::name>);
+// Other names.
 ESC_ACTION(allow_code, push_word<Tag::name>);
 ESC_ACTION(line_name, push_word<Tag::name>);
 ESC_ACTION(module_name, push_word<Tag::ref>);
@@ -759,38 +750,11 @@ struct action<g::close_brace> {
   }
 };
 
-// Statements.
+// Statements: each statement's rule names its keyword.
 using K = ast::Keyword;
-ESC_ACTION(use_stmt, set_keyword<K::use>);
-ESC_ACTION(allow_stmt, set_keyword<K::allow>);
-ESC_ACTION(protocol_stmt, set_keyword<K::protocol>);
-ESC_ACTION(calendar_stmt, set_keyword<K::calendar>);
-ESC_ACTION(hours_stmt, set_keyword<K::hours>);
-ESC_ACTION(level_stmt, set_keyword<K::level>);
-ESC_ACTION(immediate_risk_stmt, set_keyword<K::immediate_risk>);
-ESC_ACTION(informal_stage_stmt, set_keyword<K::informal_stage>);
-ESC_ACTION(stage_stmt, set_keyword<K::stage>);
-ESC_ACTION(route_stmt, set_keyword<K::route>);
-ESC_ACTION(agency_stmt, set_keyword<K::agency>);
-ESC_ACTION(form_stmt, set_keyword<K::form>);
-ESC_ACTION(figure_stmt, set_keyword<K::figure>);
-ESC_ACTION(partnership_stmt, set_keyword<K::partnership>);
-ESC_ACTION(version_stmt, set_keyword<K::version>);
-ESC_ACTION(status_stmt, set_keyword<K::status>);
-ESC_ACTION(author_stmt, set_keyword<K::author>);
-ESC_ACTION(dated_stmt, set_keyword<K::dated>);
-ESC_ACTION(approved_stmt, set_keyword<K::approved>);
-ESC_ACTION(last_reviewed_stmt, set_keyword<K::last_reviewed>);
-ESC_ACTION(review_stmt, set_keyword<K::review>);
-ESC_ACTION(read_with_stmt, set_keyword<K::read_with>);
-ESC_ACTION(covers_stmt, set_keyword<K::covers>);
-ESC_ACTION(excludes_stmt, set_keyword<K::excludes>);
-ESC_ACTION(resolve_stmt, set_keyword<K::resolve>);
-ESC_ACTION(timeframes_from_stmt, set_keyword<K::timeframes_from>);
-ESC_ACTION(report_stmt, set_keyword<K::report>);
-ESC_ACTION(term_stmt, set_keyword<K::term>);
-ESC_ACTION(link_stmt, set_keyword<K::link>);
-ESC_ACTION(working_days_stmt, set_keyword<K::working_days>);
+template <typename Rule>
+  requires g::is_statement_rule<Rule>
+struct action<Rule> : set_keyword<Rule::keyword> {};
 // A bank holiday is one day: a month alone would make no day a holiday.
 template <>
 struct action<g::bank_holiday_stmt> {
@@ -806,45 +770,13 @@ struct action<g::bank_holiday_stmt> {
     set_keyword<K::bank_holiday>::apply(in, state);
   }
 };
-ESC_ACTION(data_years_stmt, set_keyword<K::data_years>);
-ESC_ACTION(parties_stmt, set_keyword<K::parties>);
-ESC_ACTION(step_stmt, set_keyword<K::step>);
-ESC_ACTION(timeframe_stmt, set_keyword<K::timeframe>);
-// `cumulative_stmt` is its own rule, so the clause's retagging must be done here too.
-template <>
-struct action<g::cumulative_stmt> {
-  template <typename Input>
-  static void apply(const Input& in, ParseState& state) {
-    retag_duration<Tag::cumulative>::apply(in, state);
-    set_keyword<K::cumulative>::apply(in, state);
-  }
-};
-ESC_ACTION(outcome_stmt, set_keyword<K::outcome>);
-ESC_ACTION(duty_stmt, set_keyword<K::duty>);
-ESC_ACTION(contacts_stmt, set_keyword<K::contacts>);
-ESC_ACTION(contact_stmt, set_keyword<K::contact>);
-ESC_ACTION(final_stmt, set_keyword<K::final>);
-ESC_ACTION(entry_stmt, set_keyword<K::entry>);
-ESC_ACTION(through_stmt, set_keyword<K::through>);
-ESC_ACTION(actor_stmt, set_keyword<K::actor>);
-ESC_ACTION(unknown_stmt, set_keyword<K::unknown>);
-ESC_ACTION(kind_stmt, set_keyword<K::kind>);
-ESC_ACTION(role_stmt, set_keyword<K::role>);
-ESC_ACTION(line_stmt, set_keyword<K::line>);
-ESC_ACTION(required_from_stmt, set_keyword<K::required_from>);
-ESC_ACTION(send_to_stmt, set_keyword<K::send_to>);
-ESC_ACTION(section_stmt, set_keyword<K::section>);
-ESC_ACTION(field_stmt, set_keyword<K::field>);
-ESC_ACTION(column_stmt, set_keyword<K::column>);
-ESC_ACTION(note_stmt, set_keyword<K::note>);
-ESC_ACTION(source_stmt, set_keyword<K::source>);
 
 #undef ESC_ACTION
 
 // ---- The item loop and the block stack -----------------------------------------------------
 
 struct Frame {
-  BlockKind kind = BlockKind::file;
+  g::Block kind = g::Block::file;
   ast::Statement* owner = nullptr;             // null for the file and for ignored blocks
   std::vector<ast::Statement>* body = nullptr;  // null for ignored blocks
   Span opened;
@@ -854,7 +786,7 @@ class Parser {
  public:
   Parser(const SourceFile& source, FileId file, DiagnosticSink& sink, const ParseOptions& options, ast::File& out)
       : source_(source), file_(file), sink_(sink), options_(options) {
-    frames_.push_back(Frame{BlockKind::file, nullptr, &out.statements, {}});
+    frames_.push_back(Frame{g::Block::file, nullptr, &out.statements, {}});
   }
 
   void run() {
@@ -910,17 +842,17 @@ class Parser {
       if (state.opens_block) push_ignored(statement.span);
       return;
     }
-    if (!allowed_in(frame.kind, keyword)) {
+    if (!g::stands_in(frame.kind, keyword)) {
       auto& d = sink_.report(Code::P004, statement.span,
                              fmt::format("{} cannot go in {}; it belongs in {}", statement_words(keyword),
-                                         block_description(frame.kind), where_it_belongs(keyword)));
+                                         g::description_of(frame.kind), where_it_belongs(keyword)));
       if (frame.owner) d.notes.push_back({frame.owner->span, "the block it is in starts here"});
       ++errors_;
       if (state.opens_block) push_ignored(statement.span);
       return;
     }
-    BlockKind opened{};
-    bool needs_block = opens_block(frame.kind, keyword, opened);
+    auto opened = g::block_opened(frame.kind, keyword);
+    bool needs_block = opened.has_value();
     if (needs_block && !state.opens_block) {
       auto& d = sink_.report(Code::P007, statement.span,
                              fmt::format("{} starts a block: end this line with '{{' and close the block with '}}'",
@@ -936,17 +868,17 @@ class Parser {
       return;
     }
     auto& placed = place(frame, std::move(statement));
-    if (needs_block && state.opens_block) frames_.push_back(Frame{opened, &placed, &placed.body, placed.span});
+    if (needs_block && state.opens_block) frames_.push_back(Frame{*opened, &placed, &placed.body, placed.span});
   }
 
   // Notes and source quotes describe the statement above them, or the block they open.
   ast::Statement& place(Frame& frame, ast::Statement statement) {
-    bool describes = statement.keyword == K::note || statement.keyword == K::source;
+    bool describes = g::row_of(statement.keyword).describes_statement_above;
     if (describes && !frame.body->empty()) return frame.body->back().body.emplace_back(std::move(statement));
     return frame.body->emplace_back(std::move(statement));
   }
 
-  void push_ignored(Span opened) { frames_.push_back(Frame{BlockKind::file, nullptr, nullptr, opened}); }
+  void push_ignored(Span opened) { frames_.push_back(Frame{g::Block::file, nullptr, nullptr, opened}); }
 
   void close_block(Span brace) {
     if (frames_.size() == 1) {

@@ -14,18 +14,7 @@ namespace {
 using ast::Keyword;
 using ast::Tag;
 
-bool belongs_to_protocol_file(Keyword keyword) {
-  switch (keyword) {
-    case Keyword::protocol:
-    case Keyword::stage:
-    case Keyword::informal_stage:
-    case Keyword::route:
-    case Keyword::immediate_risk:
-    case Keyword::figure:
-    case Keyword::allow: return true;
-    default: return false;
-  }
-}
+bool belongs_to_protocol_file(Keyword keyword) { return grammar::row_of(keyword).only_in_protocol_file; }
 
 std::optional<model::Allow> allow_of(const ast::Statement& statement, resolving::Context& context) {
   const auto* code = statement.find(Tag::name);

@@ -20,9 +20,7 @@ model::OutcomeKind outcome_kind(std::string_view word) {
   return model::OutcomeKind::no_response;
 }
 
-bool is_action(ast::Keyword keyword) {
-  return keyword == Keyword::go_to || keyword == Keyword::end || keyword == Keyword::duty;
-}
+bool is_action(ast::Keyword keyword) { return grammar::row_of(keyword).outcome_action; }
 
 model::StageId stage_numbered(const ast::Value& number, Context& context) {
   auto found = context.symbols.stage_numbers.find(number.low);

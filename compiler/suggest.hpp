@@ -11,7 +11,8 @@ namespace esc {
 // counts as one edit), or "" when none is close enough to be a likely typo.
 std::string closest_word(std::string_view word, const std::vector<std::string_view>& candidates);
 
-// The words a statement can start with, and every keyword of the language.
+// The words "did you mean" offers for a statement's first word (the statement table's),
+// and for a word inside a statement.
 const std::vector<std::string_view>& statement_keywords();
 const std::vector<std::string_view>& all_keywords();
 

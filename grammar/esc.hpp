@@ -9,13 +9,33 @@
 // everything after it is under `must<>`, and no rule with an action sits inside an
 // alternative that can still fail after it. So an action never fires on text that
 // is later given back.
+//
+// Each statement's rule names its row of the statement table (statements.hpp), where
+// what is not grammar is said: where the statement may stand, the block it opens, how
+// messages and suggestions name it.
 #pragma once
 
 #include <tao/pegtl.hpp>
 
+#include <concepts>
+
+#include "grammar/statements.hpp"
+
 namespace esc::grammar {
 
 namespace p = tao::pegtl;
+
+// The rule of the statement `Row`: the parser reads its keyword from here, and the tests
+// hold the rule to the row.
+template <Keyword Row, typename... Rules>
+struct statement_rule : p::seq<Rules...> {
+  static constexpr Keyword keyword = Row;
+};
+
+template <typename Rule>
+concept is_statement_rule = requires {
+  { Rule::keyword } -> std::convertible_to<Keyword>;
+};
 
 // ---- Characters, spacing and comments --------------------------------------------------
 
@@ -236,68 +256,77 @@ struct outcome_colon : p::one<':'> {};
 
 struct use_path : quoted {};
 struct use_target : p::sor<use_path, module_name> {};
-struct use_stmt : p::seq<ESC_KW("use"), sp, p::must<use_target>> {};
+struct use_stmt : statement_rule<Keyword::use, ESC_KW("use"), sp, p::must<use_target>> {};
 
 struct allow_code : identifier {};
-struct allow_stmt : p::seq<ESC_KW("allow"), sp, p::must<allow_code>, sp, p::must<reason_text>> {};
+struct allow_stmt
+    : statement_rule<Keyword::allow, ESC_KW("allow"), sp, p::must<allow_code>, sp, p::must<reason_text>> {};
 
 struct protocol_title : title_text {};
-struct protocol_stmt : p::seq<ESC_KW("protocol"), sp, p::must<protocol_title>> {};
+struct protocol_stmt : statement_rule<Keyword::protocol, ESC_KW("protocol"), sp, p::must<protocol_title>> {};
 
 struct calendar_name : declared_name {};
-struct calendar_stmt : p::seq<ESC_KW("calendar"), sp, p::must<calendar_name>, p::opt<sp, title_text>> {};
+struct calendar_stmt
+    : statement_rule<Keyword::calendar, ESC_KW("calendar"), sp, p::must<calendar_name>, p::opt<sp, title_text>> {};
 
 struct hours_name : declared_name {};
 struct equals_sign : p::one<'='> {};
 struct hours_stmt
-    : p::seq<ESC_KW("hours"), sp, p::must<hours_name>, sp, p::opt<title_text, sp>, p::must<equals_sign>, sp,
-             p::must<window_list>> {};
+    : statement_rule<Keyword::hours, ESC_KW("hours"), sp, p::must<hours_name>, sp, p::opt<title_text, sp>,
+                     p::must<equals_sign>, sp, p::must<window_list>> {};
 
 struct level_name : declared_name {};
-struct level_stmt : p::seq<ESC_KW("level"), sp, p::must<level_name>, p::opt<sp, title_text>> {};
+struct level_stmt : statement_rule<Keyword::level, ESC_KW("level"), sp, p::must<level_name>, p::opt<sp, title_text>> {};
 
 struct risk_word : ESC_KW("risk") {};
-struct immediate_risk_stmt : p::seq<ESC_KW("immediate"), sp1, p::must<risk_word>> {};
+struct immediate_risk_stmt : statement_rule<Keyword::immediate_risk, ESC_KW("immediate"), sp1, p::must<risk_word>> {};
 
 struct stage_word : ESC_KW("stage") {};
 struct informal_title : title_text {};
-struct informal_stage_stmt : p::seq<ESC_KW("informal"), sp1, p::must<stage_word>, sp, p::must<informal_title>> {};
+struct informal_stage_stmt
+    : statement_rule<Keyword::informal_stage, ESC_KW("informal"), sp1, p::must<stage_word>, sp,
+                     p::must<informal_title>> {};
 
 struct stage_title : title_text {};
-struct stage_stmt : p::seq<ESC_KW("stage"), sp, p::must<stage_number>, sp, p::must<stage_title>> {};
+struct stage_stmt
+    : statement_rule<Keyword::stage, ESC_KW("stage"), sp, p::must<stage_number>, sp, p::must<stage_title>> {};
 
 struct route_name : declared_name {};
 struct route_title : title_text {};
-struct route_stmt : p::seq<ESC_KW("route"), sp, p::must<route_name>, sp, p::must<route_title>> {};
+struct route_stmt
+    : statement_rule<Keyword::route, ESC_KW("route"), sp, p::must<route_name>, sp, p::must<route_title>> {};
 
 struct agency_name : declared_name {};
 struct agency_title : title_text {};
-struct agency_stmt : p::seq<ESC_KW("agency"), sp, p::must<agency_name>, sp, p::must<agency_title>> {};
+struct agency_stmt
+    : statement_rule<Keyword::agency, ESC_KW("agency"), sp, p::must<agency_name>, sp, p::must<agency_title>> {};
 
 struct form_name : declared_name {};
 struct form_title : title_text {};
-struct form_stmt : p::seq<ESC_KW("form"), sp, p::must<form_name>, sp, p::must<form_title>> {};
+struct form_stmt : statement_rule<Keyword::form, ESC_KW("form"), sp, p::must<form_name>, sp, p::must<form_title>> {};
 
 struct figure_title : title_text {};
 struct shows_stages : p::seq<ESC_KW("shows"), sp1, ESC_KW("stages")> {};
 struct figure_stmt
-    : p::seq<ESC_KW("figure"), sp, p::must<figure_title>, sp, p::must<shows_stages>, sp, p::must<stage_number>,
-             p::star<sp, p::one<','>, sp, p::must<stage_number>>> {};
+    : statement_rule<Keyword::figure, ESC_KW("figure"), sp, p::must<figure_title>, sp, p::must<shows_stages>, sp,
+                     p::must<stage_number>, p::star<sp, p::one<','>, sp, p::must<stage_number>>> {};
 
 struct short_name : declared_name {};
 struct partnership_stmt
-    : p::seq<ESC_KW("partnership"), sp, p::must<plain_text>, p::opt<sp, ESC_KW("as"), sp, p::must<short_name>>> {};
-struct version_stmt : p::seq<ESC_KW("version"), sp, p::must<plain_text>> {};
+    : statement_rule<Keyword::partnership, ESC_KW("partnership"), sp, p::must<plain_text>,
+                     p::opt<sp, ESC_KW("as"), sp, p::must<short_name>>> {};
+struct version_stmt : statement_rule<Keyword::version, ESC_KW("version"), sp, p::must<plain_text>> {};
 struct status_word : p::sor<ESC_KW("draft"), ESC_KW("live"), ESC_KW("withdrawn")> {};
-struct status_stmt : p::seq<ESC_KW("status"), sp, p::must<status_word>> {};
-struct author_stmt : p::seq<ESC_KW("author"), sp, p::must<text_list>> {};
-struct dated_stmt : p::seq<ESC_KW("dated"), sp, p::must<date_value>> {};
+struct status_stmt : statement_rule<Keyword::status, ESC_KW("status"), sp, p::must<status_word>> {};
+struct author_stmt : statement_rule<Keyword::author, ESC_KW("author"), sp, p::must<text_list>> {};
+struct dated_stmt : statement_rule<Keyword::dated, ESC_KW("dated"), sp, p::must<date_value>> {};
 struct by_word : ESC_KW("by") {};
 struct approved_stmt
-    : p::seq<ESC_KW("approved"), sp1, p::must<by_word>, sp, p::must<text_list>,
-             p::opt<sp, ESC_KW("on"), sp, p::must<date_value>>> {};
+    : statement_rule<Keyword::approved, ESC_KW("approved"), sp1, p::must<by_word>, sp, p::must<text_list>,
+                     p::opt<sp, ESC_KW("on"), sp, p::must<date_value>>> {};
 struct reviewed_word : ESC_KW("reviewed") {};
-struct last_reviewed_stmt : p::seq<ESC_KW("last"), sp1, p::must<reviewed_word>, sp, p::must<date_value>> {};
+struct last_reviewed_stmt
+    : statement_rule<Keyword::last_reviewed, ESC_KW("last"), sp1, p::must<reviewed_word>, sp, p::must<date_value>> {};
 
 struct period_unit
     : p::sor<p::sor<ESC_KW("months"), ESC_KW("month")>, p::sor<ESC_KW("years"), ESC_KW("year")>> {};
@@ -306,116 +335,140 @@ struct review_annually : ESC_KW("annually") {};
 struct review_detail
     : p::sor<p::seq<ESC_KW("due"), sp, p::must<date_value>>, review_annually,
              p::seq<ESC_KW("every"), sp, p::must<review_period>>> {};
-struct review_stmt : p::seq<ESC_KW("review"), sp1, p::must<review_detail>> {};
+struct review_stmt : statement_rule<Keyword::review, ESC_KW("review"), sp1, p::must<review_detail>> {};
 
 struct with_word : ESC_KW("with") {};
 struct read_with_stmt
-    : p::seq<ESC_KW("read"), sp1, p::must<with_word>, sp, p::must<plain_text>,
-             p::opt<sp, ESC_KW("at"), sp, p::must<url_text>>> {};
+    : statement_rule<Keyword::read_with, ESC_KW("read"), sp1, p::must<with_word>, sp, p::must<plain_text>,
+                     p::opt<sp, ESC_KW("at"), sp, p::must<url_text>>> {};
 
 struct scope_word
     : p::sor<p::seq<ESC_KW("adults"), sp1, ESC_KW("with"), sp1, ESC_KW("care"), sp1, ESC_KW("and"), sp1,
                     ESC_KW("support"), sp1, ESC_KW("needs")>,
              p::seq<ESC_KW("adults"), sp1, ESC_KW("at"), sp1, ESC_KW("risk")>, ESC_KW("adults"), ESC_KW("children"),
              p::seq<ESC_KW("young"), sp1, ESC_KW("people")>> {};
-struct covers_stmt : p::seq<ESC_KW("covers"), sp, p::must<scope_word>, p::star<list_sep, p::must<scope_word>>> {};
-struct excludes_stmt : p::seq<ESC_KW("excludes"), sp, p::must<text_list>> {};
+struct covers_stmt
+    : statement_rule<Keyword::covers, ESC_KW("covers"), sp, p::must<scope_word>,
+                     p::star<list_sep, p::must<scope_word>>> {};
+struct excludes_stmt : statement_rule<Keyword::excludes, ESC_KW("excludes"), sp, p::must<text_list>> {};
 
 struct resolve_timeframe : timeframe {};
 struct covering_range : number_range {};
 struct stages_word : ESC_KW("stages") {};
 struct covering_clause : p::seq<ESC_KW("covering"), sp1, p::must<stages_word>, sp, p::must<covering_range>> {};
-struct resolve_stmt : p::seq<ESC_KW("resolve"), sp, p::must<resolve_timeframe>, p::opt<sp, covering_clause>> {};
+struct resolve_stmt
+    : statement_rule<Keyword::resolve, ESC_KW("resolve"), sp, p::must<resolve_timeframe>,
+                     p::opt<sp, covering_clause>> {};
 
 struct from_word : ESC_KW("from") {};
-struct timeframes_from_stmt : p::seq<ESC_KW("timeframes"), sp1, p::must<from_word>, sp, p::must<event_text>> {};
+struct timeframes_from_stmt
+    : statement_rule<Keyword::timeframes_from, ESC_KW("timeframes"), sp1, p::must<from_word>, sp,
+                     p::must<event_text>> {};
 
 struct frequency : p::sor<ESC_KW("quarterly"), ESC_KW("annually"), ESC_KW("monthly")> {};
 struct to_word : ESC_KW("to") {};
-struct report_stmt : p::seq<ESC_KW("report"), sp1, p::must<frequency>, sp, p::must<to_word>, sp, p::must<text_list>> {};
+struct report_stmt
+    : statement_rule<Keyword::report, ESC_KW("report"), sp1, p::must<frequency>, sp, p::must<to_word>, sp,
+                     p::must<text_list>> {};
 
 struct means_word : ESC_KW("means") {};
-struct term_stmt : p::seq<ESC_KW("term"), sp, p::must<plain_text>, sp, p::must<means_word>, sp, p::must<plain_text>> {};
-struct link_stmt : p::seq<ESC_KW("link"), sp, p::must<url_text>> {};
+struct term_stmt
+    : statement_rule<Keyword::term, ESC_KW("term"), sp, p::must<plain_text>, sp, p::must<means_word>, sp,
+                     p::must<plain_text>> {};
+struct link_stmt : statement_rule<Keyword::link, ESC_KW("link"), sp, p::must<url_text>> {};
 
 // ---- Statements: calendars -----------------------------------------------------------------
 
 struct working_days_stmt
-    : p::seq<ESC_KW("working"), sp1, ESC_KW("days"), sp, p::must<working_day_set>> {};
+    : statement_rule<Keyword::working_days, ESC_KW("working"), sp1, ESC_KW("days"), sp, p::must<working_day_set>> {};
 struct holiday_word : ESC_KW("holiday") {};
 struct bank_holiday_stmt
-    : p::seq<ESC_KW("bank"), sp1, p::must<holiday_word>, sp, p::must<date_value>, p::opt<sp, title_text>> {};
+    : statement_rule<Keyword::bank_holiday, ESC_KW("bank"), sp1, p::must<holiday_word>, sp, p::must<date_value>,
+                     p::opt<sp, title_text>> {};
 struct year_range : number_range {};
-struct data_years_stmt : p::seq<ESC_KW("data"), sp1, p::must<from_word>, sp, p::must<year_range>> {};
+struct data_years_stmt
+    : statement_rule<Keyword::data_years, ESC_KW("data"), sp1, p::must<from_word>, sp, p::must<year_range>> {};
 
 // ---- Statements: stages and routes ---------------------------------------------------------
 
 struct party_text : quoted {};
 struct parties_stmt
-    : p::seq<ESC_KW("parties"), sp, p::must<party_text>, p::opt<sp, ESC_KW("to"), sp, p::must<party_text>>> {};
+    : statement_rule<Keyword::parties, ESC_KW("parties"), sp, p::must<party_text>,
+                     p::opt<sp, ESC_KW("to"), sp, p::must<party_text>>> {};
 
 struct step_title : title_text {};
 struct step_stmt
-    : p::seq<ESC_KW("step"), sp, p::must<step_title>, p::opt<sp, timeframe>, p::opt<sp, cumulative_clause>> {};
-struct timeframe_stmt : timeframe {};
-struct cumulative_stmt : cumulative_clause {};
+    : statement_rule<Keyword::step, ESC_KW("step"), sp, p::must<step_title>, p::opt<sp, timeframe>,
+                     p::opt<sp, cumulative_clause>> {};
+struct timeframe_stmt : statement_rule<Keyword::timeframe, timeframe> {};
+struct cumulative_stmt : statement_rule<Keyword::cumulative, cumulative_clause> {};
 
 struct outcome_condition : p::seq<ESC_KW("if"), sp, p::must<condition_text>> {};
 struct outcome_stmt
-    : p::seq<ESC_KW("when"), sp, p::must<outcome_word>, sp, p::opt<outcome_condition, sp>, p::must<outcome_colon>, sp,
-             p::must<outcome_action>, p::star<action_sep, p::must<outcome_action>>> {};
-struct duty_stmt : duty {};
+    : statement_rule<Keyword::outcome, ESC_KW("when"), sp, p::must<outcome_word>, sp, p::opt<outcome_condition, sp>,
+                     p::must<outcome_colon>, sp, p::must<outcome_action>,
+                     p::star<action_sep, p::must<outcome_action>>> {};
+struct duty_stmt : statement_rule<Keyword::duty, duty> {};
 
 struct line_word : p::sor<ESC_KW("lines"), ESC_KW("line")> {};
 struct line_label : p::sor<digits, identifier> {};
 struct contacts_stmt
-    : p::seq<ESC_KW("contacts"), sp, p::must<line_word>, sp, p::must<line_label>,
-             p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>> {};
+    : statement_rule<Keyword::contacts, ESC_KW("contacts"), sp, p::must<line_word>, sp, p::must<line_label>,
+                     p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>> {};
 
 struct contact_title : title_text {};
-struct contact_stmt : p::seq<ESC_KW("contact"), sp, p::must<contact_title>, contact_details> {};
+struct contact_stmt
+    : statement_rule<Keyword::contact, ESC_KW("contact"), sp, p::must<contact_title>, contact_details> {};
 
 struct binding_word : ESC_KW("binding") {};
-struct final_stmt : p::seq<ESC_KW("final"), p::opt<sp1, p::opt<ESC_KW("and"), sp1>, binding_word>> {};
+struct final_stmt
+    : statement_rule<Keyword::final, ESC_KW("final"), p::opt<sp1, p::opt<ESC_KW("and"), sp1>, binding_word>> {};
 
 struct any_stage : p::seq<ESC_KW("any"), sp1, ESC_KW("stage")> {};
 struct entry_point : p::sor<any_stage, p::seq<ESC_KW("stage"), sp, p::must<stage_number>>> {};
 struct entry_stmt
-    : p::seq<ESC_KW("entry"), sp1, p::must<from_word>, sp, p::must<entry_point>, p::opt<sp, outcome_condition>> {};
+    : statement_rule<Keyword::entry, ESC_KW("entry"), sp1, p::must<from_word>, sp, p::must<entry_point>,
+                     p::opt<sp, outcome_condition>> {};
 
-struct through_stmt : p::seq<ESC_KW("through"), sp, p::must<plain_text>> {};
-struct actor_stmt : p::seq<ESC_KW("by"), sp, p::must<by_text>> {};
+struct through_stmt : statement_rule<Keyword::through, ESC_KW("through"), sp, p::must<plain_text>> {};
+struct actor_stmt : statement_rule<Keyword::actor, ESC_KW("by"), sp, p::must<by_text>> {};
 struct unknown_subject : identifier {};
-struct unknown_stmt : p::seq<ESC_KW("unknown"), sp, p::must<unknown_subject>, p::opt<sp, reason_text>> {};
+struct unknown_stmt
+    : statement_rule<Keyword::unknown, ESC_KW("unknown"), sp, p::must<unknown_subject>, p::opt<sp, reason_text>> {};
 
 // ---- Statements: agencies and forms --------------------------------------------------------
 
 struct kind_name : reference {};
 // In an agency, the kind of agency it is; at the top of a file, the declaration of a kind.
-struct kind_stmt : p::seq<ESC_KW("kind"), sp, p::must<kind_name>, p::opt<sp, title_text>> {};
+struct kind_stmt : statement_rule<Keyword::kind, ESC_KW("kind"), sp, p::must<kind_name>, p::opt<sp, title_text>> {};
 struct role_title : title_text {};
 struct level_word : ESC_KW("level") {};
 struct role_level : reference {};
 struct role_attr : p::sor<p::seq<ESC_KW("at"), sp1, p::must<level_word>, sp, p::must<role_level>>, person_attr> {};
-struct role_stmt : p::seq<ESC_KW("role"), sp, p::must<role_title>, p::star<sp, role_attr>> {};
+struct role_stmt : statement_rule<Keyword::role, ESC_KW("role"), sp, p::must<role_title>, p::star<sp, role_attr>> {};
 struct line_name : p::sor<digits, identifier> {};
-struct line_stmt : p::seq<ESC_KW("line"), sp, p::must<line_name>, p::opt<sp, title_text>> {};
+struct line_stmt : statement_rule<Keyword::line, ESC_KW("line"), sp, p::must<line_name>, p::opt<sp, title_text>> {};
 
 struct required_from_stmt
-    : p::seq<ESC_KW("required"), sp1, p::must<from_word>, sp1, p::must<stage_word>, sp, p::must<stage_number>> {};
-struct send_to_stmt : p::seq<ESC_KW("send"), sp1, p::must<to_word>, sp, p::must<contact_title>, contact_details> {};
+    : statement_rule<Keyword::required_from, ESC_KW("required"), sp1, p::must<from_word>, sp1, p::must<stage_word>, sp,
+                     p::must<stage_number>> {};
+struct send_to_stmt
+    : statement_rule<Keyword::send_to, ESC_KW("send"), sp1, p::must<to_word>, sp, p::must<contact_title>,
+                     contact_details> {};
 struct section_title : title_text {};
-struct section_stmt : p::seq<ESC_KW("section"), sp, p::must<section_title>> {};
-struct field_stmt : p::seq<ESC_KW("field"), sp, p::must<plain_text>> {};
-struct column_stmt : p::seq<ESC_KW("column"), sp, p::must<plain_text>> {};
+struct section_stmt : statement_rule<Keyword::section, ESC_KW("section"), sp, p::must<section_title>> {};
+struct field_stmt : statement_rule<Keyword::field, ESC_KW("field"), sp, p::must<plain_text>> {};
+struct column_stmt : statement_rule<Keyword::column, ESC_KW("column"), sp, p::must<plain_text>> {};
 
-struct note_stmt : p::seq<ESC_KW("note"), sp, p::must<note_text>> {};
-struct source_stmt : p::seq<p::sor<ESC_KW("source"), ESC_KW("quote")>, sp, p::must<source_text>> {};
+struct note_stmt : statement_rule<Keyword::note, ESC_KW("note"), sp, p::must<note_text>> {};
+struct source_stmt
+    : statement_rule<Keyword::source, p::sor<ESC_KW("source"), ESC_KW("quote")>, sp, p::must<source_text>> {};
 
 // ---- Items ---------------------------------------------------------------------------------
 
 // Order matters only where two statements share a first word: `by day ...` (a
-// timeframe) is tried before `by "..."` (who acts), `contacts` before `contact`.
+// timeframe) is tried before `by "..."` (who acts), `contacts` before `contact`. The
+// statement table keeps the same order (tests/statements_test.cpp holds it to it).
 struct statement
     : p::sor<use_stmt, allow_stmt, protocol_stmt, calendar_stmt, hours_stmt, level_stmt, immediate_risk_stmt,
              informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,

@@ -9,23 +9,16 @@
 #include <string>
 
 #include "compiler/backends/json.hpp"
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
 #include "compiler/text.hpp"
 #include "support.hpp"
 
 namespace {
 
 nlohmann::json model_of(const std::string& text) {
-  esc::test::OneFileReader reader("words.esc", text);
-  esc::SourceManager sources;
-  esc::DiagnosticSink sink;
-  esc::CheckOptions options;
-  options.today = esc::day_number({2026, 11, 23});
-  auto run = esc::check_files({"words.esc"}, reader, sources, sink, options);
-  REQUIRE(run.files.size() == 1);
-  REQUIRE(run.files[0].resolved);
-  return nlohmann::json::parse(esc::backends::emit_json(run.files[0].model, run.files[0].analyses, "words"));
+  auto checked = esc::test::check_text(text, "words.esc");
+  REQUIRE(checked.run.files.size() == 1);
+  REQUIRE(checked.run.files[0].resolved);
+  return nlohmann::json::parse(esc::backends::emit_json(checked.run.files[0].model, checked.run.files[0].analyses, "words"));
 }
 
 const std::string protocol = R"(protocol "Words" {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "compiler/dates.hpp"
 #include "compiler/parser.hpp"
 
 namespace esc::test {
@@ -28,6 +29,15 @@ std::vector<std::string> codes_and_places(const Parsed& parsed) {
     out.push_back(std::string(code_info(d.code).id) + " " + place);
   }
   return out;
+}
+
+Checked check_text(const std::string& text, const std::string& path) {
+  Checked checked;
+  OneFileReader reader(path, text);
+  CheckOptions options;
+  options.today = day_number({2026, 11, 23});
+  checked.run = check_files({path}, reader, checked.sources, checked.sink, options);
+  return checked;
 }
 
 std::string read_repository_file(const std::string& relative_path) {

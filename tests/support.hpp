@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "compiler/ast.hpp"
+#include "compiler/check.hpp"
 #include "compiler/diagnostics.hpp"
 #include "compiler/source.hpp"
 
@@ -41,6 +42,16 @@ class OneFileReader final : public FileReader {
   std::string text_;
   DiskFileReader disk_;
 };
+
+struct Checked {
+  SourceManager sources;
+  DiagnosticSink sink;
+  CheckRun run;
+};
+
+// Checks `text` as if it were the file `path` (the files it uses come from the disk),
+// judging review dates as of 2026-11-23.
+Checked check_text(const std::string& text, const std::string& path = "test.esc");
 
 std::string read_repository_file(const std::string& relative_path);
 std::vector<std::string> files_in(const std::string& relative_directory, const std::string& extension);

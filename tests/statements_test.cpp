@@ -1,0 +1,381 @@
+// The statement table (grammar/statements.hpp) against the grammar, the parser and
+// resolution: each row's words are the words its rule starts with, its example reads in
+// every block the row allows and is refused in every other, it opens a block exactly
+// where the row says, and the model keeps a source written under it exactly where the
+// row says. A new statement gets all of this from its row, with no test of its own.
+#include <catch2/catch.hpp>
+
+#include <tao/pegtl/demangle.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "compiler/block_rules.hpp"
+#include "compiler/model.hpp"
+#include "compiler/suggest.hpp"
+#include "grammar/errors.hpp"
+#include "grammar/esc.hpp"
+#include "grammar/statements.hpp"
+#include "tests/support.hpp"
+
+namespace {
+
+namespace p = tao::pegtl;
+namespace pi = tao::pegtl::internal;
+namespace g = esc::grammar;
+using g::Block;
+using g::Keyword;
+using Words = std::set<std::string>;
+
+// ---- Reading the grammar's rules as types ---------------------------------------------------
+
+template <typename Rule, template <typename...> class Shape>
+inline constexpr bool is_shape = false;
+template <template <typename...> class Shape, typename... Subs>
+inline constexpr bool is_shape<Shape<Subs...>, Shape> = true;
+
+template <typename Rule>
+inline constexpr bool is_word = false;
+template <char... Letters>
+inline constexpr bool is_word<pi::istring<Letters...>> = true;
+
+template <char... Letters>
+std::string word_of(pi::istring<Letters...>*) {
+  std::string word{Letters...};
+  std::transform(word.begin(), word.end(), word.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  return word;
+}
+
+template <typename... Subs, typename Each>
+void for_each_sub(p::type_list<Subs...>*, Each&& each) {
+  (each(static_cast<Subs*>(nullptr)), ...);
+}
+
+// The words a rule can start with. Returns whether it can match nothing at all, in which
+// case what follows it can start the text too. Anything but a word at the start is
+// recorded as "<not a word>".
+template <typename Rule>
+bool first_words(Words& words) {
+  using Shape = typename Rule::rule_t;
+  using Subs = typename Rule::subs_t;
+  if constexpr (is_word<Shape>) {
+    words.insert(word_of(static_cast<Shape*>(nullptr)));
+    return false;
+  } else if constexpr (is_shape<Shape, pi::seq>) {
+    bool empty = true;
+    for_each_sub(static_cast<Subs*>(nullptr), [&]<typename Sub>(Sub*) {
+      if (empty) empty = first_words<Sub>(words);
+    });
+    return empty;
+  } else if constexpr (is_shape<Shape, pi::sor>) {
+    bool empty = false;
+    for_each_sub(static_cast<Subs*>(nullptr), [&]<typename Sub>(Sub*) { empty = first_words<Sub>(words) || empty; });
+    return empty;
+  } else if constexpr (is_shape<Shape, pi::opt> || is_shape<Shape, pi::star>) {
+    for_each_sub(static_cast<Subs*>(nullptr), [&]<typename Sub>(Sub*) { first_words<Sub>(words); });
+    return true;
+  } else if constexpr (is_shape<Shape, pi::must> || is_shape<Shape, pi::plus>) {
+    bool empty = false;
+    for_each_sub(static_cast<Subs*>(nullptr), [&]<typename Sub>(Sub*) { empty = first_words<Sub>(words); });
+    return empty;
+  } else if constexpr (is_shape<Shape, pi::at> || is_shape<Shape, pi::not_at>) {
+    return true;
+  } else {
+    words.insert("<not a word>");
+    return false;
+  }
+}
+
+// Every word anywhere in a rule.
+template <typename Rule>
+void all_words(Words& words) {
+  using Shape = typename Rule::rule_t;
+  if constexpr (is_word<Shape>) {
+    words.insert(word_of(static_cast<Shape*>(nullptr)));
+  } else {
+    for_each_sub(static_cast<typename Rule::subs_t*>(nullptr), [&]<typename Sub>(Sub*) { all_words<Sub>(words); });
+  }
+}
+
+// The rules the grammar insists on (under must<> or raise<>) that have no message of
+// their own, and so would be reported as "not written the way escc expects".
+template <typename Rule>
+void unexplained(std::set<std::string_view>& rules) {
+  using Shape = typename Rule::rule_t;
+  if constexpr (is_shape<Shape, pi::raise>) {
+    [&]<typename Raised>(pi::raise<Raised>*) {
+      if (g::error_message<Raised> == nullptr) rules.insert(p::demangle<Raised>());
+    }(static_cast<Shape*>(nullptr));
+  } else {
+    if constexpr (is_shape<Shape, pi::must>) {
+      for_each_sub(static_cast<typename Rule::subs_t*>(nullptr), [&]<typename Sub>(Sub*) {
+        if (g::error_message<Sub> == nullptr) rules.insert(p::demangle<Sub>());
+      });
+    }
+    for_each_sub(static_cast<typename Rule::subs_t*>(nullptr), [&]<typename Sub>(Sub*) { unexplained<Sub>(rules); });
+  }
+}
+
+struct GrammarStatement {
+  std::string_view rule;
+  std::optional<Keyword> keyword;  // none: the rule does not name a row
+  Words first;
+};
+
+std::vector<GrammarStatement> grammar_statements() {
+  std::vector<GrammarStatement> statements;
+  for_each_sub(static_cast<g::statement::subs_t*>(nullptr), [&]<typename Rule>(Rule*) {
+    GrammarStatement statement{p::demangle<Rule>(), std::nullopt, {}};
+    if constexpr (g::is_statement_rule<Rule>) statement.keyword = Rule::keyword;
+    first_words<Rule>(statement.first);
+    statements.push_back(std::move(statement));
+  });
+  return statements;
+}
+
+// ---- Reading the table ----------------------------------------------------------------------
+
+Words first_words_of(const g::StatementRow& row) {
+  Words words;
+  g::for_each_first_word(row, [&](std::string_view word) { words.emplace(word); });
+  return words;
+}
+
+bool is_statement(const g::StatementRow& row) { return !row.stands_in.empty(); }
+
+// Text that opens `block` and closes it again, made from the examples of the statements
+// that open it, from the file down; `openers` are their keywords.
+struct Frame {
+  std::string open;
+  std::string close;
+  std::vector<Keyword> openers;
+};
+
+Frame frame_of(Block block) {
+  if (block == Block::file) return {};
+  for (const auto& row : g::rows) {
+    if (row.opens != block) continue;
+    for (const auto& parent : g::block_table) {
+      if (g::block_opened(parent.block, row.keyword) != block) continue;
+      auto frame = frame_of(parent.block);
+      frame.open += std::string(row.example) + " {\n";
+      frame.close = "}\n" + frame.close;
+      frame.openers.push_back(row.keyword);
+      return frame;
+    }
+  }
+  FAIL("no statement opens " << g::description_of(block));
+  return {};
+}
+
+int line_after(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1; }
+
+// ---- Reading the model -----------------------------------------------------------------------
+
+// Every source and note the model keeps, wherever it keeps them.
+struct KeptTexts {
+  std::vector<std::string_view> texts;
+
+  void add(const esc::model::Described& described) {
+    for (const auto& text : described.sources()) texts.push_back(text.value);
+    for (const auto& text : described.notes()) texts.push_back(text.value);
+  }
+  template <typename List>
+  void add_each(const List& list) {
+    for (const auto& described : list) add(described);
+  }
+  void add_stage(const esc::model::Stage& stage) {
+    add(stage);
+    add_each(stage.steps);
+    add_each(stage.duties);
+    add_each(stage.contacts);
+    add_each(stage.outcomes);
+    for (const auto& outcome : stage.outcomes) add_each(outcome.duties);
+  }
+  explicit KeptTexts(const esc::model::Model& model) {
+    if (model.protocol) {
+      add(*model.protocol);
+      add_each(model.protocol->contacts);
+      add_each(model.protocol->targets);
+    }
+    for (const auto& stage : model.stages) add_stage(stage);
+    if (model.immediate_risk) add_stage(*model.immediate_risk);
+    for (const auto& agency : model.agencies) {
+      add(agency);
+      add_each(agency.roles);
+      add_each(agency.contacts);
+      add_each(agency.lines);
+      for (const auto& line : agency.lines) {
+        add_each(line.contacts);
+        add_each(line.duties);
+      }
+    }
+    for (const auto& form : model.forms) {
+      add(form);
+      add_each(form.send_to);
+    }
+    add_each(model.levels);
+    add_each(model.kinds);
+    add_each(model.hours);
+    add_each(model.calendars);
+    add_each(model.figures);
+  }
+  bool holds(std::string_view text) const { return std::find(texts.begin(), texts.end(), text) != texts.end(); }
+};
+
+std::size_t count_keyword(const std::vector<esc::ast::Statement>& statements, Keyword keyword) {
+  std::size_t count = 0;
+  for (const auto& statement : statements) {
+    count += (statement.keyword == keyword) + count_keyword(statement.body, keyword);
+  }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("the grammar tries the table's statements, in the table's order", "[statements]") {
+  std::vector<std::string> in_grammar, in_table;
+  for (const auto& statement : grammar_statements()) {
+    INFO("rule " << statement.rule);
+    REQUIRE(statement.keyword.has_value());
+    in_grammar.emplace_back(g::row_of(*statement.keyword).name);
+  }
+  for (const auto& row : g::rows) {
+    if (is_statement(row)) in_table.emplace_back(row.name);
+  }
+  CHECK(in_grammar == in_table);
+}
+
+TEST_CASE("each statement starts with the words its row spells", "[statements]") {
+  for (const auto& statement : grammar_statements()) {
+    REQUIRE(statement.keyword.has_value());
+    const auto& row = g::row_of(*statement.keyword);
+    INFO("rule " << statement.rule << ", row " << row.name);
+    CHECK(statement.first == first_words_of(row));
+    g::for_each_part(row.offered, " ", [&](std::string_view word) {
+      INFO("offered: " << word);
+      CHECK(statement.first.count(std::string(word)) == 1);
+    });
+  }
+}
+
+TEST_CASE("outcome actions start with the words their rows spell", "[statements]") {
+  Words in_grammar, in_table;
+  first_words<g::outcome_action>(in_grammar);
+  for (const auto& row : g::rows) {
+    if (row.outcome_action) in_table.merge(first_words_of(row));
+  }
+  CHECK(in_grammar == in_table);
+}
+
+TEST_CASE("every word a suggestion offers is one the grammar reads", "[statements]") {
+  Words in_grammar;
+  all_words<g::item>(in_grammar);
+  for (auto word : esc::all_keywords()) {
+    INFO("offered: " << word);
+    CHECK(in_grammar.count(std::string(word)) == 1);
+  }
+}
+
+TEST_CASE("every rule the grammar insists on has a message of its own", "[statements]") {
+  std::set<std::string_view> rules;
+  unexplained<g::item>(rules);
+  std::string names;
+  for (auto rule : rules) names += std::string(rule) + "\n";
+  INFO("no message for:\n" << names);
+  CHECK(rules.empty());
+}
+
+TEST_CASE("each statement reads where its row allows it and is refused elsewhere", "[statements]") {
+  for (const auto& row : g::rows) {
+    if (!is_statement(row)) continue;
+    for (const auto& block : g::block_table) {
+      auto frame = frame_of(block.block);
+      auto line = line_after(frame.open);
+      auto place = std::to_string(line) + ":1";
+      auto opened = g::block_opened(block.block, row.keyword);
+      INFO(row.name << " in " << block.description);
+      if (!row.stands_in.contains(block.block)) {
+        auto parsed = esc::test::parse_text(frame.open + std::string(row.example) + "\n" + frame.close);
+        REQUIRE(esc::test::codes_and_places(parsed) == std::vector<std::string>{"P004 " + place});
+        CHECK(parsed.sink.diagnostics()[0].message ==
+              esc::statement_words(row.keyword) + " cannot go in " + std::string(block.description) +
+                  "; it belongs in " + esc::where_it_belongs(row.keyword));
+        continue;
+      }
+      auto with_block = std::string(row.example) + " {\n}\n";
+      auto without_block = std::string(row.example) + "\n";
+      auto parsed = esc::test::parse_text(frame.open + (opened ? with_block : without_block) + frame.close);
+      CHECK(esc::test::codes_and_places(parsed).empty());
+      CHECK(count_keyword(parsed.file.statements, row.keyword) == 1);
+      // Opening a block where the row opens none, or not opening the one it does.
+      auto wrong = esc::test::parse_text(frame.open + (opened ? without_block : with_block) + frame.close);
+      CHECK(esc::test::codes_and_places(wrong) == std::vector<std::string>{"P007 " + place});
+    }
+  }
+}
+
+TEST_CASE("outcome actions read after 'when ...:'", "[statements]") {
+  auto frame = frame_of(Block::stage);
+  for (const auto& row : g::rows) {
+    if (!row.outcome_action) continue;
+    INFO(row.name);
+    auto parsed = esc::test::parse_text(frame.open + "when unresolved: " + std::string(row.example) + "\n" + frame.close);
+    CHECK(esc::test::codes_and_places(parsed).empty());
+    CHECK(count_keyword(parsed.file.statements, row.keyword) == 1);
+  }
+}
+
+TEST_CASE("the model keeps a source or note under a statement where its row says", "[statements]") {
+  // Declarations the examples name; one the text under test makes itself is left out.
+  const std::pair<Keyword, std::string_view> declarations[] = {
+      {Keyword::protocol, "protocol \"Declarations\" {\n}\n"},
+      {Keyword::level, "level line_manager\n"},
+      {Keyword::kind, "kind police\n"},
+      {Keyword::calendar, "calendar england_and_wales {\n}\n"},
+      {Keyword::agency, "agency declarations \"Declarations\" {\nline 1 {\n}\n}\n"},
+  };
+  for (const auto& row : g::rows) {
+    if (!is_statement(row) || row.describes_statement_above) continue;
+    for (const auto& block : g::block_table) {
+      if (!row.stands_in.contains(block.block)) continue;
+      INFO(row.name << " in " << block.description);
+      auto frame = frame_of(block.block);
+      std::string text;
+      for (const auto& [keyword, declaration] : declarations) {
+        bool made_here = (block.block == Block::file && keyword == row.keyword) ||
+                         std::find(frame.openers.begin(), frame.openers.end(), keyword) != frame.openers.end();
+        if (!made_here) text += declaration;
+      }
+      text += frame.open + std::string(row.example) + (g::block_opened(block.block, row.keyword) ? " {\n}\n" : "\n");
+      text += "source \"the kept source\"\nnote \"the kept note\"\n" + frame.close;
+
+      auto checked = esc::test::check_text(text, "kept.esc");
+      std::string errors;
+      for (const auto& d : checked.sink.diagnostics()) errors += d.message + "\n";
+      INFO(text << errors);
+      REQUIRE(checked.run.files.size() == 1);
+      REQUIRE(checked.run.files[0].resolved);
+      KeptTexts kept(checked.run.files[0].model);
+      bool source_kept = kept.holds("the kept source");
+      bool note_kept = kept.holds("the kept note");
+      CHECK(source_kept == row.keeps_source_and_note_in.contains(block.block));
+      CHECK(note_kept == source_kept);
+    }
+  }
+}
+
+TEST_CASE("the first word of a misspelt statement is offered from the table", "[statements]") {
+  const auto& offered = esc::statement_keywords();
+  for (const auto& row : g::rows) {
+    g::for_each_part(row.offered, " ", [&](std::string_view word) {
+      INFO(row.name << ": " << word);
+      CHECK(std::count(offered.begin(), offered.end(), word) == 1);
+    });
+  }
+  // A word nothing offers is not offered.
+  CHECK(std::count(offered.begin(), offered.end(), "as") == 0);
+}
