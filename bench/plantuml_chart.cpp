@@ -5,7 +5,7 @@
 #include <string>
 
 #include "compiler/backends/chart.hpp"
-#include "compiler/check.hpp"
+#include "compiler/driver/check.hpp"
 
 namespace {
 

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <random>
 
-#include "compiler/check.hpp"
-#include "compiler/parser.hpp"
-#include "compiler/render.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/findings/render.hpp"
+#include "compiler/syntax/parser.hpp"
 #include "tests/support.hpp"
 
 using esc::test::codes_and_places;

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <map>
 
-#include "compiler/build.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/driver/build.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace {
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 
 #include "compiler/analysis/deadlines.hpp"
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
-#include "compiler/deadlines_command.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/driver/deadlines_command.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace {
 

@@ -14,8 +14,8 @@
 #include <regex>
 #include <set>
 
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/model/dates.hpp"
 #include "tests/support.hpp"
 
 namespace {

@@ -7,9 +7,9 @@
 #include <regex>
 #include <set>
 
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
-#include "compiler/explain.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/findings/explain.hpp"
+#include "compiler/model/dates.hpp"
 #include "tests/support.hpp"
 
 namespace {

@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "compiler/build.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/driver/build.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace {
 

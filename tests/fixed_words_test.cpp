@@ -9,7 +9,7 @@
 #include <string>
 
 #include "compiler/backends/json.hpp"
-#include "compiler/text.hpp"
+#include "compiler/syntax/text.hpp"
 #include "support.hpp"
 
 namespace {

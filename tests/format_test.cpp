@@ -10,8 +10,8 @@
 #include <set>
 
 #include "compiler/backends/json.hpp"
-#include "compiler/check.hpp"
-#include "compiler/format.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/syntax/format.hpp"
 #include "tests/support.hpp"
 
 namespace {

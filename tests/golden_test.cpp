@@ -10,7 +10,6 @@
 
 #include "compiler/analysis/deadlines.hpp"
 #include "compiler/analysis/semantic_diff.hpp"
-#include "compiler/ast_dump.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/cpp_tables.hpp"
 #include "compiler/backends/deadlines_report.hpp"
@@ -19,10 +18,11 @@
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
 #include "compiler/backends/sha256.hpp"
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
-#include "compiler/embedded.hpp"
-#include "compiler/render.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/findings/render.hpp"
+#include "compiler/model/dates.hpp"
+#include "compiler/source/embedded.hpp"
+#include "compiler/syntax/ast_dump.hpp"
 #include "tests/support.hpp"
 
 namespace {

@@ -11,8 +11,8 @@
 
 #include "compiler/analysis/availability.hpp"
 #include "compiler/backends/json.hpp"
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/model/dates.hpp"
 #include "tests/support.hpp"
 
 TEST_CASE("a date on the command line cannot be in year 0", "[hostile]") {

@@ -20,8 +20,8 @@
 #include "compiler/backends/cpp_tables.hpp"
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/sha256.hpp"
-#include "compiler/build.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/driver/build.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace {
 

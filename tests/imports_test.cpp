@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace {
 

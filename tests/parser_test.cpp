@@ -5,10 +5,10 @@
 #include <fstream>
 #include <regex>
 
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
-#include "compiler/render.hpp"
-#include "compiler/text.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/findings/render.hpp"
+#include "compiler/model/dates.hpp"
+#include "compiler/syntax/text.hpp"
 #include "tests/support.hpp"
 
 using esc::ast::Keyword;

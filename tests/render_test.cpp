@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "compiler/render.hpp"
+#include "compiler/findings/render.hpp"
 #include "tests/support.hpp"
 
 TEST_CASE("human output shows the line and a caret under the exact place", "[render]") {

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "compiler/block_rules.hpp"
-#include "compiler/model.hpp"
-#include "compiler/suggest.hpp"
+#include "compiler/model/model.hpp"
+#include "compiler/syntax/block_rules.hpp"
+#include "compiler/syntax/suggest.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/esc.hpp"
 #include "grammar/statements.hpp"

@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 
-#include "compiler/dates.hpp"
-#include "compiler/loader.hpp"
-#include "compiler/resolve.hpp"
-#include "compiler/stdlib.hpp"
+#include "compiler/model/dates.hpp"
+#include "compiler/resolve/resolve.hpp"
+#include "compiler/source/stdlib.hpp"
+#include "compiler/syntax/loader.hpp"
 
 namespace {
 

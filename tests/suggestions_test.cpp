@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/model/dates.hpp"
 #include "support.hpp"
 
 namespace {

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/dates.hpp"
-#include "compiler/parser.hpp"
+#include "compiler/model/dates.hpp"
+#include "compiler/syntax/parser.hpp"
 
 namespace esc::test {
 

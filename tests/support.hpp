@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "compiler/ast.hpp"
-#include "compiler/check.hpp"
-#include "compiler/diagnostics.hpp"
-#include "compiler/source.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/findings/diagnostics.hpp"
+#include "compiler/source/source.hpp"
+#include "compiler/syntax/ast.hpp"
 
 namespace esc::test {
 

@@ -7,7 +7,7 @@
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/analysis/whom_to_contact.hpp"
-#include "compiler/model.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::analysis {
 

@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "compiler/model.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::analysis {
 

@@ -8,7 +8,7 @@
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/analysis/whom_to_contact.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace esc::analysis {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "compiler/analysis/analyses.hpp"
 #include "compiler/analysis/working_calendar.hpp"
-#include "compiler/model.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::analysis {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/model.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::analysis {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <bit>
 
-#include "compiler/dates.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace esc::analysis {
 

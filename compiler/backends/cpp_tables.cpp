@@ -8,12 +8,12 @@
 #include <set>
 #include <unordered_map>
 
+#include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
-#include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/lines.hpp"
 #include "compiler/analysis/whom_to_contact.hpp"
-#include "compiler/embedded.hpp"
+#include "compiler/source/embedded.hpp"
 
 namespace esc::backends {
 namespace {

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/analysis/durations.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace esc::backends {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "compiler/analysis/deadlines.hpp"
-#include "compiler/model.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::backends {
 

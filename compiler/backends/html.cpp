@@ -10,8 +10,8 @@
 #include "compiler/analysis/phones.hpp"
 #include "compiler/backends/markup.hpp"
 #include "compiler/backends/sha256.hpp"
-#include "compiler/dates.hpp"
-#include "compiler/embedded.hpp"
+#include "compiler/model/dates.hpp"
+#include "compiler/source/embedded.hpp"
 
 namespace esc::backends {
 namespace {

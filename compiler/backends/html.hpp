@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "compiler/backends/chart.hpp"
-#include "compiler/model.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::backends {
 

@@ -10,7 +10,7 @@
 
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace esc::backends {
 namespace {

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "compiler/analysis/analyses.hpp"
-#include "compiler/model.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::backends {
 

@@ -10,7 +10,7 @@
 #include "compiler/analysis/analyses.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/graphviz.hpp"
-#include "compiler/model.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::backends {
 

@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "compiler/checks/checks.hpp"
-#include "compiler/text.hpp"
+#include "compiler/syntax/text.hpp"
 
 namespace esc::checks {
 

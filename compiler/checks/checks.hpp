@@ -7,14 +7,14 @@
 #include <vector>
 
 #include "compiler/analysis/analyses.hpp"
-#include "compiler/diagnostics.hpp"
-#include "compiler/model.hpp"
+#include "compiler/findings/diagnostics.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::checks {
 
 struct Context {
   const model::Model& model;
-  std::int64_t today;  // day number (see compiler/dates.hpp)
+  std::int64_t today;  // day number (see compiler/model/dates.hpp)
   const analysis::Flow& flow;
   const analysis::Durations& durations;
   const std::vector<analysis::PathPoint>& totals;  // the running totals on the main path

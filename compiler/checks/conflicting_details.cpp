@@ -9,7 +9,7 @@
 
 #include "compiler/checks/checks.hpp"
 #include "compiler/checks/contact_walk.hpp"
-#include "compiler/text.hpp"
+#include "compiler/syntax/text.hpp"
 
 namespace esc::checks {
 namespace {

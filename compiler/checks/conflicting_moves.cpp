@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "compiler/checks/checks.hpp"
-#include "compiler/text.hpp"
+#include "compiler/syntax/text.hpp"
 
 namespace esc::checks {
 namespace {

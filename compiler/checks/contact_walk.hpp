@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "compiler/model.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::checks {
 

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "compiler/checks/checks.hpp"
-#include "compiler/text.hpp"
+#include "compiler/syntax/text.hpp"
 
 namespace esc::checks {
 

@@ -3,8 +3,8 @@
 
 #include <cstdint>
 
-#include "compiler/dates.hpp"
-#include "compiler/model.hpp"
+#include "compiler/model/dates.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::checks {
 

@@ -10,8 +10,8 @@
 
 #include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/working_calendar.hpp"
-#include "compiler/check.hpp"
-#include "compiler/dates.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace {
 

@@ -13,9 +13,9 @@
 #include "compiler/backends/dot.hpp"
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
-#include "compiler/check.hpp"
-#include "compiler/format.hpp"
-#include "compiler/parser.hpp"
+#include "compiler/driver/check.hpp"
+#include "compiler/syntax/format.hpp"
+#include "compiler/syntax/parser.hpp"
 
 namespace esc::fuzz {
 

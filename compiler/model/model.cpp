@@ -1,0 +1,174 @@
+#include "compiler/model/model.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+namespace esc::model {
+
+std::optional<WorkingDays> Duration::working_days() const {
+  switch (kind) {
+    case DurationKind::same_working_day:
+    case DurationKind::immediately: return WorkingDays{0, 0};
+    case DurationKind::as_soon_as_possible: return std::nullopt;
+    case DurationKind::amount: break;
+  }
+  auto round_up_days = [](std::int64_t hours) { return (hours + 23) / 24; };
+  switch (unit) {
+    case Unit::hours: return WorkingDays{round_up_days(low), round_up_days(high)};
+    case Unit::working_weeks:
+    case Unit::weeks: return WorkingDays{low * 5, high * 5};
+    case Unit::calendar_days: return WorkingDays{low * 5 / 7, high};
+    default: return WorkingDays{low, high};
+  }
+}
+
+std::string Duration::describe() const {
+  switch (kind) {
+    case DurationKind::same_working_day: return "the same working day";
+    case DurationKind::immediately: return "immediately";
+    case DurationKind::as_soon_as_possible: return "as soon as possible";
+    case DurationKind::amount: break;
+  }
+  auto amount = low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high);
+  auto unit_words = std::string(unit_name(unit));
+  if (low == high && high == 1 && unit_words.back() == 's') unit_words.pop_back();
+  return fmt::format("{} {}", amount, unit_words);
+}
+
+std::string_view unit_name(Unit unit) {
+  switch (unit) {
+    case Unit::working_days: return "working days";
+    case Unit::calendar_days: return "calendar days";
+    case Unit::hours: return "hours";
+    case Unit::working_weeks: return "working weeks";
+    case Unit::weeks: return "weeks";
+    case Unit::months: return "months";
+    case Unit::years: return "years";
+  }
+  return "";
+}
+
+std::string_view frequency_name(Frequency frequency) {
+  switch (frequency) {
+    case Frequency::monthly: return "monthly";
+    case Frequency::quarterly: return "quarterly";
+    case Frequency::annually: return "annually";
+  }
+  return "";
+}
+
+std::string_view status_name(Status status) {
+  switch (status) {
+    case Status::draft: return "draft";
+    case Status::live: return "live";
+    case Status::withdrawn: return "withdrawn";
+  }
+  return "";
+}
+
+std::string_view outcome_name(OutcomeKind kind) {
+  switch (kind) {
+    case OutcomeKind::resolved: return "resolved";
+    case OutcomeKind::unresolved: return "unresolved";
+    case OutcomeKind::no_response: return "no response";
+  }
+  return "unresolved";
+}
+
+std::string Timeframe::describe() const {
+  std::string text;
+  switch (duration.kind) {
+    case DurationKind::amount:
+      if (by_day) {
+        text = duration.low == duration.high ? fmt::format("by day {}", duration.high)
+                                             : fmt::format("by days {}-{}", duration.low, duration.high);
+      } else {
+        text = (further ? "within a further " : "within ") + duration.describe();
+      }
+      break;
+    case DurationKind::same_working_day: text = "on the same working day"; break;
+    case DurationKind::immediately:
+    case DurationKind::as_soon_as_possible: text = duration.describe(); break;
+  }
+  if (clock_start) text += fmt::format(" from {}", clock_start->value);
+  if (or_sooner) text += " or sooner";
+  return text;
+}
+
+std::string Stage::label() const {
+  switch (kind) {
+    case StageKind::formal: return fmt::format("stage {}", number);
+    case StageKind::informal: return "the informal stage";
+    case StageKind::route: return fmt::format("route {}", name);
+  }
+  return "stage";
+}
+
+std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model) {
+  std::vector<const Window*> plain;
+  std::unordered_set<std::uint32_t> expanded;
+  // An explicit stack rather than recursion: a chain of definitions can be as long as
+  // the file, and must not exhaust the call stack.
+  std::vector<std::pair<const std::vector<Window>*, std::size_t>> pending{{&windows, 0}};
+  while (!pending.empty()) {
+    auto& [list, next] = pending.back();
+    if (next == list->size()) {
+      pending.pop_back();
+      continue;
+    }
+    const auto& window = (*list)[next++];
+    if (!window.hours.valid()) {
+      plain.push_back(&window);
+    } else if (window.hours.index < model.hours.size() && expanded.insert(window.hours.index).second) {
+      pending.push_back({&model.hours[window.hours.index].windows, 0});
+    }
+  }
+  return plain;
+}
+
+void walk_hours(const Model& model, const HoursWalk& walk) {
+  enum class State : char { unseen, open, done };
+  std::vector<State> state(model.hours.size(), State::unseen);
+  for (std::uint32_t root = 0; root < model.hours.size(); ++root) {
+    if (state[root] != State::unseen) continue;
+    state[root] = State::open;
+    // The definitions being followed, each with the next of its windows to look at: the
+    // window before that one names the definition after it on the path.
+    std::vector<std::pair<std::uint32_t, std::size_t>> path{{root, 0}};
+    while (!path.empty()) {
+      auto [id, next] = path.back();
+      const auto& windows = model.hours[id].windows;
+      if (next == windows.size()) {
+        state[id] = State::done;
+        path.pop_back();
+        if (!path.empty() && walk.named) walk.named(path.back().first, id);
+        continue;
+      }
+      ++path.back().second;
+      const auto& window = windows[next];
+      if (!window.hours.valid()) {
+        if (walk.plain) walk.plain(id, window);
+        continue;
+      }
+      auto inner = window.hours.index;
+      if (inner >= state.size()) continue;
+      if (state[inner] == State::unseen) {
+        state[inner] = State::open;
+        path.push_back({inner, 0});
+      } else if (state[inner] == State::done) {
+        if (walk.named) walk.named(id, inner);
+      } else if (walk.circle) {
+        std::size_t first = 0;
+        while (path[first].first != inner) ++first;
+        HoursCircle circle;
+        for (auto i = first; i < path.size(); ++i) {
+          circle.push_back({path[i].first, &model.hours[path[i].first].windows[path[i].second - 1]});
+        }
+        walk.circle(circle);
+      }
+    }
+  }
+}
+
+}  // namespace esc::model

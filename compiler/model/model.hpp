@@ -1,0 +1,492 @@
+// The resolved protocol: what the file means, with every name looked up, every
+// text decoded and every duration read. Built once by resolve(), then only read:
+// checks and back-ends take it `const`. Entities refer to each other by index
+// (ids), never by pointer, and keep the span of the text they came from.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/source/source.hpp"
+
+namespace esc::model {
+
+inline constexpr std::uint32_t no_id = std::numeric_limits<std::uint32_t>::max();
+
+// An index into one of the model's vectors; `no_id` when absent or unresolved.
+template <typename Entity>
+struct Id {
+  std::uint32_t index = no_id;
+  bool valid() const { return index != no_id; }
+  bool operator==(const Id&) const = default;
+};
+
+struct Stage;
+struct Agency;
+struct Kind;
+struct Level;
+struct Hours;
+struct Calendar;
+struct Form;
+using StageId = Id<Stage>;
+using AgencyId = Id<Agency>;
+using LevelId = Id<Level>;
+using KindId = Id<Kind>;
+using HoursId = Id<Hours>;
+using CalendarId = Id<Calendar>;
+using FormId = Id<Form>;
+
+// Text as the protocol means it. The characters live in the source file (owned by the
+// SourceManager the model was resolved from, which must outlive the model), or, for
+// text written with escapes, in the model's TextStore.
+struct Text {
+  std::string_view value;
+  Span span;
+};
+
+// Decoded copies of texts written with escapes (\" or \\). A deque never moves what
+// it holds, so views into it stay valid as it grows.
+class TextStore {
+ public:
+  std::string_view keep(std::string text) { return texts_.emplace_back(std::move(text)); }
+
+ private:
+  std::deque<std::string> texts_;
+};
+
+// The document's own words about an entity (`source`) and notes on it. Few entities
+// have either, so both lists live apart and exist only when there is something in
+// them: each stage, step, duty and contact of a large protocol is 40 bytes smaller.
+class Described {
+ public:
+  Described() = default;
+  Described(const Described& other) : lists_(other.lists_ ? std::make_unique<Lists>(*other.lists_) : nullptr) {}
+  Described& operator=(const Described& other) {
+    if (this != &other) lists_ = other.lists_ ? std::make_unique<Lists>(*other.lists_) : nullptr;
+    return *this;
+  }
+  Described(Described&&) noexcept = default;
+  Described& operator=(Described&&) noexcept = default;
+  ~Described() = default;
+
+  std::span<const Text> sources() const { return lists_ ? std::span<const Text>(lists_->sources) : std::span<const Text>(); }
+  std::span<const Text> notes() const { return lists_ ? std::span<const Text>(lists_->notes) : std::span<const Text>(); }
+  void add_source(const Text& text) { lists().sources.push_back(text); }
+  void add_note(const Text& text) { lists().notes.push_back(text); }
+
+ private:
+  struct Lists {
+    std::vector<Text> sources;
+    std::vector<Text> notes;
+  };
+  Lists& lists() {
+    if (!lists_) lists_ = std::make_unique<Lists>();
+    return *lists_;
+  }
+  std::unique_ptr<Lists> lists_;
+};
+
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;  // 0 when the document gives only a month
+  Span span;
+  bool month_only() const { return day == 0; }
+};
+
+// A span of working days, [low, high]: the unit every sum is done in.
+struct WorkingDays {
+  std::int64_t low = 0;
+  std::int64_t high = 0;
+  bool operator==(const WorkingDays&) const = default;
+};
+
+inline WorkingDays operator+(WorkingDays a, WorkingDays b) { return {a.low + b.low, a.high + b.high}; }
+
+enum class DurationKind : std::uint8_t { amount, same_working_day, immediately, as_soon_as_possible };
+enum class Unit : std::uint8_t { working_days, calendar_days, hours, working_weeks, weeks, months, years };
+std::string_view unit_name(Unit unit);  // "working days"
+
+// A value and where the document gives it, kept together.
+template <typename Value>
+struct Spanned {
+  Value value;
+  Span span;
+};
+
+// A set of flags of a scoped enum: the kinds of case a contact is for, the people a
+// protocol covers.
+template <typename Flag>
+class Flags {
+ public:
+  constexpr Flags() = default;
+  constexpr Flags(std::initializer_list<Flag> flags) {
+    for (auto flag : flags) add(flag);
+  }
+  constexpr void add(Flag flag) { bits_ |= static_cast<std::uint8_t>(flag); }
+  constexpr void add(Flags other) { bits_ |= other.bits_; }
+  constexpr bool has(Flag flag) const { return (bits_ & static_cast<std::uint8_t>(flag)) != 0; }
+  constexpr bool empty() const { return bits_ == 0; }
+  constexpr std::uint8_t bits() const { return bits_; }
+  constexpr bool operator==(const Flags&) const = default;
+
+ private:
+  std::uint8_t bits_ = 0;
+};
+
+// Fields are ordered largest first, here and in Timeframe, so that no padding is
+// needed: every step, duty and stage of a large protocol holds one or two.
+struct Duration {
+  std::int64_t low = 0;
+  std::int64_t high = 0;
+  Span span;
+  DurationKind kind = DurationKind::amount;
+  Unit unit = Unit::working_days;  // for amounts
+  // Read as working days under the mixing rule (docs/durations.md): 24 hours is one
+  // working day (hours round up), a working week is 5, n calendar days are between
+  // 5n/7 (rounded down) and n. Absent for "as soon as possible".
+  std::optional<WorkingDays> working_days() const;
+  std::string describe() const;  // "2 working days", "24 hours", "same working day"
+};
+
+struct Timeframe {
+  Duration duration;
+  std::optional<Text> clock_start;
+  Span span;
+  bool further = false;    // "within a further ..."
+  bool by_day = false;     // "by day N": a deadline counted from the clock start
+  bool or_sooner = false;  // "... or sooner"
+  // As a reader would say it: "within a further 2 working days", "by day 12 or sooner".
+  std::string describe() const;
+};
+
+enum class CaseKind : std::uint8_t { open_cases = 1, new_referrals = 2 };
+using CaseKinds = Flags<CaseKind>;
+inline constexpr CaseKinds all_cases{CaseKind::open_cases, CaseKind::new_referrals};
+
+struct Window {
+  std::uint8_t days = 0x7F;  // bit 0 Monday ... bit 6 Sunday
+  int from_minute = -1;      // -1: all day
+  int to_minute = -1;        // before from_minute: runs past midnight
+  bool always = false;
+  bool bank_holidays = false;
+  bool except_bank_holidays = false;
+  bool available_again = false;  // the first window of a contact's second `available`
+  HoursId hours;  // a named definition, when the window names one
+  Span span;
+};
+
+// What the contact checks read comes first (see Stage).
+struct Contact : Described {
+  AgencyId of;
+  CaseKinds case_kinds;  // empty: the document does not limit it to a kind of case
+  std::vector<Text> phones;
+  std::vector<Text> emails;
+  std::vector<Window> windows;  // empty: the document says nothing about when
+  std::vector<Text> switchboards;
+  std::vector<Text> call_signs;
+  Text title;
+  std::optional<Text> person;
+  std::optional<Text> via;
+  std::optional<Text> condition;
+  Span span;
+};
+
+struct Duty : Described {
+  std::string_view verb;  // "record", "notify", "confirm in writing", ...: lives for the program
+  std::optional<Text> object;
+  FormId form;  // when the object names a form
+  std::vector<Text> to;
+  std::optional<Text> on, via, by;
+  std::vector<Text> emails;
+  std::optional<Timeframe> timeframe;
+  std::optional<std::int64_t> before_stage;
+  std::optional<Text> condition;
+  Span span;
+};
+
+enum class ActionKind { go_to, end, duty };
+
+struct Action {
+  ActionKind kind = ActionKind::end;
+  StageId target;                   // for go_to
+  std::uint32_t duty = no_id;       // for duty: an index into the outcome's `duties`
+  Span span;
+};
+
+enum class OutcomeKind { resolved, unresolved, no_response };
+
+// "resolved", "unresolved", "no response"
+std::string_view outcome_name(OutcomeKind kind);
+
+struct Outcome : Described {
+  OutcomeKind kind = OutcomeKind::unresolved;
+  std::optional<Text> condition;
+  std::vector<Action> actions;
+  std::vector<Duty> duties;  // the duties among the actions, kept apart: most actions are not duties
+  Span span;
+};
+
+struct Step : Described {
+  Text title;
+  std::optional<Timeframe> timeframe;
+  std::optional<Duration> cumulative;
+  Span span;
+};
+
+struct LineRange {
+  std::string first;
+  std::string last;  // equal to first for a single line
+  Span span;
+};
+
+struct Unknown {
+  std::string subject;  // "stages", "seniority", ...
+  std::optional<Text> reason;
+  Span span;
+};
+
+struct Entry {
+  bool any_stage = false;
+  std::int64_t stage_number = 0;
+  std::optional<Text> condition;
+  Span span;
+};
+
+enum class StageKind { formal, informal, route };
+
+// Formal stages, the informal pre-stage and alternative routes share one shape.
+// What the checks read of every stage comes first, so that a walk over a large
+// protocol's stages touches as few cache lines of each as it can.
+struct Stage : Described {
+  StageKind kind = StageKind::formal;
+  bool final = false;
+  bool binding = false;
+  LevelId level;
+  std::int64_t number = 0;  // formal stages
+  std::vector<Outcome> outcomes;
+  std::vector<Entry> entries;
+  std::vector<Step> steps;
+  std::vector<Timeframe> timeframes;  // stated for the stage as a whole
+  std::vector<Duty> duties;
+  std::vector<Contact> contacts;
+  std::vector<LineRange> contact_lines;
+  std::optional<Duration> cumulative;
+  Text title;
+  Span span;
+  std::string name;  // routes
+  std::vector<Text> parties;
+  std::optional<Text> through, actor;
+  std::vector<Unknown> unknowns;
+  std::string label() const;  // "stage 2", "informal stage", "route exceptional"
+};
+
+struct Role : Described {
+  Text title;
+  LevelId level;
+  std::optional<Text> person;
+  Span span;
+};
+
+struct Line : Described {
+  std::string label;  // "1", "initial"
+  std::optional<Text> title;
+  std::vector<Contact> contacts;
+  std::vector<Duty> duties;
+  std::vector<Unknown> unknowns;
+  Span span;
+};
+
+struct Agency : Described {
+  std::string name;
+  Text title;
+  std::optional<Text> kind;
+  KindId kind_id;
+  std::vector<Role> roles;
+  std::vector<Line> lines;
+  std::vector<Contact> contacts;
+  std::vector<Unknown> unknowns;
+  Span span;
+};
+
+// A kind of agency ("police", "adult_social_care"), declared once (std.agencies).
+struct Kind : Described {
+  std::string name;
+  std::optional<Text> title;
+  Span span;
+};
+
+struct Level : Described {
+  std::string name;
+  std::optional<Text> title;
+  Span span;
+};
+
+struct Hours : Described {
+  std::string name;
+  std::optional<Text> title;
+  std::vector<Window> windows;
+  Span span;
+};
+
+struct BankHoliday {
+  Date date;
+  std::optional<Text> name;
+};
+
+struct Calendar : Described {
+  std::string name;
+  std::optional<Text> title;
+  std::uint8_t working_days = 0x1F;
+  int data_from = 0;  // first and last year the holiday data covers
+  int data_to = 0;
+  std::vector<BankHoliday> holidays;  // in date order
+  Span span;
+};
+
+struct Section {
+  Text title;
+  std::vector<Text> fields;
+};
+
+struct Form : Described {
+  std::string name;
+  Text title;
+  std::optional<std::int64_t> required_from;
+  std::vector<Contact> send_to;
+  std::vector<Section> sections;
+  std::vector<Text> fields;
+  std::vector<Text> columns;
+  Span span;
+};
+
+struct Figure : Described {
+  Text title;
+  std::vector<std::int64_t> stage_numbers;
+  Span span;
+};
+
+struct Approval {
+  std::vector<Text> names;
+  std::optional<Date> date;
+  Span span;
+};
+
+struct Partnership {
+  Text name;
+  std::optional<std::string> short_name;
+};
+
+struct Target : Described {
+  Timeframe timeframe;
+  std::optional<std::int64_t> first_stage, last_stage;  // "covering stages 1 to 3"
+  Span span;
+};
+
+struct ReadWith {
+  Text title;
+  std::optional<Text> url;
+  Span span;
+};
+
+enum class Frequency : std::uint8_t { monthly, quarterly, annually };
+std::string_view frequency_name(Frequency frequency);  // "quarterly"
+
+struct Report {
+  Frequency frequency = Frequency::annually;
+  std::vector<Text> to;
+  Span span;
+};
+
+struct Term {
+  Text term;
+  Text meaning;
+};
+
+enum class Scope : std::uint8_t { children = 1, young_people = 2, adults = 4 };
+enum class Status : std::uint8_t { draft, live, withdrawn };
+std::string_view status_name(Status status);  // "draft"
+
+struct Protocol : Described {
+  Text title;
+  Span span;
+  std::vector<Partnership> partnerships;
+  std::optional<Text> version;
+  std::optional<Spanned<Status>> status;
+  std::vector<Text> authors;
+  std::optional<Date> dated;
+  std::vector<Approval> approvals;
+  std::optional<Date> last_reviewed;
+  std::optional<Date> review_due;
+  std::optional<Spanned<int>> review_every_months;  // "review annually" is 12
+  std::vector<ReadWith> read_with;
+  Flags<Scope> scope;
+  Span scope_span;  // the `covers` statement
+  std::vector<Text> exclusions;
+  std::optional<Text> calendar_name;
+  CalendarId calendar;
+  std::vector<Target> targets;
+  std::optional<Text> timeframes_from;
+  std::vector<Report> reports;
+  std::vector<Term> terms;
+  std::vector<Text> links;
+  std::vector<Contact> contacts;
+  std::vector<Unknown> unknowns;
+};
+
+struct Allow {
+  std::string code;
+  Text reason;
+  Span span;
+};
+
+struct Model {
+  FileId file = 0;  // the protocol's own file
+  std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
+  std::optional<Protocol> protocol;
+  std::vector<Stage> stages;  // formal stages, the informal stage and routes, in file order
+  std::vector<Agency> agencies;
+  std::vector<Level> levels;
+  std::vector<Kind> kinds;
+  std::vector<Hours> hours;
+  std::vector<Calendar> calendars;
+  std::vector<Form> forms;
+  std::vector<Figure> figures;
+  std::vector<Allow> allows;
+  std::optional<Stage> immediate_risk;  // its timeframe, through and contacts
+  std::vector<FileId> imported;         // every file read for `use`, in order
+
+  const Stage& stage(StageId id) const { return stages.at(id.index); }
+  const Agency& agency(AgencyId id) const { return agencies.at(id.index); }
+};
+
+// The windows a list stands for, with every named `hours` replaced by the windows it
+// is defined with, however deeply definitions name one another, in the order written.
+// Each definition adds its windows once, so a definition named twice adds nothing
+// twice, and a circle of definitions (an error, N009) cannot loop.
+std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model);
+
+// Each definition in a circle of hours, with the window by which it names the next.
+using HoursCircle = std::vector<std::pair<std::uint32_t, const Window*>>;
+
+// What walk_hours tells as it goes; any of them may be left empty.
+struct HoursWalk {
+  std::function<void(std::uint32_t id, const Window& window)> plain;  // a window of days and times
+  std::function<void(std::uint32_t id, std::uint32_t inner)> named;   // `inner`, named by `id`, is worked out
+  std::function<void(const HoursCircle& circle)> circle;              // definitions leading back to themselves
+};
+
+// Every definition of hours, each after the definitions it names, in the order they
+// are declared, without recursion: a chain of definitions can be as long as the file.
+void walk_hours(const Model& model, const HoursWalk& walk);
+
+}  // namespace esc::model

@@ -1,0 +1,182 @@
+// Stages, the informal stage, routes and the immediate-risk rule.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "compiler/resolve/resolve_context.hpp"
+#include "compiler/syntax/suggest.hpp"
+#include "compiler/syntax/text.hpp"
+
+namespace esc::resolving {
+namespace {
+
+using ast::Keyword;
+using ast::Tag;
+
+model::OutcomeKind outcome_kind(std::string_view word) {
+  if (normalised_equals(word, "resolved")) return model::OutcomeKind::resolved;
+  if (normalised_equals(word, "unresolved")) return model::OutcomeKind::unresolved;
+  return model::OutcomeKind::no_response;
+}
+
+bool is_action(ast::Keyword keyword) { return grammar::row_of(keyword).outcome_action; }
+
+model::StageId stage_numbered(const ast::Value& number, Context& context) {
+  auto found = context.symbols.stage_numbers.find(number.low);
+  if (found != context.symbols.stage_numbers.end()) return {found->second};
+  auto& d = context.sink.report(Code::N001, number.span, fmt::format("there is no stage {}", number.low));
+  const auto& numbers = context.symbols.stage_numbers;
+  if (numbers.empty()) return {};
+  auto [lowest, highest] = std::minmax_element(numbers.begin(), numbers.end(),
+                                               [](const auto& a, const auto& b) { return a.first < b.first; });
+  d.suggestion = numbers.size() == 1
+                     ? fmt::format("the only stage is stage {}", lowest->first)
+                     : fmt::format("the stages are numbered {} to {}", lowest->first, highest->first);
+  return {};
+}
+
+model::Action action_of(const ast::Statement& statement, model::Outcome& outcome, Context& context) {
+  model::Action action;
+  action.span = statement.span;
+  switch (statement.keyword) {
+    case Keyword::go_to:
+      action.kind = model::ActionKind::go_to;
+      if (const auto* number = statement.find(Tag::number)) action.target = stage_numbered(*number, context);
+      if (const auto* route = statement.find(Tag::ref)) {
+        action.target = {context.lookup(context.symbols.routes, route->text, route->span)};
+      }
+      break;
+    case Keyword::duty:
+      action.kind = model::ActionKind::duty;
+      action.duty = static_cast<std::uint32_t>(outcome.duties.size());
+      outcome.duties.push_back(duty_of(statement, context));
+      break;
+    default: action.kind = model::ActionKind::end;
+  }
+  return action;
+}
+
+model::Outcome outcome_of(const ast::Statement& statement, Context& context) {
+  model::Outcome outcome;
+  outcome.span = statement.span;
+  if (const auto* word = statement.find(Tag::word)) outcome.kind = outcome_kind(word->text);
+  outcome.condition = optional_text(statement, Tag::condition, context);
+  outcome.actions.reserve(std::count_if(statement.body.begin(), statement.body.end(),
+                                        [](const auto& child) { return is_action(child.keyword); }));
+  outcome.duties.reserve(count_of(statement.body, Keyword::duty));
+  for (const auto& child : statement.body) {
+    if (is_action(child.keyword)) outcome.actions.push_back(action_of(child, outcome, context));
+  }
+  describe(outcome, statement.body, context);
+  return outcome;
+}
+
+model::LineRange line_range_of(const ast::Statement& statement, Context& context) {
+  model::LineRange range;
+  range.span = statement.span;
+  const ast::Value *first = nullptr, *last = nullptr;
+  for (const auto& label : statement.values) {
+    if (label.tag != Tag::line) continue;
+    if (first == nullptr) first = &label;
+    last = &label;
+    if (context.symbols.line_labels.find(label.text) != context.symbols.line_labels.end()) continue;
+    auto& d = context.sink.report(Code::N001, label.span, fmt::format("no agency has a line named '{}'", label.text));
+    d.suggestion = context.symbols.line_labels.empty()
+                       ? std::string("no agency declares any lines")
+                       : fmt::format("the agencies' lines are: {}", fmt::join(context.symbols.line_labels, ", "));
+  }
+  if (first == nullptr) return range;
+  range.first = std::string(first->text);
+  range.last = std::string(last->text);
+  return range;
+}
+
+model::Step step_of(const ast::Statement& statement, Context& context) {
+  model::Step step;
+  step.span = statement.span;
+  if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title, context);
+  if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe, context);
+  if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
+  describe(step, statement.body, context);
+  return step;
+}
+
+void reserve_lists(model::Stage& stage, const ast::Statement& statement) {
+  stage.steps.reserve(count_of(statement.body, Keyword::step));
+  stage.outcomes.reserve(count_of(statement.body, Keyword::outcome));
+  stage.duties.reserve(count_of(statement.body, Keyword::duty));
+  stage.contacts.reserve(count_of(statement.body, Keyword::contact));
+  stage.contact_lines.reserve(count_of(statement.body, Keyword::contacts));
+}
+
+void read_body(model::Stage& stage, const ast::Statement& statement, Context& context) {
+  reserve_lists(stage, statement);
+  for (const auto& child : statement.body) {
+    switch (child.keyword) {
+      case Keyword::parties:
+        for (auto& party : texts_of(child, Tag::text, context)) stage.parties.push_back(std::move(party));
+        break;
+      case Keyword::level:
+        if (const auto* name = child.find(Tag::name)) stage.level = {context.lookup(context.symbols.levels, name->text, name->span)};
+        break;
+      case Keyword::step: stage.steps.push_back(step_of(child, context)); break;
+      case Keyword::timeframe:
+        if (const auto* value = child.find(Tag::timeframe)) stage.timeframes.push_back(timeframe_of(child, *value, context));
+        break;
+      case Keyword::cumulative:
+        if (const auto* value = child.find(Tag::cumulative)) stage.cumulative = duration_of(*value);
+        break;
+      case Keyword::outcome: stage.outcomes.push_back(outcome_of(child, context)); break;
+      case Keyword::duty: stage.duties.push_back(duty_of(child, context)); break;
+      case Keyword::contacts: stage.contact_lines.push_back(line_range_of(child, context)); break;
+      case Keyword::contact: stage.contacts.push_back(contact_of(child, context)); break;
+      case Keyword::final:
+        stage.final = true;
+        stage.binding = stage.binding || child.find(Tag::word) != nullptr;
+        break;
+      case Keyword::entry: {
+        model::Entry entry;
+        entry.span = child.span;
+        entry.any_stage = child.find(Tag::any_stage) != nullptr;
+        if (const auto* number = child.find(Tag::number)) {
+          entry.stage_number = number->low;
+          stage_numbered(*number, context);
+        }
+        entry.condition = optional_text(child, Tag::condition, context);
+        stage.entries.push_back(std::move(entry));
+        break;
+      }
+      case Keyword::through: stage.through = optional_text(child, Tag::text, context); break;
+      case Keyword::actor: stage.actor = optional_text(child, Tag::by, context); break;
+      case Keyword::unknown: stage.unknowns.push_back(unknown_of(child, context)); break;
+      default: break;
+    }
+  }
+  describe(stage, statement.body, context);
+}
+
+}  // namespace
+
+void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context) {
+  stage.span = statement.span;
+  switch (statement.keyword) {
+    case Keyword::route: stage.kind = model::StageKind::route; break;
+    case Keyword::informal_stage: stage.kind = model::StageKind::informal; break;
+    default: stage.kind = model::StageKind::formal;
+  }
+  if (const auto* number = statement.find(Tag::number)) stage.number = number->low;
+  if (const auto* name = statement.find(Tag::name)) stage.name = std::string(name->text);
+  if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title, context);
+  read_body(stage, statement, context);
+}
+
+model::Stage immediate_risk_of(const ast::Statement& statement, Context& context) {
+  model::Stage rule;
+  rule.span = statement.span;
+  rule.title = model::Text{"Immediate risk", statement.span};  // a literal: lives for the program
+  read_body(rule, statement, context);
+  return rule;
+}
+
+}  // namespace esc::resolving
