@@ -3,8 +3,6 @@
 // Usage: escc-conformance-rows PROTOCOL.esc TABLE.tsv
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -12,18 +10,7 @@
 #include "compiler/analysis/working_calendar.hpp"
 #include "compiler/driver/check.hpp"
 #include "compiler/model/dates.hpp"
-
-namespace {
-
-std::vector<std::string> fields(const std::string& line) {
-  std::vector<std::string> parts;
-  std::stringstream stream(line);
-  std::string part;
-  while (std::getline(stream, part, '\t')) parts.push_back(part);
-  return parts;
-}
-
-}  // namespace
+#include "tests/conformance/rows.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 3) return 2;
@@ -36,43 +23,30 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto& model = run.files[0].model;
-  const esc::model::Calendar* calendar = &model.calendars.at(model.protocol->calendar.index);
-  esc::analysis::WorkingCalendar days(calendar);
-  std::ifstream table(argv[2]);
-  int checked = 0;
-  int failed = 0;
-  std::string line;
-  for (int number = 1; std::getline(table, line); ++number) {
-    if (line.empty() || line[0] == '#') continue;
-    auto row = fields(line);
-    if (row.size() < 4) {
-      fmt::print("FAIL line {}: fewer than four columns\n", number);
-      ++failed;
-      continue;
-    }
-    auto title = row[0].empty() ? std::string("not stated") : row[0];
+  esc::analysis::WorkingCalendar days(&model.calendars.at(model.protocol->calendar.index));
+  std::vector<std::string> problems;
+  auto rows = conformance::read_rows(argv[2], problems);
+  for (const auto& problem : problems) fmt::print("FAIL {}\n", problem);
+  auto failed = problems.size();
+  for (const auto& row : rows) {
     const esc::model::Contact* contact = nullptr;
     for (const auto& c : model.stages.at(0).contacts) {
-      if (c.title.value == title) contact = &c;
+      if (c.title.value == row.title) contact = &c;
     }
     if (!contact) {
-      fmt::print("FAIL line {}: no contact '{}'\n", number, title);
+      fmt::print("FAIL line {}: no contact '{}'\n", row.line, row.title);
       ++failed;
       continue;
     }
-    auto day = esc::day_number({std::stoi(row[1].substr(0, 4)), std::stoi(row[1].substr(5, 2)),
-                                std::stoi(row[1].substr(8, 2))});
-    int minute = std::stoi(row[2].substr(0, 2)) * 60 + std::stoi(row[2].substr(3, 2));
+    auto day = esc::day_number({row.year, row.month, row.day});
     int kind = days.is_bank_holiday(day) ? esc::analysis::bank_holiday_day : esc::weekday(day);
-    bool answer = esc::analysis::availability_of(*contact, model).covers(kind, minute);
-    bool expected = row[3] == "yes";
-    ++checked;
-    if (answer != expected) {
-      fmt::print("FAIL line {}: '{}' on {} at {}: the compiler says {}, the table {}\n", number, title, row[1], row[2],
-                 answer ? "yes" : "no", row[3]);
+    bool answer = esc::analysis::availability_of(*contact, model).covers(kind, row.minute);
+    if (answer != (row.expected == "yes")) {
+      fmt::print("FAIL line {}: '{}' on {} at {}: the compiler says {}, the table {}\n", row.line, row.title, row.date,
+                 row.time, answer ? "yes" : "no", row.expected);
       ++failed;
     }
   }
-  fmt::print("checked {} rows\n", checked);
-  return failed == 0 && checked > 0 ? 0 : 1;
+  fmt::print("checked {} rows\n", rows.size());
+  return failed == 0 && !rows.empty() ? 0 : 1;
 }

@@ -57,7 +57,7 @@ check compiler "$out"
 }
 
 echo "generated C++ with the runtime:"
-g++ -std=c++17 -Wall -Wextra -Werror -I "$work/out" -I "$root/runtime" -o "$work/runtime_rows" "$here/runtime_rows.cpp"
+g++ -std=c++17 -Wall -Wextra -Werror -I "$work/out" -I "$root/runtime" -I "$here" -o "$work/runtime_rows" "$here/runtime_rows.cpp"
 if ! out=$("$work/runtime_rows" "$table"); then status=1; fi
 echo "$out"
 check runtime "$out"
