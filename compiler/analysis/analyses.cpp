@@ -8,6 +8,14 @@ Analyses analyse(const model::Model& model) {
   analyses.durations = analyse_durations(model);
   analyses.totals = running_totals(model, analyses.flow, analyses.durations);
   analyses.whom = whom_to_contact(model);
+  if (model.protocol) {
+    for (const auto& target : model.protocol->targets) {
+      if (!target.first_stage && !target.last_stage && !analyses.overall) {
+        analyses.overall = target.timeframe.duration.working_days();
+      }
+    }
+  }
+  if (!analyses.overall && !analyses.totals.empty()) analyses.overall = analyses.totals.back().end;
   return analyses;
 }
 

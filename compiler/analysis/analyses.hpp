@@ -2,6 +2,7 @@
 // back-end, `escc deadlines` and `escc diff` read these, and none works them out again.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "compiler/analysis/durations.hpp"
@@ -15,6 +16,9 @@ struct Analyses {
   Flow flow;
   Durations durations;
   std::vector<PathPoint> totals;  // the running totals on the main path
+  // The whole escalation's time: the protocol's own target for every stage, else the
+  // main path's total.
+  std::optional<model::WorkingDays> overall;
   WhomToContact whom;
 };
 

@@ -5,20 +5,12 @@
 #include <algorithm>
 #include <array>
 
+#include "compiler/source/spoken_list.hpp"
+
 namespace esc::analysis {
 namespace {
 
 std::string clock(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
-
-// "a", "a and b", "a, b and c"
-std::string listed(const std::vector<std::string>& items) {
-  std::string text;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) text += i + 1 == items.size() ? " and " : ", ";
-    text += items[i];
-  }
-  return text;
-}
 
 bool all_day(const std::vector<MinuteRange>& ranges) {
   return ranges.size() == 1 && ranges[0].from == 0 && ranges[0].to == minutes_per_day;
@@ -34,7 +26,7 @@ std::string day_times(const std::vector<MinuteRange>& ranges) {
   }
   std::vector<std::string> parts;
   for (const auto& r : ranges) parts.push_back(clock(r.from) + "-" + clock(r.to));
-  return listed(parts);
+  return spoken_list(parts, "and");
 }
 
 // "weekdays", "weekends and bank holidays", "Monday, Wednesday and Saturday"
@@ -57,7 +49,7 @@ std::string day_names(unsigned days) {
     }
   }
   if (days & (1u << bank_holiday_day)) parts.push_back("bank holidays");
-  return listed(parts);
+  return spoken_list(parts, "and");
 }
 
 }  // namespace

@@ -70,14 +70,7 @@ Deadlines work_out_deadlines(const model::Model& model, const Analyses& analyses
     deadlines.stages.push_back(std::move(entry));
   }
 
-  if (model.protocol) {
-    for (const auto& target : model.protocol->targets) {
-      if (!target.first_stage && !target.last_stage && !deadlines.overall) {
-        deadlines.overall = target.timeframe.duration.working_days();
-      }
-    }
-  }
-  if (!deadlines.overall && !totals.empty()) deadlines.overall = totals.back().end;
+  deadlines.overall = analyses.overall;
   if (deadlines.overall) {
     deadlines.overall_due = days.add_working_days(options.start, deadlines.overall->high);
     note_date(*deadlines.overall_due);

@@ -281,15 +281,6 @@ std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses&
     holiday_count = calendar.holidays.size();
   }
 
-  // The protocol's own overall target when it covers the whole protocol, else the
-  // main path's total.
-  std::optional<model::WorkingDays> overall;
-  if (model.protocol) {
-    for (const auto& target : model.protocol->targets) {
-      if (!target.first_stage && !target.last_stage && !overall) overall = target.timeframe.duration.working_days();
-    }
-  }
-  if (!overall && !totals.empty()) overall = totals.back().end;
 
   auto list_of = [](std::string_view array, std::size_t count) {
     return count == 0 ? std::string("{}") : fmt::format("{{data::{}, {}}}", array, count);
@@ -363,7 +354,7 @@ std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses&
       fmt::arg("agencies", list_of("agencies", model.agencies.size())),
       fmt::arg("contacts", list_of("contacts", contacts.size())),
       fmt::arg("availabilities", list_of("availabilities", availabilities.entries().size())),
-      fmt::arg("overall", working_days(overall)));
+      fmt::arg("overall", working_days(analyses.overall)));
   out += fmt::format("}}  // namespace {}\n\n#endif  // ESCC_PROTOCOL_{}\n", space, space);
   return out;
 }

@@ -8,21 +8,9 @@
 
 #include "compiler/analysis/lines.hpp"
 #include "compiler/checks/checks.hpp"
+#include "compiler/source/spoken_list.hpp"
 
 namespace esc::checks {
-namespace {
-
-// "2", "2 or 3", "initial, 2 or 3"
-std::string spoken_list(const std::vector<std::string>& items) {
-  std::string text;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) text += i + 1 == items.size() ? " or " : ", ";
-    text += items[i];
-  }
-  return text;
-}
-
-}  // namespace
 
 void stage_contacts(const Context& context, DiagnosticSink& sink) {
   const auto& model = context.model;
@@ -61,7 +49,7 @@ void stage_contacts(const Context& context, DiagnosticSink& sink) {
                                           stage.label(),
                                           range.first == range.last ? "line " + range.first
                                                                     : "lines " + range.first + " to " + range.last,
-                                          agency.name, spoken_list(missing)));
+                                          agency.name, spoken_list(missing, "or")));
         d.notes.push_back({agency.span, fmt::format("{} is declared here", agency.name)});
       }
     }

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "compiler/source/spoken_list.hpp"
+
 namespace esc {
 
 std::string where_it_belongs(ast::Keyword keyword) {
@@ -9,12 +11,7 @@ std::string where_it_belongs(ast::Keyword keyword) {
   for (const auto& block : grammar::block_table) {
     if (grammar::stands_in(block.block, keyword)) places.push_back(block.description);
   }
-  std::string text;
-  for (std::size_t i = 0; i < places.size(); ++i) {
-    if (i > 0) text += i + 1 == places.size() ? " or " : ", ";
-    text += places[i];
-  }
-  return text;
+  return spoken_list(places, "or");
 }
 
 std::string statement_words(ast::Keyword keyword) {
