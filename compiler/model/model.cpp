@@ -67,6 +67,63 @@ std::string_view status_name(Status status) {
   return "";
 }
 
+std::string_view passage_kind_name(PassageKind kind) {
+  switch (kind) {
+    case PassageKind::source: return "source";
+    case PassageKind::note: return "note";
+    case PassageKind::context: return "context";
+  }
+  return "";
+}
+
+namespace {
+
+template <typename List, typename Each>
+void each_of(const List& list, Each& each) {
+  for (const auto& described : list) each(described);
+}
+
+template <typename Each>
+void stage_described(const Stage& stage, Each& each) {
+  each(stage);
+  each_of(stage.steps, each);
+  each_of(stage.duties, each);
+  each_of(stage.contacts, each);
+  each_of(stage.outcomes, each);
+  for (const auto& outcome : stage.outcomes) each_of(outcome.duties, each);
+}
+
+}  // namespace
+
+void for_each_described(const Model& model, const std::function<void(const Described&)>& each) {
+  if (model.protocol) {
+    each(*model.protocol);
+    each_of(model.protocol->contacts, each);
+    each_of(model.protocol->targets, each);
+  }
+  for (const auto& stage : model.stages) stage_described(stage, each);
+  if (model.immediate_risk) stage_described(*model.immediate_risk, each);
+  for (const auto& agency : model.agencies) {
+    each(agency);
+    each_of(agency.roles, each);
+    each_of(agency.contacts, each);
+    each_of(agency.lines, each);
+    for (const auto& line : agency.lines) {
+      each_of(line.contacts, each);
+      each_of(line.duties, each);
+    }
+  }
+  for (const auto& form : model.forms) {
+    each(form);
+    each_of(form.send_to, each);
+  }
+  each_of(model.levels, each);
+  each_of(model.kinds, each);
+  each_of(model.hours, each);
+  each_of(model.calendars, each);
+  each_of(model.figures, each);
+}
+
 std::string_view outcome_name(OutcomeKind kind) {
   switch (kind) {
     case OutcomeKind::resolved: return "resolved";

@@ -87,7 +87,7 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
           target.first_stage = covering->low;
           target.last_stage = covering->high;
         }
-        describe(target, child.body, context);
+        describe(target, child, context);
         protocol.targets.push_back(std::move(target));
       }
       break;
@@ -127,7 +127,7 @@ model::Line line_of(const ast::Statement& statement, Context& context) {
     if (child.keyword == Keyword::duty) line.duties.push_back(duty_of(child, context));
     if (child.keyword == Keyword::unknown) line.unknowns.push_back(unknown_of(child, context));
   }
-  describe(line, statement.body, context);
+  describe_block(line, statement, grammar::Block::line, context);
   return line;
 }
 
@@ -138,7 +138,11 @@ Entity named_of(const ast::Statement& statement, Context& context, Tag name_tag 
   entity.span = statement.span;
   if (const auto* name = statement.find(name_tag)) entity.name = std::string(name->text);
   entity.title = optional_text(statement, Tag::title, context);
-  describe(entity, statement.body, context);
+  if (auto opened = grammar::block_opened(grammar::Block::file, statement.keyword)) {
+    describe_block(entity, statement, *opened, context);
+  } else {
+    describe(entity, statement, context);
+  }
   return entity;
 }
 
@@ -149,7 +153,7 @@ model::Protocol protocol_of(const ast::Statement& statement, Context& context) {
   protocol.span = statement.span;
   if (const auto* title = statement.find(Tag::title)) protocol.title = text_of(*title, context);
   for (const auto& child : statement.body) read_metadata(protocol, child, context);
-  describe(protocol, statement.body, context);
+  describe_block(protocol, statement, grammar::Block::protocol, context);
   return protocol;
 }
 
@@ -177,7 +181,7 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
           role.level = {context.lookup(context.symbols.levels, level->text, level->span)};
         }
         role.person = optional_text(child, Tag::person, context);
-        describe(role, child.body, context);
+        describe(role, child, context);
         agency.roles.push_back(std::move(role));
         break;
       }
@@ -187,7 +191,7 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
       default: break;
     }
   }
-  describe(agency, statement.body, context);
+  describe_block(agency, statement, grammar::Block::agency, context);
   return agency;
 }
 
@@ -283,7 +287,7 @@ model::Form form_of(const ast::Statement& statement, Context& context) {
       default: break;
     }
   }
-  describe(form, statement.body, context);
+  describe_block(form, statement, grammar::Block::form, context);
   return form;
 }
 
@@ -294,7 +298,7 @@ model::Figure figure_of(const ast::Statement& statement, Context& context) {
   for (const auto& value : statement.values) {
     if (value.tag == Tag::number) figure.stage_numbers.push_back(value.low);
   }
-  describe(figure, statement.body, context);
+  describe(figure, statement, context);
   return figure;
 }
 

@@ -68,7 +68,7 @@ model::Outcome outcome_of(const ast::Statement& statement, Context& context) {
   for (const auto& child : statement.body) {
     if (is_action(child.keyword)) outcome.actions.push_back(action_of(child, outcome, context));
   }
-  describe(outcome, statement.body, context);
+  describe(outcome, statement, context);
   return outcome;
 }
 
@@ -98,7 +98,7 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title, context);
   if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe, context);
   if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
-  describe(step, statement.body, context);
+  describe(step, statement, context);
   return step;
 }
 
@@ -153,7 +153,7 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
       default: break;
     }
   }
-  describe(stage, statement.body, context);
+  describe_block(stage, statement, *grammar::block_opened(grammar::Block::file, statement.keyword), context);
 }
 
 }  // namespace
