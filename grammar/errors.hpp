@@ -119,6 +119,8 @@ ESC_MESSAGE(reviewed_word, "expected 'reviewed' after 'last', as in 'last review
 ESC_MESSAGE(with_word, "expected 'with' after 'read', as in read with \"London Child Protection Procedures\", "
                        "but found {found}");
 ESC_MESSAGE(url_text, "expected a web address in quotes, but found {found}");
+ESC_MESSAGE(document_path, "expected the document's file name in quotes after 'document', such as "
+                           "\"sources/our-protocol.txt\", but found {found}");
 ESC_MESSAGE(scope_word,
             "expected who the protocol covers: 'children', 'young people', 'adults with care and support needs', "
             "'adults at risk' or 'adults', but found {found}");

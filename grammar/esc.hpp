@@ -376,6 +376,9 @@ struct term_stmt
     : statement_rule<Keyword::term, ESC_KW("term"), sp, p::must<plain_text>, sp, p::must<means_word>, sp,
                      p::must<plain_text>> {};
 struct link_stmt : statement_rule<Keyword::link, ESC_KW("link"), sp, p::must<url_text>> {};
+// The plain text of the published document the protocol states, found like a file it uses.
+struct document_path : quoted {};
+struct document_stmt : statement_rule<Keyword::document, ESC_KW("document"), sp, p::must<document_path>> {};
 
 // ---- Statements: calendars -----------------------------------------------------------------
 
@@ -476,7 +479,7 @@ struct statement
              informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
              read_with_stmt, covers_stmt, excludes_stmt, resolve_stmt, timeframes_from_stmt, report_stmt, term_stmt,
-             link_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
+             link_stmt, document_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
              timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
              entry_stmt, through_stmt, actor_stmt, unknown_stmt, kind_stmt, role_stmt, line_stmt, required_from_stmt,
              send_to_stmt, section_stmt, field_stmt, column_stmt, context_stmt, note_stmt, source_stmt> {};

@@ -26,7 +26,7 @@ namespace esc::grammar {
 enum class Keyword : std::uint8_t {
   use, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, agency, form, figure,
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes, resolve,
-  timeframes_from, report, term, link, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
+  timeframes_from, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
   outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, kind, role, line,
   required_from, send_to, section, field, column, context, note, source,
 };
@@ -188,6 +188,8 @@ inline constexpr std::array rows = {
                  .stands_in = blocks(protocol), .example = R"(term "ESP" means "Example Safeguarding Partnership")"},
     StatementRow{.keyword = K::link, .name = "link", .spellings = "link", .offered = "link",
                  .stands_in = blocks(protocol), .example = R"(link "https://example.org/")"},
+    StatementRow{.keyword = K::document, .name = "document", .spellings = "document", .offered = "document",
+                 .stands_in = blocks(protocol), .example = R"(document "sources/document.txt")"},
 
     // Calendars.
     StatementRow{.keyword = K::working_days, .name = "working_days", .spellings = "working days",

@@ -86,6 +86,11 @@ expect deadlines-bad-date 2 'YYYY-MM-DD' -- "$escc" deadlines --start 18/12/2026
 expect deadlines-errors 1 'no deadlines, because of the errors above' -- "$escc" deadlines --start 2026-12-18 "$work/broken.esc"
 expect deadlines-no-calendar 0 'warning\[T009\]: the protocol names no calendar' -- "$escc" deadlines --start 2026-12-18 "$work/clean.esc"
 
+# A document that cannot be found stops the build before anything is written.
+sed 's/^protocol "A small protocol" {$/&\n  document "sources\/missing.txt"/' "$work/clean.esc" >"$work/missing-document.esc"
+expect build-missing-document 1 "error\[N003\]: cannot find the document 'sources/missing.txt'" -- "$escc" build -o "$work/document-out" "$work/missing-document.esc"
+[ ! -e "$work/document-out" ] && pass || fail "build-missing-document: the output folder was made"
+
 # A baseline accepts today's findings; a new one still fails.
 expect write-baseline 0 'warning\[G004\]' -- "$escc" check --today 2026-11-23 --write-baseline "$work/baseline.json" "$work/draft.esc"
 expect baseline-accepts 0 'no problems found in 1 file \(1 in the baseline\)' -- "$escc" check --today 2026-11-23 --deny-warnings --baseline "$work/baseline.json" "$work/draft.esc"

@@ -322,7 +322,8 @@ TEST_CASE("every source and note under every statement in every block is kept, o
       text += frame.open + std::string(row.example) + (g::block_opened(block.block, row.keyword) ? " {\n}\n" : "\n");
       text += "source \"the kept source\"\nnote \"the kept note\"\n" + frame.close;
 
-      auto checked = esc::test::check_text(text, "kept.esc");
+      // Beside tests/documents/sources/, where the document a `document` example names is.
+      auto checked = esc::test::check_text(text, std::string(ESCC_SOURCE_DIR) + "/tests/documents/kept.esc");
       std::string errors;
       for (const auto& d : checked.sink.diagnostics()) errors += d.message + "\n";
       INFO(text << errors);

@@ -8,6 +8,7 @@ Analyses analyse(const model::Model& model) {
   analyses.durations = analyse_durations(model);
   analyses.totals = running_totals(model, analyses.flow, analyses.durations);
   analyses.whom = whom_to_contact(model);
+  analyses.quotes = verify_quotes(model);
   if (model.protocol) {
     for (const auto& target : model.protocol->targets) {
       if (!target.first_stage && !target.last_stage && !analyses.overall) {

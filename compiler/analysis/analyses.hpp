@@ -7,6 +7,7 @@
 
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
+#include "compiler/analysis/quotes.hpp"
 #include "compiler/analysis/whom_to_contact.hpp"
 #include "compiler/model/model.hpp"
 
@@ -20,6 +21,8 @@ struct Analyses {
   // main path's total.
   std::optional<model::WorkingDays> overall;
   WhomToContact whom;
+  // The protocol's quotes against its document, when it names one.
+  std::optional<QuoteVerification> quotes;
 };
 
 Analyses analyse(const model::Model& model);

@@ -274,6 +274,7 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"reports", reports},
               {"terms", terms},
               {"links", texts(p.links)},
+              {"document", p.document ? json(p.document->named.value) : json(nullptr)},
               {"contacts", contacts(p.contacts, m)},
               {"unknown", unknowns}};
   describe(object, p);

@@ -18,6 +18,7 @@ struct Context {
   const analysis::Flow& flow;
   const analysis::Durations& durations;
   const std::vector<analysis::PathPoint>& totals;  // the running totals on the main path
+  const std::optional<analysis::QuoteVerification>& quotes;
 };
 
 using Check = void (*)(const Context&, DiagnosticSink&);
@@ -64,5 +65,6 @@ void repeated_availability(const Context&, DiagnosticSink&);
 void adult_route(const Context&, DiagnosticSink&);
 void document_links(const Context&, DiagnosticSink&);
 void bank_holidays(const Context&, DiagnosticSink&);
+void quotes_in_document(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

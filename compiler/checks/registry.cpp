@@ -35,13 +35,14 @@ const std::vector<Registered>& registry() {
       {"adult-route", adult_route},
       {"document-links", document_links},
       {"bank-holidays", bank_holidays},
+      {"quotes-in-document", quotes_in_document},
   };
   return checks;
 }
 
 void run_checks(const model::Model& model, const analysis::Analyses& analyses, std::int64_t today,
                 DiagnosticSink& sink) {
-  Context context{model, today, analyses.flow, analyses.durations, analyses.totals};
+  Context context{model, today, analyses.flow, analyses.durations, analyses.totals, analyses.quotes};
   DiagnosticSink found;
   for (const auto& check : registry()) check.run(context, found);
   std::vector<bool> used(model.allows.size(), false);

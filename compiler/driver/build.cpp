@@ -43,9 +43,14 @@ std::string depfile_text(const std::vector<std::pair<std::string, std::string>>&
   text += ":";
   std::vector<std::string> inputs;
   for (const auto& file : checked.files) {
+    std::vector<FileId> read;
     for (const auto& unit : file.program.units) {
-      if (unit.is_stdlib) continue;
-      const auto& path = sources.file(unit.file).path();
+      if (!unit.is_stdlib) read.push_back(unit.file);
+    }
+    // The document decides which quotes are found, so a build is out of date when it changes.
+    if (file.program.document) read.push_back(file.program.document->file);
+    for (auto id : read) {
+      const auto& path = sources.file(id).path();
       if (std::find(inputs.begin(), inputs.end(), path) == inputs.end()) inputs.push_back(path);
     }
   }

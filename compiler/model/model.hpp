@@ -423,6 +423,15 @@ struct Term {
   Text meaning;
 };
 
+// The plain text of the published document the protocol states (`document "..."`), which
+// its quotes are verified against. The text lives in the SourceManager, as the
+// protocol's own does.
+struct Document {
+  Text named;  // the path as the protocol writes it
+  std::string_view text;
+  FileId file = 0;
+};
+
 enum class Scope : std::uint8_t { children = 1, young_people = 2, adults = 4 };
 enum class Status : std::uint8_t { draft, live, withdrawn };
 std::string_view status_name(Status status);  // "draft"
@@ -450,6 +459,7 @@ struct Protocol : Described {
   std::vector<Report> reports;
   std::vector<Term> terms;
   std::vector<Text> links;
+  std::optional<Document> document;
   std::vector<Contact> contacts;
   std::vector<Unknown> unknowns;
 };

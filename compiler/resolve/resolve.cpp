@@ -138,6 +138,16 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
     }
   }
   resolving::report_hours_circles(model, sink);
+  // The loader read the document the protocol names; without it (it could not be read,
+  // an error already reported) there is nothing to verify quotes against.
+  if (model.protocol && model.protocol->document) {
+    if (program.document) {
+      model.protocol->document->text = program.document->text;
+      model.protocol->document->file = program.document->file;
+    } else {
+      model.protocol->document.reset();
+    }
+  }
 
   // A file of shared definitions only (a library for `use`) needs no protocol block.
   auto needs_protocol = std::find_if(main->statements.begin(), main->statements.end(), [](const ast::Statement& s) {

@@ -109,6 +109,18 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
     case Keyword::link:
       if (const auto* url = child.find(Tag::url)) protocol.links.push_back(text_of(*url, context));
       break;
+    case Keyword::document:
+      if (const auto* path = child.find(Tag::text)) {
+        // Quotes are verified against one text: with two, escc would have to choose.
+        if (protocol.document) {
+          auto& d = context.sink.report(Code::N002, child.span,
+                                        "the protocol names a second document; a protocol states one document");
+          d.notes.push_back({protocol.document->named.span, "the first is named here"});
+          break;
+        }
+        protocol.document = model::Document{text_of(*path, context), {}, 0};
+      }
+      break;
     case Keyword::contact: protocol.contacts.push_back(contact_of(child, context)); break;
     case Keyword::unknown: protocol.unknowns.push_back(unknown_of(child, context)); break;
     default: break;

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 
 namespace esc {
@@ -358,6 +360,31 @@ Scan scan(std::string_view text, FileId file, DiagnosticSink& sink, DiagnosticSi
 }
 
 }  // namespace
+
+std::optional<NotText> first_non_text_byte(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    // Most of a document is ASCII, which needs no decoding: eight bytes at a time, when
+    // none of them is a NUL or has its high bit set.
+    if (i + 8 <= text.size()) {
+      std::uint64_t eight = 0;
+      std::memcpy(&eight, text.data() + i, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+      if (((eight | ((eight - ones) & ~eight)) & highs) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (auto byte = static_cast<unsigned char>(text[i]); byte > 0 && byte < 0x80) {
+      ++i;
+      continue;
+    }
+    if (text[i] == '\0') return NotText{i, true};
+    auto length = valid_sequence_length(text, i);
+    if (length == 0) return NotText{i, false};
+    i += length;
+  }
+  return std::nullopt;
+}
 
 bool check_encoding(const SourceFile& source, FileId file, DiagnosticSink& sink) {
   // Findings about characters wait until the file is known to be text: in a binary

@@ -4,6 +4,7 @@
 // letters of another alphabet that look like Latin ones), though the file is still read.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,14 @@ namespace esc {
 // Reports each problem (a handful of each kind, then how many more) and returns false
 // if the file cannot be read.
 bool check_encoding(const SourceFile& source, FileId file, DiagnosticSink& sink);
+
+// The first byte that keeps `text` from being text at all: a NUL, or a byte that is not
+// valid UTF-8. For files escc reads but does not parse, such as a protocol's document.
+struct NotText {
+  std::size_t offset = 0;
+  bool nul = false;
+};
+std::optional<NotText> first_non_text_byte(std::string_view text);
 
 // The length of a UTF-8 byte-order mark at the start of `text`, or 0.
 std::size_t byte_order_mark_length(std::string_view text);

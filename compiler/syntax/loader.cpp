@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "compiler/source/encoding.hpp"
 #include "compiler/source/stdlib.hpp"
 #include "compiler/syntax/parser.hpp"
 #include "compiler/syntax/suggest.hpp"
@@ -54,6 +55,7 @@ class Loader {
     auto id = sources_.add(main_path, std::move(*text));
     auto key = key_for_file(main_path);
     visit(program, id, key, /*is_main=*/true, /*is_stdlib=*/false);
+    if (const auto* named = document_statement(program)) program.document = load_document(*named);
     program.import_unreadable = import_unreadable_;
     return program;
   }
@@ -130,19 +132,32 @@ class Loader {
     std::string text;
   };
 
+  // How messages speak of what is looked for: files a protocol uses, or its document.
+  struct Sought {
+    std::string_view plural;  // "imports are looked up ..."
+    std::string_view missing;  // "cannot find {}"
+  };
+  static constexpr Sought an_import{"imports", "cannot find '{}' to use"};
+  static constexpr Sought the_document{"documents", "cannot find the document '{}'"};
+
   std::optional<Found> find(const Request& request) {
     if (!request.stdlib_name.empty()) return find_stdlib(request);
-    fs::path relative(request.relative_path);
-    if (relative.is_absolute() || request.relative_path.empty()) {
-      sink_.report(Code::N005, request.span,
-                   "imports are looked up inside the protocol's folder and the -I folders; write a path relative "
-                   "to them, not an absolute path");
+    return find_in_roots(request.relative_path, request.span, an_import);
+  }
+
+  std::optional<Found> find_in_roots(const std::string& relative_path, Span span, const Sought& sought) {
+    fs::path relative(relative_path);
+    if (relative.is_absolute() || relative_path.empty()) {
+      sink_.report(Code::N005, span,
+                   fmt::format("{} are looked up inside the protocol's folder and the -I folders; write a path "
+                               "relative to them, not an absolute path",
+                               sought.plural));
       return std::nullopt;
     }
     auto normal = relative.lexically_normal();
     if (!normal.empty() && *normal.begin() == "..") {
-      sink_.report(Code::N005, request.span,
-                   fmt::format("'{}' leads outside the folders imports are looked up in", request.relative_path));
+      sink_.report(Code::N005, span,
+                   fmt::format("'{}' leads outside the folders {} are looked up in", relative_path, sought.plural));
       return std::nullopt;
     }
     std::vector<std::string> tried;
@@ -153,7 +168,7 @@ class Loader {
       if (!text && problem != no_such_file) {
         // There, but not a file escc can read (a pipe, a device, too large): looking on
         // in the next folder would quietly use another file of the same name.
-        sink_.report(Code::I001, request.span, fmt::format("cannot read {}: {}", candidate.string(), problem));
+        sink_.report(Code::I001, span, fmt::format("cannot read {}: {}", candidate.string(), problem));
         import_unreadable_ = true;
         return std::nullopt;
       }
@@ -164,14 +179,14 @@ class Loader {
       auto real = reader_.real_path(candidate.string());
       auto real_root = reader_.real_path(root.string());
       if (real && real_root && !is_inside(*real_root, *real)) {
-        sink_.report(Code::N005, request.span,
-                     fmt::format("'{}' is a link that leads outside the folders imports are looked up in",
-                                 candidate.string()));
+        sink_.report(Code::N005, span,
+                     fmt::format("'{}' is a link that leads outside the folders {} are looked up in",
+                                 candidate.string(), sought.plural));
         return std::nullopt;
       }
       return Found{key_for_file(candidate.string()), candidate.string(), std::move(*text)};
     }
-    auto& d = sink_.report(Code::N003, request.span, fmt::format("cannot find '{}' to use", request.relative_path));
+    auto& d = sink_.report(Code::N003, span, fmt::format(fmt::runtime(sought.missing), relative_path));
     for (const auto& path : tried) d.notes.push_back({std::nullopt, fmt::format("looked for {}", path)});
     d.suggestion = "give the folder that holds it with -I FOLDER, or correct the name";
     return std::nullopt;
@@ -191,6 +206,51 @@ class Loader {
       d.suggestion = fmt::format("did you mean '{}'?", best);
     }
     return std::nullopt;
+  }
+
+  // The first `document` of the protocol's first protocol block: a second of either is
+  // an error that resolution reports.
+  static const ast::Statement* document_statement(const Program& program) {
+    if (program.units.empty() || !program.units.back().is_main) return nullptr;
+    for (const auto& statement : program.units.back().syntax.statements) {
+      if (statement.keyword != ast::Keyword::protocol) continue;
+      for (const auto& child : statement.body) {
+        if (child.keyword == ast::Keyword::document && !child.values.empty()) return &child;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // The document is read with the protocol, so that no check reads a file, and refused
+  // when it is not text: quotes verified against a binary file would all fail, and say
+  // nothing about the protocol.
+  std::optional<LoadedDocument> load_document(const ast::Statement& statement) {
+    const auto& value = statement.values.front();
+    auto named = decode_text(value.text);
+    auto found = find_in_roots(named, value.span, the_document);
+    if (!found) return std::nullopt;
+    if (found->text.empty()) {
+      sink_.report(Code::I004, value.span, fmt::format("the document {} is empty", named));
+      return std::nullopt;
+    }
+    if (auto bad = first_non_text_byte(found->text)) {
+      auto line = 1 + std::count(found->text.begin(), found->text.begin() + static_cast<std::ptrdiff_t>(bad->offset), '\n');
+      if (bad->nul) {
+        sink_.report(Code::I003, value.span,
+                     fmt::format("the document {} holds a NUL byte (line {}), so it is not text: name the plain-text "
+                                 "extraction of the document, not the PDF or word-processor file",
+                                 named, line));
+      } else {
+        sink_.report(Code::I002, value.span,
+                     fmt::format("the document {} is not UTF-8 text: byte 0x{:02X} on line {} is not valid UTF-8; "
+                                 "save the document as UTF-8 text",
+                                 named, static_cast<unsigned char>(found->text[bad->offset]), line));
+      }
+      return std::nullopt;
+    }
+    auto id = sources_.add(found->display_path, std::move(found->text));
+    return LoadedDocument{id, sources_.file(id).text()};
   }
 
   std::string key_for_file(const std::string& path) {

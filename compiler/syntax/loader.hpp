@@ -1,9 +1,12 @@
 // Reads a protocol and everything it `use`s: the standard library (built in) and
-// the author's own files, found only inside the search roots. Reports missing
-// imports, cycles and paths that try to leave the roots. Never resolves names.
+// the author's own files, found only inside the search roots; and the document it
+// states (`document "..."`), found the same way. Reports missing files, cycles and
+// paths that try to leave the roots. Never resolves names.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/findings/diagnostics.hpp"
@@ -25,9 +28,16 @@ struct SourceUnit {
   bool is_stdlib = false;
 };
 
+// The published document a protocol names with `document "..."`, as read.
+struct LoadedDocument {
+  FileId file = 0;
+  std::string_view text;  // owned by the SourceManager
+};
+
 struct Program {
   // Every file read, each after the files it uses; the protocol itself is last.
   std::vector<SourceUnit> units;
+  std::optional<LoadedDocument> document;
   bool main_readable = false;
   // A file it uses is there but cannot be read (a pipe, a device, too large): like a
   // protocol that cannot be read, a problem with the files rather than their text.
