@@ -86,7 +86,17 @@ expect deadlines-bad-date 2 'YYYY-MM-DD' -- "$escc" deadlines --start 18/12/2026
 expect deadlines-errors 1 'no deadlines, because of the errors above' -- "$escc" deadlines --start 2026-12-18 "$work/broken.esc"
 expect deadlines-no-calendar 0 'warning\[T009\]: the protocol names no calendar' -- "$escc" deadlines --start 2026-12-18 "$work/clean.esc"
 
-# A document that cannot be found stops the build before anything is written.
+# A protocol beside its document (tests/documents/): the trace, its share, and a
+# --min-coverage that passes at the share and fails above it.
+traced="$(dirname "$0")/documents/trace.esc"
+expect trace 0 '^Paragraph 3, line 6: context only \(88% of its words quoted\)$' -- "$escc" trace "$traced"
+expect trace-json 0 '"percent": 45' -- "$escc" trace --format json "$traced"
+expect trace-summary 0 'trace.esc: 5 of 11 paragraphs of sources/trace.txt accounted for \(45%\)$' -- "$escc" trace --format summary "$traced"
+expect trace-min-coverage-met 0 'accounted for \(45%\)' -- "$escc" trace --format summary --min-coverage 45 "$traced"
+expect trace-min-coverage-missed 1 '45% of the paragraphs of sources/trace.txt are accounted for, below the 46% asked for with --min-coverage' -- "$escc" trace --format summary --min-coverage 46 "$traced"
+expect trace-min-coverage-bad 2 'min-coverage' -- "$escc" trace --min-coverage 101 "$traced"
+expect trace-no-document 2 'names no document to trace it against' -- "$escc" trace "$work/clean.esc"
+expect trace-errors 1 'no trace, because of the errors above' -- "$escc" trace "$work/broken.esc"
 sed 's/^protocol "A small protocol" {$/&\n  document "sources\/missing.txt"/' "$work/clean.esc" >"$work/missing-document.esc"
 expect build-missing-document 1 "error\[N003\]: cannot find the document 'sources/missing.txt'" -- "$escc" build -o "$work/document-out" "$work/missing-document.esc"
 [ ! -e "$work/document-out" ] && pass || fail "build-missing-document: the output folder was made"

@@ -1,7 +1,7 @@
 // The document beside the protocol: quotes compared with the document's text after what
 // an extraction changes is set aside, omissions in order, the closest passage for a quote
-// that is not there, paragraphs, and a `document` that cannot be used refused with
-// nothing written.
+// that is not there, paragraphs, the share a trace counts, and a `document` that cannot
+// be used refused with nothing written.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
@@ -10,6 +10,7 @@
 #include <map>
 
 #include "compiler/analysis/document_text.hpp"
+#include "compiler/analysis/trace.hpp"
 #include "compiler/driver/build.hpp"
 #include "compiler/model/dates.hpp"
 #include "tests/support.hpp"
@@ -131,6 +132,48 @@ TEST_CASE("paragraphs: between blank lines, and from each numbered clause, list 
   CHECK(paragraphs("--\t---\t--\n\nText\n\n\f\n") == std::vector<std::string>{"Text"});
   // "3 days" or "2023 was" start no clause.
   CHECK(paragraphs("within\n3 days of\n2023 was") == std::vector<std::string>{"within\n3 days of\n2023 was"});
+}
+
+TEST_CASE("a paragraph is accounted for when quotes cover more than half of its words", "[document][trace]") {
+  auto folder = fs::temp_directory_path() / "escc-document-share";
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  std::ofstream(folder / "document.txt") << "one two three four\n\n"
+                                            "five six seven eight\n\n"
+                                            "nine ten eleven twelve\n\n"
+                                            "repeated words here\n\n"
+                                            "repeated words here\n";
+  std::ofstream(folder / "protocol.esc") << "protocol \"Shares\" {\n"
+                                            "  document \"document.txt\"\n"
+                                            "  context \"one two\"\n"
+                                            "  context \"five six seven\"\n"
+                                            "  note \"nine ten eleven twelve\"\n"
+                                            "  context \"repeated words here\"\n"
+                                            "  source \"repeated words here\"\n"
+                                            "}\n";
+  esc::DiskFileReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  auto run = esc::check_files({(folder / "protocol.esc").string()}, reader, sources, sink, {});
+  REQUIRE(run.files.at(0).resolved);
+  auto trace = esc::analysis::trace_document(run.files[0].model, run.files[0].analyses);
+  REQUIRE(trace);
+  REQUIRE(trace->paragraphs.size() == 5);
+  using Status = esc::analysis::ParagraphStatus;
+  // Half is not most.
+  CHECK(trace->paragraphs[0].quoted_words == 2);
+  CHECK(trace->paragraphs[0].status == Status::not_accounted_for);
+  CHECK(trace->paragraphs[1].status == Status::context_only);
+  // A note is the transcriber's own words: it accounts for nothing.
+  CHECK(trace->paragraphs[2].status == Status::not_accounted_for);
+  // Words the document repeats are quoted by each quote of them in turn.
+  CHECK(trace->paragraphs[3].status == Status::context_only);
+  CHECK(trace->paragraphs[4].status == Status::statements);
+  CHECK(trace->accounted_for == 3);
+  CHECK(trace->percent() == 60);
+  CHECK(trace->covers(60));
+  CHECK_FALSE(trace->covers(60.5));
+  fs::remove_all(folder);
 }
 
 namespace {

@@ -1,7 +1,8 @@
 // Every protocol, pinned as golden files: its syntax tree (tests/golden/parse/) and the
 // checker's report as of 2026-11-23 (tests/golden/reports/), and the JSON of its
 // resolved model (tests/golden/json/), and its outputs: DOT, the chart's text
-// alternative, the C++ tables, the HTML directory, and its deadlines for one date. Set ESCC_UPDATE_GOLDEN=1
+// alternative, the C++ tables, the HTML directory, and its deadlines for one date; and
+// the trace of a small protocol against its document (tests/golden/trace/). Set ESCC_UPDATE_GOLDEN=1
 // (or run `make golden`) to rewrite them, then review the change with git diff.
 #include <catch2/catch.hpp>
 
@@ -10,6 +11,7 @@
 
 #include "compiler/analysis/deadlines.hpp"
 #include "compiler/analysis/semantic_diff.hpp"
+#include "compiler/analysis/trace.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/cpp_tables.hpp"
 #include "compiler/backends/deadlines_report.hpp"
@@ -18,6 +20,7 @@
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
 #include "compiler/backends/sha256.hpp"
+#include "compiler/backends/trace_report.hpp"
 #include "compiler/driver/check.hpp"
 #include "compiler/findings/render.hpp"
 #include "compiler/model/dates.hpp"
@@ -150,6 +153,21 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     auto deadlines = esc::analysis::work_out_deadlines(model, analyses, deadline_options);
     compare_with_golden(esc::backends::render_deadlines_text(deadlines, model), "tests/golden/deadlines/" + stem + ".txt");
   }
+}
+
+// `escc trace`: a small protocol beside its document (tests/documents/), for people and
+// for programs.
+TEST_CASE("the trace of a protocol against its document matches its golden files", "[golden][trace]") {
+  const std::string path = "tests/documents/trace.esc";
+  RepositoryReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  auto run = esc::check_files({path}, reader, sources, sink, {});
+  REQUIRE(run.files.at(0).resolved);
+  auto trace = esc::analysis::trace_document(run.files[0].model, run.files[0].analyses);
+  REQUIRE(trace);
+  compare_with_golden(esc::backends::render_trace_text(*trace, sources, path), "tests/golden/trace/trace.txt");
+  compare_with_golden(esc::backends::render_trace_json(*trace, sources, path), "tests/golden/trace/trace.json");
 }
 
 // `escc diff`: each source protocol against an edited copy (tests/diff/NAME-edited.esc),

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <type_traits>
 #include <unordered_set>
 
 namespace esc::model {
@@ -79,49 +80,111 @@ std::string_view passage_kind_name(PassageKind kind) {
 namespace {
 
 template <typename List, typename Each>
-void each_of(const List& list, Each& each) {
-  for (const auto& described : list) each(described);
+void each_of(const List& list, const Where* outer, Each& each) {
+  for (const auto& described : list) each(described, Where{&described, outer});
 }
 
 template <typename Each>
-void stage_described(const Stage& stage, Each& each) {
-  each(stage);
-  each_of(stage.steps, each);
-  each_of(stage.duties, each);
-  each_of(stage.contacts, each);
-  each_of(stage.outcomes, each);
-  for (const auto& outcome : stage.outcomes) each_of(outcome.duties, each);
+void stage_described(const Stage& stage, const Where& here, Each& each) {
+  each(stage, here);
+  each_of(stage.steps, &here, each);
+  each_of(stage.duties, &here, each);
+  each_of(stage.contacts, &here, each);
+  each_of(stage.outcomes, &here, each);
+  for (const auto& outcome : stage.outcomes) {
+    Where in_outcome{&outcome, &here};
+    each_of(outcome.duties, &in_outcome, each);
+  }
 }
+
+// A title as part of a place: quoted, and short enough to read in a line.
+std::string titled(std::string_view word, std::string_view title) {
+  constexpr std::size_t longest = 40;
+  if (title.size() <= longest) return fmt::format("{} \"{}\"", word, title);
+  auto cut = longest - 3;
+  while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{} \"{}…\"", word, title.substr(0, cut));
+}
+
+struct Describe {
+  std::string operator()(const Protocol*) const { return "protocol"; }
+  std::string operator()(const Target* target) const { return "resolve " + target->timeframe.describe(); }
+  std::string operator()(Where::ImmediateRisk) const { return "immediate risk"; }
+  std::string operator()(const Stage* stage) const {
+    return stage->kind == StageKind::informal ? "informal stage" : stage->label();
+  }
+  std::string operator()(const Step* step) const { return titled("step", step->title.value); }
+  std::string operator()(const Duty* duty) const {
+    return duty->object ? titled(duty->verb, duty->object->value) : std::string(duty->verb);
+  }
+  std::string operator()(const Outcome* outcome) const { return fmt::format("when {}", outcome_name(outcome->kind)); }
+  std::string operator()(const Contact* contact) const { return titled("contact", contact->title.value); }
+  std::string operator()(const Agency* agency) const { return "agency " + agency->name; }
+  std::string operator()(const Role* role) const { return titled("role", role->title.value); }
+  std::string operator()(const Line* line) const { return "line " + line->label; }
+  std::string operator()(const Form* form) const { return "form " + form->name; }
+  std::string operator()(const Level* level) const { return "level " + level->name; }
+  std::string operator()(const Kind* kind) const { return "kind " + kind->name; }
+  std::string operator()(const Hours* hours) const { return "hours " + hours->name; }
+  std::string operator()(const Calendar* calendar) const { return "calendar " + calendar->name; }
+  std::string operator()(const Figure* figure) const { return titled("figure", figure->title.value); }
+};
 
 }  // namespace
 
-void for_each_described(const Model& model, const std::function<void(const Described&)>& each) {
+std::string Where::describe() const {
+  auto text = std::visit(Describe{}, entity);
+  for (const auto* at = outer; at != nullptr; at = at->outer) text = std::visit(Describe{}, at->entity) + " › " + text;
+  return text;
+}
+
+Span Where::span() const {
+  return std::visit(
+      [](const auto& held) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(held)>, ImmediateRisk>) {
+          return held.rule->span;
+        } else {
+          return held->span;
+        }
+      },
+      entity);
+}
+
+void for_each_described_where(const Model& model, const std::function<void(const Described&, const Where&)>& each) {
   if (model.protocol) {
-    each(*model.protocol);
-    each_of(model.protocol->contacts, each);
-    each_of(model.protocol->targets, each);
+    Where protocol{&*model.protocol};
+    each(*model.protocol, protocol);
+    each_of(model.protocol->contacts, &protocol, each);
+    each_of(model.protocol->targets, &protocol, each);
   }
-  for (const auto& stage : model.stages) stage_described(stage, each);
-  if (model.immediate_risk) stage_described(*model.immediate_risk, each);
+  for (const auto& stage : model.stages) stage_described(stage, Where{&stage}, each);
+  if (model.immediate_risk) stage_described(*model.immediate_risk, Where{Where::ImmediateRisk{&*model.immediate_risk}}, each);
   for (const auto& agency : model.agencies) {
-    each(agency);
-    each_of(agency.roles, each);
-    each_of(agency.contacts, each);
-    each_of(agency.lines, each);
+    Where in_agency{&agency};
+    each(agency, in_agency);
+    each_of(agency.roles, &in_agency, each);
+    each_of(agency.contacts, &in_agency, each);
+    each_of(agency.lines, &in_agency, each);
     for (const auto& line : agency.lines) {
-      each_of(line.contacts, each);
-      each_of(line.duties, each);
+      Where in_line{&line, &in_agency};
+      each_of(line.contacts, &in_line, each);
+      each_of(line.duties, &in_line, each);
     }
   }
   for (const auto& form : model.forms) {
-    each(form);
-    each_of(form.send_to, each);
+    Where in_form{&form};
+    each(form, in_form);
+    each_of(form.send_to, &in_form, each);
   }
-  each_of(model.levels, each);
-  each_of(model.kinds, each);
-  each_of(model.hours, each);
-  each_of(model.calendars, each);
-  each_of(model.figures, each);
+  each_of(model.levels, nullptr, each);
+  each_of(model.kinds, nullptr, each);
+  each_of(model.hours, nullptr, each);
+  each_of(model.calendars, nullptr, each);
+  each_of(model.figures, nullptr, each);
+}
+
+void for_each_described(const Model& model, const std::function<void(const Described&)>& each) {
+  for_each_described_where(model, [&](const Described& described, const Where&) { each(described); });
 }
 
 std::string_view outcome_name(OutcomeKind kind) {

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "compiler/source/source.hpp"
@@ -500,6 +501,29 @@ std::vector<const Window*> plain_windows(const std::vector<Window>& windows, con
 // uses, each once: what the property "every quote and note reaches the model" walks, and
 // what verifying quotes against the document reads.
 void for_each_described(const Model& model, const std::function<void(const Described&)>& each);
+
+// An entity that keeps passages, and the blocks it stands in: what a walk that shows
+// passages to people (`escc trace`) is told besides the entity.
+struct Where {
+  struct ImmediateRisk {
+    const Stage* rule;
+  };
+  using Entity = std::variant<const Protocol*, const Target*, ImmediateRisk, const Stage*, const Step*, const Duty*,
+                              const Outcome*, const Contact*, const Agency*, const Role*, const Line*, const Form*,
+                              const Level*, const Kind*, const Hours*, const Calendar*, const Figure*>;
+  Entity entity;
+  const Where* outer = nullptr;
+
+  // As a reader would find it, from the outermost block: "stage 2 › step \"Raise the
+  // matter\"", "agency police › line 1 › contact \"Duty Inspector\"".
+  std::string describe() const;
+  Span span() const;  // the entity's statement
+};
+
+// The same walk, saying where each entity stands. Built only when asked for, so that the
+// walk costs nothing more when nobody reads it.
+void for_each_described_where(const Model& model,
+                              const std::function<void(const Described&, const Where&)>& each);
 
 // Each definition in a circle of hours, with the window by which it names the next.
 using HoursCircle = std::vector<std::pair<std::uint32_t, const Window*>>;

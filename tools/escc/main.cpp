@@ -23,9 +23,11 @@
 
 #include "compiler/analysis/deadlines.hpp"
 #include "compiler/analysis/semantic_diff.hpp"
+#include "compiler/analysis/trace.hpp"
 #include "compiler/backends/deadlines_report.hpp"
 #include "compiler/backends/diff_report.hpp"
 #include "compiler/backends/registry.hpp"
+#include "compiler/backends/trace_report.hpp"
 #include "compiler/driver/build.hpp"
 #include "compiler/driver/check.hpp"
 #include "compiler/driver/deadlines_command.hpp"
@@ -325,6 +327,45 @@ int run_deadlines(const DeadlinesCommand& options) {
   return exit_clean;
 }
 
+struct TraceCommand {
+  std::string file;
+  std::vector<std::string> search_roots;
+  std::string format = "human";
+  std::optional<double> min_coverage;
+};
+
+int run_trace(const TraceCommand& options) {
+  if (!search_roots_exist(options.search_roots)) return exit_usage;
+  esc::DiskFileReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::CheckOptions check_options;
+  check_options.load.search_roots = options.search_roots;
+  auto run = esc::check_files({options.file}, reader, sources, sink, check_options);
+  if (auto status = stopped_by_errors(run, sink, sources, "auto", "trace")) return *status;
+  const auto& checked = run.files.at(0);
+  auto trace = esc::analysis::trace_document(checked.model, checked.analyses);
+  if (!trace) {
+    complain(options.file, " names no document to trace it against: add the plain text of the published "
+             "document to its protocol block, as in: document \"sources/our-protocol.txt\"");
+    return exit_usage;
+  }
+  if (options.format == "json") {
+    print_json(std::cout, esc::backends::render_trace_json(*trace, sources, options.file));
+  } else if (options.format == "summary") {
+    print_text(std::cout, esc::backends::render_trace_summary(*trace, options.file));
+  } else {
+    print_text(std::cout, esc::backends::render_trace_text(*trace, sources, options.file));
+  }
+  if (options.min_coverage && !trace->covers(*options.min_coverage)) {
+    std::cout.flush();
+    complain(options.file, ": ", trace->percent(), "% of the paragraphs of ", trace->document,
+             " are accounted for, below the ", *options.min_coverage, "% asked for with --min-coverage");
+    return exit_input_errors;
+  }
+  return exit_clean;
+}
+
 struct DiffCommand {
   std::string before;
   std::string after;
@@ -575,6 +616,23 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
 
+  TraceCommand trace;
+  auto* trace_command = app.add_subcommand(
+      "trace", "Show the protocol's document paragraph by paragraph, with the statements that rest on each, and the "
+               "share of paragraphs its quotes account for");
+  trace_command->add_option("file", trace.file, "The .esc file; its protocol block names the document")->required();
+  trace_command
+      ->add_option("--format", trace.format,
+                   "human (the whole document), json, or summary (one line: the share accounted for)")
+      ->check(CLI::IsMember({"human", "json", "summary"}))
+      ->capture_default_str();
+  trace_command
+      ->add_option("--min-coverage", trace.min_coverage,
+                   "Exit with status 1 when less than this percentage of the paragraphs is accounted for")
+      ->check(CLI::Range(0.0, 100.0));
+  add_name_option(trace_command, "-I,--include", trace.search_roots,
+                  "A folder to look in for files named by `use` and `document`");
+
   std::string parse_path;
   auto* parse_command = app.add_subcommand("parse", "Print the syntax tree of one file, for tool builders");
   parse_command->add_option("file", parse_path, "The .esc file")->required();
@@ -604,6 +662,7 @@ int run(int argc, char** argv) {
     if (deadlines_command->parsed()) return run_deadlines(deadlines);
     if (format_command->parsed()) return run_format(format);
     if (diff_command->parsed()) return run_diff(diff);
+    if (trace_command->parsed()) return run_trace(trace);
     if (manual_command->parsed()) {
       std::cout << manual_page(app);
       return exit_clean;
