@@ -40,6 +40,21 @@ constexpr std::array<bool, 256> word_bytes = [] {
 }();
 bool is_word_byte(char c) { return word_bytes[static_cast<unsigned char>(c)]; }
 
+// How common a byte is in English text, roughly (a space the most, then 'e', 't', ...;
+// capitals, digits and most punctuation seldom): a part is found by its least common
+// byte, which the text holds in few places.
+constexpr std::array<std::uint8_t, 256> commonness = [] {
+  std::array<std::uint8_t, 256> common{};
+  for (auto& c : common) c = 10;
+  constexpr std::string_view lower_by_frequency = "etaoinshrdlcumwfgypbvkjxqz";
+  for (std::size_t i = 0; i < lower_by_frequency.size(); ++i) {
+    common[static_cast<unsigned char>(lower_by_frequency[i])] = static_cast<std::uint8_t>(250 - 9 * i);
+  }
+  common[' '] = 255;
+  common[','] = common['.'] = 40;
+  return common;
+}();
+
 bool is_letter_byte(char c) {
   auto byte = static_cast<unsigned char>(c);
   return byte >= 0x80 || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
@@ -119,7 +134,7 @@ std::size_t bracketed_length(std::string_view text, std::size_t at, char close, 
 // space for at least one space, bullet or tag read.
 class Normaliser {
  public:
-  explicit Normaliser(std::string_view text) : in_(text) { out_.text.resize(text.size()); }
+  Normaliser(std::string_view text, bool anchored) : in_(text), anchored_(anchored) { out_.text.resize(text.size()); }
 
   NormalisedText run() && {
     std::size_t i = 0;
@@ -237,7 +252,7 @@ class Normaliser {
   }
 
   void anchor(std::size_t origin, bool same) {
-    out_.anchors.push_back({static_cast<std::uint32_t>(size_), static_cast<std::uint32_t>(origin), same});
+    if (anchored_) out_.anchors.push_back({static_cast<std::uint32_t>(size_), static_cast<std::uint32_t>(origin), same});
   }
 
   void emit(std::string_view bytes, std::uint32_t at) {
@@ -254,6 +269,7 @@ class Normaliser {
   }
 
   std::string_view in_;
+  bool anchored_ = true;
   NormalisedText out_;
   std::size_t size_ = 0;
   bool pending_space_ = false;
@@ -294,7 +310,9 @@ std::string one_line(std::string_view text, std::size_t longest) {
 
 }  // namespace
 
-NormalisedText normalise(std::string_view text) { return Normaliser(text).run(); }
+NormalisedText normalise(std::string_view text) { return Normaliser(text, true).run(); }
+
+std::string normalised_words(std::string_view text) { return Normaliser(text, false).run().text; }
 
 std::uint32_t NormalisedText::origin_of(std::size_t offset) const {
   // The last anchor at or before the offset: of two at the same place, the later.
@@ -350,17 +368,7 @@ std::vector<std::string_view> omission_parts(std::string_view quote) {
   return parts;
 }
 
-DocumentText::DocumentText(std::string_view original) : original_(original), normalised_(normalise(original)) {
-  // Four tables counted in turn, so that each count does not wait for the one before.
-  std::array<std::array<std::uint32_t, 256>, 4> counts{};
-  std::string_view text = normalised_.text;
-  std::size_t i = 0;
-  for (; i + 4 <= text.size(); i += 4) {
-    for (std::size_t k = 0; k < 4; ++k) ++counts[k][static_cast<unsigned char>(text[i + k])];
-  }
-  for (; i < text.size(); ++i) ++counts[0][static_cast<unsigned char>(text[i])];
-  for (std::size_t b = 0; b < 256; ++b) byte_counts_[b] = counts[0][b] + counts[1][b] + counts[2][b] + counts[3][b];
-}
+DocumentText::DocumentText(std::string_view original) : original_(original), normalised_(normalise(original)) {}
 
 std::vector<TextRange> DocumentText::words() const {
   std::vector<TextRange> words;
@@ -373,9 +381,10 @@ std::optional<std::pair<std::size_t, std::size_t>> DocumentText::find_part(std::
   std::string_view text = normalised_.text;
   bool word_start = is_word_byte(part.front());
   bool word_end = is_word_byte(part.back());
+  // Looked for by its rarest byte, which stands in few places, rather than by its first.
   std::size_t rarest = 0;
   for (std::size_t i = 1; i < part.size(); ++i) {
-    if (byte_counts_[static_cast<unsigned char>(part[i])] < byte_counts_[static_cast<unsigned char>(part[rarest])]) {
+    if (commonness[static_cast<unsigned char>(part[i])] < commonness[static_cast<unsigned char>(part[rarest])]) {
       rarest = i;
     }
   }
@@ -397,16 +406,18 @@ TextRange DocumentText::original_range(std::size_t begin, std::size_t end) const
   return {normalised_.origin_of(begin), static_cast<std::uint32_t>(last + utf8_length_at(original_, last))};
 }
 
-std::vector<std::vector<TextRange>> DocumentText::find(std::string_view quote) const {
+std::vector<std::vector<TextRange>> DocumentText::find(std::string_view quote, std::size_t most) const {
   std::vector<std::string> parts;
   for (auto part : omission_parts(quote)) {
-    auto normal = normalise(part).text;
+    auto normal = normalised_words(part);
     if (!normal.empty()) parts.push_back(std::move(normal));
   }
   std::vector<std::vector<TextRange>> found;
   if (parts.empty()) return found;
   std::size_t from = 0;
-  while (auto first = find_part(parts.front(), from)) {
+  while (found.size() < most) {
+    auto first = find_part(parts.front(), from);
+    if (!first) break;
     std::vector<TextRange> ranges{original_range(first->first, first->second)};
     auto next = first->second;
     for (std::size_t k = 1; k < parts.size(); ++k) {
@@ -428,7 +439,7 @@ QuoteMiss DocumentText::miss(std::string_view quote) const {
   std::size_t next = 0;
   std::string_view previous;
   for (auto part : parts) {
-    auto normal = normalise(part).text;
+    auto normal = normalised_words(part);
     if (normal.empty()) continue;
     auto found = find_part(normal, next);
     if (!found) return {part, previous, !previous.empty() && find_part(normal, 0).has_value()};
@@ -466,7 +477,7 @@ std::optional<ClosestPassage> ClosestPassages::closest(std::string_view quote) c
   std::vector<std::uint32_t> quote_ids;
   std::size_t quote_words = 0;
   for (auto part : omission_parts(quote)) {
-    auto normal = normalise(part).text;
+    auto normal = normalised_words(part);
     for (auto [begin, end] : word_spans(normal)) {
       ++quote_words;
       auto found = ids_.find(word_hash(std::string_view(normal).substr(begin, end - begin)));

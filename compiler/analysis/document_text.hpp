@@ -41,6 +41,8 @@ struct NormalisedText {
 };
 
 NormalisedText normalise(std::string_view text);
+// The text alone, for a quote: where its characters came from is never asked.
+std::string normalised_words(std::string_view text);
 
 // The parts of a quote between its omission marks (`...` or `…`), as written, each
 // trimmed; parts with nothing in them (a quote that starts with `...`) are left out.
@@ -60,10 +62,10 @@ class DocumentText {
 
   std::string_view original() const { return original_; }
 
-  // Every place the quote is found, in the document's order, none overlapping: for each,
-  // the range of each of its parts, in order. Each part is whole words of the document
-  // (a quote of "day" is not found in "Monday").
-  std::vector<std::vector<TextRange>> find(std::string_view quote) const;
+  // The places the quote is found, in the document's order, none overlapping, up to
+  // `most` of them: for each, the range of each of its parts, in order. Each part is
+  // whole words of the document (a quote of "day" is not found in "Monday").
+  std::vector<std::vector<TextRange>> find(std::string_view quote, std::size_t most = SIZE_MAX) const;
   // Why a quote that `find` does not find is not there.
   QuoteMiss miss(std::string_view quote) const;
 
@@ -84,9 +86,6 @@ class DocumentText {
 
   std::string_view original_;
   NormalisedText normalised_;
-  // How often each byte is in the normalised text: a part is looked for by its rarest
-  // byte, which stands in few places, rather than by its first.
-  std::array<std::uint32_t, 256> byte_counts_{};
 };
 
 // The [begin, end) offsets of each run of letters and digits in `text`.

@@ -27,10 +27,11 @@ std::optional<QuoteVerification> verify_quotes(const model::Model& model) {
     VerifiedQuote verified;
     verified.quote = passage->text.span;
     verified.kind = passage->kind;
-    auto places = document.find(passage->text.value);
+    // The n-th quote of the same words needs no more than n places of them.
+    auto turn = quoted_before[passage->text.value]++;
+    auto places = document.find(passage->text.value, turn + 1);
     if (!places.empty()) {
-      auto turn = quoted_before[passage->text.value]++;
-      verified.found = std::move(places[std::min(turn, places.size() - 1)]);
+      verified.found = std::move(places.back());
     } else {
       verified.miss = document.miss(passage->text.value);
       if (!closest) closest.emplace(document);

@@ -362,26 +362,31 @@ Scan scan(std::string_view text, FileId file, DiagnosticSink& sink, DiagnosticSi
 }  // namespace
 
 std::optional<NotText> first_non_text_byte(std::string_view text) {
+  constexpr std::size_t block = 32;
   for (std::size_t i = 0; i < text.size();) {
-    // Most of a document is ASCII, which needs no decoding: eight bytes at a time, when
-    // none of them is a NUL or has its high bit set.
-    if (i + 8 <= text.size()) {
-      std::uint64_t eight = 0;
-      std::memcpy(&eight, text.data() + i, 8);
+    // Most of a document is ASCII, which needs no decoding: a block at a time, when none
+    // of its bytes is a NUL or has its high bit set; otherwise byte by byte to its end.
+    if (i + block <= text.size()) {
+      std::uint64_t words[block / 8];
+      std::memcpy(words, text.data() + i, block);
       constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-      if (((eight | ((eight - ones) & ~eight)) & highs) == 0) {
-        i += 8;
+      std::uint64_t flagged = 0;
+      for (auto word : words) flagged |= word | ((word - ones) & ~word);
+      if ((flagged & highs) == 0) {
+        i += block;
         continue;
       }
     }
-    if (auto byte = static_cast<unsigned char>(text[i]); byte > 0 && byte < 0x80) {
-      ++i;
-      continue;
+    for (auto end = std::min(text.size(), i + block); i < end;) {
+      if (auto byte = static_cast<unsigned char>(text[i]); byte > 0 && byte < 0x80) {
+        ++i;
+        continue;
+      }
+      if (text[i] == '\0') return NotText{i, true};
+      auto length = valid_sequence_length(text, i);
+      if (length == 0) return NotText{i, false};
+      i += length;
     }
-    if (text[i] == '\0') return NotText{i, true};
-    auto length = valid_sequence_length(text, i);
-    if (length == 0) return NotText{i, false};
-    i += length;
   }
   return std::nullopt;
 }

@@ -142,7 +142,10 @@ class Loader {
 
   std::optional<Found> find(const Request& request) {
     if (!request.stdlib_name.empty()) return find_stdlib(request);
-    return find_in_roots(request.relative_path, request.span, an_import);
+    auto found = find_in_roots(request.relative_path, request.span, an_import);
+    // Only what is used is visited, and known by its key; a document is read once.
+    if (found) found->key = key_for_file(found->display_path);
+    return found;
   }
 
   std::optional<Found> find_in_roots(const std::string& relative_path, Span span, const Sought& sought) {
@@ -184,7 +187,7 @@ class Loader {
                                  candidate.string(), sought.plural));
         return std::nullopt;
       }
-      return Found{key_for_file(candidate.string()), candidate.string(), std::move(*text)};
+      return Found{{}, candidate.string(), std::move(*text)};
     }
     auto& d = sink_.report(Code::N003, span, fmt::format(fmt::runtime(sought.missing), relative_path));
     for (const auto& path : tried) d.notes.push_back({std::nullopt, fmt::format("looked for {}", path)});
