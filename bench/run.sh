@@ -5,7 +5,8 @@
 # Writes docs/performance.md (the tables) and bench/results.json (every figure, one JSON
 # object a line; not committed).
 #   1. the five source protocols: `escc check` and `escc build` against `escc --version`,
-#      and their instruction counts under callgrind (the same from run to run);
+#      and their instruction counts under callgrind (the same from run to run); and
+#      `escc check` of each with and without the `document` its quotes are verified against;
 #   2. generated protocols of 1 and 10 MB: `escc check` and `escc build` on one thread,
 #      in MB/s, and their peak memory;
 #   3. one flow chart drawn three ways: escc's SVG, `dot -Tsvg` on escc's DOT, and
@@ -122,6 +123,46 @@ if wants protocols; then
         printf "| %s | %.1f KB | %.1f ms | %.1f ms | %.1f ms | %.1f M | %.1f ms | %.1f M |\n",
           name, bytes / 1024, vus / 1000, cus / 1000, (cus - vus) / 1000, ci / 1e6, bus / 1000, bi / 1e6 }' >>"$report"
   done
+  # What verifying quotes against the document costs: each protocol checked as it is, and
+  # again with its `document` line taken out, which leaves everything else as it was; and
+  # as it will be once every quote is the document's, with the quotes not found taken out
+  # (a quote not found costs more: the search for the closest passage, and its finding).
+  {
+    echo
+    echo "Verifying quotes against the document (\`document \"sources/...\"\`, D001): each protocol's"
+    echo "\`escc check\` without its \`document\` line, as it is, and with the quotes not found taken out."
+    echo "Floor: verifying adds at most a tenth to a check whose quotes are all found, in instructions."
+    echo
+    echo "| protocol | document | quotes not found | \`escc check\` without the document | as it is | added | every quote found | added | wall time without | as it is |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+  } >>"$report"
+  # The three versions of a protocol stand in folders of names as long as each other, and
+  # find the document through -I: each prints the same paths.
+  mkdir -p "$work/a" "$work/b" "$work/c"
+  for protocol in "$root"/protocols/*.esc; do
+    name=$(basename "$protocol" .esc)
+    grep -Eq '^[[:space:]]*document[[:space:]]+"' "$protocol" || continue
+    document="$(dirname "$protocol")/$(sed -nE 's/^[[:space:]]*document[[:space:]]+"([^"]*)".*/\1/p' "$protocol" | head -1)"
+    as_is="$work/a/$name.esc" without="$work/b/$name.esc" found="$work/c/$name.esc"
+    cp "$protocol" "$as_is"
+    grep -Ev '^[[:space:]]*document[[:space:]]+"' "$protocol" >"$without"
+    missing_lines=$("$escc" check "${today[@]}" --format json "$protocol" |
+      awk '/"code": "D001"/ { d = 1 } d && /"line":/ { gsub(/[^0-9]/, ""); print; d = 0 }')
+    missing=$(echo "$missing_lines" | grep -c . || true)
+    awk -v lines=" $(echo $missing_lines) " 'index(lines, " " NR " ") == 0' "$protocol" >"$found"
+    roots=(-I "$(dirname "$protocol")")
+    read -r without_us with_us <<<"$(best_of_pair "$escc check ${today[*]} ${roots[*]} $without" \
+      "$escc check ${today[*]} ${roots[*]} $as_is")"
+    without_instructions=$(instructions "$escc" check "${today[@]}" "${roots[@]}" "$without")
+    with_instructions=$(instructions "$escc" check "${today[@]}" "${roots[@]}" "$as_is")
+    found_instructions=$(instructions "$escc" check "${today[@]}" "${roots[@]}" "$found")
+    echo "{\"benchmark\": \"quotes\", \"file\": \"$name\", \"quotes_not_found\": $missing, \"without_instructions\": $without_instructions, \"with_instructions\": $with_instructions, \"every_quote_found_instructions\": $found_instructions, \"without_microseconds\": $without_us, \"with_microseconds\": $with_us}" >>"$results"
+    awk -v name="$name" -v bytes="$(stat -c %s "$document")" -v missing="$missing" -v wi="$without_instructions" \
+      -v ci="$with_instructions" -v fi="$found_instructions" -v wus="$without_us" -v cus="$with_us" 'BEGIN {
+        printf "| %s | %.1f KB | %d | %.2f M | %.2f M | %.1f%% | %.2f M | %.1f%% | %.1f ms | %.1f ms |\n",
+          name, bytes / 1024, missing, wi / 1e6, ci / 1e6, 100 * (ci - wi) / wi, fi / 1e6, 100 * (fi - wi) / wi,
+          wus / 1000, cus / 1000 }' >>"$report"
+  done
 fi
 
 if wants generated; then
@@ -200,6 +241,9 @@ if wants folder; then
       for n in $(seq -w 1 30); do cp "$protocol" "$folder/$(basename "$protocol" .esc)-$n.esc"; done
     done
   fi
+  # The documents the protocols name, beside them as in protocols/.
+  rm -rf "$folder/sources"
+  cp -r "$root/protocols/sources" "$folder/sources"
   bytes=$(cat "$folder"/*.esc | wc -c)
   # What two jobs can gain depends on how much of the machine this benchmark gets: Linux
   # shares the processors out among sessions first, so another session's work halves it.

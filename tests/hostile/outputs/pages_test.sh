@@ -20,6 +20,8 @@ for name in "${names[@]}"; do
   sed "s/NAME/$name/" "$here/link-name.esc" >"$work/in/$name.esc"
 done
 cp "$root/protocols/barnet.esc" "$work/in/"
+mkdir -p "$work/in/sources"
+cp "$root/protocols/sources/barnet.txt" "$work/in/sources/"
 "$escc" build --today 2026-11-23 -o "$work/site" "$work"/in/*.esc >/dev/null
 
 for protocol in barnet merton barnet; do
