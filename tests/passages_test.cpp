@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,14 @@ std::vector<std::string> every_protocol_file() {
     }
   }
   std::sort(paths.begin(), paths.end());
+  // The README's example protocol, which newcomers copy first.
+  auto readme = esc::test::read_repository_file("README.md");
+  auto start = readme.find("# my-area.esc");
+  if (start != std::string::npos) {
+    auto example = std::filesystem::temp_directory_path() / "escc-passages-readme.esc";
+    std::ofstream(example) << readme.substr(start, readme.find("```", start) - start);
+    paths.push_back(example.string());
+  }
   return paths;
 }
 
