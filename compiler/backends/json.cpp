@@ -52,12 +52,19 @@ json duration(const model::Duration& d) {
               {"working_days", working_days(d.working_days())}};
 }
 
+// The document's must, should or may, and its "as a guide", appear only where it says them.
+void add_modality(json& object, model::Modality modality) {
+  if (modality != model::Modality::unstated) object["modality"] = model::modality_name(modality);
+}
+
 json timeframe(const model::Timeframe& t) {
   auto object = duration(t.duration);
   object["further"] = t.further;
   object["by_day"] = t.by_day;
   object["or_sooner"] = t.or_sooner;
   object["from"] = optional_text(t.clock_start);
+  add_modality(object, t.modality);
+  if (t.advisory()) object["advisory"] = model::guidance_name(t.guidance);
   return object;
 }
 
@@ -127,6 +134,7 @@ json duty(const model::Duty& d, const model::Model& m) {
               {"timeframe", d.timeframe ? timeframe(*d.timeframe) : json(nullptr)},
               {"before_stage", d.before_stage ? json(*d.before_stage) : json(nullptr)},
               {"condition", optional_text(d.condition)}};
+  add_modality(object, d.modality);
   describe(object, d);
   return object;
 }
@@ -159,6 +167,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
     json entry{{"title", text(step.title)},
                {"timeframe", step.timeframe ? timeframe(*step.timeframe) : json(nullptr)},
                {"cumulative", step.cumulative ? duration(*step.cumulative) : json(nullptr)}};
+    add_modality(entry, step.modality);
     describe(entry, step);
     steps.push_back(std::move(entry));
   }
@@ -180,6 +189,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
         case model::ActionKind::end: actions.push_back({{"end", true}}); break;
         case model::ActionKind::duty: actions.push_back({{"duty", duty(o.duties.at(a.duty), m)}}); break;
       }
+      if (a.kind != model::ActionKind::duty) add_modality(actions.back(), a.modality);
     }
     json entry{{"when", model::outcome_name(o.kind)}, {"condition", optional_text(o.condition)}, {"actions", actions}};
     describe(entry, o);
@@ -255,6 +265,10 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"links", texts(p.links)},
               {"contacts", contacts(p.contacts, m)},
               {"unknown", unknowns}};
+  auto called = json::array();
+  if (p.timeframes_mandatory) called.push_back("mandatory");
+  if (p.timeframes_indicative) called.push_back("indicative");
+  if (!called.empty()) object["timeframes_called"] = std::move(called);
   describe(object, p);
   return object;
 }

@@ -67,6 +67,25 @@ std::string_view status_name(Status status) {
   return "";
 }
 
+std::string_view modality_name(Modality modality) {
+  switch (modality) {
+    case Modality::unstated: return "";
+    case Modality::must: return "must";
+    case Modality::should: return "should";
+    case Modality::may: return "may";
+  }
+  return "";
+}
+
+std::string_view guidance_name(Guidance guidance) {
+  switch (guidance) {
+    case Guidance::none: return "";
+    case Guidance::as_a_guide: return "as a guide";
+    case Guidance::indicative: return "indicative";
+  }
+  return "";
+}
+
 std::string_view outcome_name(OutcomeKind kind) {
   switch (kind) {
     case OutcomeKind::resolved: return "resolved";
@@ -93,7 +112,13 @@ std::string Timeframe::describe() const {
   }
   if (clock_start) text += fmt::format(" from {}", clock_start->value);
   if (or_sooner) text += " or sooner";
+  if (advisory()) text += fmt::format(" {}", guidance_name(guidance));
   return text;
+}
+
+std::string Timeframe::stated() const {
+  if (modality == Modality::unstated) return describe();
+  return fmt::format("{} be done {}", modality_name(modality), describe());
 }
 
 std::string Stage::label() const {

@@ -143,6 +143,15 @@ class Flags {
   std::uint8_t bits_ = 0;
 };
 
+// The document's own word for how binding a step, a timeframe, a duty or a move is.
+// `unstated` is the document not saying: it is not read as `must`.
+enum class Modality : std::uint8_t { unstated, must, should, may };
+std::string_view modality_name(Modality modality);  // "must", "should", "may"; "" when unstated
+
+// A timeframe the document gives "as a guide" or calls "indicative" is advisory.
+enum class Guidance : std::uint8_t { none, as_a_guide, indicative };
+std::string_view guidance_name(Guidance guidance);  // "as a guide", "indicative"; "" for none
+
 // Fields are ordered largest first, here and in Timeframe, so that no padding is
 // needed: every step, duty and stage of a large protocol holds one or two.
 struct Duration {
@@ -165,8 +174,14 @@ struct Timeframe {
   bool further = false;    // "within a further ..."
   bool by_day = false;     // "by day N": a deadline counted from the clock start
   bool or_sooner = false;  // "... or sooner"
-  // As a reader would say it: "within a further 2 working days", "by day 12 or sooner".
+  Modality modality = Modality::unstated;  // of a stage's own timeframe or a target
+  Guidance guidance = Guidance::none;
+  bool advisory() const { return guidance != Guidance::none; }
+  // As a reader would say it: "within a further 2 working days", "by day 12 or sooner",
+  // "within 5 working days as a guide".
   std::string describe() const;
+  // With the document's must, should or may: "should be done within 2 working days".
+  std::string stated() const;
 };
 
 enum class CaseKind : std::uint8_t { open_cases = 1, new_referrals = 2 };
@@ -212,6 +227,7 @@ struct Duty : Described {
   std::optional<std::int64_t> before_stage;
   std::optional<Text> condition;
   Span span;
+  Modality modality = Modality::unstated;
 };
 
 enum class ActionKind { go_to, end, duty };
@@ -221,6 +237,7 @@ struct Action {
   StageId target;                   // for go_to
   std::uint32_t duty = no_id;       // for duty: an index into the outcome's `duties`
   Span span;
+  Modality modality = Modality::unstated;  // "may go to stage 4": an option, not the way a case must go
 };
 
 enum class OutcomeKind { resolved, unresolved, no_response };
@@ -241,6 +258,7 @@ struct Step : Described {
   std::optional<Timeframe> timeframe;
   std::optional<Duration> cumulative;
   Span span;
+  Modality modality = Modality::unstated;  // "may step ...": a step that need not be taken
 };
 
 struct LineRange {
@@ -436,6 +454,9 @@ struct Protocol : Described {
   CalendarId calendar;
   std::vector<Target> targets;
   std::optional<Text> timeframes_from;
+  // Where the document calls its timeframes mandatory, and where indicative (or a guide).
+  std::optional<Span> timeframes_mandatory;
+  std::optional<Span> timeframes_indicative;
   std::vector<Report> reports;
   std::vector<Term> terms;
   std::vector<Text> links;

@@ -61,6 +61,8 @@ std::optional<model::Text> optional_text(const ast::Statement& statement, ast::T
 std::vector<model::Text> texts_of(const ast::Statement& statement, ast::Tag tag, Context& context);
 model::Date date_of(const ast::Value& value);
 model::Duration duration_of(const ast::Value& value);
+// The `must`, `should` or `may` written before a statement or an outcome action.
+model::Modality modality_of(const ast::Statement& statement);
 // A timeframe value and the clock start that may follow it.
 model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value, Context& context);
 std::vector<model::Window> windows_of(const ast::Statement& statement, Context& context);

@@ -82,6 +82,7 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       if (const auto* value = child.find(Tag::timeframe)) {
         model::Target target;
         target.timeframe = timeframe_of(child, *value, context);
+        target.timeframe.modality = modality_of(child);
         target.span = child.span;
         if (const auto* covering = child.find(Tag::covering)) {
           target.first_stage = covering->low;
@@ -92,6 +93,15 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::timeframes_from: protocol.timeframes_from = optional_text(child, Tag::clock_start, context); break;
+    case Keyword::timeframes_called:
+      if (const auto* word = child.find(Tag::word)) {
+        // The grammar admits "mandatory", "indicative" and "as a guide" only; the first
+        // place each is said is kept, and saying both is reported (T010).
+        auto& said = normalise_words(word->text) == "mandatory" ? protocol.timeframes_mandatory
+                                                                 : protocol.timeframes_indicative;
+        if (!said) said = child.span;
+      }
+      break;
     case Keyword::report:
       if (const auto* word = child.find(Tag::word)) {
         // The grammar admits these three words only.

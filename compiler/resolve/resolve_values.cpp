@@ -72,12 +72,23 @@ model::Duration duration_of(const ast::Value& value) {
   return duration;
 }
 
+model::Modality modality_of(const ast::Statement& statement) {
+  const auto* word = statement.find(Tag::modality);
+  if (word == nullptr) return model::Modality::unstated;
+  // The grammar admits these three words only.
+  auto words = normalise_words(word->text);
+  return words == "must" ? model::Modality::must : words == "should" ? model::Modality::should : model::Modality::may;
+}
+
 model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value, Context& context) {
   model::Timeframe timeframe;
   timeframe.duration = duration_of(value);
   timeframe.further = value.flags & ast::further;
   timeframe.by_day = value.flags & ast::by_day;
   timeframe.or_sooner = value.flags & ast::or_sooner;
+  // Both words at once is the document's own emphasis; the first written is kept.
+  if (value.flags & ast::as_a_guide) timeframe.guidance = model::Guidance::as_a_guide;
+  else if (value.flags & ast::indicative) timeframe.guidance = model::Guidance::indicative;
   timeframe.span = value.span;
   // The clock start written after this timeframe (before the next timeframe).
   bool after = false;
@@ -230,6 +241,7 @@ model::Duty duty_of(const ast::Statement& statement, Context& context) {
     duty.object = text_of(*object, context);
   }
   if (timeframe != nullptr) duty.timeframe = timeframe_of(statement, *timeframe, context);
+  duty.modality = modality_of(statement);
   describe(duty, statement.body, context);
   return duty;
 }
