@@ -27,8 +27,6 @@ ESC_MESSAGE(target_stage_number, "expected a stage number after 'go to stage', b
 // Durations and timeframes
 ESC_MESSAGE(duration_unit,
             "expected a unit after the number, such as 'working days', 'calendar days' or 'hours', but found {found}");
-ESC_MESSAGE(unqualified_days,
-            "say '2 working days' or '2 calendar days': 'days' on its own could mean either");
 ESC_MESSAGE(within_duration, "expected a duration such as '2 working days' after 'within', but found {found}");
 ESC_MESSAGE(day_number, "expected a day number such as 'by day 8', but found {found}");
 ESC_MESSAGE(event_text,

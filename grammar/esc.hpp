@@ -126,10 +126,10 @@ struct unit_working_weeks : p::seq<ESC_KW("working"), sp1, weeks_word> {};
 struct unit_calendar_days : p::seq<ESC_KW("calendar"), sp1, days_word> {};
 struct unit_hours : p::sor<ESC_KW("hours"), ESC_KW("hour")> {};
 struct unit_weeks : weeks_word {};
-struct unqualified_days : days_word {};
+// "5 days", as documents often write it: accepted as written, its unit not stated.
+struct unit_days : days_word {};
 struct duration_unit
-    : p::sor<unit_working_days, unit_working_weeks, unit_calendar_days, unit_hours, unit_weeks,
-             p::seq<p::at<unqualified_days>, p::raise<unqualified_days>>> {};
+    : p::sor<unit_working_days, unit_working_weeks, unit_calendar_days, unit_hours, unit_weeks, unit_days> {};
 struct amount_duration : p::seq<amount, sp, p::must<duration_unit>> {};
 
 struct same_working_day

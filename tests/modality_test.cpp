@@ -247,3 +247,30 @@ stage 2 "Managers" {
   CHECK(outline.find("When unresolved: may go to stage 2, then should record the outcome") != std::string::npos);
   CHECK(outline.find("When resolved: the disagreement may be closed") != std::string::npos);
 }
+
+TEST_CASE("'5 days' parses as written and the running totals take both readings", "[modality][durations]") {
+  auto checked = esc::test::check_text(std::string(header) + R"(stage 1 "Practitioners" {
+  within 5 days
+  contact "Duty Manager" phone "01234 567890"
+  when unresolved: go to stage 2
+}
+stage 2 "Managers" {
+  within 2 working days
+  cumulative 7 working days
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+)");
+  const auto& file = checked.run.files.at(0);
+  REQUIRE(file.resolved);
+  CHECK(file.model.stages.at(0).timeframes.at(0).duration.unit == esc::model::Unit::days);
+  CHECK(file.analyses.totals.at(1).end == esc::model::WorkingDays{5, 7});
+  CHECK(findings_of(checked) ==
+        std::vector<std::string>{
+            "T011 10:3 the unit of '5 days' is not stated; read as 5 working days or 5 calendar days",
+            "T001 16:3 by the end of stage 2 the running total is 3-5 + 2 = 5-7 working days, but the protocol says 7"});
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["stages"][0]["timeframes"][0]["unit"] == "days");
+  CHECK(json["stages"][0]["timeframes"][0]["text"] == "5 days");
+  CHECK(json["stages"][0]["timeframes"][0]["working_days"] == nlohmann::json({{"low", 3}, {"high", 5}}));
+}

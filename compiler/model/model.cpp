@@ -18,7 +18,9 @@ std::optional<WorkingDays> Duration::working_days() const {
     case Unit::hours: return WorkingDays{round_up_days(low), round_up_days(high)};
     case Unit::working_weeks:
     case Unit::weeks: return WorkingDays{low * 5, high * 5};
-    case Unit::calendar_days: return WorkingDays{low * 5 / 7, high};
+    // n working days lie within [5n/7, n] too, so both readings of "n days" do.
+    case Unit::calendar_days:
+    case Unit::days: return WorkingDays{low * 5 / 7, high};
     default: return WorkingDays{low, high};
   }
 }
@@ -43,6 +45,7 @@ std::string_view unit_name(Unit unit) {
     case Unit::hours: return "hours";
     case Unit::working_weeks: return "working weeks";
     case Unit::weeks: return "weeks";
+    case Unit::days: return "days";
     case Unit::months: return "months";
     case Unit::years: return "years";
   }

@@ -113,7 +113,8 @@ struct WorkingDays {
 inline WorkingDays operator+(WorkingDays a, WorkingDays b) { return {a.low + b.low, a.high + b.high}; }
 
 enum class DurationKind : std::uint8_t { amount, same_working_day, immediately, as_soon_as_possible };
-enum class Unit : std::uint8_t { working_days, calendar_days, hours, working_weeks, weeks, months, years };
+// `days` is "5 days" as the document writes it, without saying working or calendar days.
+enum class Unit : std::uint8_t { working_days, calendar_days, hours, working_weeks, weeks, days, months, years };
 std::string_view unit_name(Unit unit);  // "working days"
 
 // A value and where the document gives it, kept together.
@@ -162,7 +163,8 @@ struct Duration {
   Unit unit = Unit::working_days;  // for amounts
   // Read as working days under the mixing rule (docs/durations.md): 24 hours is one
   // working day (hours round up), a working week is 5, n calendar days are between
-  // 5n/7 (rounded down) and n. Absent for "as soon as possible".
+  // 5n/7 (rounded down) and n, and n days of no stated unit are either reading, so
+  // the same. Absent for "as soon as possible".
   std::optional<WorkingDays> working_days() const;
   std::string describe() const;  // "2 working days", "24 hours", "same working day"
 };

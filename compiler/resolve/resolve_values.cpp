@@ -64,6 +64,7 @@ model::Duration duration_of(const ast::Value& value) {
     case ast::Unit::hours: duration.unit = model::Unit::hours; break;
     case ast::Unit::working_weeks: duration.unit = model::Unit::working_weeks; break;
     case ast::Unit::weeks: duration.unit = model::Unit::weeks; break;
+    case ast::Unit::days: duration.unit = model::Unit::days; break;
     case ast::Unit::months: duration.unit = model::Unit::months; break;
     case ast::Unit::years: duration.unit = model::Unit::years; break;
     case ast::Unit::none:

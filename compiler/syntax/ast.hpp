@@ -39,6 +39,7 @@ enum class Unit : std::uint8_t {
   hours,
   working_weeks,
   weeks,
+  days,  // "5 days": the document does not say working or calendar days
   months,
   years,
   same_working_day,

@@ -492,6 +492,7 @@ ESC_ACTION(unit_working_weeks, set_unit<Unit::working_weeks>);
 ESC_ACTION(unit_calendar_days, set_unit<Unit::calendar_days>);
 ESC_ACTION(unit_hours, set_unit<Unit::hours>);
 ESC_ACTION(unit_weeks, set_unit<Unit::weeks>);
+ESC_ACTION(unit_days, set_unit<Unit::days>);
 ESC_ACTION(same_working_day, push_fixed_duration<Unit::same_working_day>);
 ESC_ACTION(immediately, push_fixed_duration<Unit::immediately>);
 ESC_ACTION(as_soon_as_possible, push_fixed_duration<Unit::as_soon_as_possible>);
