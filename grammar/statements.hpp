@@ -237,7 +237,7 @@ inline constexpr std::array rows = {
                  .example = R"(by "the designated safeguarding lead")"},
     StatementRow{.keyword = K::unknown, .name = "unknown", .spellings = "unknown", .offered = "unknown",
                  .stands_in = blocks(protocol, stage, route, agency, line),
-                 .example = R"(unknown stages "lost in extraction")"},
+                 .example = R"(unknown contacts "lost in extraction")"},
 
     // Agencies.
     StatementRow{.keyword = K::kind, .name = "kind", .spellings = "kind", .offered = "kind",

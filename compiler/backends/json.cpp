@@ -11,6 +11,7 @@
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/model/dates.hpp"
+#include "compiler/model/unknowns.hpp"
 
 namespace esc::backends {
 namespace {
@@ -212,7 +213,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   object["final"] = s.final;
   object["binding"] = s.binding;
   auto unknowns = json::array();
-  for (const auto& u : s.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
+  for (const auto& u : s.unknowns) unknowns.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
   object["unknown"] = std::move(unknowns);
   describe(object, s);
   return object;
@@ -243,7 +244,7 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   auto terms = json::array();
   for (const auto& t : p.terms) terms.push_back({{"term", text(t.term)}, {"means", text(t.meaning)}});
   auto unknowns = json::array();
-  for (const auto& u : p.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
+  for (const auto& u : p.unknowns) unknowns.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
   json object{{"title", text(p.title)},
               {"partnerships", partnerships},
               {"version", optional_text(p.version)},
@@ -360,7 +361,7 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
       lines.push_back(std::move(line));
     }
     auto unknowns = json::array();
-    for (const auto& u : a.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
+    for (const auto& u : a.unknowns) unknowns.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
     json agency{{"name", a.name},    {"title", text(a.title)}, {"kind", optional_text(a.kind)},
                 {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, model)},
                 {"unknown", unknowns}};

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <unordered_set>
 
 namespace esc::model {
@@ -88,6 +90,16 @@ std::string_view guidance_name(Guidance guidance) {
   }
   return "";
 }
+
+bool Unknown::lost_in_extraction() const {
+  if (!reason) return false;
+  std::string words(reason->value);
+  std::transform(words.begin(), words.end(), words.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // "extracted", "extraction"; "lost", "was lost when ...".
+  return words.find("extract") != std::string::npos || words.find("lost") != std::string::npos;
+}
+
 
 std::string_view outcome_name(OutcomeKind kind) {
   switch (kind) {

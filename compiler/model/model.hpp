@@ -269,10 +269,20 @@ struct LineRange {
   Span span;
 };
 
+// What a protocol may record as `unknown`: a fixed set, each tied to the checks it
+// affects by the table in compiler/model/unknowns.hpp.
+enum class UnknownSubject : std::uint8_t {
+  stages, figure, timeframe, outcomes, contacts, lines, hours, seniority, approval, review, status, immediate_risk,
+  binding,
+};
+
 struct Unknown {
-  std::string subject;  // "stages", "seniority", ...
+  UnknownSubject subject = UnknownSubject::stages;
   std::optional<Text> reason;
   Span span;
+  // The reason says the text was lost on the way to escc ("not in the extracted
+  // text", "lost when the document was extracted"): the document may well state it.
+  bool lost_in_extraction() const;
 };
 
 struct Entry {

@@ -11,6 +11,7 @@
 
 #include "compiler/findings/diagnostics.hpp"
 #include "compiler/model/model.hpp"
+#include "compiler/model/unknowns.hpp"
 #include "compiler/syntax/ast.hpp"
 
 namespace esc::resolving {
@@ -70,7 +71,9 @@ model::Contact contact_of(const ast::Statement& statement, Context& context);
 model::Duty duty_of(const ast::Statement& statement, Context& context);
 // `source` and `note` statements in a body.
 void describe(model::Described& described, const std::vector<ast::Statement>& body, Context& context);
-model::Unknown unknown_of(const ast::Statement& statement, Context& context);
+// An `unknown` of a subject escc knows, standing where that subject may be recorded;
+// nothing (and N010) otherwise.
+std::optional<model::Unknown> unknown_of(const ast::Statement& statement, model::UnknownPlace place, Context& context);
 
 // Pass 1: every declared name, with duplicates reported.
 // Ids are positions in declaration order, duplicates included, so the model's

@@ -120,7 +120,9 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       if (const auto* url = child.find(Tag::url)) protocol.links.push_back(text_of(*url, context));
       break;
     case Keyword::contact: protocol.contacts.push_back(contact_of(child, context)); break;
-    case Keyword::unknown: protocol.unknowns.push_back(unknown_of(child, context)); break;
+    case Keyword::unknown:
+      if (auto unknown = unknown_of(child, model::UnknownPlace::protocol, context)) protocol.unknowns.push_back(*unknown);
+      break;
     default: break;
   }
 }
@@ -135,7 +137,9 @@ model::Line line_of(const ast::Statement& statement, Context& context) {
   for (const auto& child : statement.body) {
     if (child.keyword == Keyword::contact) line.contacts.push_back(contact_of(child, context));
     if (child.keyword == Keyword::duty) line.duties.push_back(duty_of(child, context));
-    if (child.keyword == Keyword::unknown) line.unknowns.push_back(unknown_of(child, context));
+    if (child.keyword == Keyword::unknown) {
+      if (auto unknown = unknown_of(child, model::UnknownPlace::line, context)) line.unknowns.push_back(*unknown);
+    }
   }
   describe(line, statement.body, context);
   return line;
@@ -193,7 +197,9 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
       }
       case Keyword::line: agency.lines.push_back(line_of(child, context)); break;
       case Keyword::contact: agency.contacts.push_back(contact_of(child, context)); break;
-      case Keyword::unknown: agency.unknowns.push_back(unknown_of(child, context)); break;
+      case Keyword::unknown:
+        if (auto unknown = unknown_of(child, model::UnknownPlace::agency, context)) agency.unknowns.push_back(*unknown);
+        break;
       default: break;
     }
   }

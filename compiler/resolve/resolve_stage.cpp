@@ -154,7 +154,9 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
       }
       case Keyword::through: stage.through = optional_text(child, Tag::text, context); break;
       case Keyword::actor: stage.actor = optional_text(child, Tag::by, context); break;
-      case Keyword::unknown: stage.unknowns.push_back(unknown_of(child, context)); break;
+      case Keyword::unknown:
+        if (auto unknown = unknown_of(child, model::UnknownPlace::stage, context)) stage.unknowns.push_back(*unknown);
+        break;
       default: break;
     }
   }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/resolve/resolve_context.hpp"
+#include "compiler/source/spoken_list.hpp"
 #include "compiler/syntax/suggest.hpp"
 #include "compiler/syntax/text.hpp"
 
@@ -247,10 +248,39 @@ model::Duty duty_of(const ast::Statement& statement, Context& context) {
   return duty;
 }
 
-model::Unknown unknown_of(const ast::Statement& statement, Context& context) {
+std::optional<model::Unknown> unknown_of(const ast::Statement& statement, model::UnknownPlace place,
+                                         Context& context) {
+  const auto* subject = statement.find(Tag::word);
+  if (subject == nullptr) return std::nullopt;
+  auto name = normalise_words(subject->text);
+  auto known = model::find_unknown_subject(name);
+  if (!known) {
+    std::vector<std::string_view> names;
+    for (const auto& row : model::unknown_table::rows) names.push_back(row.name);
+    auto& d = context.sink.report(Code::N010, subject->span,
+                                  fmt::format("escc does not know '{}' as something a protocol records as unknown",
+                                              subject->text));
+    auto best = closest_word(name, names);
+    d.suggestion = best.empty() ? fmt::format("what can be unknown: {}", spoken_list(names, "or"))
+                                : fmt::format("did you mean '{}'?", best);
+    return std::nullopt;
+  }
+  const auto& row = model::row_of(*known);
+  if (!row.stands_in.has(place)) {
+    std::vector<std::string_view> places;
+    for (auto each : {model::UnknownPlace::protocol, model::UnknownPlace::stage, model::UnknownPlace::agency,
+                      model::UnknownPlace::line}) {
+      if (row.stands_in.has(each)) places.push_back(model::unknown_place_words(each));
+    }
+    auto& d = context.sink.report(Code::N010, subject->span,
+                                  fmt::format("'{}' cannot be recorded as unknown in {}; it belongs in {}", row.name,
+                                              model::unknown_place_words(place), spoken_list(places, "or")));
+    d.suggestion = "move the line to where the document leaves it unknown";
+    return std::nullopt;
+  }
   model::Unknown unknown;
   unknown.span = statement.span;
-  if (const auto* subject = statement.find(Tag::word)) unknown.subject = normalise_words(subject->text);
+  unknown.subject = *known;
   unknown.reason = optional_text(statement, Tag::text, context);
   return unknown;
 }
