@@ -72,7 +72,7 @@ TEST_CASE("Barnet on a Saturday night: only the contacts who answer then, for ne
                        [&](const esc::analysis::DeadlineContact& c) { return c.contact->title.value == title; });
   };
   CHECK(reachable("Emergency Duty Team"));
-  CHECK(reachable("On-call Duty Detective Inspector, North London"));
+  CHECK(reachable("On-call Duty Detective Inspector covering the North of London"));
   CHECK_FALSE(reachable("MASH team manager"));  // office hours only
   CHECK(listed("MASH team manager"));
   CHECK_FALSE(listed("Lead professional's team manager"));  // open cases only

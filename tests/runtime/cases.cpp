@@ -154,9 +154,13 @@ void barnet_contacts() {
   expect(titles(monday).count("Relevant Operational Director") == 1, "line 3 is included at stage 2");
   expect(titles(monday).count("Emergency Duty Team") == 0, "the duty team is out of hours only");
   e.record(escc::tables::Outcome::unresolved, {2026, 12, 21});
-  expect(titles(e.contacts(adults, {2026, 12, 21}, at(10, 0))) == std::set<std::string>{"Director of Adult Social Care"},
-         "barnet stage 3 names the Director of Adult Social Care");
-  expect(e.contacts(adults, {2026, 12, 21}, at(20, 0)).empty(), "nobody named at stage 3 is there at 8 pm");
+  // The document names stage 3's four posts without their agencies.
+  expect(e.contacts(adults, {2026, 12, 21}, at(10, 0)).empty(), "barnet stage 3 names no post of Adult Services");
+  expect(titles(e.contacts({2026, 12, 21}, at(10, 0))) ==
+             std::set<std::string>{"Director of Children's Services", "Director of Adult Social Care",
+                                   "Borough Commander", "Chief Operating Officer for the CCG"},
+         "barnet stage 3 names the four senior posts");
+  expect(e.contacts({2026, 12, 21}, at(20, 0)).empty(), "nobody named at stage 3 is there at 8 pm");
 }
 
 // The list escc compiled for each stage, not a rule of the runtime's own.
