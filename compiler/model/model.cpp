@@ -138,6 +138,7 @@ void for_each_described(const Model& model, const std::function<void(const Descr
   each_of(model.calendars, each);
   each_of(model.figures, each);
 }
+
 std::string_view guidance_name(Guidance guidance) {
   switch (guidance) {
     case Guidance::none: return "";
