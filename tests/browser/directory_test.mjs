@@ -119,16 +119,17 @@ async function nowTitles(at) {
 }
 const saturdayNight = await nowTitles('2026-12-19T22:00:00');
 expect(saturdayNight.available.includes('Emergency Duty Team'), 'Saturday 22:00: the Emergency Duty Team is available');
-expect(saturdayNight.available.includes('Ops Room Manager'), 'Saturday 22:00: the police Ops Room (always) is available');
+expect(saturdayNight.available.includes('Duty Inspector in charge of the uniform response shift'),
+  'Saturday 22:00: the police Duty Inspector (24/7) is available');
 expect(!saturdayNight.available.includes('MASH team manager'), 'Saturday 22:00: the MASH team manager is not');
-expect(saturdayNight.available.includes('On-call Duty Detective Inspector, North London'),
+expect(saturdayNight.available.includes('On-call Duty Detective Inspector covering the North of London'),
   'Saturday 22:00: the on-call DI (21:00-07:00) is available');
 expect(saturdayNight.listed === saturdayNight.available.length, 'the "now" list has one entry per available contact');
 expect(/Saturday,? 19 December 2026/.test(saturdayNight.status), `the "now" status names the time (${saturdayNight.status})`);
 const mondayMorning = await nowTitles('2026-12-21T10:00:00');
 expect(mondayMorning.available.includes('MASH team manager'), 'Monday 10:00: the MASH team manager is available');
 expect(!mondayMorning.available.includes('Emergency Duty Team'), 'Monday 10:00: the Emergency Duty Team is not');
-expect(!mondayMorning.available.includes('On-call Duty Detective Inspector, North London'), 'Monday 10:00: the on-call DI is not');
+expect(!mondayMorning.available.includes('On-call Duty Detective Inspector covering the North of London'), 'Monday 10:00: the on-call DI is not');
 const christmas = await nowTitles('2026-12-25T10:00:00');
 expect(christmas.available.includes('Emergency Duty Team') && !christmas.available.includes('MASH team manager'),
   'Christmas Day 10:00: out-of-hours contacts only');
