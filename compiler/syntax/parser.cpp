@@ -901,8 +901,10 @@ class Parser {
       push_ignored(statement.span);
       return;
     }
+    // A reading holds what the block its ambiguity stands in holds.
+    auto kind = opened == g::Block::reading ? frames_[frames_.size() - 2].kind : opened.value_or(g::Block::file);
     auto& placed = place(frame, std::move(statement));
-    if (needs_block && state.opens_block) frames_.push_back(Frame{*opened, &placed, &placed.body, placed.span});
+    if (needs_block && state.opens_block) frames_.push_back(Frame{kind, &placed, &placed.body, placed.span});
   }
 
   // `must`, `should` and `may` say how binding something is that can be done or
