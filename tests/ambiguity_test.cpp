@@ -83,33 +83,61 @@ agency police "Example Police" {
 TEST_CASE("a program read one way holds its chosen readings where the ambiguities stood", "[ambiguity]") {
   auto checked = esc::test::check_text(std::string(header) + R"(stage 1 "Practitioners" {
   contact "Duty Manager" phone "01234 567890"
-  ambiguous "outer" {
+  ambiguous "first" {
     reading "a" {
+      source "the reading's own quote"
       within 1 working day
-      ambiguous "inner" {
-        reading "x" { step "X" within 1 working day }
-        reading "y" { step "Y" within 2 working days }
-      }
     }
     reading "b" {
       within 2 working days
+      step "B" within 2 working days
     }
   }
+  ambiguous "second" {
+    reading "x" { step "X" within 1 working day }
+    reading "y" { step "Y" within 2 working days }
+    reading "z" { step "Z" within 3 working days }
+  }
+  ambiguous "third" { note "the document gives no reading of it" }
   final binding
 }
 )");
   const auto& program = checked.run.files.at(0).program;
   auto ambiguities = esc::ambiguities_of(program);
-  REQUIRE(ambiguities.size() == 2);
+  REQUIRE(checked.sink.errors() == 0);
+  REQUIRE(ambiguities.size() == 3);
   CHECK(esc::readings_of(*ambiguities[0]) == 2);
-  auto read = esc::with_readings(program, {0, 1});
+  CHECK(esc::readings_of(*ambiguities[1]) == 3);
+  CHECK(esc::readings_of(*ambiguities[2]) == 0);
+  auto read = esc::with_readings(program, {0, 1, 0});
   const auto& stage = read.units.back().syntax.statements.at(2);
   REQUIRE(stage.body.size() == 4);
   CHECK(stage.body[1].keyword == esc::ast::Keyword::timeframe);
   CHECK(stage.body[2].keyword == esc::ast::Keyword::step);
   CHECK(stage.body[2].find(esc::ast::Tag::title)->text == "Y");
-  auto other = esc::with_readings(program, {1, 0});
-  CHECK(other.units.back().syntax.statements.at(2).body.size() == 3);
+  auto other = esc::with_readings(program, {1, 2, 0});
+  const auto& other_stage = other.units.back().syntax.statements.at(2);
+  REQUIRE(other_stage.body.size() == 5);
+  CHECK(other_stage.body[3].find(esc::ast::Tag::title)->text == "Z");
+}
+
+TEST_CASE("an ambiguity inside a reading is refused", "[ambiguity]") {
+  auto parsed = esc::test::parse_text(R"(stage 1 "Practitioners" {
+  ambiguous "outer" {
+    reading "a" {
+      ambiguous "inner" {
+        reading "x" {
+          within 1 working day
+        }
+      }
+    }
+  }
+}
+)");
+  REQUIRE(esc::test::codes_and_places(parsed) == std::vector<std::string>{"P004 4:7"});
+  CHECK(parsed.sink.diagnostics()[0].message ==
+        "an ambiguity cannot go inside a reading of another: write each way the document can be read as a reading "
+        "of one ambiguity");
 }
 
 TEST_CASE("a finding under only some readings names them; one under all does not", "[ambiguity]") {

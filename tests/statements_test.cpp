@@ -329,6 +329,14 @@ TEST_CASE("each statement reads where its row allows it and is refused elsewhere
       auto held = holding(block.block);
       auto opened = g::block_opened(held, row.keyword);
       INFO(row.name << " in " << block.description);
+      if (block.block == Block::reading && row.keyword == Keyword::ambiguous) {
+        auto parsed = esc::test::parse_text(frame.open + std::string(row.example) + " {\n}\n" + frame.close);
+        REQUIRE(esc::test::codes_and_places(parsed) == std::vector<std::string>{"P004 " + place});
+        CHECK(parsed.sink.diagnostics()[0].message ==
+              "an ambiguity cannot go inside a reading of another: write each way the document can be read as a "
+              "reading of one ambiguity");
+        continue;
+      }
       if (!row.stands_in.contains(held)) {
         auto parsed = esc::test::parse_text(frame.open + std::string(row.example) + "\n" + frame.close);
         REQUIRE(esc::test::codes_and_places(parsed) == std::vector<std::string>{"P004 " + place});
@@ -341,9 +349,7 @@ TEST_CASE("each statement reads where its row allows it and is refused elsewhere
       auto without_block = std::string(row.example) + "\n";
       auto parsed = esc::test::parse_text(frame.open + (opened ? with_block : without_block) + frame.close);
       CHECK(esc::test::codes_and_places(parsed).empty());
-      // An ambiguity within a reading: the frame holds one already.
-      auto in_frame = static_cast<std::size_t>(std::count(frame.openers.begin(), frame.openers.end(), row.keyword));
-      CHECK(count_keyword(parsed.file.statements, row.keyword) == 1 + in_frame);
+      CHECK(count_keyword(parsed.file.statements, row.keyword) == 1);
       // Opening a block where the row opens none, or not opening the one it does.
       auto wrong = esc::test::parse_text(frame.open + (opened ? without_block : with_block) + frame.close);
       CHECK(esc::test::codes_and_places(wrong) == std::vector<std::string>{"P007 " + place});
@@ -411,6 +417,7 @@ TEST_CASE("the model keeps a source or note under a statement where its row says
     for (const auto& block : g::block_table) {
       auto held = holding(block.block);
       if (!row.stands_in.contains(held)) continue;
+      if (block.block == Block::reading && row.keyword == Keyword::ambiguous) continue;  // refused, above
       INFO(row.name << " in " << block.description);
       auto frame = frame_of(block.block);
       std::string text;

@@ -13,7 +13,7 @@ using ast::Keyword;
 using ast::Tag;
 
 // `blank` carries what names the enclosing block (a stage's number, an agency's name),
-// so that an ambiguity within a reading is placed as the one around it is.
+// which the readers of a block's body may need (a line's readings name its agency).
 template <typename Entity, typename ReadInto>
 void read_ambiguity_as(const ast::Statement& statement, std::string place, const Entity& blank, ReadInto read_into,
                        Context& context) {

@@ -9,7 +9,8 @@ using ast::Keyword;
 
 bool describes(const ast::Statement& statement) { return grammar::row_of(statement.keyword).describes_statement_above; }
 
-// Depth first, an ambiguity before what its readings hold: the order ambiguities_of gives.
+// In file order, depth first: the order ambiguities_of gives. Blocks nest only a few
+// deep (the parser refuses an ambiguity within a reading), so recursion is bounded.
 template <typename Visit>
 void for_each_ambiguity(const std::vector<ast::Statement>& statements, Visit& visit) {
   for (const auto& statement : statements) {

@@ -10,8 +10,7 @@
 
 namespace esc {
 
-// Every ambiguity of a program, in file order, an ambiguity within a reading after the
-// one it is within.
+// Every ambiguity of a program, in file order.
 std::vector<const ast::Statement*> ambiguities_of(const Program& program);
 
 // How many readings an ambiguity gives.
