@@ -14,38 +14,6 @@
 #include "compiler/syntax/readings.hpp"
 #include "tests/support.hpp"
 
-namespace {
-
-const char* const header = R"(protocol "Readings" {
-  status live
-  approved by "Board" on 2026-01-15
-  review due 2027-01
-}
-immediate risk {
-  immediately
-}
-)";
-
-// "warning[T001] 12:3 message" for every finding, then "  note 9:3 message" for each
-// of its notes.
-std::vector<std::string> findings_of(const esc::test::Checked& checked) {
-  std::vector<std::string> found;
-  auto place = [&](const esc::Span& span) {
-    auto at = checked.sources.file(span.file).locate(span.begin);
-    return std::to_string(at.line) + ":" + std::to_string(at.column);
-  };
-  for (const auto& d : checked.sink.diagnostics()) {
-    found.push_back(std::string(esc::severity_name(d.severity)) + "[" + std::string(esc::code_info(d.code).id) + "] " +
-                    place(*d.span) + " " + d.message);
-    for (const auto& note : d.notes) {
-      if (note.message.rfind("found only", 0) == 0) found.push_back("  note " + place(*note.span) + " " + note.message);
-    }
-  }
-  return found;
-}
-
-}  // namespace
-
 TEST_CASE("a reading holds the statements of the block its ambiguity stands in", "[ambiguity]") {
   auto parsed = esc::test::parse_text(R"(stage 1 "Practitioners" {
   ambiguous "the table gives 3 working days, the text 5" {
@@ -81,7 +49,7 @@ agency police "Example Police" {
 }
 
 TEST_CASE("a program read one way holds its chosen readings where the ambiguities stood", "[ambiguity]") {
-  auto checked = esc::test::check_text(std::string(header) + R"(stage 1 "Practitioners" {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
   contact "Duty Manager" phone "01234 567890"
   ambiguous "first" {
     reading "a" {
@@ -141,7 +109,7 @@ TEST_CASE("an ambiguity inside a reading is refused", "[ambiguity]") {
 }
 
 TEST_CASE("a finding under only some readings names them; one under all does not", "[ambiguity]") {
-  auto checked = esc::test::check_text(std::string(header) + R"(stage 1 "Practitioners" {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
   contact "Duty Manager" phone "01234 567890"
   ambiguous "the table gives 3 working days, the text 5" {
     reading "the table" {
@@ -160,7 +128,7 @@ stage 2 "Managers" {
   final
 }
 )");
-  CHECK(findings_of(checked) ==
+  CHECK(esc::test::findings_of(checked, "found only") ==
         std::vector<std::string>{
             "warning[G012] 11:3 the document is ambiguous here (stage 1): the table gives 3 working days, the text 5; "
             "escc checks each reading, 'the table' and 'the text'",
@@ -179,7 +147,7 @@ stage 2 "Managers" {
 }
 
 TEST_CASE("a problem in a reading is reported once, with the reading it is in", "[ambiguity]") {
-  auto checked = esc::test::check_text(std::string(header) + R"(stage 1 "Practitioners" {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
   within 2 working days
   contact "Duty Manager" phone "01234 567890"
   ambiguous "the flow chart and the text send the case to different places" {
@@ -197,7 +165,7 @@ stage 2 "Managers" {
   final binding
 }
 )");
-  CHECK(findings_of(checked) ==
+  CHECK(esc::test::findings_of(checked, "found only") ==
         std::vector<std::string>{
             "error[N001] 17:36 there is no stage 9",
             "  note 12:3 found only when 'the flow chart and the text send the case to different places' is read as "
@@ -220,7 +188,7 @@ TEST_CASE("the notes name every reading a finding depends on", "[ambiguity]") {
 }
 
 TEST_CASE("the JSON lists each ambiguity with what each reading says, and running totals as ranges", "[ambiguity]") {
-  auto checked = esc::test::check_text(std::string(header) + R"(stage 1 "Practitioners" {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
   contact "Duty Manager" phone "01234 567890"
   ambiguous "the table gives 3 working days, the text 5" {
     note "section 4 and table 2"

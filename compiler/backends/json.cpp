@@ -125,6 +125,14 @@ json contacts(const std::vector<model::Contact>& list, const model::Model& m) {
   return array;
 }
 
+json unknowns(const std::vector<model::Unknown>& list) {
+  auto array = json::array();
+  for (const auto& u : list) {
+    array.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
+  }
+  return array;
+}
+
 json duty(const model::Duty& d, const model::Model& m) {
   json object{{"verb", d.verb},
               {"object", optional_text(d.object)},
@@ -214,9 +222,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   object["by"] = optional_text(s.actor);
   object["final"] = s.final;
   object["binding"] = s.binding;
-  auto unknowns = json::array();
-  for (const auto& u : s.unknowns) unknowns.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
-  object["unknown"] = std::move(unknowns);
+  object["unknown"] = unknowns(s.unknowns);
   describe(object, s);
   return object;
 }
@@ -245,8 +251,6 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   for (const auto& r : p.reports) reports.push_back({{"frequency", model::frequency_name(r.frequency)}, {"to", texts(r.to)}});
   auto terms = json::array();
   for (const auto& t : p.terms) terms.push_back({{"term", text(t.term)}, {"means", text(t.meaning)}});
-  auto unknowns = json::array();
-  for (const auto& u : p.unknowns) unknowns.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
   json object{{"title", text(p.title)},
               {"partnerships", partnerships},
               {"version", optional_text(p.version)},
@@ -267,7 +271,7 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"terms", terms},
               {"links", texts(p.links)},
               {"contacts", contacts(p.contacts, m)},
-              {"unknown", unknowns}};
+              {"unknown", unknowns(p.unknowns)}};
   auto called = json::array();
   if (p.timeframes_mandatory) called.push_back("mandatory");
   if (p.timeframes_indicative) called.push_back("indicative");
@@ -294,13 +298,9 @@ json agency(const model::Agency& a, const model::Model& m) {
   }
   auto lines = json::array();
   for (const auto& l : a.lines) lines.push_back(line(l, m));
-  auto unknowns = json::array();
-  for (const auto& u : a.unknowns) {
-    unknowns.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
-  }
   json object{{"name", a.name},    {"title", text(a.title)}, {"kind", optional_text(a.kind)},
               {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, m)},
-              {"unknown", unknowns}};
+              {"unknown", unknowns(a.unknowns)}};
   describe(object, a);
   return object;
 }
