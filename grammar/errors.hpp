@@ -151,6 +151,7 @@ ESC_MESSAGE(level_word, "expected 'level' after 'at', as in 'at level line_manag
 ESC_MESSAGE(role_level, "expected the name of a level, such as 'line_manager', but found {found}");
 ESC_MESSAGE(line_name, "expected which line this is, such as '1' or 'initial', but found {found}");
 ESC_MESSAGE(section_title, "expected the section's title in quotes after 'section', but found {found}");
+ESC_MESSAGE(context_text, "expected the document's own words in quotes after 'context', but found {found}");
 ESC_MESSAGE(note_text, "expected the note in quotes after 'note', but found {found}");
 ESC_MESSAGE(source_text, "expected the document's own words in quotes after 'source', but found {found}");
 ESC_MESSAGE(statement_end,

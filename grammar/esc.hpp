@@ -486,6 +486,8 @@ struct section_stmt : statement_rule<Keyword::section, ESC_KW("section"), sp, p:
 struct field_stmt : statement_rule<Keyword::field, ESC_KW("field"), sp, p::must<plain_text>> {};
 struct column_stmt : statement_rule<Keyword::column, ESC_KW("column"), sp, p::must<plain_text>> {};
 
+struct context_text : quoted {};
+struct context_stmt : statement_rule<Keyword::context, ESC_KW("context"), sp, p::must<context_text>> {};
 struct note_stmt : statement_rule<Keyword::note, ESC_KW("note"), sp, p::must<note_text>> {};
 struct source_stmt
     : statement_rule<Keyword::source, p::sor<ESC_KW("source"), ESC_KW("quote")>, sp, p::must<source_text>> {};
@@ -503,8 +505,9 @@ struct statement
              report_stmt, term_stmt,
              link_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
              timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
-             entry_stmt, through_stmt, actor_stmt, unknown_stmt, ambiguous_stmt, reading_stmt, kind_stmt, role_stmt, line_stmt, required_from_stmt,
-             send_to_stmt, section_stmt, field_stmt, column_stmt, note_stmt, source_stmt> {};
+             entry_stmt, through_stmt, actor_stmt, unknown_stmt, ambiguous_stmt, reading_stmt, kind_stmt, role_stmt,
+             line_stmt, required_from_stmt, send_to_stmt, section_stmt, field_stmt, column_stmt, context_stmt, note_stmt,
+             source_stmt> {};
 
 struct open_brace : p::one<'{'> {};
 struct close_brace : p::one<'}'> {};

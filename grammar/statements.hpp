@@ -28,8 +28,7 @@ enum class Keyword : std::uint8_t {
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes, resolve,
   timeframes_from, timeframes_called, report, term, link, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
   outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, ambiguous, reading, kind, role,
-  line,
-  required_from, send_to, section, field, column, note, source,
+  line, required_from, send_to, section, field, column, context, note, source,
 };
 
 // A reading's block holds what the block its ambiguity stands in holds: the parser reads
@@ -72,6 +71,8 @@ inline constexpr std::array block_table = {
 };
 
 inline constexpr Blocks every_block = {static_cast<std::uint16_t>((1u << block_table.size()) - 1)};
+// A passage quoted as context belongs to an entity: the file itself is none.
+inline constexpr Blocks every_block_but_file = {static_cast<std::uint16_t>(every_block.bits & ~1u)};
 
 struct StatementRow {
   Keyword keyword;
@@ -95,11 +96,15 @@ struct StatementRow {
   bool takes_modality = false;
   // A `source` or `note` itself, describing the statement above it or the block it opens.
   bool describes_statement_above = false;
-  // Where the model keeps a `source` or `note` written under it. Elsewhere it is read and
-  // shown by `escc parse`, but nothing after the parser uses it.
+  // Where it is an entity of its own in the model (a step, a contact), which keeps a
+  // `source` or `note` written under it. Elsewhere the entity of the block it stands in
+  // keeps them, as being about this statement.
   Blocks keeps_source_and_note_in = {};
   // A file brought in with `use` shares definitions; this belongs in the protocol's own.
   bool only_in_protocol_file = false;
+  // The model keeps nothing of it that a `source` or `note` could describe (`use`,
+  // `allow`): one written under it is an error, never dropped.
+  bool cannot_be_described = false;
   // The shortest whole statement, without its '{': the tests write it in every block.
   std::string_view example = {};
 };
@@ -115,9 +120,9 @@ inline constexpr Blocks stage_like = blocks(immediate_risk, stage, route);
 inline constexpr std::array rows = {
     // The file itself.
     StatementRow{.keyword = K::use, .name = "use", .spellings = "use", .offered = "use", .stands_in = blocks(file),
-                 .example = "use std.hours"},
+                 .cannot_be_described = true, .example = "use std.hours"},
     StatementRow{.keyword = K::allow, .name = "allow", .spellings = "allow", .offered = "allow",
-                 .stands_in = blocks(file), .only_in_protocol_file = true,
+                 .stands_in = blocks(file), .only_in_protocol_file = true, .cannot_be_described = true,
                  .example = R"(allow G004 "agreed by the board")"},
     StatementRow{.keyword = K::protocol, .name = "protocol", .spellings = "protocol", .offered = "protocol",
                  .stands_in = blocks(file), .opens = protocol, .keeps_source_and_note_in = blocks(file),
@@ -277,6 +282,10 @@ inline constexpr std::array rows = {
     StatementRow{.keyword = K::column, .name = "column", .spellings = "column", .offered = "column",
                  .stands_in = blocks(form), .example = R"(column "Reference")"},
 
+    // Anywhere: a passage of the document that states an aim or a principle with no formal
+    // meaning, quoted so that the document is accounted for in full and shown on the page.
+    StatementRow{.keyword = K::context, .name = "context", .spellings = "context", .offered = "context",
+                 .stands_in = every_block_but_file, .example = R"(context "the document's own words")"},
     // Anywhere: what the statement above says, in the author's or the document's words.
     StatementRow{.keyword = K::note, .name = "note", .spellings = "note", .offered = "note", .stands_in = every_block,
                  .describes_statement_above = true, .example = R"(note "a remark")"},

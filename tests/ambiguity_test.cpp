@@ -209,13 +209,15 @@ TEST_CASE("the JSON lists each ambiguity with what each reading says, and runnin
   const auto& ambiguity = json["ambiguities"].at(0);
   CHECK(ambiguity["about"] == "the table gives 3 working days, the text 5");
   CHECK(ambiguity["in"] == "stage 1");
-  CHECK(ambiguity["notes"] == nlohmann::json::array({"section 4 and table 2"}));
+  CHECK(ambiguity["quotes"] ==
+        nlohmann::json::parse(R"([{"kind": "note", "text": "section 4 and table 2", "about": null}])"));
   const auto& readings = ambiguity["readings"];
   REQUIRE(readings.size() == 2);
   CHECK(readings[0]["label"] == "the table");
   CHECK(readings[0]["says"].size() == 1);
   CHECK(readings[0]["says"]["timeframes"][0]["text"] == "3 working days");
-  CHECK(readings[1]["sources"] == nlohmann::json::array({"within five working days"}));
+  CHECK(readings[1]["quotes"] ==
+        nlohmann::json::parse(R"([{"kind": "source", "text": "within five working days", "about": null}])"));
   CHECK(readings[1]["says"]["timeframes"][0]["modality"] == "should");
   // Never one reading silently chosen: the stage itself states neither.
   CHECK(json["stages"][0]["timeframes"].empty());

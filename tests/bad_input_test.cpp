@@ -41,7 +41,7 @@ TEST_CASE("an empty file, a blank file and a comment-only file", "[bad-input]") 
 }
 
 TEST_CASE("a byte-order mark is accepted", "[bad-input]") {
-  CHECK(parse_text("\xEF\xBB\xBFnote \"x\"\n").sink.diagnostics().empty());
+  CHECK(parse_text("\xEF\xBB\xBFlevel line_manager\nnote \"x\"\n").sink.diagnostics().empty());
 }
 
 TEST_CASE("NUL bytes and invalid UTF-8 are reported where they are", "[bad-input]") {
@@ -71,7 +71,7 @@ TEST_CASE("text left open at the end of the file", "[bad-input]") {
 }
 
 TEST_CASE("a one-megabyte line", "[bad-input]") {
-  std::string text = "note \"" + std::string(1 << 20, 'a') + "\"\n";
+  std::string text = "level line_manager\nnote \"" + std::string(1 << 20, 'a') + "\"\n";
   CHECK(parse_text(text).sink.diagnostics().empty());
 
   auto garbage = parse_text(std::string(1 << 20, 'x') + "\n");

@@ -57,7 +57,7 @@ TEST_CASE("builds are byte-for-byte the same every time", "[build]") {
   REQUIRE(first.files.size() == 31);
   CHECK(first.files == second.files);
   auto model = nlohmann::json::parse(first.files.at("out/wolverhampton.json"));
-  CHECK(model["schema_version"] == 1);
+  CHECK(model["schema_version"] == 2);
   CHECK(model["stages"][3]["running_total"]["high"] == 14);
 }
 

@@ -141,7 +141,7 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     compare_with_golden(esc::backends::outline_text(chart), "tests/golden/outline/" + stem + ".txt");
     compare_with_golden(shared_parts_marked(esc::backends::emit_cpp_tables(model, analyses, stem), header_parts),
                         "tests/golden/cpp/" + stem + ".hpp");
-    compare_with_golden(shared_parts_marked(esc::backends::emit_html({&model, &chart, "", name, {}}), page_parts),
+    compare_with_golden(shared_parts_marked(esc::backends::emit_html({&model, &analyses, &chart, "", name, {}}), page_parts),
                         "tests/golden/html/" + stem + ".html");
     // A disagreement raised on the Friday before Christmas 2026, at half past two.
     esc::analysis::DeadlineOptions deadline_options;

@@ -128,9 +128,9 @@ source "about stage 1"
 }
 
 TEST_CASE("quoted text keeps escapes until decoded", "[parser]") {
-  auto parsed = parse_text(R"(note "say \"no\" \\ here")" "\n");
+  auto parsed = parse_text("level line_manager\n" R"(note "say \"no\" \\ here")" "\n");
   REQUIRE(parsed.sink.diagnostics().empty());
-  const auto& text = parsed.file.statements[0].find(Tag::text)->text;
+  const auto& text = parsed.file.statements[0].body[0].find(Tag::text)->text;
   CHECK(text == R"(say \"no\" \\ here)");
   CHECK(esc::decode_text(text) == R"(say "no" \ here)");
 }
@@ -244,4 +244,26 @@ TEST_CASE("Windows line endings and tabs are ordinary", "[parser]") {
   CHECK(parsed.file.statements[0].body.size() == 2);
   auto broken = parse_text("stage 1 \"One\" {\r\n\twithin 2 workng days\r\n}\r\n");
   CHECK(codes_and_places(broken) == std::vector<std::string>{"P002 2:11"});
+}
+
+TEST_CASE("a note or quote that nothing could keep is an error, never dropped", "[parser]") {
+  auto at_top = parse_text("note \"about nothing\"\nlevel line_manager\n");
+  REQUIRE(codes_and_places(at_top) == std::vector<std::string>{"P004 1:1"});
+  CHECK(at_top.sink.diagnostics()[0].message ==
+        "'note' describes nothing: it belongs under the statement or inside the block it is about");
+  auto under_use = parse_text("use std.hours\n  source \"the hours we use\"\n");
+  REQUIRE(codes_and_places(under_use) == std::vector<std::string>{"P004 2:3"});
+  CHECK(under_use.sink.diagnostics()[0].message ==
+        "'source' describes 'use', which nothing keeps a quote or note for; write a '#' comment instead");
+}
+
+TEST_CASE("a second note before a block's first statement is the block's, not the first note's", "[parser]") {
+  auto parsed = parse_text("stage 1 \"One\" {\n  note \"a\"\n  note \"b\"\n  context \"c\"\n    quote \"d\"\n}\n");
+  REQUIRE(parsed.sink.diagnostics().empty());
+  const auto& stage = parsed.file.statements[0];
+  REQUIRE(stage.body.size() == 3);
+  CHECK(stage.body[0].body.empty());
+  CHECK(stage.body[1].find(Tag::text)->text == "b");
+  CHECK(stage.body[2].keyword == Keyword::context);
+  CHECK(stage.body[2].body[0].find(Tag::text)->text == "d");
 }

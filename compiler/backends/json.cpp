@@ -41,9 +41,28 @@ json working_days(const std::optional<model::WorkingDays>& days) {
   return json{{"low", days->low}, {"high", days->high}};
 }
 
+// Every passage kept for an entity, in the order written, each saying which of the
+// entity's statements it is about (null: the entity itself).
 void describe(json& object, const model::Described& described) {
-  object["sources"] = texts(described.sources());
-  object["notes"] = texts(described.notes());
+  auto quotes = json::array();
+  for (const auto& passage : described.passages()) {
+    quotes.push_back({{"kind", model::passage_kind_name(passage.kind)},
+                      {"text", std::string(passage.text.value)},
+                      {"about", passage.about.empty() ? json(nullptr) : json(passage.about)}});
+  }
+  object["quotes"] = std::move(quotes);
+}
+
+// Levels and kinds: a name, a title, and what is said of them.
+template <typename Entity>
+json named_entities(const std::vector<Entity>& list) {
+  auto array = json::array();
+  for (const auto& entity : list) {
+    json object{{"name", entity.name}, {"title", optional_text(entity.title)}};
+    describe(object, entity);
+    array.push_back(std::move(object));
+  }
+  return array;
 }
 
 json duration(const model::Duration& d) {
@@ -243,9 +262,11 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   if (p.scope.has(model::Scope::adults)) scope.push_back("adults");
   auto targets = json::array();
   for (const auto& t : p.targets) {
-    targets.push_back({{"timeframe", timeframe(t.timeframe)},
-                       {"first_stage", t.first_stage ? json(*t.first_stage) : json(nullptr)},
-                       {"last_stage", t.last_stage ? json(*t.last_stage) : json(nullptr)}});
+    json target{{"timeframe", timeframe(t.timeframe)},
+                {"first_stage", t.first_stage ? json(*t.first_stage) : json(nullptr)},
+                {"last_stage", t.last_stage ? json(*t.last_stage) : json(nullptr)}};
+    describe(target, t);
+    targets.push_back(std::move(target));
   }
   auto reports = json::array();
   for (const auto& r : p.reports) reports.push_back({{"frequency", model::frequency_name(r.frequency)}, {"to", texts(r.to)}});
@@ -292,9 +313,11 @@ json line(const model::Line& l, const model::Model& m) {
 json agency(const model::Agency& a, const model::Model& m) {
   auto roles = json::array();
   for (const auto& r : a.roles) {
-    roles.push_back({{"title", text(r.title)},
-                     {"level", r.level.valid() ? json(m.levels.at(r.level.index).name) : json(nullptr)},
-                     {"person", optional_text(r.person)}});
+    json role{{"title", text(r.title)},
+              {"level", r.level.valid() ? json(m.levels.at(r.level.index).name) : json(nullptr)},
+              {"person", optional_text(r.person)}};
+    describe(role, r);
+    roles.push_back(std::move(role));
   }
   auto lines = json::array();
   for (const auto& l : a.lines) lines.push_back(line(l, m));
@@ -418,12 +441,13 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
   for (const auto& h : model.hours) {
     auto windows = json::array();
     for (const auto& w : h.windows) windows.push_back(window(w, model));
-    hours.push_back({{"name", h.name}, {"title", optional_text(h.title)}, {"windows", windows}});
+    json entry{{"name", h.name}, {"title", optional_text(h.title)}, {"windows", windows}};
+    describe(entry, h);
+    hours.push_back(std::move(entry));
   }
   root["hours"] = std::move(hours);
-  auto levels = json::array();
-  for (const auto& l : model.levels) levels.push_back({{"name", l.name}, {"title", optional_text(l.title)}});
-  root["levels"] = std::move(levels);
+  root["levels"] = named_entities(model.levels);
+  root["kinds"] = named_entities(model.kinds);
   // Only the calendar the protocol uses: the others are library data, not the protocol.
   if (model.protocol && model.protocol->calendar.valid()) {
     const auto& c = model.calendars.at(model.protocol->calendar.index);
@@ -436,6 +460,7 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
                         {"data_from", c.data_from},
                         {"data_to", c.data_to},
                         {"bank_holidays", holidays}};
+    describe(root["calendar"], c);
   } else {
     root["calendar"] = nullptr;
   }
@@ -443,17 +468,23 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
   for (const auto& f : model.forms) {
     auto sections = json::array();
     for (const auto& s : f.sections) sections.push_back({{"title", text(s.title)}, {"fields", texts(s.fields)}});
-    forms.push_back({{"name", f.name},
-                     {"title", text(f.title)},
-                     {"required_from_stage", f.required_from ? json(*f.required_from) : json(nullptr)},
-                     {"send_to", contacts(f.send_to, model)},
-                     {"sections", sections},
-                     {"fields", texts(f.fields)},
-                     {"columns", texts(f.columns)}});
+    json form{{"name", f.name},
+              {"title", text(f.title)},
+              {"required_from_stage", f.required_from ? json(*f.required_from) : json(nullptr)},
+              {"send_to", contacts(f.send_to, model)},
+              {"sections", sections},
+              {"fields", texts(f.fields)},
+              {"columns", texts(f.columns)}};
+    describe(form, f);
+    forms.push_back(std::move(form));
   }
   root["forms"] = std::move(forms);
   auto figures = json::array();
-  for (const auto& f : model.figures) figures.push_back({{"title", text(f.title)}, {"shows_stages", f.stage_numbers}});
+  for (const auto& f : model.figures) {
+    json figure{{"title", text(f.title)}, {"shows_stages", f.stage_numbers}};
+    describe(figure, f);
+    figures.push_back(std::move(figure));
+  }
   root["figures"] = std::move(figures);
   auto allows = json::array();
   for (const auto& a : model.allows) allows.push_back({{"code", a.code}, {"reason", text(a.reason)}});

@@ -9,7 +9,7 @@
 
 namespace esc::backends {
 
-inline constexpr int json_schema_version = 1;
+inline constexpr int json_schema_version = 2;
 
 std::string emit_json(const model::Model& model, const analysis::Analyses& analyses, std::string_view source_path);
 

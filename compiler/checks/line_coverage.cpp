@@ -34,14 +34,25 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
       if (states_hours) {
         auto gaps = whole.missing();
         if (!gaps.empty()) {
+          // Said of the document, not of the service: escc knows what the protocol names,
+          // not whether someone would answer.
           auto* d = report_unless_unknown(
               context, sink, Code::C007, line.span,
-              fmt::format("on {} line {} nobody can be contacted {}", agency.name, line.label, gaps.describe()),
+              fmt::format("on {} line {} the protocol names nobody who can be contacted {}", agency.name, line.label,
+                          gaps.describe()),
               {nullptr, &agency, &line},
               fmt::format("who can be contacted on {} line {} ({})", agency.name, line.label, gaps.describe()));
           if (d != nullptr) {
-            d->notes.push_back({std::nullopt, "contacts whose hours are not stated are taken as office hours only "
-                                              "(weekdays 09:00-17:00)"});
+            auto unstated = std::count_if(contacts.begin(), contacts.end(),
+                                          [](const model::Contact& c) { return c.windows.empty(); });
+            if (unstated > 0) {
+              d->notes.push_back(
+                  {std::nullopt,
+                   fmt::format("{} of the line's {} contacts {} no hours stated; the protocol does not say {} can be "
+                               "reached outside office hours (weekdays 09:00-17:00), so escc counts {} only then",
+                               unstated, contacts.size(), unstated == 1 ? "has" : "have",
+                               unstated == 1 ? "it" : "they", unstated == 1 ? "it" : "them")});
+            }
             d->suggestion = "add who to contact at those times, such as: contact \"...\" available out_of_hours";
           }
         }

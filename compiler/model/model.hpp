@@ -64,36 +64,47 @@ class TextStore {
   std::deque<std::string> texts_;
 };
 
-// The document's own words about an entity (`source`) and notes on it. Few entities
-// have either, so both lists live apart and exist only when there is something in
-// them: each stage, step, duty and contact of a large protocol is 40 bytes smaller.
+enum class PassageKind : std::uint8_t { source, note, context };
+std::string_view passage_kind_name(PassageKind kind);  // "source", "note", "context"
+
+// A `source` (the document's own words), a `note` (the transcriber's) or a `context`
+// (a passage of the document with no formal meaning), and what it is about.
+struct Passage {
+  Text text;
+  // The statement it describes when that statement has no entity of its own (a
+  // stage's timeframe, `parties`, `covers`): its keyword as the statement table names
+  // it, and its span. Empty when it describes the entity that keeps it.
+  std::string_view about;
+  Span about_span;
+  PassageKind kind = PassageKind::source;
+};
+
+// The passages about an entity and the statements written in its block. Few entities
+// have any, so the list lives apart and exists only when there is something in it: each
+// stage, step, duty and contact of a large protocol stays small.
 class Described {
  public:
   Described() = default;
-  Described(const Described& other) : lists_(other.lists_ ? std::make_unique<Lists>(*other.lists_) : nullptr) {}
+  Described(const Described& other)
+      : passages_(other.passages_ ? std::make_unique<std::vector<Passage>>(*other.passages_) : nullptr) {}
   Described& operator=(const Described& other) {
-    if (this != &other) lists_ = other.lists_ ? std::make_unique<Lists>(*other.lists_) : nullptr;
+    if (this != &other) passages_ = other.passages_ ? std::make_unique<std::vector<Passage>>(*other.passages_) : nullptr;
     return *this;
   }
   Described(Described&&) noexcept = default;
   Described& operator=(Described&&) noexcept = default;
   ~Described() = default;
 
-  std::span<const Text> sources() const { return lists_ ? std::span<const Text>(lists_->sources) : std::span<const Text>(); }
-  std::span<const Text> notes() const { return lists_ ? std::span<const Text>(lists_->notes) : std::span<const Text>(); }
-  void add_source(const Text& text) { lists().sources.push_back(text); }
-  void add_note(const Text& text) { lists().notes.push_back(text); }
+  std::span<const Passage> passages() const {
+    return passages_ ? std::span<const Passage>(*passages_) : std::span<const Passage>();
+  }
+  void add_passage(const Passage& passage) {
+    if (!passages_) passages_ = std::make_unique<std::vector<Passage>>();
+    passages_->push_back(passage);
+  }
 
  private:
-  struct Lists {
-    std::vector<Text> sources;
-    std::vector<Text> notes;
-  };
-  Lists& lists() {
-    if (!lists_) lists_ = std::make_unique<Lists>();
-    return *lists_;
-  }
-  std::unique_ptr<Lists> lists_;
+  std::unique_ptr<std::vector<Passage>> passages_;
 };
 
 struct Date {
@@ -528,6 +539,11 @@ struct Model {
 // Each definition adds its windows once, so a definition named twice adds nothing
 // twice, and a circle of definitions (an error, N009) cannot loop.
 std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model);
+
+// Every entity of the model that keeps passages, the protocol's and those of the files it
+// uses, each once: what the property "every quote and note reaches the model" walks, and
+// what verifying quotes against the document reads.
+void for_each_described(const Model& model, const std::function<void(const Described&)>& each);
 
 // Each definition in a circle of hours, with the window by which it names the next.
 using HoursCircle = std::vector<std::pair<std::uint32_t, const Window*>>;

@@ -70,8 +70,14 @@ model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value&
 std::vector<model::Window> windows_of(const ast::Statement& statement, Context& context);
 model::Contact contact_of(const ast::Statement& statement, Context& context);
 model::Duty duty_of(const ast::Statement& statement, Context& context);
-// `source` and `note` statements in a body.
-void describe(model::Described& described, const std::vector<ast::Statement>& body, Context& context);
+// The `source`, `note` and `context` statements written under `statement`, for a
+// statement that opens no block.
+void describe(model::Described& described, const ast::Statement& statement, Context& context);
+// The same for a statement that opens `opened`, and those written under each statement
+// in its block that is no entity of its own (a timeframe, `parties`, a form's section),
+// as being about that statement. The statement table says which are entities.
+void describe_block(model::Described& described, const ast::Statement& statement, grammar::Block opened,
+                    Context& context);
 // An `unknown` of a subject escc knows, standing where that subject may be recorded;
 // nothing (and N010) otherwise.
 std::optional<model::Unknown> unknown_of(const ast::Statement& statement, model::UnknownPlace place, Context& context);

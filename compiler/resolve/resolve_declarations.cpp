@@ -88,7 +88,7 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
           target.first_stage = covering->low;
           target.last_stage = covering->high;
         }
-        describe(target, child.body, context);
+        describe(target, child, context);
         protocol.targets.push_back(std::move(target));
       }
       break;
@@ -144,7 +144,11 @@ Entity named_of(const ast::Statement& statement, Context& context, Tag name_tag 
   entity.span = statement.span;
   if (const auto* name = statement.find(name_tag)) entity.name = std::string(name->text);
   entity.title = optional_text(statement, Tag::title, context);
-  describe(entity, statement.body, context);
+  if (auto opened = grammar::block_opened(grammar::Block::file, statement.keyword)) {
+    describe_block(entity, statement, *opened, context);
+  } else {
+    describe(entity, statement, context);
+  }
   return entity;
 }
 
@@ -161,12 +165,12 @@ void read_line_body(model::Line& line, const ast::Statement& statement, std::str
     }
     if (child.keyword == Keyword::ambiguous) read_ambiguity(child, line, agency, context);
   }
-  describe(line, statement.body, context);
+  describe_block(line, statement, grammar::Block::line, context);
 }
 
 void read_protocol_body(model::Protocol& protocol, const ast::Statement& statement, Context& context) {
   for (const auto& child : statement.body) read_metadata(protocol, child, context);
-  describe(protocol, statement.body, context);
+  describe_block(protocol, statement, grammar::Block::protocol, context);
 }
 
 model::Protocol protocol_of(const ast::Statement& statement, Context& context) {
@@ -206,7 +210,7 @@ void read_agency_body(model::Agency& agency, const ast::Statement& statement, Co
           role.level = {context.lookup(context.symbols.levels, level->text, level->span)};
         }
         role.person = optional_text(child, Tag::person, context);
-        describe(role, child.body, context);
+        describe(role, child, context);
         agency.roles.push_back(std::move(role));
         break;
       }
@@ -219,7 +223,7 @@ void read_agency_body(model::Agency& agency, const ast::Statement& statement, Co
       default: break;
     }
   }
-  describe(agency, statement.body, context);
+  describe_block(agency, statement, grammar::Block::agency, context);
 }
 
 model::Calendar calendar_of(const ast::Statement& statement, Context& context) {
@@ -314,7 +318,7 @@ model::Form form_of(const ast::Statement& statement, Context& context) {
       default: break;
     }
   }
-  describe(form, statement.body, context);
+  describe_block(form, statement, grammar::Block::form, context);
   return form;
 }
 
@@ -325,7 +329,7 @@ model::Figure figure_of(const ast::Statement& statement, Context& context) {
   for (const auto& value : statement.values) {
     if (value.tag == Tag::number) figure.stage_numbers.push_back(value.low);
   }
-  describe(figure, statement.body, context);
+  describe(figure, statement, context);
   return figure;
 }
 

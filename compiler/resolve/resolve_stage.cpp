@@ -69,7 +69,7 @@ model::Outcome outcome_of(const ast::Statement& statement, Context& context) {
   for (const auto& child : statement.body) {
     if (is_action(child.keyword)) outcome.actions.push_back(action_of(child, outcome, context));
   }
-  describe(outcome, statement.body, context);
+  describe(outcome, statement, context);
   return outcome;
 }
 
@@ -100,7 +100,7 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe, context);
   if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
   step.modality = modality_of(statement);
-  describe(step, statement.body, context);
+  describe(step, statement, context);
   return step;
 }
 
@@ -163,7 +163,10 @@ void read_stage_body(model::Stage& stage, const ast::Statement& statement, Conte
       default: break;
     }
   }
-  describe(stage, statement.body, context);
+  // A reading of an ambiguity in a stage keeps its quotes itself (resolve_ambiguity.cpp).
+  if (auto opened = grammar::block_opened(grammar::Block::file, statement.keyword)) {
+    describe_block(stage, statement, *opened, context);
+  }
 }
 
 void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context) {

@@ -131,16 +131,56 @@ std::vector<model::Window> windows_of(const ast::Statement& statement, Context& 
   return windows;
 }
 
-void describe(model::Described& described, const std::vector<ast::Statement>& body, Context& context) {
-  for (const auto& child : body) {
-    if (child.keyword != ast::Keyword::source && child.keyword != ast::Keyword::note) continue;
-    const auto* text = child.find(Tag::text);
-    if (text == nullptr) continue;
-    if (child.keyword == ast::Keyword::source) {
-      described.add_source(text_of(*text, context));
-    } else {
-      described.add_note(text_of(*text, context));
+namespace {
+
+std::optional<model::PassageKind> passage_kind(ast::Keyword keyword) {
+  switch (keyword) {
+    case ast::Keyword::source: return model::PassageKind::source;
+    case ast::Keyword::note: return model::PassageKind::note;
+    case ast::Keyword::context: return model::PassageKind::context;
+    default: return std::nullopt;
+  }
+}
+
+// `about` is null for passages about the entity itself.
+void add_passages(model::Described& described, const ast::Statement& statement, const ast::Statement* about,
+                  Context& context) {
+  for (const auto& child : statement.body) {
+    auto kind = passage_kind(child.keyword);
+    if (!kind) {
+      // A statement inside one that is no entity (a field in a form's section).
+      add_passages(described, child, &child, context);
+      continue;
     }
+    if (const auto* text = child.find(Tag::text)) {
+      model::Passage passage{text_of(*text, context), {}, {}, *kind};
+      if (about != nullptr) {
+        passage.about = grammar::row_of(about->keyword).name;
+        passage.about_span = about->span;
+      }
+      described.add_passage(passage);
+    }
+    // A quote under a `context` passage is about that passage.
+    add_passages(described, child, &child, context);
+  }
+}
+
+}  // namespace
+
+void describe(model::Described& described, const ast::Statement& statement, Context& context) {
+  add_passages(described, statement, nullptr, context);
+}
+
+void describe_block(model::Described& described, const ast::Statement& statement, grammar::Block opened,
+                    Context& context) {
+  for (const auto& child : statement.body) {
+    if (auto kind = passage_kind(child.keyword)) {
+      if (const auto* text = child.find(Tag::text)) described.add_passage({text_of(*text, context), {}, {}, *kind});
+      add_passages(described, child, &child, context);
+      continue;
+    }
+    if (grammar::row_of(child.keyword).keeps_source_and_note_in.contains(opened)) continue;
+    add_passages(described, child, &child, context);
   }
 }
 
@@ -187,7 +227,7 @@ model::Contact contact_of(const ast::Statement& statement, Context& context) {
   if (title != nullptr) contact.title = text_of(*title, context);
   if (of != nullptr) contact.of = {context.lookup(context.symbols.agencies, of->text, of->span)};
   if (has_windows) contact.windows = windows_of(statement, context);
-  describe(contact, statement.body, context);
+  describe(contact, statement, context);
   return contact;
 }
 
@@ -244,7 +284,7 @@ model::Duty duty_of(const ast::Statement& statement, Context& context) {
   }
   if (timeframe != nullptr) duty.timeframe = timeframe_of(statement, *timeframe, context);
   duty.modality = modality_of(statement);
-  describe(duty, statement.body, context);
+  describe(duty, statement, context);
   return duty;
 }
 

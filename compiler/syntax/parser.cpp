@@ -364,6 +364,7 @@ struct action<Rule> : push_word<Tag::name> {};
 // Other quoted text, by role.
 ESC_ACTION(plain_text, push_quoted<Tag::text>);
 ESC_ACTION(party_text, push_quoted<Tag::text>);
+ESC_ACTION(context_text, push_quoted<Tag::text>);
 ESC_ACTION(note_text, push_quoted<Tag::text>);
 ESC_ACTION(source_text, push_quoted<Tag::text>);
 ESC_ACTION(reason_text, push_quoted<Tag::text>);
@@ -938,10 +939,29 @@ class Parser {
     ++errors_;
   }
 
-  // Notes and source quotes describe the statement above them, or the block they open.
+  // Notes and source quotes describe the statement above them, or the block they open
+  // when they come before its first statement: a second note there is the block's too,
+  // not a note on the first.
   ast::Statement& place(Frame& frame, ast::Statement statement) {
-    bool describes = g::row_of(statement.keyword).describes_statement_above;
-    if (describes && !frame.body->empty()) return frame.body->back().body.emplace_back(std::move(statement));
+    if (!g::row_of(statement.keyword).describes_statement_above) return frame.body->emplace_back(std::move(statement));
+    auto described = std::find_if(frame.body->rbegin(), frame.body->rend(), [](const ast::Statement& above) {
+      return !g::row_of(above.keyword).describes_statement_above;
+    });
+    if (described != frame.body->rend()) {
+      if (g::row_of(described->keyword).cannot_be_described) {
+        sink_.report(Code::P004, statement.span,
+                     fmt::format("{} describes {}, which nothing keeps a quote or note for; write a '#' comment "
+                                 "instead", statement_words(statement.keyword), statement_words(described->keyword)));
+        ++errors_;
+      }
+      return described->body.emplace_back(std::move(statement));
+    }
+    if (frame.kind == g::Block::file) {
+      sink_.report(Code::P004, statement.span,
+                   fmt::format("{} describes nothing: it belongs under the statement or inside the block it is "
+                               "about", statement_words(statement.keyword)));
+      ++errors_;
+    }
     return frame.body->emplace_back(std::move(statement));
   }
 

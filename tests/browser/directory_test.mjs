@@ -85,6 +85,22 @@ for (const name of protocols) {
   const svgTitle = await page.locator('figure svg title#chart-title').count();
   expect(name === 'hostile.html' || svgTitle === 1, `${name}: the flow chart is embedded with its title`);
   expect(await page.locator('ol.outline > li').count() > 0, `${name}: the text alternative lists the stages`);
+  // Every quote and note of the protocol (from its JSON) is read on the page as text.
+  const quotes = [];
+  const collect = (value) => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'quotes' && Array.isArray(item)) item.forEach((quote) => quotes.push(quote.text));
+        collect(item);
+      }
+    }
+  };
+  collect(JSON.parse(fs.readFileSync(path.join(site, name.replace(/\.html$/, '.json')), 'utf8')));
+  const squeeze = (text) => text.replace(/\s+/g, ' ').trim();
+  const shown = squeeze(await page.evaluate(() => document.body.innerText));
+  const missing = quotes.filter((quote) => !shown.includes(squeeze(quote)));
+  expect(missing.length === 0, `${name}: all ${quotes.length} quotes and notes are shown (${missing.slice(0, 2).join(' | ')})`);
   // Focus is visible on the first link reached with the keyboard.
   await page.keyboard.press('Tab');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
