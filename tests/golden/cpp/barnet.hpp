@@ -348,7 +348,7 @@ inline constexpr escc::tables::Protocol protocol{
     {data::agencies, 5},
     {data::contacts, 39},
     {data::availabilities, 6},
-    {5, 5, true}};
+    {0, 0, false}};
 
 }  // namespace escc_barnet
 

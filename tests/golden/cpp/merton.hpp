@@ -231,7 +231,7 @@ inline constexpr escc::tables::Protocol protocol{
     {data::agencies, 4},
     {data::contacts, 5},
     {data::availabilities, 1},
-    {5, 5, true}};
+    {0, 0, false}};
 
 }  // namespace escc_merton
 
