@@ -231,7 +231,7 @@ TEST_CASE("each statement starts with the words its row spells", "[statements]")
 
 TEST_CASE("outcome actions start with the words their rows spell", "[statements]") {
   Words in_grammar, in_table;
-  first_words<g::outcome_action>(in_grammar);
+  first_words<g::modal_action>(in_grammar);
   for (const auto& row : g::rows) {
     if (row.outcome_action) in_table.merge(first_words_of(row));
   }
@@ -295,6 +295,46 @@ TEST_CASE("outcome actions read after 'when ...:'", "[statements]") {
     auto parsed = esc::test::parse_text(frame.open + "when unresolved: " + std::string(row.example) + "\n" + frame.close);
     CHECK(esc::test::codes_and_places(parsed).empty());
     CHECK(count_keyword(parsed.file.statements, row.keyword) == 1);
+  }
+}
+
+TEST_CASE("must, should and may go before the statements whose rows take them, and nowhere else", "[statements]") {
+  for (const auto& row : g::rows) {
+    if (!is_statement(row)) continue;
+    for (const auto& block : g::block_table) {
+      if (!row.stands_in.contains(block.block)) continue;
+      auto frame = frame_of(block.block);
+      auto line = line_after(frame.open);
+      auto ending = g::block_opened(block.block, row.keyword) ? std::string(" {\n}\n") : std::string("\n");
+      for (std::string_view word : {"must", "should", "may"}) {
+        INFO(word << " " << row.name << " in " << block.description);
+        auto parsed = esc::test::parse_text(frame.open + std::string(word) + " " + std::string(row.example) + ending +
+                                            frame.close);
+        if (row.takes_modality) {
+          CHECK(esc::test::codes_and_places(parsed).empty());
+          continue;
+        }
+        std::vector<std::string> expected{"P002 " + std::to_string(line) + ":1"};
+        // A quote or note at the top of a file describes nothing, with or without the word.
+        if (row.describes_statement_above && block.block == Block::file) {
+          expected.push_back("P004 " + std::to_string(line) + ":1");
+        }
+        REQUIRE(esc::test::codes_and_places(parsed) == expected);
+        CHECK(parsed.sink.diagnostics()[0].message.rfind("'" + std::string(word) + "' cannot go before " +
+                                                             esc::statement_words(row.keyword) + ":",
+                                                         0) == 0);
+      }
+    }
+  }
+  auto frame = frame_of(Block::stage);
+  for (const auto& row : g::rows) {
+    if (!row.outcome_action) continue;
+    INFO(row.name);
+    CHECK(row.takes_modality);
+    auto parsed =
+        esc::test::parse_text(frame.open + "when unresolved: should " + std::string(row.example) + "\n" + frame.close);
+    CHECK(esc::test::codes_and_places(parsed).empty());
+    REQUIRE(count_keyword(parsed.file.statements, row.keyword) == 1);
   }
 }
 

@@ -29,7 +29,7 @@ std::string who_of(const model::Stage& stage, const model::Model& model) {
 
 std::string timeframe_of(const model::Stage& stage, const analysis::StageTime& time) {
   std::string text;
-  for (const auto& t : stage.timeframes) text += (text.empty() ? "" : "; ") + t.describe();
+  for (const auto& t : stage.timeframes) text += (text.empty() ? "" : "; ") + t.stated();
   if (text.empty() && time.from_steps && time.own) text = "steps take " + analysis::days_words(*time.own);
   return text;
 }
@@ -45,13 +45,19 @@ std::string outcome_words(const model::Outcome& outcome, const model::Model& mod
   std::string actions;
   for (const auto& action : outcome.actions) {
     if (!actions.empty()) actions += ", then ";
+    // The document's must, should or may, where it gives one.
+    auto modal = std::string(model::modality_name(action.modality));
     switch (action.kind) {
       case model::ActionKind::go_to:
+        if (!modal.empty()) actions += modal + " ";
         actions += action.target.valid() ? "go to " + model.stage(action.target).label() : "go on";
         break;
-      case model::ActionKind::end: actions += "the disagreement is closed"; break;
+      case model::ActionKind::end:
+        actions += modal.empty() ? "the disagreement is closed" : "the disagreement " + modal + " be closed";
+        break;
       case model::ActionKind::duty: {
         const auto& duty = outcome.duties.at(action.duty);
+        if (duty.modality != model::Modality::unstated) actions += std::string(model::modality_name(duty.modality)) + " ";
         actions += duty.verb;
         if (duty.object) actions += fmt::format(" {}", duty.object->value);
         if (duty.timeframe) actions += " " + duty.timeframe->describe();
@@ -80,7 +86,7 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
     const auto& risk = *model.immediate_risk;
     if (risk.through) node.who = fmt::format("Through {}", risk.through->value);
     if (risk.actor) node.who += fmt::format("{}by {}", node.who.empty() ? "" : ", ", risk.actor->value);
-    for (const auto& t : risk.timeframes) node.timeframe += (node.timeframe.empty() ? "" : "; ") + t.describe();
+    for (const auto& t : risk.timeframes) node.timeframe += (node.timeframe.empty() ? "" : "; ") + t.stated();
     chart.nodes.push_back(std::move(node));
     first_stage_node = 1;
   }
@@ -115,7 +121,11 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
       node.by_day = "by working day " + analysis::number_words(*by_day);
     }
     for (const auto& step : stage.steps) {
-      node.steps.push_back({std::string(step.title.value), step.timeframe ? step.timeframe->describe() : ""});
+      auto when = step.timeframe ? step.timeframe->describe() : std::string();
+      if (step.modality != model::Modality::unstated) {
+        when = fmt::format("{} be done{}{}", model::modality_name(step.modality), when.empty() ? "" : " ", when);
+      }
+      node.steps.push_back({std::string(step.title.value), when});
     }
     for (const auto& outcome : stage.outcomes) {
       node.moves.push_back(outcome_words(outcome, model));

@@ -11,6 +11,7 @@
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/model/dates.hpp"
+#include "compiler/model/unknowns.hpp"
 
 namespace esc::backends {
 namespace {
@@ -71,12 +72,19 @@ json duration(const model::Duration& d) {
               {"working_days", working_days(d.working_days())}};
 }
 
+// The document's must, should or may, and its "as a guide", appear only where it says them.
+void add_modality(json& object, model::Modality modality) {
+  if (modality != model::Modality::unstated) object["modality"] = model::modality_name(modality);
+}
+
 json timeframe(const model::Timeframe& t) {
   auto object = duration(t.duration);
   object["further"] = t.further;
   object["by_day"] = t.by_day;
   object["or_sooner"] = t.or_sooner;
   object["from"] = optional_text(t.clock_start);
+  add_modality(object, t.modality);
+  if (t.advisory()) object["advisory"] = model::guidance_name(t.guidance);
   return object;
 }
 
@@ -146,6 +154,7 @@ json duty(const model::Duty& d, const model::Model& m) {
               {"timeframe", d.timeframe ? timeframe(*d.timeframe) : json(nullptr)},
               {"before_stage", d.before_stage ? json(*d.before_stage) : json(nullptr)},
               {"condition", optional_text(d.condition)}};
+  add_modality(object, d.modality);
   describe(object, d);
   return object;
 }
@@ -178,6 +187,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
     json entry{{"title", text(step.title)},
                {"timeframe", step.timeframe ? timeframe(*step.timeframe) : json(nullptr)},
                {"cumulative", step.cumulative ? duration(*step.cumulative) : json(nullptr)}};
+    add_modality(entry, step.modality);
     describe(entry, step);
     steps.push_back(std::move(entry));
   }
@@ -199,6 +209,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
         case model::ActionKind::end: actions.push_back({{"end", true}}); break;
         case model::ActionKind::duty: actions.push_back({{"duty", duty(o.duties.at(a.duty), m)}}); break;
       }
+      if (a.kind != model::ActionKind::duty) add_modality(actions.back(), a.modality);
     }
     json entry{{"when", model::outcome_name(o.kind)}, {"condition", optional_text(o.condition)}, {"actions", actions}};
     describe(entry, o);
@@ -221,7 +232,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   object["final"] = s.final;
   object["binding"] = s.binding;
   auto unknowns = json::array();
-  for (const auto& u : s.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
+  for (const auto& u : s.unknowns) unknowns.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
   object["unknown"] = std::move(unknowns);
   describe(object, s);
   return object;
@@ -254,7 +265,7 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   auto terms = json::array();
   for (const auto& t : p.terms) terms.push_back({{"term", text(t.term)}, {"means", text(t.meaning)}});
   auto unknowns = json::array();
-  for (const auto& u : p.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
+  for (const auto& u : p.unknowns) unknowns.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
   json object{{"title", text(p.title)},
               {"partnerships", partnerships},
               {"version", optional_text(p.version)},
@@ -276,6 +287,10 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"links", texts(p.links)},
               {"contacts", contacts(p.contacts, m)},
               {"unknown", unknowns}};
+  auto called = json::array();
+  if (p.timeframes_mandatory) called.push_back("mandatory");
+  if (p.timeframes_indicative) called.push_back("indicative");
+  if (!called.empty()) object["timeframes_called"] = std::move(called);
   describe(object, p);
   return object;
 }
@@ -369,7 +384,7 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
       lines.push_back(std::move(line));
     }
     auto unknowns = json::array();
-    for (const auto& u : a.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
+    for (const auto& u : a.unknowns) unknowns.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
     json agency{{"name", a.name},    {"title", text(a.title)}, {"kind", optional_text(a.kind)},
                 {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, model)},
                 {"unknown", unknowns}};

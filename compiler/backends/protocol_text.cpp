@@ -11,6 +11,7 @@
 #include "compiler/analysis/phones.hpp"
 #include "compiler/backends/markup.hpp"
 #include "compiler/model/dates.hpp"
+#include "compiler/model/unknowns.hpp"
 #include "compiler/source/spoken_list.hpp"
 
 namespace esc::backends {
@@ -92,7 +93,7 @@ std::string capitalised(std::string text) {
 }
 
 std::string unknown_words(const model::Unknown& unknown) {
-  return fmt::format("<p class=\"unknown\"><strong>Not known ({}):</strong> {}</p>\n", markup_text(unknown.subject),
+  return fmt::format("<p class=\"unknown\"><strong>Not known ({}):</strong> {}</p>\n", markup_text(model::unknown_subject_name(unknown.subject)),
                      unknown.reason ? markup_text(unknown.reason->value) : "the protocol records that this is not known");
 }
 

@@ -54,6 +54,8 @@ void overall_target(const Context&, DiagnosticSink&);
 void missing_timeframe(const Context&, DiagnosticSink&);
 void steps_and_stage(const Context&, DiagnosticSink&);
 void clock_start(const Context&, DiagnosticSink&);
+void mandatory_and_indicative(const Context&, DiagnosticSink&);
+void unit_not_stated(const Context&, DiagnosticSink&);
 void stage_contacts(const Context&, DiagnosticSink&);
 void contact_means(const Context&, DiagnosticSink&);
 void phone_numbers(const Context&, DiagnosticSink&);

@@ -25,6 +25,8 @@ const std::vector<Registered>& registry() {
       {"missing-timeframe", missing_timeframe},
       {"steps-and-stage", steps_and_stage},
       {"clock-start", clock_start},
+      {"mandatory-and-indicative", mandatory_and_indicative},
+      {"unit-not-stated", unit_not_stated},
       {"stage-contacts", stage_contacts},
       {"contact-means", contact_means},
       {"phone-numbers", phone_numbers},

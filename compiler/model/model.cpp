@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <unordered_set>
 
 namespace esc::model {
@@ -18,7 +20,9 @@ std::optional<WorkingDays> Duration::working_days() const {
     case Unit::hours: return WorkingDays{round_up_days(low), round_up_days(high)};
     case Unit::working_weeks:
     case Unit::weeks: return WorkingDays{low * 5, high * 5};
-    case Unit::calendar_days: return WorkingDays{low * 5 / 7, high};
+    // n working days lie within [5n/7, n] too, so both readings of "n days" do.
+    case Unit::calendar_days:
+    case Unit::days: return WorkingDays{low * 5 / 7, high};
     default: return WorkingDays{low, high};
   }
 }
@@ -43,6 +47,7 @@ std::string_view unit_name(Unit unit) {
     case Unit::hours: return "hours";
     case Unit::working_weeks: return "working weeks";
     case Unit::weeks: return "weeks";
+    case Unit::days: return "days";
     case Unit::months: return "months";
     case Unit::years: return "years";
   }
@@ -72,6 +77,16 @@ std::string_view passage_kind_name(PassageKind kind) {
     case PassageKind::source: return "source";
     case PassageKind::note: return "note";
     case PassageKind::context: return "context";
+  }
+  return "";
+}
+
+std::string_view modality_name(Modality modality) {
+  switch (modality) {
+    case Modality::unstated: return "";
+    case Modality::must: return "must";
+    case Modality::should: return "should";
+    case Modality::may: return "may";
   }
   return "";
 }
@@ -124,6 +139,24 @@ void for_each_described(const Model& model, const std::function<void(const Descr
   each_of(model.figures, each);
 }
 
+std::string_view guidance_name(Guidance guidance) {
+  switch (guidance) {
+    case Guidance::none: return "";
+    case Guidance::as_a_guide: return "as a guide";
+    case Guidance::indicative: return "indicative";
+  }
+  return "";
+}
+
+bool Unknown::lost_in_extraction() const {
+  if (!reason) return false;
+  std::string words(reason->value);
+  std::transform(words.begin(), words.end(), words.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // "extracted", "extraction"; "lost", "was lost when ...".
+  return words.find("extract") != std::string::npos || words.find("lost") != std::string::npos;
+}
+
 std::string_view outcome_name(OutcomeKind kind) {
   switch (kind) {
     case OutcomeKind::resolved: return "resolved";
@@ -150,7 +183,13 @@ std::string Timeframe::describe() const {
   }
   if (clock_start) text += fmt::format(" from {}", clock_start->value);
   if (or_sooner) text += " or sooner";
+  if (advisory()) text += fmt::format(" {}", guidance_name(guidance));
   return text;
+}
+
+std::string Timeframe::stated() const {
+  if (modality == Modality::unstated) return describe();
+  return fmt::format("{} be done {}", modality_name(modality), describe());
 }
 
 std::string Stage::label() const {

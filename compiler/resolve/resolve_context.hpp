@@ -11,6 +11,7 @@
 
 #include "compiler/findings/diagnostics.hpp"
 #include "compiler/model/model.hpp"
+#include "compiler/model/unknowns.hpp"
 #include "compiler/syntax/ast.hpp"
 
 namespace esc::resolving {
@@ -61,6 +62,8 @@ std::optional<model::Text> optional_text(const ast::Statement& statement, ast::T
 std::vector<model::Text> texts_of(const ast::Statement& statement, ast::Tag tag, Context& context);
 model::Date date_of(const ast::Value& value);
 model::Duration duration_of(const ast::Value& value);
+// The `must`, `should` or `may` written before a statement or an outcome action.
+model::Modality modality_of(const ast::Statement& statement);
 // A timeframe value and the clock start that may follow it.
 model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value, Context& context);
 std::vector<model::Window> windows_of(const ast::Statement& statement, Context& context);
@@ -74,7 +77,9 @@ void describe(model::Described& described, const ast::Statement& statement, Cont
 // as being about that statement. The statement table says which are entities.
 void describe_block(model::Described& described, const ast::Statement& statement, grammar::Block opened,
                     Context& context);
-model::Unknown unknown_of(const ast::Statement& statement, Context& context);
+// An `unknown` of a subject escc knows, standing where that subject may be recorded;
+// nothing (and N010) otherwise.
+std::optional<model::Unknown> unknown_of(const ast::Statement& statement, model::UnknownPlace place, Context& context);
 
 // Pass 1: every declared name, with duplicates reported.
 // Ids are positions in declaration order, duplicates included, so the model's

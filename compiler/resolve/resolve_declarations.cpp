@@ -82,6 +82,7 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       if (const auto* value = child.find(Tag::timeframe)) {
         model::Target target;
         target.timeframe = timeframe_of(child, *value, context);
+        target.timeframe.modality = modality_of(child);
         target.span = child.span;
         if (const auto* covering = child.find(Tag::covering)) {
           target.first_stage = covering->low;
@@ -92,6 +93,15 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::timeframes_from: protocol.timeframes_from = optional_text(child, Tag::clock_start, context); break;
+    case Keyword::timeframes_called:
+      if (const auto* word = child.find(Tag::word)) {
+        // The grammar admits "mandatory", "indicative" and "as a guide" only; the first
+        // place each is said is kept, and saying both is reported (T010).
+        auto& said = normalise_words(word->text) == "mandatory" ? protocol.timeframes_mandatory
+                                                                 : protocol.timeframes_indicative;
+        if (!said) said = child.span;
+      }
+      break;
     case Keyword::report:
       if (const auto* word = child.find(Tag::word)) {
         // The grammar admits these three words only.
@@ -110,7 +120,9 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       if (const auto* url = child.find(Tag::url)) protocol.links.push_back(text_of(*url, context));
       break;
     case Keyword::contact: protocol.contacts.push_back(contact_of(child, context)); break;
-    case Keyword::unknown: protocol.unknowns.push_back(unknown_of(child, context)); break;
+    case Keyword::unknown:
+      if (auto unknown = unknown_of(child, model::UnknownPlace::protocol, context)) protocol.unknowns.push_back(*unknown);
+      break;
     default: break;
   }
 }
@@ -125,7 +137,9 @@ model::Line line_of(const ast::Statement& statement, Context& context) {
   for (const auto& child : statement.body) {
     if (child.keyword == Keyword::contact) line.contacts.push_back(contact_of(child, context));
     if (child.keyword == Keyword::duty) line.duties.push_back(duty_of(child, context));
-    if (child.keyword == Keyword::unknown) line.unknowns.push_back(unknown_of(child, context));
+    if (child.keyword == Keyword::unknown) {
+      if (auto unknown = unknown_of(child, model::UnknownPlace::line, context)) line.unknowns.push_back(*unknown);
+    }
   }
   describe_block(line, statement, grammar::Block::line, context);
   return line;
@@ -187,7 +201,9 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
       }
       case Keyword::line: agency.lines.push_back(line_of(child, context)); break;
       case Keyword::contact: agency.contacts.push_back(contact_of(child, context)); break;
-      case Keyword::unknown: agency.unknowns.push_back(unknown_of(child, context)); break;
+      case Keyword::unknown:
+        if (auto unknown = unknown_of(child, model::UnknownPlace::agency, context)) agency.unknowns.push_back(*unknown);
+        break;
       default: break;
     }
   }

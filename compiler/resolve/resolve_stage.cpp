@@ -39,6 +39,7 @@ model::StageId stage_numbered(const ast::Value& number, Context& context) {
 model::Action action_of(const ast::Statement& statement, model::Outcome& outcome, Context& context) {
   model::Action action;
   action.span = statement.span;
+  action.modality = modality_of(statement);
   switch (statement.keyword) {
     case Keyword::go_to:
       action.kind = model::ActionKind::go_to;
@@ -98,6 +99,7 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title, context);
   if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe, context);
   if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
+  step.modality = modality_of(statement);
   describe(step, statement, context);
   return step;
 }
@@ -122,7 +124,10 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
         break;
       case Keyword::step: stage.steps.push_back(step_of(child, context)); break;
       case Keyword::timeframe:
-        if (const auto* value = child.find(Tag::timeframe)) stage.timeframes.push_back(timeframe_of(child, *value, context));
+        if (const auto* value = child.find(Tag::timeframe)) {
+          auto& timeframe = stage.timeframes.emplace_back(timeframe_of(child, *value, context));
+          timeframe.modality = modality_of(child);
+        }
         break;
       case Keyword::cumulative:
         if (const auto* value = child.find(Tag::cumulative)) stage.cumulative = duration_of(*value);
@@ -149,7 +154,9 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
       }
       case Keyword::through: stage.through = optional_text(child, Tag::text, context); break;
       case Keyword::actor: stage.actor = optional_text(child, Tag::by, context); break;
-      case Keyword::unknown: stage.unknowns.push_back(unknown_of(child, context)); break;
+      case Keyword::unknown:
+        if (auto unknown = unknown_of(child, model::UnknownPlace::stage, context)) stage.unknowns.push_back(*unknown);
+        break;
       default: break;
     }
   }
