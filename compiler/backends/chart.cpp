@@ -17,6 +17,12 @@ std::string heading_of(const model::Stage& stage) {
   return std::string(stage.title.value);
 }
 
+// How a reader knows a stage: a route by its title, never by the name the file gives it.
+std::string reader_label(const model::Stage& stage) {
+  if (stage.kind == model::StageKind::route) return fmt::format("the route \"{}\"", stage.title.value);
+  return stage.label();
+}
+
 std::string who_of(const model::Stage& stage, const model::Model& model) {
   if (stage.parties.size() == 2) return fmt::format("{} to {}", stage.parties[0].value, stage.parties[1].value);
   if (stage.parties.size() == 1) return std::string(stage.parties[0].value);
@@ -50,7 +56,7 @@ std::string outcome_words(const model::Outcome& outcome, const model::Model& mod
     switch (action.kind) {
       case model::ActionKind::go_to:
         if (!modal.empty()) actions += modal + " ";
-        actions += action.target.valid() ? "go to " + model.stage(action.target).label() : "go on";
+        actions += action.target.valid() ? "go to " + reader_label(model.stage(action.target)) : "go on";
         break;
       case model::ActionKind::end:
         actions += modal.empty() ? "the disagreement is closed" : "the disagreement " + modal + " be closed";

@@ -62,6 +62,11 @@ class Said {
   std::vector<bool> shown_;
 };
 
+std::string passages_of(const model::Described& described) {
+  Said said(described);
+  return said.rest();
+}
+
 // A <dl> of facts, each a term and its description (already markup) with what is said
 // about it.
 class Facts {
@@ -93,7 +98,8 @@ std::string capitalised(std::string text) {
 }
 
 std::string unknown_words(const model::Unknown& unknown) {
-  return fmt::format("<p class=\"unknown\"><strong>Not known ({}):</strong> {}</p>\n", markup_text(model::unknown_subject_name(unknown.subject)),
+  return fmt::format("<p class=\"unknown\"><strong>Not known, {}:</strong> {}</p>\n",
+                     markup_text(model::row_of(unknown.subject).means),
                      unknown.reason ? markup_text(unknown.reason->value) : "the protocol records that this is not known");
 }
 
@@ -122,10 +128,7 @@ std::string contact_html(const model::Contact& contact, const model::Model& mode
   if (contact.case_kinds == model::CaseKinds{model::CaseKind::open_cases}) html += ". For open cases";
   if (contact.case_kinds == model::CaseKinds{model::CaseKind::new_referrals}) html += ". For new referrals";
   if (contact.condition) html += ". If " + markup_text(contact.condition->value);
-  html += ".\n";
-  Said said(contact);
-  html += said.rest();
-  return html + "</li>\n";
+  return html + ".\n" + passages_of(contact) + "</li>\n";
 }
 
 std::string contacts_html(const std::vector<model::Contact>& contacts, const model::Model& model) {
@@ -136,7 +139,9 @@ std::string contacts_html(const std::vector<model::Contact>& contacts, const mod
 }
 
 std::string duty_html(const model::Duty& duty, const model::Model& model) {
-  std::string html = markup_text(capitalised(std::string(duty.verb)));
+  std::string html = duty.modality == model::Modality::unstated
+                         ? markup_text(capitalised(std::string(duty.verb)))
+                         : markup_text(capitalised(fmt::format("{} {}", model::modality_name(duty.modality), duty.verb)));
   if (duty.form.valid()) {
     html += " " + markup_text(model.forms.at(duty.form.index).title.value);
   } else if (duty.object) {
@@ -154,8 +159,7 @@ std::string duty_html(const model::Duty& duty, const model::Model& model) {
   if (duty.timeframe) html += ", " + markup_text(duty.timeframe->describe());
   if (duty.before_stage) html += fmt::format(", before stage {}", *duty.before_stage);
   if (duty.condition) html += ", if " + markup_text(duty.condition->value);
-  Said said(duty);
-  return "<li>" + html + ".\n" + said.rest() + "</li>\n";
+  return "<li>" + html + ".\n" + passages_of(duty) + "</li>\n";
 }
 
 std::string duty_list(const std::vector<model::Duty>& duties, const model::Model& model) {
@@ -165,54 +169,9 @@ std::string duty_list(const std::vector<model::Duty>& duties, const model::Model
   return html + "</ul>\n";
 }
 
-std::string outcome_html(const model::Outcome& outcome, const model::Model& model, const Chart& chart) {
-  std::string when;
-  switch (outcome.kind) {
-    case model::OutcomeKind::resolved: when = "When resolved"; break;
-    case model::OutcomeKind::unresolved: when = "When unresolved"; break;
-    case model::OutcomeKind::no_response: when = "When there is no response"; break;
-  }
-  std::string html = markup_text(when);
-  if (outcome.condition) html += " and " + markup_text(outcome.condition->value);
-  std::vector<std::string> actions;
-  for (const auto& action : outcome.actions) {
-    switch (action.kind) {
-      case model::ActionKind::go_to: {
-        if (!action.target.valid()) break;
-        const auto& node = chart.nodes.at(action.target.index + (model.immediate_risk ? 1 : 0));
-        actions.push_back(fmt::format("go to <a href=\"#{}\">{}</a>", node.id, markup_text(node.heading)));
-        break;
-      }
-      case model::ActionKind::end: actions.push_back("the disagreement is closed"); break;
-      case model::ActionKind::duty: {
-        const auto& duty = outcome.duties.at(action.duty);
-        std::string words(duty.verb);
-        if (duty.form.valid()) words += " " + std::string(model.forms.at(duty.form.index).title.value);
-        else if (duty.object) words += " " + std::string(duty.object->value);
-        if (!duty.to.empty()) {
-          std::vector<std::string> to;
-          for (const auto& t : duty.to) to.emplace_back(t.value);
-          words += " to " + spoken_list(to, "and");
-        }
-        if (duty.timeframe) words += " " + duty.timeframe->describe();
-        actions.push_back(markup_text(words));
-        break;
-      }
-    }
-  }
-  html += ": " + fmt::format("{}", fmt::join(actions, ", then ")) + ".";
-  Said said(outcome);
-  std::string passages = said.rest();
-  for (const auto& duty : outcome.duties) {
-    Said of_duty(duty);
-    passages += of_duty.rest();
-  }
-  return "<li>" + html + "\n" + passages + "</li>\n";
-}
-
 std::string timeframes_html(const std::vector<model::Timeframe>& timeframes) {
   std::vector<std::string> words;
-  for (const auto& timeframe : timeframes) words.push_back(markup_text(timeframe.describe()));
+  for (const auto& timeframe : timeframes) words.push_back(markup_text(timeframe.stated()));
   return fmt::format("{}", fmt::join(words, "; "));
 }
 
@@ -257,13 +216,13 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
   html += facts.html();
   if (!stage.steps.empty()) {
     html += "<h4>Steps</h4>\n<ol class=\"steps\">\n";
-    for (const auto& step : stage.steps) {
-      html += "<li>" + markup_text(step.title.value);
-      if (step.timeframe) html += ", " + markup_text(step.timeframe->describe());
+    for (std::size_t i = 0; i < stage.steps.size(); ++i) {
+      const auto& step = stage.steps[i];
+      const auto& words = node.steps.at(i);
+      html += "<li>" + markup_text(words.title);
+      if (!words.timeframe.empty()) html += ", " + markup_text(words.timeframe);
       if (step.cumulative) html += " (" + markup_text(step.cumulative->describe()) + " in all)";
-      html += ".\n";
-      Said of_step(step);
-      html += of_step.rest() + "</li>\n";
+      html += ".\n" + passages_of(step) + "</li>\n";
     }
     html += "</ol>\n";
   }
@@ -280,8 +239,14 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
     html += contacts_html(stage.contacts, model);
   }
   if (!stage.outcomes.empty()) {
+    // In the chart's words, so that the chart and the page say the same.
     html += "<h4>What happens next</h4>\n<ul class=\"outcomes\">\n";
-    for (const auto& outcome : stage.outcomes) html += outcome_html(outcome, model, chart);
+    for (std::size_t i = 0; i < stage.outcomes.size(); ++i) {
+      const auto& outcome = stage.outcomes[i];
+      std::string passages = passages_of(outcome);
+      for (const auto& duty : outcome.duties) passages += passages_of(duty);
+      html += "<li>" + markup_text(node.moves.at(i)) + ".\n" + passages + "</li>\n";
+    }
     html += "</ul>\n";
   }
   html += unknowns_html(stage.unknowns);
@@ -310,12 +275,11 @@ std::string about_protocol(const model::Protocol& protocol, Said& said, const mo
     facts.add("Does not cover", excluded + "</ul>", said.about("excludes"));
   }
   for (const auto& target : protocol.targets) {
-    std::string words = target.timeframe.describe();
+    std::string words = target.timeframe.stated();
     if (target.first_stage && target.last_stage) {
       words += fmt::format(", covering stages {} to {}", *target.first_stage, *target.last_stage);
     }
-    Said of_target(target);
-    facts.add("Overall target", markup_text(capitalised(words)), of_target.rest());
+    facts.add("Overall target", markup_text(capitalised(words)), passages_of(target));
   }
   if (protocol.targets.empty() && analyses.overall) {
     facts.add("Worked out",
@@ -345,9 +309,8 @@ std::string about_protocol(const model::Protocol& protocol, Said& said, const mo
   for (const auto& figure : model.figures) {
     std::vector<std::string> numbers;
     for (auto number : figure.stage_numbers) numbers.push_back(std::to_string(number));
-    Said of_figure(figure);
     facts.add("Figure", markup_text(fmt::format("{} shows stages {}", figure.title.value, spoken_list(numbers, "and"))),
-              of_figure.rest());
+              passages_of(figure));
   }
   if (protocol.calendar_name) {
     const auto& calendar = model.calendars.at(protocol.calendar.index);
@@ -467,10 +430,7 @@ std::string definitions_html(const model::Model& model) {
 
 }  // namespace
 
-std::string passages_html(const model::Described& described) {
-  Said said(described);
-  return said.rest();
-}
+std::string passages_html(const model::Described& described) { return passages_of(described); }
 
 std::string unknown_html(const model::Unknown& unknown) { return unknown_words(unknown); }
 

@@ -157,6 +157,7 @@ bool Unknown::lost_in_extraction() const {
   return words.find("extract") != std::string::npos || words.find("lost") != std::string::npos;
 }
 
+
 std::string_view outcome_name(OutcomeKind kind) {
   switch (kind) {
     case OutcomeKind::resolved: return "resolved";
