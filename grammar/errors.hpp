@@ -141,6 +141,10 @@ ESC_MESSAGE(line_word, "expected 'line' after 'contacts', as in 'contacts line 1
 ESC_MESSAGE(line_label, "expected which line, such as '1' or 'initial', but found {found}");
 ESC_MESSAGE(entry_point, "expected 'any stage' or 'stage 3' after 'entry from', but found {found}");
 ESC_MESSAGE(unknown_subject, "expected what is unknown, such as 'stages' or 'seniority', but found {found}");
+ESC_MESSAGE(ambiguity_title,
+            "expected what the document leaves open, in quotes, as in ambiguous \"the table gives 3 working days, the "
+            "text 5\" {, but found {found}");
+ESC_MESSAGE(reading_title, "expected a name for this reading, in quotes, as in reading \"the table\" {, but found {found}");
 ESC_MESSAGE(kind_name, "expected the kind of agency, such as 'police' or 'health', but found {found}");
 ESC_MESSAGE(role_title, "expected the role's title in quotes after 'role', but found {found}");
 ESC_MESSAGE(level_word, "expected 'level' after 'at', as in 'at level line_manager', but found {found}");

@@ -455,6 +455,13 @@ struct unknown_subject : identifier {};
 struct unknown_stmt
     : statement_rule<Keyword::unknown, ESC_KW("unknown"), sp, p::must<unknown_subject>, p::opt<sp, reason_text>> {};
 
+// Where the document is ambiguous or contradicts itself: what is open, then each reading
+// it allows, written with the statements of the block the ambiguity stands in.
+struct ambiguity_title : title_text {};
+struct ambiguous_stmt : statement_rule<Keyword::ambiguous, ESC_KW("ambiguous"), sp, p::must<ambiguity_title>> {};
+struct reading_title : title_text {};
+struct reading_stmt : statement_rule<Keyword::reading, ESC_KW("reading"), sp, p::must<reading_title>> {};
+
 // ---- Statements: agencies and forms --------------------------------------------------------
 
 struct kind_name : reference {};
@@ -498,8 +505,9 @@ struct statement
              report_stmt, term_stmt,
              link_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
              timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
-             entry_stmt, through_stmt, actor_stmt, unknown_stmt, kind_stmt, role_stmt, line_stmt, required_from_stmt,
-             send_to_stmt, section_stmt, field_stmt, column_stmt, context_stmt, note_stmt, source_stmt> {};
+             entry_stmt, through_stmt, actor_stmt, unknown_stmt, ambiguous_stmt, reading_stmt, kind_stmt, role_stmt,
+             line_stmt, required_from_stmt, send_to_stmt, section_stmt, field_stmt, column_stmt, context_stmt, note_stmt,
+             source_stmt> {};
 
 struct open_brace : p::one<'{'> {};
 struct close_brace : p::one<'}'> {};

@@ -27,11 +27,15 @@ enum class Keyword : std::uint8_t {
   use, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, agency, form, figure,
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes, resolve,
   timeframes_from, timeframes_called, report, term, link, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
-  outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, kind, role, line,
-  required_from, send_to, section, field, column, context, note, source,
+  outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, ambiguous, reading, kind, role,
+  line, required_from, send_to, section, field, column, context, note, source,
 };
 
-enum class Block : std::uint8_t { file, protocol, calendar, immediate_risk, stage, route, agency, line, form, section };
+// A reading's block holds what the block its ambiguity stands in holds: the parser reads
+// it as that block (a reading of an ambiguity in a stage holds a stage's statements).
+enum class Block : std::uint8_t {
+  file, protocol, calendar, immediate_risk, stage, route, agency, line, form, section, ambiguity, reading,
+};
 
 struct Blocks {
   std::uint16_t bits = 0;
@@ -62,6 +66,8 @@ inline constexpr std::array block_table = {
     BlockRow{Block::line, "an agency's line"},
     BlockRow{Block::form, "a form"},
     BlockRow{Block::section, "a form's section"},
+    BlockRow{Block::ambiguity, "an ambiguity"},
+    BlockRow{Block::reading, "a reading of an ambiguity"},
 };
 
 inline constexpr Blocks every_block = {static_cast<std::uint16_t>((1u << block_table.size()) - 1)};
@@ -244,6 +250,13 @@ inline constexpr std::array rows = {
     StatementRow{.keyword = K::unknown, .name = "unknown", .spellings = "unknown", .offered = "unknown",
                  .stands_in = blocks(protocol, stage, route, agency, line),
                  .example = R"(unknown contacts "lost in extraction")"},
+    StatementRow{.keyword = K::ambiguous, .name = "ambiguous", .spellings = "ambiguous", .offered = "ambiguous",
+                 .stands_in = blocks(protocol, stage, route, agency, line), .opens = ambiguity,
+                 .keeps_source_and_note_in = blocks(protocol, stage, route, agency, line),
+                 .example = R"(ambiguous "the table and the text disagree")"},
+    StatementRow{.keyword = K::reading, .name = "reading", .spellings = "reading", .offered = "reading",
+                 .stands_in = blocks(ambiguity), .opens = reading, .keeps_source_and_note_in = blocks(ambiguity),
+                 .example = R"(reading "the table")"},
 
     // Agencies.
     StatementRow{.keyword = K::kind, .name = "kind", .spellings = "kind", .offered = "kind",
@@ -298,7 +311,7 @@ constexpr bool blocks_follow_their_order() {
   for (std::size_t i = 0; i < block_table.size(); ++i) {
     if (static_cast<std::size_t>(block_table[i].block) != i) return false;
   }
-  return static_cast<std::size_t>(Block::section) + 1 == block_table.size();
+  return static_cast<std::size_t>(Block::reading) + 1 == block_table.size();
 }
 static_assert(blocks_follow_their_order(), "the block table has one row per block, in the blocks' order");
 

@@ -152,6 +152,31 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
   }
 }
 
+// Protocols that record where their document is ambiguous (tests/readings/): the
+// report, which names the readings a finding depends on; the JSON, which lists each
+// ambiguity with its readings and gives running totals as ranges over them; and the
+// chart's text, which shows what holds in every reading.
+TEST_CASE("protocols that record ambiguities match their golden files", "[golden]") {
+  auto names = esc::test::files_in("tests/readings", ".esc");
+  REQUIRE_FALSE(names.empty());
+  for (const auto& name : names) {
+    auto path = "tests/readings/" + name;
+    auto stem = name.substr(0, name.size() - 4);
+    INFO(path);
+    compare_with_golden(report_for(path), "tests/golden/readings/" + stem + ".txt");
+    RepositoryReader reader;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    auto run = esc::check_files({path}, reader, sources, sink, {});
+    REQUIRE(run.files.at(0).resolved);
+    const auto& file = run.files[0];
+    compare_with_golden(esc::backends::emit_json(file.model, file.analyses, path),
+                        "tests/golden/readings/" + stem + ".json");
+    compare_with_golden(esc::backends::outline_text(esc::backends::chart_of(file.model, file.analyses)),
+                        "tests/golden/readings/" + stem + ".outline.txt");
+  }
+}
+
 // `escc diff`: each source protocol against an edited copy (tests/diff/NAME-edited.esc),
 // and a protocol with a stage inserted, in all three formats.
 TEST_CASE("semantic diffs of edited protocols match their golden files", "[golden]") {

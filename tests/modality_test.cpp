@@ -19,27 +19,6 @@ using esc::ast::Tag;
 using esc::model::Guidance;
 using esc::model::Modality;
 
-const char* const header = R"(protocol "Modality" {
-  status live
-  approved by "Board" on 2026-01-15
-  review due 2027-01
-}
-immediate risk {
-  immediately
-}
-)";
-
-// "T001 12:3 message" for every finding of a protocol.
-std::vector<std::string> findings_of(const esc::test::Checked& checked) {
-  std::vector<std::string> found;
-  for (const auto& d : checked.sink.diagnostics()) {
-    auto at = checked.sources.file(d.span->file).locate(d.span->begin);
-    found.push_back(std::string(esc::code_info(d.code).id) + " " + std::to_string(at.line) + ":" +
-                    std::to_string(at.column) + " " + d.message);
-  }
-  return found;
-}
-
 }  // namespace
 
 TEST_CASE("a modal word is kept on the statement or outcome action it stands before", "[modality]") {
@@ -136,7 +115,7 @@ stage 2 "Managers" {
 }
 
 TEST_CASE("a step that may be taken counts from nothing to its time in the running totals", "[modality]") {
-  auto checked = esc::test::check_text(std::string(header) + R"(stage 1 "Practitioners" {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
   step "Talk it through" within 2 working days
   may step "Consult the QA sub group" within 3 working days
   cumulative 5 working days
@@ -147,13 +126,13 @@ TEST_CASE("a step that may be taken counts from nothing to its time in the runni
   const auto& file = checked.run.files.at(0);
   REQUIRE(file.resolved);
   CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{2, 5});
-  CHECK(findings_of(checked) ==
-        std::vector<std::string>{"T001 12:3 by the end of stage 1 the running total is 2 + 0-3 = 2-5 working days, "
+  CHECK(esc::test::findings_of(checked) ==
+        std::vector<std::string>{"warning[T001] 12:3 by the end of stage 1 the running total is 2 + 0-3 = 2-5 working days, "
                                  "but the protocol says 5"});
 }
 
 TEST_CASE("a move that may be made is an option: the main path and S008 follow the others", "[modality]") {
-  auto checked = esc::test::check_text(std::string(header) + R"(stage 1 "Practitioners" {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
   within 2 working days
   contact "Duty Manager" phone "01234 567890"
   when unresolved: may go to stage 3
@@ -175,7 +154,7 @@ stage 3 "Directors" {
   const auto& path = file.analyses.flow.main_path;
   REQUIRE(path.size() == 3);
   CHECK(path[1].index == 1);
-  CHECK(findings_of(checked).empty());
+  CHECK(esc::test::findings_of(checked).empty());
 }
 
 TEST_CASE("findings about a timeframe keep the document's word and say when it is advisory", "[modality]") {
@@ -204,11 +183,11 @@ stage 3 "Directors" {
   final binding
 }
 )");
-  CHECK(findings_of(checked) ==
+  CHECK(esc::test::findings_of(checked) ==
         std::vector<std::string>{
-            "T003 5:18 the protocol says disagreements should be resolved within 3 working days (as a guide), but "
+            "warning[T003] 5:18 the protocol says disagreements should be resolved within 3 working days (as a guide), but "
             "its stages up to stage 2 can take 5 + 3 = 8 working days",
-            "T002 21:10 stage 3 should be done by day 7 (indicative), but stage 2 may already run to day 8"});
+            "warning[T002] 21:10 stage 3 should be done by day 7 (indicative), but stage 2 may already run to day 8"});
 }
 
 TEST_CASE("the JSON and the chart carry the document's word where it gives one", "[modality]") {
@@ -249,7 +228,7 @@ stage 2 "Managers" {
 }
 
 TEST_CASE("'5 days' parses as written and the running totals take both readings", "[modality][durations]") {
-  auto checked = esc::test::check_text(std::string(header) + R"(stage 1 "Practitioners" {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
   within 5 days
   contact "Duty Manager" phone "01234 567890"
   when unresolved: go to stage 2
@@ -265,10 +244,10 @@ stage 2 "Managers" {
   REQUIRE(file.resolved);
   CHECK(file.model.stages.at(0).timeframes.at(0).duration.unit == esc::model::Unit::days);
   CHECK(file.analyses.totals.at(1).end == esc::model::WorkingDays{5, 7});
-  CHECK(findings_of(checked) ==
+  CHECK(esc::test::findings_of(checked) ==
         std::vector<std::string>{
-            "T011 10:3 the unit of '5 days' is not stated; read as 5 working days or 5 calendar days",
-            "T001 16:3 by the end of stage 2 the running total is 3-5 + 2 = 5-7 working days, but the protocol says 7"});
+            "warning[T011] 10:3 the unit of '5 days' is not stated; read as 5 working days or 5 calendar days",
+            "warning[T001] 16:3 by the end of stage 2 the running total is 3-5 + 2 = 5-7 working days, but the protocol says 7"});
   auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
   CHECK(json["stages"][0]["timeframes"][0]["unit"] == "days");
   CHECK(json["stages"][0]["timeframes"][0]["text"] == "5 days");

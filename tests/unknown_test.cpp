@@ -13,30 +13,12 @@
 
 namespace {
 
-const char* const header = R"(protocol "Unknowns" {
-  status live
-  approved by "Board" on 2026-01-15
-  review due 2027-01
-}
-immediate risk {
-  immediately
-}
-)";
-
-// "note[T004] 9:1 message" for every finding.
 std::vector<std::string> findings_of(const std::string& text) {
-  auto checked = esc::test::check_text(text);
-  std::vector<std::string> found;
-  for (const auto& d : checked.sink.diagnostics()) {
-    auto at = checked.sources.file(d.span->file).locate(d.span->begin);
-    found.push_back(std::string(esc::severity_name(d.severity)) + "[" + std::string(esc::code_info(d.code).id) +
-                    "] " + std::to_string(at.line) + ":" + std::to_string(at.column) + " " + d.message);
-  }
-  return found;
+  return esc::test::findings_of(esc::test::check_text(text));
 }
 
 std::string stage_with(std::string_view unknown) {
-  return std::string(header) + R"(stage 1 "Practitioners" {
+  return std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
   contact "Duty Manager" phone "01234 567890"
   )" + std::string(unknown) +
          R"(
@@ -122,7 +104,7 @@ stage 2 "Managers" {
 }
 
 TEST_CASE("an agency's or a line's unknown covers the contact checks there", "[unknown]") {
-  auto text = std::string(header) + R"(stage 1 "Practitioners" {
+  auto text = std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
   within 2 working days
   contacts line 1 to line 2
   final binding

@@ -40,6 +40,9 @@ std::string timeframe_of(const model::Stage& stage, const analysis::StageTime& t
   return text;
 }
 
+
+}  // namespace
+
 std::string outcome_words(const model::Outcome& outcome, const model::Model& model) {
   std::string when;
   switch (outcome.kind) {
@@ -73,8 +76,6 @@ std::string outcome_words(const model::Outcome& outcome, const model::Model& mod
   }
   return when + ": " + actions;
 }
-
-}  // namespace
 
 Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
   const auto& flow = analyses.flow;

@@ -228,6 +228,7 @@ std::string emit_html(const DirectoryPage& page) {
   if (model.protocol) out += "<li><a href=\"#about\">About this protocol</a></li>\n";
   if (model.immediate_risk) out += "<li><a href=\"#immediate-risk\">Immediate risk</a></li>\n";
   out += "<li><a href=\"#stages\">The stages in full</a></li>\n";
+  if (!model.ambiguities.empty()) out += "<li><a href=\"#unclear\">Where the document is unclear</a></li>\n";
   if (!model.forms.empty()) out += "<li><a href=\"#forms\">Forms</a></li>\n";
   out += "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
 

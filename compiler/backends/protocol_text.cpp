@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "compiler/analysis/availability.hpp"
@@ -443,6 +444,103 @@ std::string duties_html(const std::vector<model::Duty>& duties, const model::Mod
   return duty_list(duties, model);
 }
 
+namespace {
+
+// What a reading of an ambiguity says, as the page says the block it stands in, with
+// the quotes of everything in it.
+std::string reading_says(const model::Stage& says, const model::Model& model) {
+  Facts facts;
+  facts.add("Timeframe", timeframes_html(says.timeframes));
+  if (says.cumulative) facts.add("Stated running total", markup_text(says.cumulative->describe()));
+  if (says.final) {
+    facts.add("Final", says.binding ? "This is the final stage; its decision is binding." : "This is the final stage.");
+  }
+  std::string html = facts.html();
+  if (!says.steps.empty()) {
+    html += "<ol class=\"steps\">\n";
+    for (const auto& step : says.steps) {
+      std::string words(step.title.value);
+      if (step.modality != model::Modality::unstated) {
+        words += fmt::format(", {} be done", model::modality_name(step.modality));
+      }
+      if (step.timeframe) words += " " + step.timeframe->describe();
+      html += "<li>" + markup_text(words) + ".\n" + passages_of(step) + "</li>\n";
+    }
+    html += "</ol>\n";
+  }
+  html += duty_list(says.duties, model) + contacts_html(says.contacts, model);
+  for (const auto& range : says.contact_lines) {
+    auto lines = range.first == range.last ? fmt::format("line {}", range.first)
+                                           : fmt::format("lines {} to {}", range.first, range.last);
+    html += "<p>" + markup_text(fmt::format("Each agency's escalation {}.", lines)) + "</p>\n";
+  }
+  if (!says.outcomes.empty()) {
+    html += "<ul class=\"outcomes\">\n";
+    for (const auto& outcome : says.outcomes) {
+      std::string passages = passages_of(outcome);
+      for (const auto& duty : outcome.duties) passages += passages_of(duty);
+      html += "<li>" + markup_text(outcome_words(outcome, model)) + ".\n" + passages + "</li>\n";
+    }
+    html += "</ul>\n";
+  }
+  return html + unknowns_html(says.unknowns);
+}
+
+std::string reading_says(const model::Protocol& says, const model::Model& model) {
+  Facts facts;
+  for (const auto& target : says.targets) {
+    std::string words = target.timeframe.stated();
+    if (target.first_stage && target.last_stage) {
+      words += fmt::format(", covering stages {} to {}", *target.first_stage, *target.last_stage);
+    }
+    facts.add("Overall target", markup_text(capitalised(words)), passages_of(target));
+  }
+  if (says.timeframes_mandatory) facts.add("Timeframes", "The protocol calls its timeframes mandatory.");
+  if (says.timeframes_indicative) facts.add("Timeframes", "The protocol calls its timeframes indicative.");
+  if (!says.exclusions.empty()) facts.add("Does not cover", text_list(says.exclusions));
+  return facts.html() + contacts_html(says.contacts, model) + unknowns_html(says.unknowns);
+}
+
+std::string reading_says(const model::Line& says, const model::Model& model) {
+  return contacts_html(says.contacts, model) + duty_list(says.duties, model) + unknowns_html(says.unknowns);
+}
+
+std::string reading_says(const model::Agency& says, const model::Model& model) {
+  std::string html;
+  for (const auto& role : says.roles) html += "<p>" + markup_text(role.title.value) + "</p>\n" + passages_of(role);
+  for (const auto& line : says.lines) {
+    auto heading = fmt::format("Line {}{}", line.label, line.title ? ": " + std::string(line.title->value) : "");
+    html += "<p>" + markup_text(heading) + "</p>\n" + passages_of(line) + reading_says(line, model);
+  }
+  return html + contacts_html(says.contacts, model) + unknowns_html(says.unknowns);
+}
+
+// Where the document is ambiguous or contradicts itself: each point with every reading
+// it allows, none chosen.
+std::string ambiguities_html(const model::Model& model) {
+  if (model.ambiguities.empty()) return {};
+  std::string html = "<section id=\"unclear\" aria-labelledby=\"unclear-heading\">\n"
+                     "<h2 id=\"unclear-heading\">Where the document is unclear</h2>\n"
+                     "<p>At each of these points the document can be read in more than one way. This page does not "
+                     "choose: what it shows elsewhere holds in every reading.</p>\n";
+  for (std::size_t i = 0; i < model.ambiguities.size(); ++i) {
+    const auto& ambiguity = model.ambiguities[i];
+    html += fmt::format("<section class=\"unclear\" aria-labelledby=\"unclear-{}\">\n<h3 id=\"unclear-{}\">{}: {}</h3>\n",
+                        i, i, markup_text(capitalised(ambiguity.place)), markup_text(ambiguity.about.value));
+    html += passages_of(ambiguity) + "<ul class=\"readings\">\n";
+    for (const auto& reading : ambiguity.readings) {
+      html += fmt::format("<li><p><strong>Read as \u201c{}\u201d:</strong></p>\n", markup_text(reading.label.value));
+      html += passages_of(reading);
+      html += std::visit([&](const auto& says) { return reading_says(says, model); }, reading.says);
+      html += "</li>\n";
+    }
+    html += "</ul>\n</section>\n";
+  }
+  return html + "</section>\n";
+}
+
+}  // namespace
+
 ProtocolText protocol_text(const model::Model& model, const analysis::Analyses& analyses, const Chart& chart) {
   ProtocolText text;
   if (model.protocol) {
@@ -458,7 +556,7 @@ ProtocolText protocol_text(const model::Model& model, const analysis::Analyses& 
   for (std::size_t i = 0; i < model.stages.size(); ++i) {
     text.in_full += stage_html(model.stages[i], i, model, chart);
   }
-  text.in_full += "</section>\n" + forms_html(model) + definitions_html(model);
+  text.in_full += "</section>\n" + ambiguities_html(model) + forms_html(model) + definitions_html(model);
   return text;
 }
 

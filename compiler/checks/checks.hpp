@@ -66,5 +66,6 @@ void repeated_availability(const Context&, DiagnosticSink&);
 void adult_route(const Context&, DiagnosticSink&);
 void document_links(const Context&, DiagnosticSink&);
 void bank_holidays(const Context&, DiagnosticSink&);
+void ambiguity(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

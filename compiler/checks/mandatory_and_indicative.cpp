@@ -20,7 +20,9 @@ void mandatory_and_indicative(const Context& context, DiagnosticSink& sink) {
                           "tell whether a missed timeframe breaks the protocol");
     d.notes.push_back({indicative_later ? *mandatory : *indicative,
                        fmt::format("it calls them {} here", indicative_later ? "mandatory" : "indicative")});
-    d.suggestion = "ask the partnership which it means; until the document says one, the protocol says both";
+    d.suggestion = "if each is said in its own place, record them as the readings of one ambiguity, as in: ambiguous "
+                   "\"...\" { reading \"section 3\" { timeframes mandatory } reading \"section 5\" { timeframes "
+                   "indicative } }";
     return;
   }
   for_each_timeframe(context.model, [&](const model::Timeframe& timeframe) {

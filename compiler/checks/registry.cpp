@@ -37,6 +37,7 @@ const std::vector<Registered>& registry() {
       {"adult-route", adult_route},
       {"document-links", document_links},
       {"bank-holidays", bank_holidays},
+      {"ambiguity", ambiguity},
   };
   return checks;
 }

@@ -110,24 +110,34 @@ void stage_described(const Stage& stage, Each& each) {
 
 }  // namespace
 
+namespace {
+
+void protocol_described(const Protocol& protocol, const std::function<void(const Described&)>& each) {
+  each(protocol);
+  each_of(protocol.contacts, each);
+  each_of(protocol.targets, each);
+}
+
+void line_described(const Line& line, const std::function<void(const Described&)>& each) {
+  each(line);
+  each_of(line.contacts, each);
+  each_of(line.duties, each);
+}
+
+void agency_described(const Agency& agency, const std::function<void(const Described&)>& each) {
+  each(agency);
+  each_of(agency.roles, each);
+  each_of(agency.contacts, each);
+  for (const auto& line : agency.lines) line_described(line, each);
+}
+
+}  // namespace
+
 void for_each_described(const Model& model, const std::function<void(const Described&)>& each) {
-  if (model.protocol) {
-    each(*model.protocol);
-    each_of(model.protocol->contacts, each);
-    each_of(model.protocol->targets, each);
-  }
+  if (model.protocol) protocol_described(*model.protocol, each);
   for (const auto& stage : model.stages) stage_described(stage, each);
   if (model.immediate_risk) stage_described(*model.immediate_risk, each);
-  for (const auto& agency : model.agencies) {
-    each(agency);
-    each_of(agency.roles, each);
-    each_of(agency.contacts, each);
-    each_of(agency.lines, each);
-    for (const auto& line : agency.lines) {
-      each_of(line.contacts, each);
-      each_of(line.duties, each);
-    }
-  }
+  for (const auto& agency : model.agencies) agency_described(agency, each);
   for (const auto& form : model.forms) {
     each(form);
     each_of(form.send_to, each);
@@ -137,6 +147,16 @@ void for_each_described(const Model& model, const std::function<void(const Descr
   each_of(model.hours, each);
   each_of(model.calendars, each);
   each_of(model.figures, each);
+  for (const auto& ambiguity : model.ambiguities) {
+    each(ambiguity);
+    for (const auto& reading : ambiguity.readings) {
+      each(reading);
+      if (const auto* protocol = std::get_if<Protocol>(&reading.says)) protocol_described(*protocol, each);
+      if (const auto* stage = std::get_if<Stage>(&reading.says)) stage_described(*stage, each);
+      if (const auto* agency = std::get_if<Agency>(&reading.says)) agency_described(*agency, each);
+      if (const auto* line = std::get_if<Line>(&reading.says)) line_described(*line, each);
+    }
+  }
 }
 
 std::string_view guidance_name(Guidance guidance) {

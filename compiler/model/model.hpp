@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "compiler/source/source.hpp"
@@ -487,6 +488,25 @@ struct Protocol : Described {
   std::vector<Unknown> unknowns;
 };
 
+// One reading of an ambiguity: what the document means if read this way, held as the
+// block the ambiguity stands in would hold it (only that alternative is filled: its
+// other fields are empty).
+struct Reading : Described {
+  Text label;  // "the table"
+  Span span;
+  std::variant<Protocol, Stage, Agency, Line> says;
+};
+
+// A point where the document is ambiguous or contradicts itself, with each reading it
+// allows. The model outputs show holds only what is true in every reading; the checks
+// are run on one model per combination of readings (compiler/driver/readings.cpp).
+struct Ambiguity : Described {
+  Text about;  // "the table gives 3 working days, the text 5"
+  Span span;
+  std::string place;  // "the protocol", "stage 2", "agency police", "line 1 of agency police"
+  std::vector<Reading> readings;
+};
+
 struct Allow {
   std::string code;
   Text reason;
@@ -508,6 +528,7 @@ struct Model {
   std::vector<Allow> allows;
   std::optional<Stage> immediate_risk;  // its timeframe, through and contacts
   std::vector<FileId> imported;         // every file read for `use`, in order
+  std::vector<Ambiguity> ambiguities;   // in the order their readings are resolved
 
   const Stage& stage(StageId id) const { return stages.at(id.index); }
   const Agency& agency(AgencyId id) const { return agencies.at(id.index); }

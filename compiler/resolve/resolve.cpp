@@ -138,6 +138,7 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
     }
   }
   resolving::report_hours_circles(model, sink);
+  model.ambiguities = std::move(context.ambiguities);
 
   // A file of shared definitions only (a library for `use`) needs no protocol block.
   auto needs_protocol = std::find_if(main->statements.begin(), main->statements.end(), [](const ast::Statement& s) {

@@ -52,6 +52,7 @@ struct Context {
   DiagnosticSink& sink;
   model::TextStore& texts;
   Symbols& symbols;
+  std::vector<model::Ambiguity> ambiguities;  // every ambiguity read so far, for the model
 
   // Looks a name up; reports N001 with a suggestion when it is not there.
   std::uint32_t lookup(const Names& names, std::string_view name, Span span);
@@ -98,6 +99,20 @@ inline std::size_t count_of(const std::vector<ast::Statement>& body, ast::Keywor
 
 // Reads a stage or route into the model's slot for it (empty until then).
 void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context);
+// What the body of a block says, into an entity of its kind: a stage's, the protocol's,
+// an agency's or a line's (of the agency named `agency`). A reading of an ambiguity is
+// read by the reader of the block its ambiguity stands in.
+void read_stage_body(model::Stage& stage, const ast::Statement& statement, Context& context);
+void read_protocol_body(model::Protocol& protocol, const ast::Statement& statement, Context& context);
+void read_agency_body(model::Agency& agency, const ast::Statement& statement, Context& context);
+void read_line_body(model::Line& line, const ast::Statement& statement, std::string_view agency, Context& context);
+// An `ambiguous` block within each kind of block, kept in the context's list with each
+// of its readings read as that block would read it.
+void read_ambiguity(const ast::Statement& statement, const model::Protocol& within, Context& context);
+void read_ambiguity(const ast::Statement& statement, const model::Stage& within, Context& context);
+void read_ambiguity(const ast::Statement& statement, const model::Agency& within, Context& context);
+void read_ambiguity(const ast::Statement& statement, const model::Line& within, std::string_view agency,
+                    Context& context);
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context);
 model::Protocol protocol_of(const ast::Statement& statement, Context& context);
 model::Agency agency_of(const ast::Statement& statement, Context& context);

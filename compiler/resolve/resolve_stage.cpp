@@ -112,7 +112,9 @@ void reserve_lists(model::Stage& stage, const ast::Statement& statement) {
   stage.contact_lines.reserve(count_of(statement.body, Keyword::contacts));
 }
 
-void read_body(model::Stage& stage, const ast::Statement& statement, Context& context) {
+}  // namespace
+
+void read_stage_body(model::Stage& stage, const ast::Statement& statement, Context& context) {
   reserve_lists(stage, statement);
   for (const auto& child : statement.body) {
     switch (child.keyword) {
@@ -157,13 +159,15 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
       case Keyword::unknown:
         if (auto unknown = unknown_of(child, model::UnknownPlace::stage, context)) stage.unknowns.push_back(*unknown);
         break;
+      case Keyword::ambiguous: read_ambiguity(child, stage, context); break;
       default: break;
     }
   }
-  describe_block(stage, statement, *grammar::block_opened(grammar::Block::file, statement.keyword), context);
+  // A reading of an ambiguity in a stage keeps its quotes itself (resolve_ambiguity.cpp).
+  if (auto opened = grammar::block_opened(grammar::Block::file, statement.keyword)) {
+    describe_block(stage, statement, *opened, context);
+  }
 }
-
-}  // namespace
 
 void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context) {
   stage.span = statement.span;
@@ -175,14 +179,14 @@ void read_stage(model::Stage& stage, const ast::Statement& statement, Context& c
   if (const auto* number = statement.find(Tag::number)) stage.number = number->low;
   if (const auto* name = statement.find(Tag::name)) stage.name = std::string(name->text);
   if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title, context);
-  read_body(stage, statement, context);
+  read_stage_body(stage, statement, context);
 }
 
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context) {
   model::Stage rule;
   rule.span = statement.span;
   rule.title = model::Text{"Immediate risk", statement.span};  // a literal: lives for the program
-  read_body(rule, statement, context);
+  read_stage_body(rule, statement, context);
   return rule;
 }
 

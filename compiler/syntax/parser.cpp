@@ -814,6 +814,7 @@ struct Frame {
   ast::Statement* owner = nullptr;             // null for the file and for ignored blocks
   std::vector<ast::Statement>* body = nullptr;  // null for ignored blocks
   Span opened;
+  bool in_reading = false;  // within a reading of an ambiguity, however deep
 };
 
 class Parser {
@@ -886,6 +887,16 @@ class Parser {
       return;
     }
     refuse_misplaced_modality(statement);
+    if (keyword == K::ambiguous && frame.in_reading) {
+      // Readings within readings would multiply without a bound a reader could follow,
+      // and nest blocks as deep as the file is long.
+      sink_.report(Code::P004, statement.span,
+                   "an ambiguity cannot go inside a reading of another: write each way the document can be read as "
+                   "a reading of one ambiguity");
+      ++errors_;
+      if (state.opens_block) push_ignored(statement.span);
+      return;
+    }
     auto opened = g::block_opened(frame.kind, keyword);
     bool needs_block = opened.has_value();
     if (needs_block && !state.opens_block) {
@@ -902,8 +913,13 @@ class Parser {
       push_ignored(statement.span);
       return;
     }
+    // A reading holds what the block its ambiguity stands in holds.
+    auto kind = opened == g::Block::reading ? frames_[frames_.size() - 2].kind : opened.value_or(g::Block::file);
+    bool in_reading = frame.in_reading || opened == g::Block::reading;
     auto& placed = place(frame, std::move(statement));
-    if (needs_block && state.opens_block) frames_.push_back(Frame{*opened, &placed, &placed.body, placed.span});
+    if (needs_block && state.opens_block) {
+      frames_.push_back(Frame{kind, &placed, &placed.body, placed.span, in_reading});
+    }
   }
 
   // `must`, `should` and `may` say how binding something is that can be done or
