@@ -178,10 +178,10 @@ inline constexpr escc::tables::Date bank_holidays[] = {
 };
 inline constexpr escc::tables::Stage stages[] = {
     {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Professionals discussing the concerns and agreeing a way forward"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Escalation to Line or Team Manager"sv, "within 1-3 working days from the initial concern"sv, {1, 3, true}, {1, 3, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalation to Safeguarding Lead/Service Manager/Head of Service"sv, "by day 8 from the initial concern"sv, {0, 0, false}, {8, 8, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Escalation to Executive Leader/Director/Senior Manager"sv, "by day 13 from the initial concern"sv, {0, 0, false}, {13, 13, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Escalation to Safeguarding Partners Board (SPG)"sv, "by day 20 from the initial concern"sv, {0, 0, false}, {20, 20, true}, {}, {data::stage_contacts + 0, 1}, {}, true, false},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Escalation to Line or Team Manager"sv, "within 1-3 working days"sv, {1, 3, true}, {1, 3, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalation to Safeguarding Lead/Service Manager/Head of Service"sv, "by day 8"sv, {0, 0, false}, {8, 8, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Escalation to Executive Leader/Director/Senior Manager"sv, "by day 13"sv, {0, 0, false}, {13, 13, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Escalation to Safeguarding Partners Board (SPG)"sv, "by day 20"sv, {0, 0, false}, {20, 20, true}, {}, {data::stage_contacts + 0, 1}, {}, true, false},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},

@@ -190,8 +190,8 @@ inline constexpr escc::tables::Stage stages[] = {
     {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, ""sv, {5, 5, true}, {5, 5, true}, {}, {}, {}, false, false},
     {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line Managers / Safeguarding Lead"sv, "within 2 working days"sv, {2, 2, true}, {7, 7, true}, {}, {}, {}, false, false},
     {escc::tables::StageKind::formal, 3, "stage 3"sv, "Service / Senior Managers / Safeguarding Lead"sv, "within 3 working days"sv, {3, 3, true}, {10, 10, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, "within 2 working days"sv, {4, 4, true}, {12, 12, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Exceptional Circumstances"sv, ""sv, {7, 7, true}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, true, true},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, ""sv, {4, 4, true}, {14, 14, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Exceptional Circumstances"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
@@ -202,7 +202,6 @@ inline constexpr escc::tables::Transition transitions[] = {
     {2, escc::tables::Outcome::unresolved, 3, ""sv},
     {2, escc::tables::Outcome::unresolved, 4, "In exceptional circumstances only, where the matter remains unresolved and the concerns of the complaining agency persist"sv},
     {3, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
-    {3, escc::tables::Outcome::unresolved, 4, ""sv},
 };
 inline constexpr escc::tables::Agency agencies[] = {
     {"bchft"sv, "Black Country Healthcare NHS Foundation Trust"sv},
@@ -234,11 +233,11 @@ inline constexpr escc::tables::Protocol protocol{
     {data::bank_holidays, 131},
     {data::stages, 5},
     0,
-    {data::transitions, 9},
+    {data::transitions, 8},
     {data::agencies, 12},
     {data::contacts, 2},
     {data::availabilities, 1},
-    {10, 10, true}};
+    {10, 14, true}};
 
 }  // namespace escc_wolverhampton
 
