@@ -27,8 +27,6 @@ ESC_MESSAGE(target_stage_number, "expected a stage number after 'go to stage', b
 // Durations and timeframes
 ESC_MESSAGE(duration_unit,
             "expected a unit after the number, such as 'working days', 'calendar days' or 'hours', but found {found}");
-ESC_MESSAGE(unqualified_days,
-            "say '2 working days' or '2 calendar days': 'days' on its own could mean either");
 ESC_MESSAGE(within_duration, "expected a duration such as '2 working days' after 'within', but found {found}");
 ESC_MESSAGE(day_number, "expected a day number such as 'by day 8', but found {found}");
 ESC_MESSAGE(event_text,
@@ -84,6 +82,15 @@ ESC_MESSAGE(outcome_word, "expected 'resolved', 'unresolved' or 'no response' af
 ESC_MESSAGE(outcome_colon, "expected ':' after the outcome, as in 'when unresolved: go to stage 2', but found {found}");
 ESC_MESSAGE(outcome_action,
             "expected what happens, such as 'go to stage 2', 'end' or 'confirm in writing', but found {found}");
+ESC_MESSAGE(modal_action,
+            "expected what must, should or may happen, such as 'may go to stage 4' or 'should record ...', "
+            "but found {found}");
+ESC_MESSAGE(modal_statement,
+            "expected what must, should or may be done, such as 'may step \"...\"', 'should within 2 working "
+            "days' or 'must record ...', but found {found}");
+ESC_MESSAGE(timeframes_standing,
+            "expected 'from', 'mandatory', 'indicative' or 'as a guide' after 'timeframes', as in 'timeframes "
+            "mandatory', but found {found}");
 
 // Statements
 ESC_MESSAGE(use_target,
@@ -136,6 +143,10 @@ ESC_MESSAGE(line_word, "expected 'line' after 'contacts', as in 'contacts line 1
 ESC_MESSAGE(line_label, "expected which line, such as '1' or 'initial', but found {found}");
 ESC_MESSAGE(entry_point, "expected 'any stage' or 'stage 3' after 'entry from', but found {found}");
 ESC_MESSAGE(unknown_subject, "expected what is unknown, such as 'stages' or 'seniority', but found {found}");
+ESC_MESSAGE(ambiguity_title,
+            "expected what the document leaves open, in quotes, as in ambiguous \"the table gives 3 working days, the "
+            "text 5\" {, but found {found}");
+ESC_MESSAGE(reading_title, "expected a name for this reading, in quotes, as in reading \"the table\" {, but found {found}");
 ESC_MESSAGE(kind_name, "expected the kind of agency, such as 'police' or 'health', but found {found}");
 ESC_MESSAGE(role_title, "expected the role's title in quotes after 'role', but found {found}");
 ESC_MESSAGE(level_word, "expected 'level' after 'at', as in 'at level line_manager', but found {found}");

@@ -126,10 +126,10 @@ struct unit_working_weeks : p::seq<ESC_KW("working"), sp1, weeks_word> {};
 struct unit_calendar_days : p::seq<ESC_KW("calendar"), sp1, days_word> {};
 struct unit_hours : p::sor<ESC_KW("hours"), ESC_KW("hour")> {};
 struct unit_weeks : weeks_word {};
-struct unqualified_days : days_word {};
+// "5 days", as documents often write it: accepted as written, its unit not stated.
+struct unit_days : days_word {};
 struct duration_unit
-    : p::sor<unit_working_days, unit_working_weeks, unit_calendar_days, unit_hours, unit_weeks,
-             p::seq<p::at<unqualified_days>, p::raise<unqualified_days>>> {};
+    : p::sor<unit_working_days, unit_working_weeks, unit_calendar_days, unit_hours, unit_weeks, unit_days> {};
 struct amount_duration : p::seq<amount, sp, p::must<duration_unit>> {};
 
 struct same_working_day
@@ -150,7 +150,13 @@ struct bare_timeframe : fixed_duration {};
 struct timeframe_core : p::sor<within_clause, by_day_clause, bare_timeframe> {};
 struct from_clause : p::seq<ESC_KW("from"), sp, p::must<event_text>> {};
 struct or_sooner : p::seq<ESC_KW("or"), sp1, ESC_KW("sooner")> {};
-struct timeframe : p::seq<timeframe_core, p::star<sp, p::sor<from_clause, or_sooner>>> {};
+// A timeframe the document gives "as a guide" or calls "indicative" is advisory.
+struct guide_words : p::seq<ESC_KW("as"), sp1, ESC_KW("a"), sp1, ESC_KW("guide")> {};
+struct timeframe_as_a_guide : guide_words {};
+struct timeframe_indicative : ESC_KW("indicative") {};
+struct timeframe
+    : p::seq<timeframe_core, p::star<sp, p::sor<from_clause, or_sooner, timeframe_as_a_guide, timeframe_indicative>>> {
+};
 
 struct cumulative_duration : duration {};
 struct cumulative_clause : p::seq<ESC_KW("cumulative"), sp, p::must<cumulative_duration>> {};
@@ -212,6 +218,14 @@ struct contact_attr
              for_attr, if_attr> {};
 struct contact_details : p::star<sp, contact_attr> {};
 
+// ---- Must, should and may ------------------------------------------------------------------
+
+// The document's own word for how binding a step, a timeframe, a duty or a move is. It
+// stands before the statement or outcome action it qualifies; which take one is the
+// statement table's `takes_modality`.
+struct modal_word : p::sor<ESC_KW("must"), ESC_KW("should"), ESC_KW("may")> {};
+struct modality : p::seq<modal_word, sp1> {};
+
 // ---- Duties and outcome actions -------------------------------------------------------------
 
 struct duty_verb
@@ -243,7 +257,8 @@ struct target_route : identifier {};
 struct go_to_target : p::sor<p::seq<ESC_KW("stage"), sp, p::must<target_stage_number>>, target_route> {};
 struct go_to_action : p::seq<go_to_words, sp, p::must<go_to_target>> {};
 struct end_action : ESC_KW("end") {};
-struct outcome_action : p::sor<go_to_action, end_action, duty> {};
+struct modal_action : p::sor<go_to_action, end_action, duty> {};
+struct outcome_action : p::sor<p::seq<modality, p::must<modal_action>>, modal_action> {};
 struct action_sep
     : p::sor<p::seq<sp, p::one<','>, sp, p::opt<ESC_KW("then"), sp>>, p::seq<sp1, ESC_KW("then"), sp>> {};
 
@@ -361,9 +376,13 @@ struct resolve_stmt
                      p::opt<sp, covering_clause>> {};
 
 struct from_word : ESC_KW("from") {};
+// `timeframes from` is tried first and commits only at its `from`, so that a word the
+// other does not know is reported by `timeframes mandatory`, which names them all.
 struct timeframes_from_stmt
-    : statement_rule<Keyword::timeframes_from, ESC_KW("timeframes"), sp1, p::must<from_word>, sp,
-                     p::must<event_text>> {};
+    : statement_rule<Keyword::timeframes_from, ESC_KW("timeframes"), sp1, ESC_KW("from"), sp, p::must<event_text>> {};
+struct timeframes_standing : p::sor<ESC_KW("mandatory"), ESC_KW("indicative"), guide_words> {};
+struct timeframes_called_stmt
+    : statement_rule<Keyword::timeframes_called, ESC_KW("timeframes"), sp1, p::must<timeframes_standing>> {};
 
 struct frequency : p::sor<ESC_KW("quarterly"), ESC_KW("annually"), ESC_KW("monthly")> {};
 struct to_word : ESC_KW("to") {};
@@ -439,6 +458,13 @@ struct unknown_subject : identifier {};
 struct unknown_stmt
     : statement_rule<Keyword::unknown, ESC_KW("unknown"), sp, p::must<unknown_subject>, p::opt<sp, reason_text>> {};
 
+// Where the document is ambiguous or contradicts itself: what is open, then each reading
+// it allows, written with the statements of the block the ambiguity stands in.
+struct ambiguity_title : title_text {};
+struct ambiguous_stmt : statement_rule<Keyword::ambiguous, ESC_KW("ambiguous"), sp, p::must<ambiguity_title>> {};
+struct reading_title : title_text {};
+struct reading_stmt : statement_rule<Keyword::reading, ESC_KW("reading"), sp, p::must<reading_title>> {};
+
 // ---- Statements: agencies and forms --------------------------------------------------------
 
 struct kind_name : reference {};
@@ -478,17 +504,22 @@ struct statement
     : p::sor<use_stmt, allow_stmt, protocol_stmt, calendar_stmt, hours_stmt, level_stmt, immediate_risk_stmt,
              informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
-             read_with_stmt, covers_stmt, excludes_stmt, resolve_stmt, timeframes_from_stmt, report_stmt, term_stmt,
+             read_with_stmt, covers_stmt, excludes_stmt, resolve_stmt, timeframes_from_stmt, timeframes_called_stmt,
+             report_stmt, term_stmt,
              link_stmt, document_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
              timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
-             entry_stmt, through_stmt, actor_stmt, unknown_stmt, kind_stmt, role_stmt, line_stmt, required_from_stmt,
-             send_to_stmt, section_stmt, field_stmt, column_stmt, context_stmt, note_stmt, source_stmt> {};
+             entry_stmt, through_stmt, actor_stmt, unknown_stmt, ambiguous_stmt, reading_stmt, kind_stmt, role_stmt,
+             line_stmt, required_from_stmt, send_to_stmt, section_stmt, field_stmt, column_stmt, context_stmt, note_stmt,
+             source_stmt> {};
 
 struct open_brace : p::one<'{'> {};
 struct close_brace : p::one<'}'> {};
 struct statement_end : p::seq<sp, p::opt<comment>, p::sor<p::eol, p::eof, p::at<close_brace>>> {};
 // After `{` the rest of the line may hold the block's first statement.
-struct statement_item : p::seq<statement, sp, p::sor<open_brace, p::must<statement_end>>> {};
+struct modal_statement : statement {};
+struct statement_item
+    : p::seq<p::sor<p::seq<modality, p::must<modal_statement>>, statement>, sp,
+             p::sor<open_brace, p::must<statement_end>>> {};
 struct stray_open_brace : open_brace {};
 struct unknown_statement : identifier {};
 

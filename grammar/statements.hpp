@@ -26,12 +26,16 @@ namespace esc::grammar {
 enum class Keyword : std::uint8_t {
   use, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, agency, form, figure,
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes, resolve,
-  timeframes_from, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
-  outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, kind, role, line,
-  required_from, send_to, section, field, column, context, note, source,
+  timeframes_from, timeframes_called, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
+  outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, ambiguous, reading, kind, role,
+  line, required_from, send_to, section, field, column, context, note, source,
 };
 
-enum class Block : std::uint8_t { file, protocol, calendar, immediate_risk, stage, route, agency, line, form, section };
+// A reading's block holds what the block its ambiguity stands in holds: the parser reads
+// it as that block (a reading of an ambiguity in a stage holds a stage's statements).
+enum class Block : std::uint8_t {
+  file, protocol, calendar, immediate_risk, stage, route, agency, line, form, section, ambiguity, reading,
+};
 
 struct Blocks {
   std::uint16_t bits = 0;
@@ -62,6 +66,8 @@ inline constexpr std::array block_table = {
     BlockRow{Block::line, "an agency's line"},
     BlockRow{Block::form, "a form"},
     BlockRow{Block::section, "a form's section"},
+    BlockRow{Block::ambiguity, "an ambiguity"},
+    BlockRow{Block::reading, "a reading of an ambiguity"},
 };
 
 inline constexpr Blocks every_block = {static_cast<std::uint16_t>((1u << block_table.size()) - 1)};
@@ -86,6 +92,8 @@ struct StatementRow {
   Blocks opens_only_in = {};
   // May follow `when ...:`.
   bool outcome_action = false;
+  // May be preceded by `must`, `should` or `may`, the document's word for how binding it is.
+  bool takes_modality = false;
   // A `source` or `note` itself, describing the statement above it or the block it opens.
   bool describes_statement_above = false;
   // Where it is an entity of its own in the model (a step, a contact), which keeps a
@@ -177,11 +185,14 @@ inline constexpr std::array rows = {
     StatementRow{.keyword = K::excludes, .name = "excludes", .spellings = "excludes", .offered = "excludes",
                  .stands_in = blocks(protocol), .example = R"(excludes "complaints")"},
     StatementRow{.keyword = K::resolve, .name = "resolve", .spellings = "resolve", .offered = "resolve",
-                 .stands_in = blocks(protocol), .keeps_source_and_note_in = blocks(protocol),
+                 .stands_in = blocks(protocol), .takes_modality = true, .keeps_source_and_note_in = blocks(protocol),
                  .example = "resolve within 10 working days"},
     StatementRow{.keyword = K::timeframes_from, .name = "timeframes_from", .spellings = "timeframes from",
                  .offered = "timeframes", .stands_in = blocks(protocol),
                  .example = R"(timeframes from "the initial concern")"},
+    StatementRow{.keyword = K::timeframes_called, .name = "timeframes_called", .spellings = "timeframes",
+                 .offered = "", .named = "'timeframes mandatory' or 'timeframes indicative'",
+                 .stands_in = blocks(protocol), .example = "timeframes mandatory"},
     StatementRow{.keyword = K::report, .name = "report", .spellings = "report", .offered = "report",
                  .stands_in = blocks(protocol), .example = R"(report quarterly to "the Board")"},
     StatementRow{.keyword = K::term, .name = "term", .spellings = "term", .offered = "term",
@@ -203,25 +214,26 @@ inline constexpr std::array rows = {
     StatementRow{.keyword = K::parties, .name = "parties", .spellings = "parties", .offered = "parties",
                  .stands_in = stages, .example = R"(parties "Practitioner" to "Practitioner")"},
     StatementRow{.keyword = K::step, .name = "step", .spellings = "step", .offered = "step", .stands_in = stages,
-                 .keeps_source_and_note_in = stages, .example = R"(step "Talk it through" within 2 working days)"},
+                 .takes_modality = true, .keeps_source_and_note_in = stages,
+                 .example = R"(step "Talk it through" within 2 working days)"},
     StatementRow{.keyword = K::timeframe, .name = "timeframe",
                  .spellings = "within | by day | same working day | on the same working day | immediately | "
                               "as soon as possible",
                  .offered = "within by immediately same", .named = "a timeframe", .stands_in = stage_like,
-                 .example = "within 2 working days"},
+                 .takes_modality = true, .example = "within 2 working days"},
     StatementRow{.keyword = K::cumulative, .name = "cumulative", .spellings = "cumulative", .offered = "cumulative",
                  .stands_in = stages, .example = "cumulative 5 working days"},
     StatementRow{.keyword = K::outcome, .name = "outcome", .spellings = "when", .offered = "when",
                  .stands_in = stages, .keeps_source_and_note_in = stages, .example = "when unresolved: end"},
     StatementRow{.keyword = K::go_to, .name = "go_to", .spellings = "go to", .offered = "", .outcome_action = true,
-                 .example = "go to stage 2"},
+                 .takes_modality = true, .example = "go to stage 2"},
     StatementRow{.keyword = K::end, .name = "end", .spellings = "end", .offered = "", .outcome_action = true,
-                 .example = "end"},
+                 .takes_modality = true, .example = "end"},
     StatementRow{.keyword = K::duty, .name = "duty",
                  .spellings = "record | notify | inform | submit | update | share | confirm in writing | give feedback",
                  .offered = "record notify inform submit update share confirm give",
                  .named = "a duty such as 'record' or 'notify'", .stands_in = blocks(immediate_risk, stage, route, line),
-                 .outcome_action = true, .keeps_source_and_note_in = blocks(immediate_risk, stage, route, line),
+                 .outcome_action = true, .takes_modality = true, .keeps_source_and_note_in = blocks(immediate_risk, stage, route, line),
                  .example = R"(record "the outcome" on "the child's file")"},
     StatementRow{.keyword = K::contacts, .name = "contacts", .spellings = "contacts", .offered = "contacts",
                  .stands_in = stages, .example = "contacts line 1"},
@@ -239,7 +251,14 @@ inline constexpr std::array rows = {
                  .example = R"(by "the designated safeguarding lead")"},
     StatementRow{.keyword = K::unknown, .name = "unknown", .spellings = "unknown", .offered = "unknown",
                  .stands_in = blocks(protocol, stage, route, agency, line),
-                 .example = R"(unknown stages "lost in extraction")"},
+                 .example = R"(unknown contacts "lost in extraction")"},
+    StatementRow{.keyword = K::ambiguous, .name = "ambiguous", .spellings = "ambiguous", .offered = "ambiguous",
+                 .stands_in = blocks(protocol, stage, route, agency, line), .opens = ambiguity,
+                 .keeps_source_and_note_in = blocks(protocol, stage, route, agency, line),
+                 .example = R"(ambiguous "the table and the text disagree")"},
+    StatementRow{.keyword = K::reading, .name = "reading", .spellings = "reading", .offered = "reading",
+                 .stands_in = blocks(ambiguity), .opens = reading, .keeps_source_and_note_in = blocks(ambiguity),
+                 .example = R"(reading "the table")"},
 
     // Agencies.
     StatementRow{.keyword = K::kind, .name = "kind", .spellings = "kind", .offered = "kind",
@@ -294,7 +313,7 @@ constexpr bool blocks_follow_their_order() {
   for (std::size_t i = 0; i < block_table.size(); ++i) {
     if (static_cast<std::size_t>(block_table[i].block) != i) return false;
   }
-  return static_cast<std::size_t>(Block::section) + 1 == block_table.size();
+  return static_cast<std::size_t>(Block::reading) + 1 == block_table.size();
 }
 static_assert(blocks_follow_their_order(), "the block table has one row per block, in the blocks' order");
 

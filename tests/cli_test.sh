@@ -21,7 +21,7 @@ stage 1 "Practitioners" {
 }
 ESC
 sed 's/status live/status draft/' "$work/clean.esc" >"$work/draft.esc"
-printf 'stage 1 "Practitioners" {\n  within 2 days\n}\n' >"$work/broken.esc"
+printf 'stage 1 "Practitioners" {\n  within 2 workng days\n}\n' >"$work/broken.esc"
 : >"$work/empty.esc"
 
 expect version 0 '^escc [0-9]+\.[0-9]+\.[0-9]+$' -- "$escc" --version
@@ -42,8 +42,8 @@ expect overdue 0 'warning\[G001\]' -- "$escc" check --today 2027-02-01 "$work/cl
 expect bad-today 2 'YYYY-MM-DD' -- "$escc" check --today 2026-02-30 "$work/clean.esc"
 expect warnings-pass 0 'warning\[G004\]' -- "$escc" check --today 2026-11-23 "$work/draft.esc"
 expect deny-warnings 1 'warning\[G004\]' -- "$escc" check --deny-warnings --today 2026-11-23 "$work/draft.esc"
-expect broken 1 "error\[P002\]: say '2 working days'" -- "$escc" check "$work/broken.esc"
-expect broken-caret 1 '^  \|            \^\^\^\^$' -- "$escc" check --color=never "$work/broken.esc"
+expect broken 1 "error\[P002\]: expected a unit after the number" -- "$escc" check "$work/broken.esc"
+expect broken-caret 1 '^  \|            \^\^\^\^\^\^$' -- "$escc" check --color=never "$work/broken.esc"
 expect empty 1 'error\[I004\]' -- "$escc" check "$work/empty.esc"
 expect mixed-io-wins 2 'cannot read' -- "$escc" check "$work/broken.esc" "$work/missing.esc"
 expect json 1 '"code": "P002"' -- "$escc" check --format=json "$work/broken.esc"

@@ -34,3 +34,27 @@ TEST_CASE("a long sum is shown by its ends and its number of figures", "[duratio
   many.push_back(9);
   CHECK(arithmetic(terms_of(many), {104, 104}) == "1 + 2 + 3 + ... + 8 + 9 (21 figures) = 104");
 }
+
+TEST_CASE("days of no stated unit are read both ways: the union of working and calendar days", "[durations]") {
+  using esc::model::Duration;
+  using esc::model::Unit;
+  using esc::model::WorkingDays;
+  Duration five;
+  five.low = five.high = 5;
+  five.unit = Unit::days;
+  CHECK(five.working_days() == WorkingDays{3, 5});
+  CHECK(five.describe() == "5 days");
+  Duration one = five;
+  one.low = one.high = 1;
+  CHECK(one.working_days() == WorkingDays{0, 1});
+  CHECK(one.describe() == "1 day");
+  Duration range = five;
+  range.low = 7;
+  range.high = 14;
+  CHECK(range.working_days() == WorkingDays{5, 14});
+  // The same as the calendar reading, which already holds the working-day one.
+  Duration calendar = five;
+  calendar.unit = Unit::calendar_days;
+  CHECK(calendar.working_days() == five.working_days());
+  CHECK(esc::model::unit_name(Unit::days) == "days");
+}

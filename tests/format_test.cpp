@@ -162,7 +162,7 @@ TEST_CASE("text with errors is not formatted: its errors are given instead", "[f
   // indented one step further than the last.
   std::string unclosed;
   for (int i = 0; i < 20'000; ++i) unclosed += "{\n";
-  for (const auto& text : {unclosed, std::string("stage 1 \"A\" {\n  within 2 days\n}\n"),
+  for (const auto& text : {unclosed, std::string("stage 1 \"A\" {\n  within 2 workng days\n}\n"),
                            std::string("stage 1 \"A\" {\n  within 2 working days\n"), std::string("}\n}\n")}) {
     esc::SourceManager sources;
     esc::DiagnosticSink sink;

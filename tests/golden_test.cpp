@@ -144,7 +144,7 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     compare_with_golden(esc::backends::outline_text(chart), "tests/golden/outline/" + stem + ".txt");
     compare_with_golden(shared_parts_marked(esc::backends::emit_cpp_tables(model, analyses, stem), header_parts),
                         "tests/golden/cpp/" + stem + ".hpp");
-    compare_with_golden(shared_parts_marked(esc::backends::emit_html({&model, &chart, "", name, {}}), page_parts),
+    compare_with_golden(shared_parts_marked(esc::backends::emit_html({&model, &analyses, &chart, "", name, {}}), page_parts),
                         "tests/golden/html/" + stem + ".html");
     // A disagreement raised on the Friday before Christmas 2026, at half past two.
     esc::analysis::DeadlineOptions deadline_options;
@@ -168,6 +168,31 @@ TEST_CASE("the trace of a protocol against its document matches its golden files
   REQUIRE(trace);
   compare_with_golden(esc::backends::render_trace_text(*trace, sources, path), "tests/golden/trace/trace.txt");
   compare_with_golden(esc::backends::render_trace_json(*trace, sources, path), "tests/golden/trace/trace.json");
+}
+
+// Protocols that record where their document is ambiguous (tests/readings/): the
+// report, which names the readings a finding depends on; the JSON, which lists each
+// ambiguity with its readings and gives running totals as ranges over them; and the
+// chart's text, which shows what holds in every reading.
+TEST_CASE("protocols that record ambiguities match their golden files", "[golden]") {
+  auto names = esc::test::files_in("tests/readings", ".esc");
+  REQUIRE_FALSE(names.empty());
+  for (const auto& name : names) {
+    auto path = "tests/readings/" + name;
+    auto stem = name.substr(0, name.size() - 4);
+    INFO(path);
+    compare_with_golden(report_for(path), "tests/golden/readings/" + stem + ".txt");
+    RepositoryReader reader;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    auto run = esc::check_files({path}, reader, sources, sink, {});
+    REQUIRE(run.files.at(0).resolved);
+    const auto& file = run.files[0];
+    compare_with_golden(esc::backends::emit_json(file.model, file.analyses, path),
+                        "tests/golden/readings/" + stem + ".json");
+    compare_with_golden(esc::backends::outline_text(esc::backends::chart_of(file.model, file.analyses)),
+                        "tests/golden/readings/" + stem + ".outline.txt");
+  }
 }
 
 // `escc diff`: each source protocol against an edited copy (tests/diff/NAME-edited.esc),

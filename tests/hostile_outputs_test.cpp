@@ -275,7 +275,7 @@ TEST_CASE("only numbers that can be dialled become tel: links, and the others ar
   auto built = build({hostile("phones.esc")}, {"html"});
   const auto& page = built->writer.files.at("phones.html");
   auto means_of = [&](const std::string& title) {
-    auto at = page.find("<strong>" + title + "</strong>");
+    auto at = page.find("<strong>" + title + "</strong>", page.find("id=\"directory\""));
     REQUIRE(at != std::string::npos);
     auto open = page.find("<div class=\"means\">", at);
     return page.substr(open, page.find("</div>", open) - open);

@@ -150,7 +150,7 @@ TEST_CASE("every syntax error in a file is reported in one run", "[parser]") {
   review due 2024-13
 }
 stage 1 "One" {
-  within 2 days
+  within 2 workng days
   step "x" within soon
 }
 stage 2 "Two" {
@@ -230,7 +230,7 @@ TEST_CASE("the README's example protocol is clean, and its error excerpt is what
   }
 
   auto first = example.find("within 2 working days");
-  auto broken = example.replace(first, 21, "within 2 days");
+  auto broken = example.replace(first, 21, "within 2 workng days");
   auto parsed = parse_text(broken, "my-area.esc");
   REQUIRE(parsed.sink.diagnostics().size() == 1);
   auto shown = esc::render_human(parsed.sink.diagnostics()[0], parsed.sources, {});
@@ -242,7 +242,7 @@ TEST_CASE("Windows line endings and tabs are ordinary", "[parser]") {
   CHECK(parsed.sink.diagnostics().empty());
   REQUIRE(parsed.file.statements.size() == 1);
   CHECK(parsed.file.statements[0].body.size() == 2);
-  auto broken = parse_text("stage 1 \"One\" {\r\n\twithin 2 days\r\n}\r\n");
+  auto broken = parse_text("stage 1 \"One\" {\r\n\twithin 2 workng days\r\n}\r\n");
   CHECK(codes_and_places(broken) == std::vector<std::string>{"P002 2:11"});
 }
 

@@ -1,16 +1,20 @@
 // Nothing the document says is lost: every `source`, `quote`, `note` and `context`
-// written in a protocol reaches its JSON. Checked over every .esc file in the
+// written in a protocol reaches its JSON and its page. Checked over every .esc file in the
 // repository that resolves, the protocols, the standard library and the test inputs.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "compiler/analysis/analyses.hpp"
+#include "compiler/backends/chart.hpp"
+#include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
+#include "compiler/backends/markup.hpp"
 #include "compiler/findings/diagnostics.hpp"
 #include "compiler/source/source.hpp"
 #include "compiler/syntax/parser.hpp"
@@ -51,6 +55,14 @@ std::vector<std::string> every_protocol_file() {
     }
   }
   std::sort(paths.begin(), paths.end());
+  // The README's example protocol, which newcomers copy first.
+  auto readme = esc::test::read_repository_file("README.md");
+  auto start = readme.find("# my-area.esc");
+  if (start != std::string::npos) {
+    auto example = std::filesystem::temp_directory_path() / "escc-passages-readme.esc";
+    std::ofstream(example) << readme.substr(start, readme.find("```", start) - start);
+    paths.push_back(example.string());
+  }
   return paths;
 }
 
@@ -81,4 +93,30 @@ TEST_CASE("every quote and note written in a protocol reaches its JSON", "[passa
   // The property is only as good as what it ran on.
   CHECK(files_compared >= 40);
   CHECK(passages_compared >= 100);
+}
+
+TEST_CASE("every quote and note of a protocol appears on its page", "[passages]") {
+  std::size_t pages = 0;
+  std::size_t passages = 0;
+  for (const auto& path : every_protocol_file()) {
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    esc::DiskFileReader reader;
+    auto run = esc::check_files({path}, reader, sources, sink, {});
+    if (run.files.size() != 1 || !run.files[0].resolved || sink.errors() > 0) continue;
+    const auto& file = run.files[0];
+    auto chart = esc::backends::chart_of(file.model, file.analyses);
+    auto page = esc::backends::emit_html({&file.model, &file.analyses, &chart, "", "test.esc", {}});
+    INFO(path);
+    esc::model::for_each_described(file.model, [&](const esc::model::Described& described) {
+      for (const auto& passage : described.passages()) {
+        INFO(passage.text.value);
+        CHECK(page.find(esc::backends::markup_text(passage.text.value)) != std::string::npos);
+        ++passages;
+      }
+    });
+    ++pages;
+  }
+  CHECK(pages >= 40);
+  CHECK(passages >= 100);
 }

@@ -11,6 +11,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "compiler/model/model.hpp"
@@ -171,7 +173,25 @@ Frame frame_of(Block block) {
   return {};
 }
 
+// The frame a row's example is written in: a note or quote on the file itself describes
+// nothing (an error), so there it goes under a statement.
+Frame frame_for(const g::StatementRow& row, Block block) {
+  auto frame = frame_of(block);
+  if (row.describes_statement_above && block == Block::file) frame.open = "level line_manager\n";
+  return frame;
+}
+
 int line_after(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1; }
+
+// The block whose statements a block holds: a reading holds those of the block its
+// ambiguity stands in, which frame_of makes the first block an ambiguity may stand in.
+Block holding(Block block) {
+  if (block != Block::reading) return block;
+  for (const auto& parent : g::block_table) {
+    if (g::stands_in(parent.block, Keyword::ambiguous)) return parent.block;
+  }
+  return block;
+}
 
 // ---- Reading the model -----------------------------------------------------------------------
 
@@ -231,7 +251,7 @@ TEST_CASE("each statement starts with the words its row spells", "[statements]")
 
 TEST_CASE("outcome actions start with the words their rows spell", "[statements]") {
   Words in_grammar, in_table;
-  first_words<g::outcome_action>(in_grammar);
+  first_words<g::modal_action>(in_grammar);
   for (const auto& row : g::rows) {
     if (row.outcome_action) in_table.merge(first_words_of(row));
   }
@@ -260,18 +280,25 @@ TEST_CASE("each statement reads where its row allows it and is refused elsewhere
   for (const auto& row : g::rows) {
     if (!is_statement(row)) continue;
     for (const auto& block : g::block_table) {
-      auto frame = frame_of(block.block);
-      // A note or quote on the file itself describes nothing (an error): it goes under a statement.
-      if (row.describes_statement_above && block.block == Block::file) frame.open = "level line_manager\n";
+      auto frame = frame_for(row, block.block);
       auto line = line_after(frame.open);
       auto place = std::to_string(line) + ":1";
-      auto opened = g::block_opened(block.block, row.keyword);
+      auto held = holding(block.block);
+      auto opened = g::block_opened(held, row.keyword);
       INFO(row.name << " in " << block.description);
-      if (!row.stands_in.contains(block.block)) {
+      if (block.block == Block::reading && row.keyword == Keyword::ambiguous) {
+        auto parsed = esc::test::parse_text(frame.open + std::string(row.example) + " {\n}\n" + frame.close);
+        REQUIRE(esc::test::codes_and_places(parsed) == std::vector<std::string>{"P004 " + place});
+        CHECK(parsed.sink.diagnostics()[0].message ==
+              "an ambiguity cannot go inside a reading of another: write each way the document can be read as a "
+              "reading of one ambiguity");
+        continue;
+      }
+      if (!row.stands_in.contains(held)) {
         auto parsed = esc::test::parse_text(frame.open + std::string(row.example) + "\n" + frame.close);
         REQUIRE(esc::test::codes_and_places(parsed) == std::vector<std::string>{"P004 " + place});
         CHECK(parsed.sink.diagnostics()[0].message ==
-              esc::statement_words(row.keyword) + " cannot go in " + std::string(block.description) +
+              esc::statement_words(row.keyword) + " cannot go in " + std::string(g::description_of(held)) +
                   "; it belongs in " + esc::where_it_belongs(row.keyword));
         continue;
       }
@@ -298,6 +325,41 @@ TEST_CASE("outcome actions read after 'when ...:'", "[statements]") {
   }
 }
 
+TEST_CASE("must, should and may go before the statements whose rows take them, and nowhere else", "[statements]") {
+  for (const auto& row : g::rows) {
+    if (!is_statement(row)) continue;
+    for (const auto& block : g::block_table) {
+      if (!row.stands_in.contains(block.block)) continue;
+      auto frame = frame_for(row, block.block);
+      auto line = line_after(frame.open);
+      auto ending = g::block_opened(block.block, row.keyword) ? std::string(" {\n}\n") : std::string("\n");
+      for (std::string_view word : {"must", "should", "may"}) {
+        INFO(word << " " << row.name << " in " << block.description);
+        auto parsed = esc::test::parse_text(frame.open + std::string(word) + " " + std::string(row.example) + ending +
+                                            frame.close);
+        if (row.takes_modality) {
+          CHECK(esc::test::codes_and_places(parsed).empty());
+          continue;
+        }
+        REQUIRE(esc::test::codes_and_places(parsed) == std::vector<std::string>{"P002 " + std::to_string(line) + ":1"});
+        CHECK(parsed.sink.diagnostics()[0].message.rfind("'" + std::string(word) + "' cannot go before " +
+                                                             esc::statement_words(row.keyword) + ":",
+                                                         0) == 0);
+      }
+    }
+  }
+  auto frame = frame_of(Block::stage);
+  for (const auto& row : g::rows) {
+    if (!row.outcome_action) continue;
+    INFO(row.name);
+    CHECK(row.takes_modality);
+    auto parsed =
+        esc::test::parse_text(frame.open + "when unresolved: should " + std::string(row.example) + "\n" + frame.close);
+    CHECK(esc::test::codes_and_places(parsed).empty());
+    REQUIRE(count_keyword(parsed.file.statements, row.keyword) == 1);
+  }
+}
+
 TEST_CASE("every source and note under every statement in every block is kept, or is an error", "[statements]") {
   // Declarations the examples name; one the text under test makes itself is left out.
   const std::pair<Keyword, std::string_view> declarations[] = {
@@ -310,7 +372,9 @@ TEST_CASE("every source and note under every statement in every block is kept, o
   for (const auto& row : g::rows) {
     if (!is_statement(row) || row.describes_statement_above) continue;
     for (const auto& block : g::block_table) {
-      if (!row.stands_in.contains(block.block)) continue;
+      auto held = holding(block.block);
+      if (!row.stands_in.contains(held)) continue;
+      if (block.block == Block::reading && row.keyword == Keyword::ambiguous) continue;  // refused, above
       INFO(row.name << " in " << block.description);
       auto frame = frame_of(block.block);
       std::string text;
@@ -319,7 +383,7 @@ TEST_CASE("every source and note under every statement in every block is kept, o
                          std::find(frame.openers.begin(), frame.openers.end(), keyword) != frame.openers.end();
         if (!made_here) text += declaration;
       }
-      text += frame.open + std::string(row.example) + (g::block_opened(block.block, row.keyword) ? " {\n}\n" : "\n");
+      text += frame.open + std::string(row.example) + (g::block_opened(held, row.keyword) ? " {\n}\n" : "\n");
       text += "source \"the kept source\"\nnote \"the kept note\"\n" + frame.close;
 
       // Beside tests/documents/sources/, where the document a `document` example names is.
@@ -341,7 +405,7 @@ TEST_CASE("every source and note under every statement in every block is kept, o
       KeptTexts kept(checked.run.files[0].model);
       // An entity of its own keeps them as about itself; otherwise the block's entity
       // keeps them as about this statement.
-      std::string_view about = row.keeps_source_and_note_in.contains(block.block) ? "" : row.name;
+      std::string_view about = row.keeps_source_and_note_in.contains(held) ? "" : row.name;
       CHECK(kept.about("the kept source") == std::optional(about));
       CHECK(kept.about("the kept note") == std::optional(about));
     }

@@ -40,6 +40,34 @@ Checked check_text(const std::string& text, const std::string& path) {
   return checked;
 }
 
+const char* const clean_header = R"(protocol "Resolving professional disagreements" {
+  status live
+  approved by "Board" on 2026-01-15
+  review due 2027-01
+}
+immediate risk {
+  immediately
+}
+)";
+
+std::vector<std::string> findings_of(const Checked& checked, const std::string& notes_starting) {
+  auto place = [&](const std::optional<Span>& span) {
+    if (!span) return std::string("-");
+    auto at = checked.sources.file(span->file).locate(span->begin);
+    return std::to_string(at.line) + ":" + std::to_string(at.column);
+  };
+  std::vector<std::string> found;
+  for (const auto& d : checked.sink.diagnostics()) {
+    found.push_back(std::string(severity_name(d.severity)) + "[" + std::string(code_info(d.code).id) + "] " +
+                    place(d.span) + " " + d.message);
+    if (notes_starting.empty()) continue;
+    for (const auto& note : d.notes) {
+      if (note.message.rfind(notes_starting, 0) == 0) found.push_back("  note " + place(note.span) + " " + note.message);
+    }
+  }
+  return found;
+}
+
 std::string read_repository_file(const std::string& relative_path) {
   std::ifstream in(std::string(ESCC_SOURCE_DIR) + "/" + relative_path, std::ios::binary);
   std::stringstream buffer;

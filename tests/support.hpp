@@ -53,6 +53,13 @@ struct Checked {
 // judging review dates as of 2026-11-23.
 Checked check_text(const std::string& text, const std::string& path = "test.esc");
 
+// A protocol block and an immediate-risk rule no check finds fault with, for stages to follow.
+extern const char* const clean_header;
+
+// "warning[T001] 12:3 message" for each finding, in order; after each, "  note 9:3 message"
+// for each of its notes whose message starts with `notes_starting` (none when empty).
+std::vector<std::string> findings_of(const Checked& checked, const std::string& notes_starting = {});
+
 std::string read_repository_file(const std::string& relative_path);
 std::vector<std::string> files_in(const std::string& relative_directory, const std::string& extension);
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs every escc fuzz target for a bounded time. Corpora start from the protocols and
 # every .esc file of the tests, and grow in FUZZ_DIR/corpus between runs.
-# Usage: [FUZZ_TARGETS="parser check"] tools/run-fuzzers.sh FUZZ_DIR SECONDS [--cpu]
+# Usage: [FUZZ_TARGETS="parser check"] [FUZZ_TIMEOUT=S] tools/run-fuzzers.sh FUZZ_DIR SECONDS [--cpu]
+#   FUZZ_TIMEOUT: seconds of wall time one input may take (10). libFuzzer measures wall
+#   time, so on a machine busy with other work a low-priority run needs more, or inputs
+#   that take milliseconds are reported as timeouts.
 #   Without --cpu: one target after another, each for SECONDS of wall time (make fuzz).
 #   With --cpu: all targets side by side at low priority, each until it has used
 #   SECONDS of processor time, then stopped with SIGINT so that libFuzzer prints its
@@ -22,7 +25,7 @@ prepare() {  # TARGET: seeds the corpus and makes the folders
 fuzz() {  # TARGET MAX_TOTAL_TIME [PREFIX...]: PREFIX runs the fuzzer, such as `nice -n 19`
   local target=$1 limit=$2
   shift 2
-  "$@" "$folder/tests/fuzz/escc-fuzz-$target" "$folder/corpus/$target" -max_total_time="$limit" -timeout=10 \
+  "$@" "$folder/tests/fuzz/escc-fuzz-$target" "$folder/corpus/$target" -max_total_time="$limit" -timeout="${FUZZ_TIMEOUT:-10}" \
     -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$folder/artifacts/$target/" -print_final_stats=1 \
     2>"$folder/fuzz-$target.log"
 }

@@ -1,5 +1,7 @@
 #include "compiler/analysis/analyses.hpp"
 
+#include <algorithm>
+
 namespace esc::analysis {
 
 Analyses analyse(const model::Model& model) {
@@ -18,6 +20,53 @@ Analyses analyse(const model::Model& model) {
   }
   if (!analyses.overall && !analyses.totals.empty()) analyses.overall = analyses.totals.back().end;
   return analyses;
+}
+
+namespace {
+
+using Days = std::optional<model::WorkingDays>;
+
+// The range over `each` value, when every one is known.
+template <typename Each>
+Days over(const std::vector<const Analyses*>& readings, Each each) {
+  Days range;
+  for (const auto* reading : readings) {
+    Days days = each(*reading);
+    if (!days) return std::nullopt;
+    range = range ? model::WorkingDays{std::min(range->low, days->low), std::max(range->high, days->high)} : days;
+  }
+  return range;
+}
+
+const PathPoint* point_of(const Analyses& analyses, model::StageId stage) {
+  for (const auto& point : analyses.totals) {
+    if (point.stage == stage) return &point;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void widen_over_readings(Analyses& shown, const std::vector<const Analyses*>& readings) {
+  if (readings.empty()) return;
+  for (std::size_t i = 0; i < shown.durations.stages.size(); ++i) {
+    shown.durations.stages[i].own = over(readings, [&](const Analyses& reading) -> Days {
+      return i < reading.durations.stages.size() ? reading.durations.stages[i].own : std::nullopt;
+    });
+  }
+  std::vector<PathPoint> totals;
+  for (const auto& first : readings.front()->totals) {
+    bool everywhere = std::all_of(readings.begin(), readings.end(),
+                                  [&](const Analyses* reading) { return point_of(*reading, first.stage) != nullptr; });
+    if (!everywhere) continue;
+    PathPoint point{first.stage, std::nullopt, std::nullopt, std::nullopt};
+    point.before = over(readings, [&](const Analyses& reading) { return point_of(reading, first.stage)->before; });
+    point.end = over(readings, [&](const Analyses& reading) { return point_of(reading, first.stage)->end; });
+    point.computed = over(readings, [&](const Analyses& reading) { return point_of(reading, first.stage)->computed; });
+    totals.push_back(point);
+  }
+  shown.totals = std::move(totals);
+  shown.overall = over(readings, [](const Analyses& reading) { return reading.overall; });
 }
 
 }  // namespace esc::analysis

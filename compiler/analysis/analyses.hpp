@@ -27,4 +27,12 @@ struct Analyses {
 
 Analyses analyse(const model::Model& model);
 
+// The figures shown for a protocol that records ambiguities. `shown` is worked out from
+// the model with every ambiguity left out, which holds what is true in every reading;
+// `readings` from one model per combination of readings. Each stage's time, each
+// running total and the overall time become the range over the readings ([lowest,
+// highest]); one some reading cannot work out is not shown. Only stages on the main
+// path of every reading keep a running total.
+void widen_over_readings(Analyses& shown, const std::vector<const Analyses*>& readings);
+
 }  // namespace esc::analysis

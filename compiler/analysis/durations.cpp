@@ -38,6 +38,12 @@ std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total)
   return text;
 }
 
+std::optional<model::WorkingDays> step_days(const model::Step& step) {
+  auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
+  if (days && step.modality == model::Modality::may) days->low = 0;
+  return days;
+}
+
 Durations analyse_durations(const model::Model& model) {
   Durations durations;
   durations.stages.reserve(model.stages.size());
@@ -52,7 +58,7 @@ Durations analyse_durations(const model::Model& model) {
     if (steps_timed) {
       time.from_steps = true;
       for (const auto& step : stage.steps) {
-        auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
+        auto days = step_days(step);
         if (!days) {
           time.complete = false;
           continue;

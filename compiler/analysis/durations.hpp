@@ -29,6 +29,10 @@ struct Durations {
   std::vector<StageTime> stages;  // per stage id
 };
 
+// What a step adds to its stage's time: its timeframe, or from nothing to its timeframe
+// when the document says the step may be taken (it may not be).
+std::optional<model::WorkingDays> step_days(const model::Step& step);
+
 Durations analyse_durations(const model::Model& model);
 
 // One formal stage on the main path, with the running total at its end.

@@ -42,7 +42,8 @@ Flow analyse_flow(const model::Model& model) {
     for (const auto& outcome : stage.outcomes) {
       for (const auto& action : outcome.actions) {
         if (action.kind == model::ActionKind::go_to && action.target.valid()) {
-          leaving.push_back({i, {action.target, outcome.kind, action.span, false}});
+          leaving.push_back(
+              {i, {action.target, outcome.kind, action.span, false, action.modality == model::Modality::may}});
         }
       }
     }
@@ -96,14 +97,16 @@ Flow analyse_flow(const model::Model& model) {
   for (auto at = flow.start; at.valid() && !on_path[at.index];) {
     on_path[at.index] = true;
     flow.main_path.push_back(at);
-    model::StageId next;
+    model::StageId next, optional_next;
     for (const auto& edge : flow.edges_of(at.index)) {
-      if (!edge.entry && moves_on(edge.outcome) && model.stage(edge.to).kind == StageKind::formal) {
+      if (edge.entry || !moves_on(edge.outcome) || model.stage(edge.to).kind != StageKind::formal) continue;
+      if (!edge.optional) {
         next = edge.to;
         break;
       }
+      if (!optional_next.valid()) optional_next = edge.to;
     }
-    at = next;
+    at = next.valid() ? next : optional_next;
   }
   return flow;
 }

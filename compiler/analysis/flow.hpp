@@ -15,6 +15,7 @@ struct Edge {
   model::OutcomeKind outcome = model::OutcomeKind::unresolved;
   Span span;         // the outcome or entry that makes the edge
   bool entry = false;  // made by a route's `entry from ...`
+  bool optional = false;  // "may go to ...": a way the case may go, not the way it goes
 };
 
 struct Flow {
@@ -29,6 +30,7 @@ struct Flow {
   std::vector<bool> reachable;               // per stage id
   // The way a case goes when nothing resolves it: from the start, each stage's first
   // `when unresolved` (or `no response`) move to a formal stage, stopping at a repeat.
+  // A move the document says may be made is followed only where no other is given.
   std::vector<model::StageId> main_path;
   // Edges that lead back to a stage already on the path to them.
   std::vector<std::pair<model::StageId, Edge>> back_edges;

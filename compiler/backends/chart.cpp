@@ -17,6 +17,12 @@ std::string heading_of(const model::Stage& stage) {
   return std::string(stage.title.value);
 }
 
+// How a reader knows a stage: a route by its title, never by the name the file gives it.
+std::string reader_label(const model::Stage& stage) {
+  if (stage.kind == model::StageKind::route) return fmt::format("the route \"{}\"", stage.title.value);
+  return stage.label();
+}
+
 std::string who_of(const model::Stage& stage, const model::Model& model) {
   if (stage.parties.size() == 2) return fmt::format("{} to {}", stage.parties[0].value, stage.parties[1].value);
   if (stage.parties.size() == 1) return std::string(stage.parties[0].value);
@@ -29,10 +35,13 @@ std::string who_of(const model::Stage& stage, const model::Model& model) {
 
 std::string timeframe_of(const model::Stage& stage, const analysis::StageTime& time) {
   std::string text;
-  for (const auto& t : stage.timeframes) text += (text.empty() ? "" : "; ") + t.describe();
+  for (const auto& t : stage.timeframes) text += (text.empty() ? "" : "; ") + t.stated();
   if (text.empty() && time.from_steps && time.own) text = "steps take " + analysis::days_words(*time.own);
   return text;
 }
+
+
+}  // namespace
 
 std::string outcome_words(const model::Outcome& outcome, const model::Model& model) {
   std::string when;
@@ -45,13 +54,19 @@ std::string outcome_words(const model::Outcome& outcome, const model::Model& mod
   std::string actions;
   for (const auto& action : outcome.actions) {
     if (!actions.empty()) actions += ", then ";
+    // The document's must, should or may, where it gives one.
+    auto modal = std::string(model::modality_name(action.modality));
     switch (action.kind) {
       case model::ActionKind::go_to:
-        actions += action.target.valid() ? "go to " + model.stage(action.target).label() : "go on";
+        if (!modal.empty()) actions += modal + " ";
+        actions += action.target.valid() ? "go to " + reader_label(model.stage(action.target)) : "go on";
         break;
-      case model::ActionKind::end: actions += "the disagreement is closed"; break;
+      case model::ActionKind::end:
+        actions += modal.empty() ? "the disagreement is closed" : "the disagreement " + modal + " be closed";
+        break;
       case model::ActionKind::duty: {
         const auto& duty = outcome.duties.at(action.duty);
+        if (duty.modality != model::Modality::unstated) actions += std::string(model::modality_name(duty.modality)) + " ";
         actions += duty.verb;
         if (duty.object) actions += fmt::format(" {}", duty.object->value);
         if (duty.timeframe) actions += " " + duty.timeframe->describe();
@@ -61,8 +76,6 @@ std::string outcome_words(const model::Outcome& outcome, const model::Model& mod
   }
   return when + ": " + actions;
 }
-
-}  // namespace
 
 Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
   const auto& flow = analyses.flow;
@@ -80,7 +93,7 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
     const auto& risk = *model.immediate_risk;
     if (risk.through) node.who = fmt::format("Through {}", risk.through->value);
     if (risk.actor) node.who += fmt::format("{}by {}", node.who.empty() ? "" : ", ", risk.actor->value);
-    for (const auto& t : risk.timeframes) node.timeframe += (node.timeframe.empty() ? "" : "; ") + t.describe();
+    for (const auto& t : risk.timeframes) node.timeframe += (node.timeframe.empty() ? "" : "; ") + t.stated();
     chart.nodes.push_back(std::move(node));
     first_stage_node = 1;
   }
@@ -115,7 +128,11 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
       node.by_day = "by working day " + analysis::number_words(*by_day);
     }
     for (const auto& step : stage.steps) {
-      node.steps.push_back({std::string(step.title.value), step.timeframe ? step.timeframe->describe() : ""});
+      auto when = step.timeframe ? step.timeframe->describe() : std::string();
+      if (step.modality != model::Modality::unstated) {
+        when = fmt::format("{} be done{}{}", model::modality_name(step.modality), when.empty() ? "" : " ", when);
+      }
+      node.steps.push_back({std::string(step.title.value), when});
     }
     for (const auto& outcome : stage.outcomes) {
       node.moves.push_back(outcome_words(outcome, model));

@@ -56,6 +56,9 @@ struct Chart {
 
 Chart chart_of(const model::Model& model, const analysis::Analyses& analyses);
 
+// An outcome as the chart says it: "When unresolved: may go to stage 2, then record ...".
+std::string outcome_words(const model::Outcome& outcome, const model::Model& model);
+
 // The largest chart escc draws. Graphviz takes minutes to lay out a few hundred arrows
 // that cross many stages, and crashes from about 17,000 boxes; no reader could follow
 // a chart near either size. The largest real protocol has 6 boxes and 8 arrows.

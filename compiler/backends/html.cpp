@@ -9,6 +9,7 @@
 #include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/phones.hpp"
 #include "compiler/backends/markup.hpp"
+#include "compiler/backends/protocol_text.hpp"
 #include "compiler/backends/sha256.hpp"
 #include "compiler/model/dates.hpp"
 #include "compiler/source/embedded.hpp"
@@ -29,34 +30,6 @@ std::string_view page_asset(std::string_view name) {
 
 
 
-
-
-// "tel:" wants the digits alone: "+44 (0)20 7946 0000" -> "+442079460000".
-std::string tel_href(std::string_view number) {
-  std::string digits;
-  for (char c : number) {
-    if (c >= '0' && c <= '9') digits += c;
-    if (c == '+' && digits.empty()) digits += c;
-  }
-  if (digits.rfind("+440", 0) == 0) digits.erase(3, 1);
-  return digits;
-}
-
-// `text` with every byte but letters, digits and those in `plain` percent-encoded.
-std::string percent_encoded(std::string_view text, std::string_view plain) {
-  std::string out;
-  for (char c : text) {
-    bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                plain.find(c) != std::string_view::npos;
-    out += kept ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
-  }
-  return out;
-}
-
-// An e-mail address for a mailto: link, percent-encoded outside the characters an
-// address needs, so that no text can leave the attribute or change the link's scheme.
-std::string mailto_href(std::string_view address) { return "mailto:" + percent_encoded(address, "@.-_+"); }
-
 std::string lower_ascii(std::string text) {
   for (auto& c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -72,11 +45,12 @@ class Directory {
  public:
   explicit Directory(const model::Model& model) : model_(model), availabilities_(model) {}
 
+  // `extra` is markup shown under the heading: what the protocol says of the group.
   void group(const std::string& heading, const std::string& group_name, std::string_view agency_title,
-             const std::vector<model::Contact>& contacts, int level) {
-    if (contacts.empty()) return;
-    html_ += fmt::format("<div class=\"group\">\n<h{}>{}</h{}>\n<ul class=\"contacts\">\n", level,
-                         markup_text(heading), level);
+             const std::vector<model::Contact>& contacts, int level, const std::string& extra = {}) {
+    if (contacts.empty() && extra.empty()) return;
+    html_ += fmt::format("<div class=\"group\">\n<h{}>{}</h{}>\n{}<ul class=\"contacts\">\n", level,
+                         markup_text(heading), level, extra);
     for (const auto& contact : contacts) add(contact, group_name, agency_title);
     html_ += "</ul>\n</div>\n";
   }
@@ -116,11 +90,7 @@ class Directory {
         search += " " + std::string(number.value);
         // A number escc reports as not diallable (C004) is shown as written, not offered
         // as a link that would dial something else.
-        bool diallable = analysis::phone_problem(number.value).empty();
-        means += fmt::format("<p>{}: ", label);
-        means += diallable ? fmt::format("<a href=\"tel:{}\">{}</a>", tel_href(number.value), markup_text(number.value))
-                           : markup_text(number.value);
-        means += "</p>";
+        means += fmt::format("<p>{}: {}</p>", label, phone_html(number.value));
       }
     };
     phone_links(contact.phones, "Phone");
@@ -146,6 +116,7 @@ class Directory {
     if (!means.empty()) html_ += fmt::format("<div class=\"means\">{}</div>\n", means);
     html_ += fmt::format("<p class=\"when\">When: {}</p>\n", markup_text(when));
     if (!only.empty()) html_ += fmt::format("<p class=\"only\">Only for: {}</p>\n", markup_text(only));
+    html_ += passages_html(contact);
     html_ += "<p class=\"now-badge\" hidden>Available now</p>\n</li>\n";
     data_.push_back({{"group", group_name}, {"hours", hours}});
   }
@@ -174,6 +145,14 @@ std::string line_heading(const model::Line& line) {
   auto heading = fmt::format("Line {}", line.label);
   if (line.title) heading += fmt::format(": {}", line.title->value);
   return heading;
+}
+
+// What a line's own block says beyond its contacts: its duties, what is unknown, quotes.
+std::string line_extra(const model::Line& line, const model::Model& model) {
+  std::string html = passages_html(line);
+  for (const auto& unknown : line.unknowns) html += unknown_html(unknown);
+  if (!line.duties.empty()) html += duties_html(line.duties, model);
+  return html;
 }
 
 // The SVG without its XML prologue, ready to sit inside HTML.
@@ -239,23 +218,19 @@ std::string emit_html(const DirectoryPage& page) {
   std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
   std::string out = page_head(title + ": contacts and escalation", csp_hash(page_asset("directory.js")),
                               index_tag(index_entry(model, "", page.files)));
+  auto text = protocol_text(model, *page.analyses, *page.chart);
   out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
-  if (model.protocol && !model.protocol->partnerships.empty()) {
-    out += fmt::format("<p class=\"partnership\">{}</p>\n", markup_text(model.protocol->partnerships[0].name.value));
-  }
   out += fmt::format("<h1>{}</h1>\n", markup_text(title));
-  if (model.protocol) {
-    const auto& p = *model.protocol;
-    std::vector<std::string> facts;
-    if (p.status) facts.push_back("Status: " + std::string(model::status_name(p.status->value)));
-    if (p.version) facts.push_back("Version: " + std::string(p.version->value));
-    if (p.review_due) facts.push_back("Review due: " + date_words(*p.review_due));
-    if (!facts.empty()) out += fmt::format("<p class=\"facts\">{}</p>\n", markup_text(fmt::format("{}", fmt::join(facts, ". "))));
-  }
+  out += text.standing;
   out += "</header>\n<nav aria-label=\"On this page\">\n<ul>\n"
          "<li><a href=\"#now\">Who to contact now</a></li>\n"
-         "<li><a href=\"#chart\">How to escalate</a></li>\n"
-         "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
+         "<li><a href=\"#chart\">How to escalate</a></li>\n";
+  if (model.protocol) out += "<li><a href=\"#about\">About this protocol</a></li>\n";
+  if (model.immediate_risk) out += "<li><a href=\"#immediate-risk\">Immediate risk</a></li>\n";
+  out += "<li><a href=\"#stages\">The stages in full</a></li>\n";
+  if (!model.ambiguities.empty()) out += "<li><a href=\"#unclear\">Where the document is unclear</a></li>\n";
+  if (!model.forms.empty()) out += "<li><a href=\"#forms\">Forms</a></li>\n";
+  out += "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
 
   out += "<section id=\"now\" aria-labelledby=\"now-heading\">\n<h2 id=\"now-heading\">Who to contact now</h2>\n"
          "<p id=\"now-status\" aria-live=\"polite\">Contacts available now are highlighted here when JavaScript is "
@@ -279,6 +254,7 @@ std::string emit_html(const DirectoryPage& page) {
     out += "</li>\n";
   }
   out += "</ol>\n</section>\n";
+  out += text.in_full;
 
   Directory directory(model);
   for (std::size_t a = 0; a < model.agencies.size(); ++a) {
@@ -286,15 +262,25 @@ std::string emit_html(const DirectoryPage& page) {
     std::string title_text(agency.title.value);
     directory.raw(fmt::format("<section class=\"agency\" aria-labelledby=\"agency-{}\">\n<h3 id=\"agency-{}\">{}</h3>\n",
                               a, a, markup_text(title_text)));
+    directory.raw(passages_html(agency));
     if (!agency.roles.empty()) {
-      std::vector<std::string> roles;
-      for (const auto& role : agency.roles) roles.push_back(markup_text(role.title.value));
-      directory.raw(fmt::format("<p class=\"roles\">Roles named in the protocol: {}.</p>\n", fmt::join(roles, "; ")));
+      directory.raw("<h4>Roles named in the protocol</h4>\n<ul class=\"roles\">\n");
+      for (const auto& role : agency.roles) {
+        std::string words = markup_text(role.title.value);
+        if (role.person) words += ": " + markup_text(role.person->value);
+        if (role.level.valid()) {
+          const auto& level = model.levels.at(role.level.index);
+          words += " (" + markup_text(level.title ? std::string(level.title->value) : level.name) + ")";
+        }
+        directory.raw("<li>" + words + "\n" + passages_html(role) + "</li>\n");
+      }
+      directory.raw("</ul>\n");
     }
+    for (const auto& unknown : agency.unknowns) directory.raw(unknown_html(unknown));
     directory.group("General contacts", title_text, title_text, agency.contacts, 4);
     for (const auto& line : agency.lines) {
       auto heading = line_heading(line);
-      directory.group(heading, title_text + ", " + heading, title_text, line.contacts, 4);
+      directory.group(heading, title_text + ", " + heading, title_text, line.contacts, 4, line_extra(line, model));
     }
     for (const auto& stage : model.stages) {
       std::vector<model::Contact> listed;
@@ -329,7 +315,8 @@ std::string emit_html(const DirectoryPage& page) {
 
   out += "<section id=\"directory\" aria-labelledby=\"directory-heading\">\n"
          "<h2 id=\"directory-heading\">Contact directory</h2>\n";
-  out += fmt::format("<p>{} contacts, grouped by agency and escalation line.</p>\n", directory.count());
+  out += fmt::format("<p>{} {}, grouped by agency and escalation line.</p>\n", directory.count(),
+                     directory.count() == 1 ? "contact" : "contacts");
   // The filter needs the script; without it the box would do nothing, so it starts hidden.
   out += "<div class=\"filter\" hidden>\n<label for=\"filter\">Filter contacts by name, agency, number or "
          "email</label>\n<input id=\"filter\" type=\"search\" autocomplete=\"off\">\n</div>\n"

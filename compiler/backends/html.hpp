@@ -16,6 +16,7 @@ namespace esc::backends {
 
 struct DirectoryPage {
   const model::Model* model = nullptr;
+  const analysis::Analyses* analyses = nullptr;
   const Chart* chart = nullptr;
   std::string svg;          // the drawn chart, embedded in the page
   std::string source_name;  // "barnet.esc", for the footer

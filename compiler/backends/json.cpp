@@ -6,11 +6,14 @@
 
 #include <initializer_list>
 #include <span>
+#include <type_traits>
 #include <utility>
+#include <variant>
 
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/model/dates.hpp"
+#include "compiler/model/unknowns.hpp"
 
 namespace esc::backends {
 namespace {
@@ -71,12 +74,19 @@ json duration(const model::Duration& d) {
               {"working_days", working_days(d.working_days())}};
 }
 
+// The document's must, should or may, and its "as a guide", appear only where it says them.
+void add_modality(json& object, model::Modality modality) {
+  if (modality != model::Modality::unstated) object["modality"] = model::modality_name(modality);
+}
+
 json timeframe(const model::Timeframe& t) {
   auto object = duration(t.duration);
   object["further"] = t.further;
   object["by_day"] = t.by_day;
   object["or_sooner"] = t.or_sooner;
   object["from"] = optional_text(t.clock_start);
+  add_modality(object, t.modality);
+  if (t.advisory()) object["advisory"] = model::guidance_name(t.guidance);
   return object;
 }
 
@@ -134,6 +144,14 @@ json contacts(const std::vector<model::Contact>& list, const model::Model& m) {
   return array;
 }
 
+json unknowns(const std::vector<model::Unknown>& list) {
+  auto array = json::array();
+  for (const auto& u : list) {
+    array.push_back({{"subject", model::unknown_subject_name(u.subject)}, {"reason", optional_text(u.reason)}});
+  }
+  return array;
+}
+
 json duty(const model::Duty& d, const model::Model& m) {
   json object{{"verb", d.verb},
               {"object", optional_text(d.object)},
@@ -146,6 +164,7 @@ json duty(const model::Duty& d, const model::Model& m) {
               {"timeframe", d.timeframe ? timeframe(*d.timeframe) : json(nullptr)},
               {"before_stage", d.before_stage ? json(*d.before_stage) : json(nullptr)},
               {"condition", optional_text(d.condition)}};
+  add_modality(object, d.modality);
   describe(object, d);
   return object;
 }
@@ -178,6 +197,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
     json entry{{"title", text(step.title)},
                {"timeframe", step.timeframe ? timeframe(*step.timeframe) : json(nullptr)},
                {"cumulative", step.cumulative ? duration(*step.cumulative) : json(nullptr)}};
+    add_modality(entry, step.modality);
     describe(entry, step);
     steps.push_back(std::move(entry));
   }
@@ -199,6 +219,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
         case model::ActionKind::end: actions.push_back({{"end", true}}); break;
         case model::ActionKind::duty: actions.push_back({{"duty", duty(o.duties.at(a.duty), m)}}); break;
       }
+      if (a.kind != model::ActionKind::duty) add_modality(actions.back(), a.modality);
     }
     json entry{{"when", model::outcome_name(o.kind)}, {"condition", optional_text(o.condition)}, {"actions", actions}};
     describe(entry, o);
@@ -220,9 +241,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   object["by"] = optional_text(s.actor);
   object["final"] = s.final;
   object["binding"] = s.binding;
-  auto unknowns = json::array();
-  for (const auto& u : s.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
-  object["unknown"] = std::move(unknowns);
+  object["unknown"] = unknowns(s.unknowns);
   describe(object, s);
   return object;
 }
@@ -253,8 +272,6 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   for (const auto& r : p.reports) reports.push_back({{"frequency", model::frequency_name(r.frequency)}, {"to", texts(r.to)}});
   auto terms = json::array();
   for (const auto& t : p.terms) terms.push_back({{"term", text(t.term)}, {"means", text(t.meaning)}});
-  auto unknowns = json::array();
-  for (const auto& u : p.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
   json object{{"title", text(p.title)},
               {"partnerships", partnerships},
               {"version", optional_text(p.version)},
@@ -276,9 +293,78 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"links", texts(p.links)},
               {"document", p.document ? json(p.document->named.value) : json(nullptr)},
               {"contacts", contacts(p.contacts, m)},
-              {"unknown", unknowns}};
+              {"unknown", unknowns(p.unknowns)}};
+  auto called = json::array();
+  if (p.timeframes_mandatory) called.push_back("mandatory");
+  if (p.timeframes_indicative) called.push_back("indicative");
+  if (!called.empty()) object["timeframes_called"] = std::move(called);
   describe(object, p);
   return object;
+}
+
+json line(const model::Line& l, const model::Model& m) {
+  json object{{"label", l.label},
+              {"title", optional_text(l.title)},
+              {"contacts", contacts(l.contacts, m)},
+              {"duties", duties(l.duties, m)}};
+  describe(object, l);
+  return object;
+}
+
+json agency(const model::Agency& a, const model::Model& m) {
+  auto roles = json::array();
+  for (const auto& r : a.roles) {
+    json role{{"title", text(r.title)},
+              {"level", r.level.valid() ? json(m.levels.at(r.level.index).name) : json(nullptr)},
+              {"person", optional_text(r.person)}};
+    describe(role, r);
+    roles.push_back(std::move(role));
+  }
+  auto lines = json::array();
+  for (const auto& l : a.lines) lines.push_back(line(l, m));
+  json object{{"name", a.name},    {"title", text(a.title)}, {"kind", optional_text(a.kind)},
+              {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, m)},
+              {"unknown", unknowns(a.unknowns)}};
+  describe(object, a);
+  return object;
+}
+
+// What a reading says, as the block its ambiguity stands in would say it: only what
+// the reading states, without the keys that name the block (given by `in`).
+json reading_says(const model::Reading& reading, const model::Model& m) {
+  json says = std::visit(
+      [&](const auto& entity) -> json {
+        using Entity = std::decay_t<decltype(entity)>;
+        if constexpr (std::is_same_v<Entity, model::Protocol>) return protocol(entity, m);
+        if constexpr (std::is_same_v<Entity, model::Stage>) return stage(entity, m, nullptr, nullptr);
+        if constexpr (std::is_same_v<Entity, model::Agency>) return agency(entity, m);
+        if constexpr (std::is_same_v<Entity, model::Line>) return line(entity, m);
+      },
+      reading.says);
+  json kept = json::object();
+  for (auto& [key, value] : says.items()) {
+    bool names_block = key == "kind" || key == "number" || key == "name" || key == "title" || key == "label";
+    bool empty = value.is_null() || value == false || (value.is_array() && value.empty()) ||
+                 (value.is_string() && value.get<std::string>().empty());
+    if (!names_block && !empty) kept[key] = value;
+  }
+  return kept;
+}
+
+json ambiguities(const model::Model& m) {
+  auto array = json::array();
+  for (const auto& a : m.ambiguities) {
+    auto readings = json::array();
+    for (const auto& r : a.readings) {
+      json reading{{"label", text(r.label)}, {"says", reading_says(r, m)}};
+      describe(reading, r);
+      readings.push_back(std::move(reading));
+    }
+    json object{{"about", text(a.about)}, {"in", a.place}, {"readings", readings}};
+    describe(object, a);
+    array.push_back(std::move(object));
+  }
+  return array;
 }
 
 // Stands in the document for an array written separately; no protocol text can look
@@ -350,33 +436,8 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
     return stage(model.stages[i], model, &durations.stages[i], point_of[i]);
   });
   root["agencies"] = agencies_marker;
-  auto agencies = streamed_array(model.agencies.size(), [&](std::size_t index) {
-    const auto& a = model.agencies[index];
-    auto roles = json::array();
-    for (const auto& r : a.roles) {
-      json role{{"title", text(r.title)},
-                {"level", r.level.valid() ? json(model.levels.at(r.level.index).name) : json(nullptr)},
-                {"person", optional_text(r.person)}};
-      describe(role, r);
-      roles.push_back(std::move(role));
-    }
-    auto lines = json::array();
-    for (const auto& l : a.lines) {
-      json line{{"label", l.label},
-                {"title", optional_text(l.title)},
-                {"contacts", contacts(l.contacts, model)},
-                {"duties", duties(l.duties, model)}};
-      describe(line, l);
-      lines.push_back(std::move(line));
-    }
-    auto unknowns = json::array();
-    for (const auto& u : a.unknowns) unknowns.push_back({{"subject", u.subject}, {"reason", optional_text(u.reason)}});
-    json agency{{"name", a.name},    {"title", text(a.title)}, {"kind", optional_text(a.kind)},
-                {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, model)},
-                {"unknown", unknowns}};
-    describe(agency, a);
-    return agency;
-  });
+  auto agencies = streamed_array(model.agencies.size(),
+                                 [&](std::size_t index) { return agency(model.agencies[index], model); });
   auto hours = json::array();
   for (const auto& h : model.hours) {
     auto windows = json::array();
@@ -429,6 +490,7 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
   auto allows = json::array();
   for (const auto& a : model.allows) allows.push_back({{"code", a.code}, {"reason", text(a.reason)}});
   root["allows"] = std::move(allows);
+  root["ambiguities"] = ambiguities(model);
   return spliced(dump(root), {{stages_marker, &stages}, {agencies_marker, &agencies}});
 }
 

@@ -55,6 +55,8 @@ void overall_target(const Context&, DiagnosticSink&);
 void missing_timeframe(const Context&, DiagnosticSink&);
 void steps_and_stage(const Context&, DiagnosticSink&);
 void clock_start(const Context&, DiagnosticSink&);
+void mandatory_and_indicative(const Context&, DiagnosticSink&);
+void unit_not_stated(const Context&, DiagnosticSink&);
 void stage_contacts(const Context&, DiagnosticSink&);
 void contact_means(const Context&, DiagnosticSink&);
 void phone_numbers(const Context&, DiagnosticSink&);
@@ -65,6 +67,7 @@ void repeated_availability(const Context&, DiagnosticSink&);
 void adult_route(const Context&, DiagnosticSink&);
 void document_links(const Context&, DiagnosticSink&);
 void bank_holidays(const Context&, DiagnosticSink&);
+void ambiguity(const Context&, DiagnosticSink&);
 void quotes_in_document(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

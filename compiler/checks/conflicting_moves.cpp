@@ -37,7 +37,9 @@ void conflicting_moves(const Context& context, DiagnosticSink& sink) {
     moves.clear();
     for (const auto& outcome : stage.outcomes) {
       for (const auto& action : outcome.actions) {
-        if (action.kind == model::ActionKind::duty) continue;
+        // A move the document says may be made is an option beside the others, not a
+        // second answer to where the case goes.
+        if (action.kind == model::ActionKind::duty || action.modality == model::Modality::may) continue;
         moves.push_back({outcome.kind, outcome.condition ? normalise_words(outcome.condition->value) : std::string(),
                          &outcome, &action});
       }

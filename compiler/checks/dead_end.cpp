@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/unknowns.hpp"
 
 namespace esc::checks {
 
@@ -19,10 +20,13 @@ void dead_end(const Context& context, DiagnosticSink& sink) {
       return edge.outcome != model::OutcomeKind::resolved;
     });
     if (moves_on) continue;
-    auto& d = sink.report(Code::S002, stage.span,
-                          fmt::format("if {} does not resolve the matter, the protocol does not say what happens next",
-                                      stage.label()));
-    d.suggestion = "add 'when unresolved: go to stage N', or mark the stage 'final' if escalation ends there";
+    auto* d = report_unless_unknown(
+        context, sink, Code::S002, stage.span,
+        fmt::format("if {} does not resolve the matter, the protocol does not say what happens next", stage.label()),
+        {&stage}, fmt::format("what happens after {}", stage.label()));
+    if (d != nullptr) {
+      d->suggestion = "add 'when unresolved: go to stage N', or mark the stage 'final' if escalation ends there";
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/unknowns.hpp"
 
 namespace esc::checks {
 
@@ -16,11 +17,12 @@ void figure_order(const Context& context, DiagnosticSink& sink) {
   }
   for (const auto& figure : context.model.figures) {
     if (figure.stage_numbers == numbers) continue;
-    auto& d = sink.report(Code::S006, figure.span,
-                          fmt::format("'{}' shows the stages in the order {}, but the protocol's stages run {}",
-                                      figure.title.value, fmt::join(figure.stage_numbers, ", "),
-                                      fmt::join(numbers, ", ")));
-    if (last != nullptr) d.notes.push_back({last->span, "the last stage in the text is here"});
+    auto* d = report_unless_unknown(context, sink, Code::S006, figure.span,
+                                    fmt::format("'{}' shows the stages in the order {}, but the protocol's stages run {}",
+                                                figure.title.value, fmt::join(figure.stage_numbers, ", "),
+                                                fmt::join(numbers, ", ")),
+                                    {}, fmt::format("the order '{}' shows", figure.title.value));
+    if (d != nullptr && last != nullptr) d->notes.push_back({last->span, "the last stage in the text is here"});
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include "compiler/analysis/availability.hpp"
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/unknowns.hpp"
 
 namespace esc::checks {
 
@@ -33,12 +34,27 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
       if (states_hours) {
         auto gaps = whole.missing();
         if (!gaps.empty()) {
-          auto& d = sink.report(Code::C007, line.span,
-                                fmt::format("on {} line {} nobody can be contacted {}", agency.name, line.label,
-                                            gaps.describe()));
-          d.notes.push_back({std::nullopt, "contacts whose hours are not stated are taken as office hours only "
-                                           "(weekdays 09:00-17:00)"});
-          d.suggestion = "add who to contact at those times, such as: contact \"...\" available out_of_hours";
+          // Said of the document, not of the service: escc knows what the protocol names,
+          // not whether someone would answer.
+          auto* d = report_unless_unknown(
+              context, sink, Code::C007, line.span,
+              fmt::format("on {} line {} the protocol names nobody who can be contacted {}", agency.name, line.label,
+                          gaps.describe()),
+              {nullptr, &agency, &line},
+              fmt::format("who can be contacted on {} line {} ({})", agency.name, line.label, gaps.describe()));
+          if (d != nullptr) {
+            auto unstated = std::count_if(contacts.begin(), contacts.end(),
+                                          [](const model::Contact& c) { return c.windows.empty(); });
+            if (unstated > 0) {
+              d->notes.push_back(
+                  {std::nullopt,
+                   fmt::format("{} of the line's {} contacts {} no hours stated; the protocol does not say {} can be "
+                               "reached outside office hours (weekdays 09:00-17:00), so escc counts {} only then",
+                               unstated, contacts.size(), unstated == 1 ? "has" : "have",
+                               unstated == 1 ? "it" : "they", unstated == 1 ? "it" : "them")});
+            }
+            d->suggestion = "add who to contact at those times, such as: contact \"...\" available out_of_hours";
+          }
         }
       }
       // Kinds of case: when the line names whom to call for open cases or new
@@ -54,10 +70,13 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
         auto uncovered = for_kind.missing().within(whole);
         if (uncovered.empty()) continue;
         auto kind_words = kind == model::CaseKind::open_cases ? "open cases" : "new referrals";
-        auto& d = sink.report(Code::C008, line.span,
-                              fmt::format("{} line {} says nobody to contact for {} {}", agency.name, line.label,
-                                          kind_words, uncovered.describe()));
-        d.suggestion = fmt::format("add a contact 'for {}'", kind_words);
+        auto* d = report_unless_unknown(
+            context, sink, Code::C008, line.span,
+            fmt::format("{} line {} says nobody to contact for {} {}", agency.name, line.label, kind_words,
+                        uncovered.describe()),
+            {nullptr, &agency, &line},
+            fmt::format("whom to contact on {} line {} for {}", agency.name, line.label, kind_words));
+        if (d != nullptr) d->suggestion = fmt::format("add a contact 'for {}'", kind_words);
       }
     }
   }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/unknowns.hpp"
 
 namespace esc::checks {
 
@@ -13,21 +14,23 @@ void missing_timeframe(const Context& context, DiagnosticSink& sink) {
     const auto& time = context.durations.stages[i];
     if (time.terms.empty() && !time.deadline) {
       bool only_asap = !stage.timeframes.empty();
-      auto& d = sink.report(Code::T004, stage.span,
-                            only_asap ? fmt::format("{} says only 'as soon as possible', which gives no point at "
-                                                    "which to escalate further",
-                                                    stage.label())
-                                      : fmt::format("{} has no timeframe, so nobody knows when to escalate further",
-                                                    stage.label()));
-      d.suggestion = "add a timeframe such as 'within 2 working days', or timeframes on its steps";
+      auto* d = report_unless_unknown(
+          context, sink, Code::T004, stage.span,
+          only_asap ? fmt::format("{} says only 'as soon as possible', which gives no point at which to escalate "
+                                  "further",
+                                  stage.label())
+                    : fmt::format("{} has no timeframe, so nobody knows when to escalate further", stage.label()),
+          {&stage}, fmt::format("the timeframe of {}", stage.label()));
+      if (d != nullptr) d->suggestion = "add a timeframe such as 'within 2 working days', or timeframes on its steps";
       continue;
     }
     if (!time.from_steps) continue;
     for (const auto& step : stage.steps) {
       if (step.timeframe) continue;
-      sink.report(Code::T005, step.span,
-                  fmt::format("this step of {} has no timeframe, so the stage's total cannot be worked out",
-                              stage.label()));
+      report_unless_unknown(context, sink, Code::T005, step.span,
+                            fmt::format("this step of {} has no timeframe, so the stage's total cannot be worked out",
+                                        stage.label()),
+                            {&stage}, fmt::format("the timeframe of this step of {}", stage.label()));
     }
   }
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/unknowns.hpp"
 
 namespace esc::checks {
 
@@ -13,16 +14,10 @@ void no_stages(const Context& context, DiagnosticSink& sink) {
   bool any = std::any_of(model.stages.begin(), model.stages.end(),
                          [](const model::Stage& stage) { return stage.kind == model::StageKind::formal; });
   if (any) return;
-  for (const auto& unknown : model.protocol->unknowns) {
-    if (unknown.subject != "stages") continue;
-    sink.report(Code::S007, unknown.span,
-                fmt::format("the protocol states no stages: they are recorded as unknown{}",
-                            unknown.reason ? fmt::format(" ({})", unknown.reason->value) : std::string()));
-    return;
-  }
-  auto& d = sink.report(Code::S007, model.protocol->span,
-                        "the protocol states no stages, so it does not say how to escalate");
-  d.suggestion = "add the stages, such as: stage 1 \"Practitioners\" { ... }";
+  auto* d = report_unless_unknown(context, sink, Code::S007, model.protocol->span,
+                                  "the protocol states no stages, so it does not say how to escalate", {},
+                                  "how to escalate");
+  if (d != nullptr && d->notes.empty()) d->suggestion = "add the stages, such as: stage 1 \"Practitioners\" { ... }";
 }
 
 }  // namespace esc::checks

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/timeframe_words.hpp"
 
 namespace esc::checks {
 
@@ -28,10 +29,14 @@ void overall_target(const Context& context, DiagnosticSink& sink) {
     }
     if (last == nullptr || aim->high >= last->computed->high) continue;
     const auto& last_stage = context.model.stage(last->stage);
+    // In the document's own word: "aims" where it gives none.
+    auto says = target.timeframe.modality == model::Modality::unstated
+                    ? std::string("aims to resolve disagreements")
+                    : fmt::format("says disagreements {} be resolved", model::modality_name(target.timeframe.modality));
     auto& d = sink.report(Code::T003, target.timeframe.span,
-                          fmt::format("the protocol aims to resolve disagreements within {}, but its stages up to "
-                                      "{} can take {}",
-                                      target.timeframe.duration.describe(), last_stage.label(),
+                          fmt::format("the protocol {} within {}{}, but its stages up to {} can take {}", says,
+                                      target.timeframe.duration.describe(),
+                                      advisory_words(target.timeframe, context.model), last_stage.label(),
                                       analysis::arithmetic(terms, *last->computed) + analysis::unit_words(*last->computed)));
     if (target.last_stage) continue;
     for (const auto& point : points) {

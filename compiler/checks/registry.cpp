@@ -25,6 +25,8 @@ const std::vector<Registered>& registry() {
       {"missing-timeframe", missing_timeframe},
       {"steps-and-stage", steps_and_stage},
       {"clock-start", clock_start},
+      {"mandatory-and-indicative", mandatory_and_indicative},
+      {"unit-not-stated", unit_not_stated},
       {"stage-contacts", stage_contacts},
       {"contact-means", contact_means},
       {"phone-numbers", phone_numbers},
@@ -35,6 +37,7 @@ const std::vector<Registered>& registry() {
       {"adult-route", adult_route},
       {"document-links", document_links},
       {"bank-holidays", bank_holidays},
+      {"ambiguity", ambiguity},
       {"quotes-in-document", quotes_in_document},
   };
   return checks;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/unknowns.hpp"
 #include "compiler/checks/protocol_date.hpp"
 
 namespace esc::checks {
@@ -27,8 +28,10 @@ void review_date(const Context& context, DiagnosticSink& sink) {
   if (!context.model.protocol) return;
   const auto& protocol = *context.model.protocol;
   if (!protocol.review_due) {
-    auto& d = sink.report(Code::G002, protocol.span, "the protocol does not say when it is next to be reviewed");
-    d.suggestion = "add a line such as: review due 2027-11";
+    auto* d = report_unless_unknown(context, sink, Code::G002, protocol.span,
+                                    "the protocol does not say when it is next to be reviewed", {},
+                                    "when the protocol is next to be reviewed");
+    if (d != nullptr) d->suggestion = "add a line such as: review due 2027-11";
     return;
   }
   const auto& due = *protocol.review_due;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/timeframe_words.hpp"
 
 namespace esc::checks {
 namespace {
@@ -14,7 +15,7 @@ void check_steps(const Context& context, const model::Stage& stage, WorkingDays 
   WorkingDays running = before;
   for (std::size_t index = 0; index < stage.steps.size(); ++index) {
     const auto& step = stage.steps[index];
-    auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
+    auto days = analysis::step_days(step);
     if (!days) return;
     running = running + *days;
     if (!step.cumulative) continue;
@@ -23,8 +24,8 @@ void check_steps(const Context& context, const model::Stage& stage, WorkingDays 
     // Only now, with a finding to show, is the arithmetic spelt out.
     std::vector<Term> terms{{before, {}, nullptr}};
     for (std::size_t i = 0; i <= index; ++i) {
-      const auto& earlier = *stage.steps[i].timeframe;
-      terms.push_back({*earlier.duration.working_days(), earlier.span, nullptr});
+      const auto& earlier = stage.steps[i];
+      terms.push_back({*analysis::step_days(earlier), earlier.timeframe->span, nullptr});
     }
     auto& d = sink.report(Code::T001, step.cumulative->span,
                           fmt::format("after this step the running total is {}, but the protocol says {}",
@@ -51,8 +52,9 @@ void running_total(const Context& context, DiagnosticSink& sink) {
       auto deadline = time.deadline->duration.working_days();
       if (deadline && deadline->high <= point.before->high) {
         auto& d = sink.report(Code::T002, time.deadline->span,
-                              fmt::format("{} must be done by day {}, but {} may already run to day {}",
-                                          stage.label(), analysis::number_words(*deadline), previous->label(),
+                              fmt::format("{} {} by day {}{}, but {} may already run to day {}", stage.label(),
+                                          to_be_done(*time.deadline), analysis::number_words(*deadline),
+                                          advisory_words(*time.deadline, context.model), previous->label(),
                                           point.before->high));
         d.notes.push_back({previous->span, fmt::format("{} is here", previous->label())});
       }

@@ -8,6 +8,7 @@
 
 #include "compiler/analysis/lines.hpp"
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/unknowns.hpp"
 #include "compiler/source/spoken_list.hpp"
 
 namespace esc::checks {
@@ -24,9 +25,10 @@ void stage_contacts(const Context& context, DiagnosticSink& sink) {
     // At the first stage practitioners deal directly with each other.
     if (is_first && !stage.parties.empty()) continue;
     if (stage.kind == model::StageKind::informal) continue;
-    auto& d = sink.report(Code::C001, stage.span,
-                          fmt::format("{} does not say whom to contact", stage.label()));
-    d.suggestion = "list contacts in the stage, or point to the agencies' lines with 'contacts line 1'";
+    auto* d = report_unless_unknown(context, sink, Code::C001, stage.span,
+                                    fmt::format("{} does not say whom to contact", stage.label()), {&stage},
+                                    fmt::format("whom to contact at {}", stage.label()));
+    if (d != nullptr) d->suggestion = "list contacts in the stage, or point to the agencies' lines with 'contacts line 1'";
   }
   // Each distinct range of lines is judged once, at the first stage that uses it, so
   // the work grows with agencies times distinct ranges, not agencies times stages.
@@ -44,13 +46,14 @@ void stage_contacts(const Context& context, DiagnosticSink& sink) {
           if (!has) missing.push_back(label);
         }
         if (missing.empty()) continue;
-        auto& d = sink.report(Code::C002, range.span,
-                              fmt::format("{} sends people to {} of each agency, but {} has no line {}",
-                                          stage.label(),
-                                          range.first == range.last ? "line " + range.first
-                                                                    : "lines " + range.first + " to " + range.last,
-                                          agency.name, spoken_list(missing, "or")));
-        d.notes.push_back({agency.span, fmt::format("{} is declared here", agency.name)});
+        auto* d = report_unless_unknown(
+            context, sink, Code::C002, range.span,
+            fmt::format("{} sends people to {} of each agency, but {} has no line {}", stage.label(),
+                        range.first == range.last ? "line " + range.first
+                                                  : "lines " + range.first + " to " + range.last,
+                        agency.name, spoken_list(missing, "or")),
+            {nullptr, &agency}, fmt::format("whether {} has line {}", agency.name, spoken_list(missing, "or")));
+        if (d != nullptr) d->notes.push_back({agency.span, fmt::format("{} is declared here", agency.name)});
       }
     }
   }

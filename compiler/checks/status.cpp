@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/unknowns.hpp"
 
 namespace esc::checks {
 
@@ -9,9 +10,10 @@ void status(const Context& context, DiagnosticSink& sink) {
   if (!context.model.protocol) return;
   const auto& protocol = *context.model.protocol;
   if (!protocol.status) {
-    auto& d = sink.report(Code::G004, protocol.span,
-                          "the protocol does not say whether it is live, a draft, or withdrawn");
-    d.suggestion = "add a line such as: status live";
+    auto* d = report_unless_unknown(context, sink, Code::G004, protocol.span,
+                                    "the protocol does not say whether it is live, a draft, or withdrawn", {},
+                                    "whether the protocol is live, a draft, or withdrawn");
+    if (d != nullptr) d->suggestion = "add a line such as: status live";
     return;
   }
   if (protocol.status->value == model::Status::draft) {

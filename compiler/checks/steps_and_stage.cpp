@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/timeframe_words.hpp"
 
 namespace esc::checks {
 
@@ -16,20 +17,21 @@ void steps_and_stage(const Context& context, DiagnosticSink& sink) {
       if (!limit) continue;
       bool step_too_long = false;
       for (const auto& step : stage.steps) {
-        auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
+        auto days = analysis::step_days(step);
         if (!days || days->high <= limit->high) continue;
         step_too_long = true;
         auto& d = sink.report(Code::T006, step.timeframe->span,
-                              fmt::format("this step alone can take {}, longer than the {} given to the whole of {}",
+                              fmt::format("this step alone {}can take {}, longer than the {} given to the whole of {}{}",
+                                          step.modality == model::Modality::may ? "(which may be taken) " : "",
                                           step.timeframe->duration.describe(), stated.duration.describe(),
-                                          stage.label()));
+                                          stage.label(), advisory_words(stated, context.model)));
         d.notes.push_back({stated.span, "the stage's timeframe is here"});
       }
       if (step_too_long || !time.own || *time.own == *limit) continue;
       auto& d = sink.report(Code::T007, stated.span,
-                            fmt::format("the steps of {} add up to {}, but the stage is given {}", stage.label(),
+                            fmt::format("the steps of {} add up to {}, but the stage is given {}{}", stage.label(),
                                         analysis::arithmetic(time.terms, *time.own) + analysis::unit_words(*time.own),
-                                        stated.duration.describe()));
+                                        stated.duration.describe(), advisory_words(stated, context.model)));
       for (const auto& term : time.terms) {
         d.notes.push_back({term.span, fmt::format("{} here", term.written->describe())});
       }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/checks/checks.hpp"
+#include "compiler/checks/unknowns.hpp"
 
 namespace esc::checks {
 
@@ -11,13 +12,15 @@ void unreachable(const Context& context, DiagnosticSink& sink) {
   for (std::uint32_t i = 0; i < context.model.stages.size(); ++i) {
     if (flow.reachable[i]) continue;
     const auto& stage = context.model.stages[i];
-    auto& d = sink.report(Code::S001, stage.span,
-                          fmt::format("nothing leads to {}: no outcome of an earlier stage goes to it",
-                                      stage.label()));
-    d.notes.push_back({context.model.stage(flow.start).span, "escalation starts here"});
-    d.suggestion = stage.kind == model::StageKind::route
-                       ? "say how the route is reached, with 'entry from ...' or an outcome 'go to " + stage.name + "'"
-                       : fmt::format("add 'when unresolved: go to {}' to the stage before it", stage.label());
+    auto* d = report_unless_unknown(
+        context, sink, Code::S001, stage.span,
+        fmt::format("nothing leads to {}: no outcome of an earlier stage goes to it", stage.label()), {&stage},
+        fmt::format("how a case reaches {}", stage.label()));
+    if (d == nullptr) continue;
+    d->notes.push_back({context.model.stage(flow.start).span, "escalation starts here"});
+    d->suggestion = stage.kind == model::StageKind::route
+                        ? "say how the route is reached, with 'entry from ...' or an outcome 'go to " + stage.name + "'"
+                        : fmt::format("add 'when unresolved: go to {}' to the stage before it", stage.label());
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include "compiler/checks/checks.hpp"
 #include "compiler/driver/parallel.hpp"
+#include "compiler/driver/readings.hpp"
 #include "compiler/resolve/resolve.hpp"
 
 namespace esc {
@@ -34,15 +35,20 @@ void check_one(const std::string& path, FileReader& reader, const CheckOptions& 
   if (out.sink.errors() > 0) return;
   // Names are only looked up in files that read cleanly: a statement lost to a syntax
   // error would otherwise show up again as a missing name.
-  // Nothing reads the syntax after this: it is freed as the model is built, which keeps
-  // the peak memory of a large protocol to about two thirds.
-  out.file.model = resolve_releasing_syntax(out.file.program, out.sink);
-  out.file.resolved = out.sink.errors() == 0;
-  // Checks judge a model that means what its author wrote; with a name missing they
-  // would report its consequences rather than its cause.
-  if (out.file.resolved) {
-    out.file.analyses = analysis::analyse(out.file.model);
-    checks::run_checks(out.file.model, out.file.analyses, options.today, out.sink);
+  if (records_ambiguities(out.file.program)) {
+    // Each way of reading it is resolved and checked on its own (compiler/driver/readings.cpp).
+    check_with_readings(out.file, out.sources, out.sink, options.today);
+  } else {
+    // Nothing reads the syntax after this: it is freed as the model is built, which keeps
+    // the peak memory of a large protocol to about two thirds.
+    out.file.model = resolve_releasing_syntax(out.file.program, out.sink);
+    out.file.resolved = out.sink.errors() == 0;
+    // Checks judge a model that means what its author wrote; with a name missing they
+    // would report its consequences rather than its cause.
+    if (out.file.resolved) {
+      out.file.analyses = analysis::analyse(out.file.model);
+      checks::run_checks(out.file.model, out.file.analyses, options.today, out.sink);
+    }
   }
   if (!options.keep_models) {
     out.file.program = {};

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <type_traits>
 #include <unordered_set>
 
@@ -19,7 +21,9 @@ std::optional<WorkingDays> Duration::working_days() const {
     case Unit::hours: return WorkingDays{round_up_days(low), round_up_days(high)};
     case Unit::working_weeks:
     case Unit::weeks: return WorkingDays{low * 5, high * 5};
-    case Unit::calendar_days: return WorkingDays{low * 5 / 7, high};
+    // n working days lie within [5n/7, n] too, so both readings of "n days" do.
+    case Unit::calendar_days:
+    case Unit::days: return WorkingDays{low * 5 / 7, high};
     default: return WorkingDays{low, high};
   }
 }
@@ -44,6 +48,7 @@ std::string_view unit_name(Unit unit) {
     case Unit::hours: return "hours";
     case Unit::working_weeks: return "working weeks";
     case Unit::weeks: return "weeks";
+    case Unit::days: return "days";
     case Unit::months: return "months";
     case Unit::years: return "years";
   }
@@ -73,6 +78,16 @@ std::string_view passage_kind_name(PassageKind kind) {
     case PassageKind::source: return "source";
     case PassageKind::note: return "note";
     case PassageKind::context: return "context";
+  }
+  return "";
+}
+
+std::string_view modality_name(Modality modality) {
+  switch (modality) {
+    case Modality::unstated: return "";
+    case Modality::must: return "must";
+    case Modality::should: return "should";
+    case Modality::may: return "may";
   }
   return "";
 }
@@ -128,6 +143,8 @@ struct Describe {
   std::string operator()(const Hours* hours) const { return "hours " + hours->name; }
   std::string operator()(const Calendar* calendar) const { return "calendar " + calendar->name; }
   std::string operator()(const Figure* figure) const { return titled("figure", figure->title.value); }
+  std::string operator()(const Ambiguity* ambiguity) const { return titled("ambiguous", ambiguity->about.value); }
+  std::string operator()(const Reading* reading) const { return titled("reading", reading->label.value); }
 };
 
 }  // namespace
@@ -150,27 +167,39 @@ Span Where::span() const {
       entity);
 }
 
-void for_each_described_where(const Model& model, const std::function<void(const Described&, const Where&)>& each) {
-  if (model.protocol) {
-    Where protocol{&*model.protocol};
-    each(*model.protocol, protocol);
-    each_of(model.protocol->contacts, &protocol, each);
-    each_of(model.protocol->targets, &protocol, each);
-  }
+namespace {
+
+using Each = std::function<void(const Described&, const Where&)>;
+
+void protocol_described(const Protocol& protocol, const Where* outer, const Each& each) {
+  Where here{&protocol, outer};
+  each(protocol, here);
+  each_of(protocol.contacts, &here, each);
+  each_of(protocol.targets, &here, each);
+}
+
+void line_described(const Line& line, const Where* outer, const Each& each) {
+  Where here{&line, outer};
+  each(line, here);
+  each_of(line.contacts, &here, each);
+  each_of(line.duties, &here, each);
+}
+
+void agency_described(const Agency& agency, const Where* outer, const Each& each) {
+  Where here{&agency, outer};
+  each(agency, here);
+  each_of(agency.roles, &here, each);
+  each_of(agency.contacts, &here, each);
+  for (const auto& line : agency.lines) line_described(line, &here, each);
+}
+
+}  // namespace
+
+void for_each_described_where(const Model& model, const Each& each) {
+  if (model.protocol) protocol_described(*model.protocol, nullptr, each);
   for (const auto& stage : model.stages) stage_described(stage, Where{&stage}, each);
   if (model.immediate_risk) stage_described(*model.immediate_risk, Where{Where::ImmediateRisk{&*model.immediate_risk}}, each);
-  for (const auto& agency : model.agencies) {
-    Where in_agency{&agency};
-    each(agency, in_agency);
-    each_of(agency.roles, &in_agency, each);
-    each_of(agency.contacts, &in_agency, each);
-    each_of(agency.lines, &in_agency, each);
-    for (const auto& line : agency.lines) {
-      Where in_line{&line, &in_agency};
-      each_of(line.contacts, &in_line, each);
-      each_of(line.duties, &in_line, each);
-    }
-  }
+  for (const auto& agency : model.agencies) agency_described(agency, nullptr, each);
   for (const auto& form : model.forms) {
     Where in_form{&form};
     each(form, in_form);
@@ -181,11 +210,42 @@ void for_each_described_where(const Model& model, const std::function<void(const
   each_of(model.hours, nullptr, each);
   each_of(model.calendars, nullptr, each);
   each_of(model.figures, nullptr, each);
+  for (const auto& ambiguity : model.ambiguities) {
+    Where in_ambiguity{&ambiguity};
+    each(ambiguity, in_ambiguity);
+    for (const auto& reading : ambiguity.readings) {
+      Where in_reading{&reading, &in_ambiguity};
+      each(reading, in_reading);
+      if (const auto* protocol = std::get_if<Protocol>(&reading.says)) protocol_described(*protocol, &in_reading, each);
+      if (const auto* stage = std::get_if<Stage>(&reading.says)) stage_described(*stage, Where{stage, &in_reading}, each);
+      if (const auto* agency = std::get_if<Agency>(&reading.says)) agency_described(*agency, &in_reading, each);
+      if (const auto* line = std::get_if<Line>(&reading.says)) line_described(*line, &in_reading, each);
+    }
+  }
 }
 
 void for_each_described(const Model& model, const std::function<void(const Described&)>& each) {
   for_each_described_where(model, [&](const Described& described, const Where&) { each(described); });
 }
+
+std::string_view guidance_name(Guidance guidance) {
+  switch (guidance) {
+    case Guidance::none: return "";
+    case Guidance::as_a_guide: return "as a guide";
+    case Guidance::indicative: return "indicative";
+  }
+  return "";
+}
+
+bool Unknown::lost_in_extraction() const {
+  if (!reason) return false;
+  std::string words(reason->value);
+  std::transform(words.begin(), words.end(), words.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // "extracted", "extraction"; "lost", "was lost when ...".
+  return words.find("extract") != std::string::npos || words.find("lost") != std::string::npos;
+}
+
 
 std::string_view outcome_name(OutcomeKind kind) {
   switch (kind) {
@@ -213,7 +273,13 @@ std::string Timeframe::describe() const {
   }
   if (clock_start) text += fmt::format(" from {}", clock_start->value);
   if (or_sooner) text += " or sooner";
+  if (advisory()) text += fmt::format(" {}", guidance_name(guidance));
   return text;
+}
+
+std::string Timeframe::stated() const {
+  if (modality == Modality::unstated) return describe();
+  return fmt::format("{} be done {}", modality_name(modality), describe());
 }
 
 std::string Stage::label() const {

@@ -125,7 +125,8 @@ struct WorkingDays {
 inline WorkingDays operator+(WorkingDays a, WorkingDays b) { return {a.low + b.low, a.high + b.high}; }
 
 enum class DurationKind : std::uint8_t { amount, same_working_day, immediately, as_soon_as_possible };
-enum class Unit : std::uint8_t { working_days, calendar_days, hours, working_weeks, weeks, months, years };
+// `days` is "5 days" as the document writes it, without saying working or calendar days.
+enum class Unit : std::uint8_t { working_days, calendar_days, hours, working_weeks, weeks, days, months, years };
 std::string_view unit_name(Unit unit);  // "working days"
 
 // A value and where the document gives it, kept together.
@@ -155,6 +156,15 @@ class Flags {
   std::uint8_t bits_ = 0;
 };
 
+// The document's own word for how binding a step, a timeframe, a duty or a move is.
+// `unstated` is the document not saying: it is not read as `must`.
+enum class Modality : std::uint8_t { unstated, must, should, may };
+std::string_view modality_name(Modality modality);  // "must", "should", "may"; "" when unstated
+
+// A timeframe the document gives "as a guide" or calls "indicative" is advisory.
+enum class Guidance : std::uint8_t { none, as_a_guide, indicative };
+std::string_view guidance_name(Guidance guidance);  // "as a guide", "indicative"; "" for none
+
 // Fields are ordered largest first, here and in Timeframe, so that no padding is
 // needed: every step, duty and stage of a large protocol holds one or two.
 struct Duration {
@@ -165,7 +175,8 @@ struct Duration {
   Unit unit = Unit::working_days;  // for amounts
   // Read as working days under the mixing rule (docs/durations.md): 24 hours is one
   // working day (hours round up), a working week is 5, n calendar days are between
-  // 5n/7 (rounded down) and n. Absent for "as soon as possible".
+  // 5n/7 (rounded down) and n, and n days of no stated unit are either reading, so
+  // the same. Absent for "as soon as possible".
   std::optional<WorkingDays> working_days() const;
   std::string describe() const;  // "2 working days", "24 hours", "same working day"
 };
@@ -177,8 +188,14 @@ struct Timeframe {
   bool further = false;    // "within a further ..."
   bool by_day = false;     // "by day N": a deadline counted from the clock start
   bool or_sooner = false;  // "... or sooner"
-  // As a reader would say it: "within a further 2 working days", "by day 12 or sooner".
+  Modality modality = Modality::unstated;  // of a stage's own timeframe or a target
+  Guidance guidance = Guidance::none;
+  bool advisory() const { return guidance != Guidance::none; }
+  // As a reader would say it: "within a further 2 working days", "by day 12 or sooner",
+  // "within 5 working days as a guide".
   std::string describe() const;
+  // With the document's must, should or may: "should be done within 2 working days".
+  std::string stated() const;
 };
 
 enum class CaseKind : std::uint8_t { open_cases = 1, new_referrals = 2 };
@@ -224,6 +241,7 @@ struct Duty : Described {
   std::optional<std::int64_t> before_stage;
   std::optional<Text> condition;
   Span span;
+  Modality modality = Modality::unstated;
 };
 
 enum class ActionKind { go_to, end, duty };
@@ -233,6 +251,7 @@ struct Action {
   StageId target;                   // for go_to
   std::uint32_t duty = no_id;       // for duty: an index into the outcome's `duties`
   Span span;
+  Modality modality = Modality::unstated;  // "may go to stage 4": an option, not the way a case must go
 };
 
 enum class OutcomeKind { resolved, unresolved, no_response };
@@ -253,6 +272,7 @@ struct Step : Described {
   std::optional<Timeframe> timeframe;
   std::optional<Duration> cumulative;
   Span span;
+  Modality modality = Modality::unstated;  // "may step ...": a step that need not be taken
 };
 
 struct LineRange {
@@ -261,10 +281,20 @@ struct LineRange {
   Span span;
 };
 
+// What a protocol may record as `unknown`: a fixed set, each tied to the checks it
+// affects by the table in compiler/model/unknowns.hpp.
+enum class UnknownSubject : std::uint8_t {
+  stages, figure, timeframe, outcomes, contacts, lines, hours, seniority, approval, review, status, immediate_risk,
+  binding,
+};
+
 struct Unknown {
-  std::string subject;  // "stages", "seniority", ...
+  UnknownSubject subject = UnknownSubject::stages;
   std::optional<Text> reason;
   Span span;
+  // The reason says the text was lost on the way to escc ("not in the extracted
+  // text", "lost when the document was extracted"): the document may well state it.
+  bool lost_in_extraction() const;
 };
 
 struct Entry {
@@ -457,12 +487,34 @@ struct Protocol : Described {
   CalendarId calendar;
   std::vector<Target> targets;
   std::optional<Text> timeframes_from;
+  // Where the document calls its timeframes mandatory, and where indicative (or a guide).
+  std::optional<Span> timeframes_mandatory;
+  std::optional<Span> timeframes_indicative;
   std::vector<Report> reports;
   std::vector<Term> terms;
   std::vector<Text> links;
   std::optional<Document> document;
   std::vector<Contact> contacts;
   std::vector<Unknown> unknowns;
+};
+
+// One reading of an ambiguity: what the document means if read this way, held as the
+// block the ambiguity stands in would hold it (only that alternative is filled: its
+// other fields are empty).
+struct Reading : Described {
+  Text label;  // "the table"
+  Span span;
+  std::variant<Protocol, Stage, Agency, Line> says;
+};
+
+// A point where the document is ambiguous or contradicts itself, with each reading it
+// allows. The model outputs show holds only what is true in every reading; the checks
+// are run on one model per combination of readings (compiler/driver/readings.cpp).
+struct Ambiguity : Described {
+  Text about;  // "the table gives 3 working days, the text 5"
+  Span span;
+  std::string place;  // "the protocol", "stage 2", "agency police", "line 1 of agency police"
+  std::vector<Reading> readings;
 };
 
 struct Allow {
@@ -486,6 +538,7 @@ struct Model {
   std::vector<Allow> allows;
   std::optional<Stage> immediate_risk;  // its timeframe, through and contacts
   std::vector<FileId> imported;         // every file read for `use`, in order
+  std::vector<Ambiguity> ambiguities;   // in the order their readings are resolved
 
   const Stage& stage(StageId id) const { return stages.at(id.index); }
   const Agency& agency(AgencyId id) const { return agencies.at(id.index); }
@@ -510,7 +563,8 @@ struct Where {
   };
   using Entity = std::variant<const Protocol*, const Target*, ImmediateRisk, const Stage*, const Step*, const Duty*,
                               const Outcome*, const Contact*, const Agency*, const Role*, const Line*, const Form*,
-                              const Level*, const Kind*, const Hours*, const Calendar*, const Figure*>;
+                              const Level*, const Kind*, const Hours*, const Calendar*, const Figure*,
+                              const Ambiguity*, const Reading*>;
   Entity entity;
   const Where* outer = nullptr;
 

@@ -11,6 +11,7 @@
 
 #include "compiler/findings/diagnostics.hpp"
 #include "compiler/model/model.hpp"
+#include "compiler/model/unknowns.hpp"
 #include "compiler/syntax/ast.hpp"
 
 namespace esc::resolving {
@@ -51,6 +52,7 @@ struct Context {
   DiagnosticSink& sink;
   model::TextStore& texts;
   Symbols& symbols;
+  std::vector<model::Ambiguity> ambiguities;  // every ambiguity read so far, for the model
 
   // Looks a name up; reports N001 with a suggestion when it is not there.
   std::uint32_t lookup(const Names& names, std::string_view name, Span span);
@@ -61,6 +63,8 @@ std::optional<model::Text> optional_text(const ast::Statement& statement, ast::T
 std::vector<model::Text> texts_of(const ast::Statement& statement, ast::Tag tag, Context& context);
 model::Date date_of(const ast::Value& value);
 model::Duration duration_of(const ast::Value& value);
+// The `must`, `should` or `may` written before a statement or an outcome action.
+model::Modality modality_of(const ast::Statement& statement);
 // A timeframe value and the clock start that may follow it.
 model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value, Context& context);
 std::vector<model::Window> windows_of(const ast::Statement& statement, Context& context);
@@ -74,7 +78,9 @@ void describe(model::Described& described, const ast::Statement& statement, Cont
 // as being about that statement. The statement table says which are entities.
 void describe_block(model::Described& described, const ast::Statement& statement, grammar::Block opened,
                     Context& context);
-model::Unknown unknown_of(const ast::Statement& statement, Context& context);
+// An `unknown` of a subject escc knows, standing where that subject may be recorded;
+// nothing (and N010) otherwise.
+std::optional<model::Unknown> unknown_of(const ast::Statement& statement, model::UnknownPlace place, Context& context);
 
 // Pass 1: every declared name, with duplicates reported.
 // Ids are positions in declaration order, duplicates included, so the model's
@@ -93,6 +99,20 @@ inline std::size_t count_of(const std::vector<ast::Statement>& body, ast::Keywor
 
 // Reads a stage or route into the model's slot for it (empty until then).
 void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context);
+// What the body of a block says, into an entity of its kind: a stage's, the protocol's,
+// an agency's or a line's (of the agency named `agency`). A reading of an ambiguity is
+// read by the reader of the block its ambiguity stands in.
+void read_stage_body(model::Stage& stage, const ast::Statement& statement, Context& context);
+void read_protocol_body(model::Protocol& protocol, const ast::Statement& statement, Context& context);
+void read_agency_body(model::Agency& agency, const ast::Statement& statement, Context& context);
+void read_line_body(model::Line& line, const ast::Statement& statement, std::string_view agency, Context& context);
+// An `ambiguous` block within each kind of block, kept in the context's list with each
+// of its readings read as that block would read it.
+void read_ambiguity(const ast::Statement& statement, const model::Protocol& within, Context& context);
+void read_ambiguity(const ast::Statement& statement, const model::Stage& within, Context& context);
+void read_ambiguity(const ast::Statement& statement, const model::Agency& within, Context& context);
+void read_ambiguity(const ast::Statement& statement, const model::Line& within, std::string_view agency,
+                    Context& context);
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context);
 model::Protocol protocol_of(const ast::Statement& statement, Context& context);
 model::Agency agency_of(const ast::Statement& statement, Context& context);

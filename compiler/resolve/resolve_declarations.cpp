@@ -82,6 +82,7 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       if (const auto* value = child.find(Tag::timeframe)) {
         model::Target target;
         target.timeframe = timeframe_of(child, *value, context);
+        target.timeframe.modality = modality_of(child);
         target.span = child.span;
         if (const auto* covering = child.find(Tag::covering)) {
           target.first_stage = covering->low;
@@ -92,6 +93,15 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::timeframes_from: protocol.timeframes_from = optional_text(child, Tag::clock_start, context); break;
+    case Keyword::timeframes_called:
+      if (const auto* word = child.find(Tag::word)) {
+        // The grammar admits "mandatory", "indicative" and "as a guide" only; the first
+        // place each is said is kept, and saying both is reported (T010).
+        auto& said = normalise_words(word->text) == "mandatory" ? protocol.timeframes_mandatory
+                                                                 : protocol.timeframes_indicative;
+        if (!said) said = child.span;
+      }
+      break;
     case Keyword::report:
       if (const auto* word = child.find(Tag::word)) {
         // The grammar admits these three words only.
@@ -122,24 +132,20 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::contact: protocol.contacts.push_back(contact_of(child, context)); break;
-    case Keyword::unknown: protocol.unknowns.push_back(unknown_of(child, context)); break;
+    case Keyword::unknown:
+      if (auto unknown = unknown_of(child, model::UnknownPlace::protocol, context)) protocol.unknowns.push_back(*unknown);
+      break;
+    case Keyword::ambiguous: read_ambiguity(child, protocol, context); break;
     default: break;
   }
 }
 
-model::Line line_of(const ast::Statement& statement, Context& context) {
+model::Line line_of(const ast::Statement& statement, std::string_view agency, Context& context) {
   model::Line line;
   line.span = statement.span;
   if (const auto* label = statement.find(Tag::name)) line.label = std::string(label->text);
   line.title = optional_text(statement, Tag::title, context);
-  line.contacts.reserve(count_of(statement.body, Keyword::contact));
-  line.duties.reserve(count_of(statement.body, Keyword::duty));
-  for (const auto& child : statement.body) {
-    if (child.keyword == Keyword::contact) line.contacts.push_back(contact_of(child, context));
-    if (child.keyword == Keyword::duty) line.duties.push_back(duty_of(child, context));
-    if (child.keyword == Keyword::unknown) line.unknowns.push_back(unknown_of(child, context));
-  }
-  describe_block(line, statement, grammar::Block::line, context);
+  read_line_body(line, statement, agency, context);
   return line;
 }
 
@@ -160,12 +166,30 @@ Entity named_of(const ast::Statement& statement, Context& context, Tag name_tag 
 
 }  // namespace
 
+void read_line_body(model::Line& line, const ast::Statement& statement, std::string_view agency, Context& context) {
+  line.contacts.reserve(count_of(statement.body, Keyword::contact));
+  line.duties.reserve(count_of(statement.body, Keyword::duty));
+  for (const auto& child : statement.body) {
+    if (child.keyword == Keyword::contact) line.contacts.push_back(contact_of(child, context));
+    if (child.keyword == Keyword::duty) line.duties.push_back(duty_of(child, context));
+    if (child.keyword == Keyword::unknown) {
+      if (auto unknown = unknown_of(child, model::UnknownPlace::line, context)) line.unknowns.push_back(*unknown);
+    }
+    if (child.keyword == Keyword::ambiguous) read_ambiguity(child, line, agency, context);
+  }
+  describe_block(line, statement, grammar::Block::line, context);
+}
+
+void read_protocol_body(model::Protocol& protocol, const ast::Statement& statement, Context& context) {
+  for (const auto& child : statement.body) read_metadata(protocol, child, context);
+  describe_block(protocol, statement, grammar::Block::protocol, context);
+}
+
 model::Protocol protocol_of(const ast::Statement& statement, Context& context) {
   model::Protocol protocol;
   protocol.span = statement.span;
   if (const auto* title = statement.find(Tag::title)) protocol.title = text_of(*title, context);
-  for (const auto& child : statement.body) read_metadata(protocol, child, context);
-  describe_block(protocol, statement, grammar::Block::protocol, context);
+  read_protocol_body(protocol, statement, context);
   return protocol;
 }
 
@@ -174,6 +198,11 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
   agency.span = statement.span;
   if (const auto* name = statement.find(Tag::name)) agency.name = std::string(name->text);
   if (const auto* title = statement.find(Tag::title)) agency.title = text_of(*title, context);
+  read_agency_body(agency, statement, context);
+  return agency;
+}
+
+void read_agency_body(model::Agency& agency, const ast::Statement& statement, Context& context) {
   agency.roles.reserve(count_of(statement.body, Keyword::role));
   agency.lines.reserve(count_of(statement.body, Keyword::line));
   agency.contacts.reserve(count_of(statement.body, Keyword::contact));
@@ -197,14 +226,16 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
         agency.roles.push_back(std::move(role));
         break;
       }
-      case Keyword::line: agency.lines.push_back(line_of(child, context)); break;
+      case Keyword::line: agency.lines.push_back(line_of(child, agency.name, context)); break;
       case Keyword::contact: agency.contacts.push_back(contact_of(child, context)); break;
-      case Keyword::unknown: agency.unknowns.push_back(unknown_of(child, context)); break;
+      case Keyword::unknown:
+        if (auto unknown = unknown_of(child, model::UnknownPlace::agency, context)) agency.unknowns.push_back(*unknown);
+        break;
+      case Keyword::ambiguous: read_ambiguity(child, agency, context); break;
       default: break;
     }
   }
   describe_block(agency, statement, grammar::Block::agency, context);
-  return agency;
 }
 
 model::Calendar calendar_of(const ast::Statement& statement, Context& context) {

@@ -39,6 +39,7 @@ model::StageId stage_numbered(const ast::Value& number, Context& context) {
 model::Action action_of(const ast::Statement& statement, model::Outcome& outcome, Context& context) {
   model::Action action;
   action.span = statement.span;
+  action.modality = modality_of(statement);
   switch (statement.keyword) {
     case Keyword::go_to:
       action.kind = model::ActionKind::go_to;
@@ -98,6 +99,7 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title, context);
   if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe, context);
   if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
+  step.modality = modality_of(statement);
   describe(step, statement, context);
   return step;
 }
@@ -110,7 +112,9 @@ void reserve_lists(model::Stage& stage, const ast::Statement& statement) {
   stage.contact_lines.reserve(count_of(statement.body, Keyword::contacts));
 }
 
-void read_body(model::Stage& stage, const ast::Statement& statement, Context& context) {
+}  // namespace
+
+void read_stage_body(model::Stage& stage, const ast::Statement& statement, Context& context) {
   reserve_lists(stage, statement);
   for (const auto& child : statement.body) {
     switch (child.keyword) {
@@ -122,7 +126,10 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
         break;
       case Keyword::step: stage.steps.push_back(step_of(child, context)); break;
       case Keyword::timeframe:
-        if (const auto* value = child.find(Tag::timeframe)) stage.timeframes.push_back(timeframe_of(child, *value, context));
+        if (const auto* value = child.find(Tag::timeframe)) {
+          auto& timeframe = stage.timeframes.emplace_back(timeframe_of(child, *value, context));
+          timeframe.modality = modality_of(child);
+        }
         break;
       case Keyword::cumulative:
         if (const auto* value = child.find(Tag::cumulative)) stage.cumulative = duration_of(*value);
@@ -149,14 +156,18 @@ void read_body(model::Stage& stage, const ast::Statement& statement, Context& co
       }
       case Keyword::through: stage.through = optional_text(child, Tag::text, context); break;
       case Keyword::actor: stage.actor = optional_text(child, Tag::by, context); break;
-      case Keyword::unknown: stage.unknowns.push_back(unknown_of(child, context)); break;
+      case Keyword::unknown:
+        if (auto unknown = unknown_of(child, model::UnknownPlace::stage, context)) stage.unknowns.push_back(*unknown);
+        break;
+      case Keyword::ambiguous: read_ambiguity(child, stage, context); break;
       default: break;
     }
   }
-  describe_block(stage, statement, *grammar::block_opened(grammar::Block::file, statement.keyword), context);
+  // A reading of an ambiguity in a stage keeps its quotes itself (resolve_ambiguity.cpp).
+  if (auto opened = grammar::block_opened(grammar::Block::file, statement.keyword)) {
+    describe_block(stage, statement, *opened, context);
+  }
 }
-
-}  // namespace
 
 void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context) {
   stage.span = statement.span;
@@ -168,14 +179,14 @@ void read_stage(model::Stage& stage, const ast::Statement& statement, Context& c
   if (const auto* number = statement.find(Tag::number)) stage.number = number->low;
   if (const auto* name = statement.find(Tag::name)) stage.name = std::string(name->text);
   if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title, context);
-  read_body(stage, statement, context);
+  read_stage_body(stage, statement, context);
 }
 
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context) {
   model::Stage rule;
   rule.span = statement.span;
   rule.title = model::Text{"Immediate risk", statement.span};  // a literal: lives for the program
-  read_body(rule, statement, context);
+  read_stage_body(rule, statement, context);
   return rule;
 }
 

@@ -57,6 +57,23 @@ void check_line_labels(const ast::Statement& agency, std::vector<const ast::Valu
 }  // namespace
 
 void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, Context& context) {
+  // An agency's lines, and those a reading of an ambiguity in it gives.
+  auto collect_line_labels = [&context](const std::vector<ast::Statement>& body) {
+    std::vector<const std::vector<ast::Statement>*> bodies{&body};
+    while (!bodies.empty()) {
+      const auto* next = bodies.back();
+      bodies.pop_back();
+      for (const auto& child : *next) {
+        if (child.keyword == Keyword::ambiguous || child.keyword == Keyword::reading) bodies.push_back(&child.body);
+        if (child.keyword != Keyword::line) continue;
+        const auto* label = child.find(Tag::name);
+        // Most agencies repeat the same few labels: look before building a string.
+        if (label != nullptr && !context.symbols.line_labels.contains(label->text)) {
+          context.symbols.line_labels.emplace(label->text);
+        }
+      }
+    }
+  };
   std::uint32_t stages = 0;
   std::vector<Span> stage_spans;  // by position
   std::vector<const ast::Value*> line_labels;
@@ -72,14 +89,7 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
         case Keyword::form: declare(context.symbols.forms, statement, context); break;
         case Keyword::agency:
           declare(context.symbols.agencies, statement, context);
-          for (const auto& child : statement.body) {
-            if (child.keyword != Keyword::line) continue;
-            const auto* label = child.find(Tag::name);
-            // Most agencies repeat the same few labels: look before building a string.
-            if (label != nullptr && !context.symbols.line_labels.contains(label->text)) {
-              context.symbols.line_labels.emplace(label->text);
-            }
-          }
+          collect_line_labels(statement.body);
           check_line_labels(statement, line_labels, context);
           break;
         case Keyword::route:

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/resolve/resolve_context.hpp"
+#include "compiler/source/spoken_list.hpp"
 #include "compiler/syntax/suggest.hpp"
 #include "compiler/syntax/text.hpp"
 
@@ -64,6 +65,7 @@ model::Duration duration_of(const ast::Value& value) {
     case ast::Unit::hours: duration.unit = model::Unit::hours; break;
     case ast::Unit::working_weeks: duration.unit = model::Unit::working_weeks; break;
     case ast::Unit::weeks: duration.unit = model::Unit::weeks; break;
+    case ast::Unit::days: duration.unit = model::Unit::days; break;
     case ast::Unit::months: duration.unit = model::Unit::months; break;
     case ast::Unit::years: duration.unit = model::Unit::years; break;
     case ast::Unit::none:
@@ -72,12 +74,23 @@ model::Duration duration_of(const ast::Value& value) {
   return duration;
 }
 
+model::Modality modality_of(const ast::Statement& statement) {
+  const auto* word = statement.find(Tag::modality);
+  if (word == nullptr) return model::Modality::unstated;
+  // The grammar admits these three words only.
+  auto words = normalise_words(word->text);
+  return words == "must" ? model::Modality::must : words == "should" ? model::Modality::should : model::Modality::may;
+}
+
 model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value& value, Context& context) {
   model::Timeframe timeframe;
   timeframe.duration = duration_of(value);
   timeframe.further = value.flags & ast::further;
   timeframe.by_day = value.flags & ast::by_day;
   timeframe.or_sooner = value.flags & ast::or_sooner;
+  // Both words at once is the document's own emphasis; the first written is kept.
+  if (value.flags & ast::as_a_guide) timeframe.guidance = model::Guidance::as_a_guide;
+  else if (value.flags & ast::indicative) timeframe.guidance = model::Guidance::indicative;
   timeframe.span = value.span;
   // The clock start written after this timeframe (before the next timeframe).
   bool after = false;
@@ -270,14 +283,44 @@ model::Duty duty_of(const ast::Statement& statement, Context& context) {
     duty.object = text_of(*object, context);
   }
   if (timeframe != nullptr) duty.timeframe = timeframe_of(statement, *timeframe, context);
+  duty.modality = modality_of(statement);
   describe(duty, statement, context);
   return duty;
 }
 
-model::Unknown unknown_of(const ast::Statement& statement, Context& context) {
+std::optional<model::Unknown> unknown_of(const ast::Statement& statement, model::UnknownPlace place,
+                                         Context& context) {
+  const auto* subject = statement.find(Tag::word);
+  if (subject == nullptr) return std::nullopt;
+  auto name = normalise_words(subject->text);
+  auto known = model::find_unknown_subject(name);
+  if (!known) {
+    std::vector<std::string_view> names;
+    for (const auto& row : model::unknown_table::rows) names.push_back(row.name);
+    auto& d = context.sink.report(Code::N010, subject->span,
+                                  fmt::format("escc does not know '{}' as something a protocol records as unknown",
+                                              subject->text));
+    auto best = closest_word(name, names);
+    d.suggestion = best.empty() ? fmt::format("what can be unknown: {}", spoken_list(names, "or"))
+                                : fmt::format("did you mean '{}'?", best);
+    return std::nullopt;
+  }
+  const auto& row = model::row_of(*known);
+  if (!row.stands_in.has(place)) {
+    std::vector<std::string_view> places;
+    for (auto each : {model::UnknownPlace::protocol, model::UnknownPlace::stage, model::UnknownPlace::agency,
+                      model::UnknownPlace::line}) {
+      if (row.stands_in.has(each)) places.push_back(model::unknown_place_words(each));
+    }
+    auto& d = context.sink.report(Code::N010, subject->span,
+                                  fmt::format("'{}' cannot be recorded as unknown in {}; it belongs in {}", row.name,
+                                              model::unknown_place_words(place), spoken_list(places, "or")));
+    d.suggestion = "move the line to where the document leaves it unknown";
+    return std::nullopt;
+  }
   model::Unknown unknown;
   unknown.span = statement.span;
-  if (const auto* subject = statement.find(Tag::word)) unknown.subject = normalise_words(subject->text);
+  unknown.subject = *known;
   unknown.reason = optional_text(statement, Tag::text, context);
   return unknown;
 }

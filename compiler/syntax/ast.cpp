@@ -30,6 +30,7 @@ std::string_view unit_name(Unit unit) {
     case Unit::hours: return "hours";
     case Unit::working_weeks: return "working weeks";
     case Unit::weeks: return "weeks";
+    case Unit::days: return "days";
     case Unit::months: return "months";
     case Unit::years: return "years";
     case Unit::same_working_day: return "same working day";

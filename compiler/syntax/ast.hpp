@@ -24,7 +24,7 @@ using Keyword = grammar::Keyword;
   X(title) X(name) X(ref) X(number) X(text) X(word) X(date) X(timeframe) X(clock_start)         \
   X(duration) X(covering) X(stage_range) X(before_stage) X(condition) X(verb) X(object) X(to)  \
   X(on) X(via) X(by) X(email) X(phone) X(call_sign) X(switchboard) X(person) X(of) X(window)    \
-  X(case_kind) X(line) X(level) X(url) X(any_stage) X(cumulative) X(period)
+  X(case_kind) X(line) X(level) X(url) X(any_stage) X(cumulative) X(period) X(modality)
 
 enum class Tag : std::uint8_t {
 #define X(name) name,
@@ -39,6 +39,7 @@ enum class Unit : std::uint8_t {
   hours,
   working_weeks,
   weeks,
+  days,  // "5 days": the document does not say working or calendar days
   months,
   years,
   same_working_day,
@@ -51,6 +52,8 @@ inline constexpr std::uint32_t further = 1u << 0;        // "within a further ..
 inline constexpr std::uint32_t by_day = 1u << 1;         // "by day N": a cumulative deadline
 inline constexpr std::uint32_t or_sooner = 1u << 2;      // "... or sooner"
 inline constexpr std::uint32_t binding = 1u << 3;        // on `final`: the decision binds
+inline constexpr std::uint32_t as_a_guide = 1u << 4;     // "... as a guide"
+inline constexpr std::uint32_t indicative = 1u << 5;     // "... indicative"
 
 // Window values: `low` holds the days, `high` the time range or -1 for all day.
 inline constexpr std::int64_t monday = 1 << 0;  // ... sunday = 1 << 6

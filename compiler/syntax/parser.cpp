@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "compiler/source/encoding.hpp"
+#include "compiler/source/spoken_list.hpp"
 #include "compiler/syntax/block_rules.hpp"
 #include "compiler/syntax/suggest.hpp"
 #include "compiler/syntax/text.hpp"
@@ -107,6 +108,8 @@ struct ParseState {
   bool closes_block = false;
   bool in_actions = false;
   std::uint32_t pending_flags = 0;
+  // A `must`, `should` or `may` read after `when ...:`, for the action that follows it.
+  std::optional<ast::Value> pending_modality;
   Window window;
   const char* statement_end = nullptr;
 
@@ -115,6 +118,7 @@ struct ParseState {
     target = &statement;
     opens_block = closes_block = in_actions = false;
     pending_flags = 0;
+    pending_modality.reset();
     window = {};
     statement_end = nullptr;
   }
@@ -145,6 +149,11 @@ struct ParseState {
     auto& action = statement.body.emplace_back();
     action.keyword = keyword;
     action.span = span(at, at);
+    if (pending_modality) {
+      action.span.begin = pending_modality->span.begin;
+      action.values.push_back(*pending_modality);
+      pending_modality.reset();
+    }
     target = &action;
   }
 };
@@ -394,6 +403,7 @@ ESC_ACTION(frequency, push_word<Tag::word>);
 ESC_ACTION(review_annually, push_word<Tag::word>);
 ESC_ACTION(outcome_word, push_word<Tag::word>);
 ESC_ACTION(binding_word, push_word<Tag::word>);
+ESC_ACTION(timeframes_standing, push_word<Tag::word>);
 ESC_ACTION(unknown_subject, push_word<Tag::word>);
 ESC_ACTION(case_kind, push_word<Tag::case_kind>);
 ESC_ACTION(any_stage, push_word<Tag::any_stage>);
@@ -484,6 +494,7 @@ ESC_ACTION(unit_working_weeks, set_unit<Unit::working_weeks>);
 ESC_ACTION(unit_calendar_days, set_unit<Unit::calendar_days>);
 ESC_ACTION(unit_hours, set_unit<Unit::hours>);
 ESC_ACTION(unit_weeks, set_unit<Unit::weeks>);
+ESC_ACTION(unit_days, set_unit<Unit::days>);
 ESC_ACTION(same_working_day, push_fixed_duration<Unit::same_working_day>);
 ESC_ACTION(immediately, push_fixed_duration<Unit::immediately>);
 ESC_ACTION(as_soon_as_possible, push_fixed_duration<Unit::as_soon_as_possible>);
@@ -524,13 +535,35 @@ struct action<g::review_period> {
   }
 };
 
-template <>
-struct action<g::or_sooner> {
+// Words after a timeframe that qualify it: "or sooner", "as a guide", "indicative".
+template <std::uint32_t Flag>
+struct qualify_timeframe {
   template <typename Input>
   static void apply(const Input& in, ParseState& state) {
     if (auto* timeframe = state.last(Tag::timeframe)) {
-      timeframe->flags |= ast::or_sooner;
+      timeframe->flags |= Flag;
       timeframe->span.end = state.span(in.begin(), in.end()).end;
+    }
+  }
+};
+ESC_ACTION(or_sooner, qualify_timeframe<ast::or_sooner>);
+ESC_ACTION(timeframe_as_a_guide, qualify_timeframe<ast::as_a_guide>);
+ESC_ACTION(timeframe_indicative, qualify_timeframe<ast::indicative>);
+
+// `must`, `should` or `may` before a statement belongs to it; after `when ...:`, to the
+// action that follows, which is not open yet.
+template <>
+struct action<g::modal_word> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    ast::Value value;
+    value.tag = Tag::modality;
+    value.span = state.span(in.begin(), in.end());
+    value.text = in.string_view();
+    if (state.in_actions) {
+      state.pending_modality = value;
+    } else {
+      state.statement.values.push_back(value);
     }
   }
 };
@@ -782,6 +815,7 @@ struct Frame {
   ast::Statement* owner = nullptr;             // null for the file and for ignored blocks
   std::vector<ast::Statement>* body = nullptr;  // null for ignored blocks
   Span opened;
+  bool in_reading = false;  // within a reading of an ambiguity, however deep
 };
 
 class Parser {
@@ -853,6 +887,17 @@ class Parser {
       if (state.opens_block) push_ignored(statement.span);
       return;
     }
+    refuse_misplaced_modality(statement);
+    if (keyword == K::ambiguous && frame.in_reading) {
+      // Readings within readings would multiply without a bound a reader could follow,
+      // and nest blocks as deep as the file is long.
+      sink_.report(Code::P004, statement.span,
+                   "an ambiguity cannot go inside a reading of another: write each way the document can be read as "
+                   "a reading of one ambiguity");
+      ++errors_;
+      if (state.opens_block) push_ignored(statement.span);
+      return;
+    }
     auto opened = g::block_opened(frame.kind, keyword);
     bool needs_block = opened.has_value();
     if (needs_block && !state.opens_block) {
@@ -869,8 +914,30 @@ class Parser {
       push_ignored(statement.span);
       return;
     }
+    // A reading holds what the block its ambiguity stands in holds.
+    auto kind = opened == g::Block::reading ? frames_[frames_.size() - 2].kind : opened.value_or(g::Block::file);
+    bool in_reading = frame.in_reading || opened == g::Block::reading;
     auto& placed = place(frame, std::move(statement));
-    if (needs_block && state.opens_block) frames_.push_back(Frame{*opened, &placed, &placed.body, placed.span});
+    if (needs_block && state.opens_block) {
+      frames_.push_back(Frame{kind, &placed, &placed.body, placed.span, in_reading});
+    }
+  }
+
+  // `must`, `should` and `may` say how binding something is that can be done or
+  // missed; on anything else the word would be kept nowhere.
+  void refuse_misplaced_modality(const ast::Statement& statement) {
+    const auto* modal = statement.find(Tag::modality);
+    if (modal == nullptr || g::row_of(statement.keyword).takes_modality) return;
+    std::vector<std::string> takers;
+    for (const auto& row : g::rows) {
+      if (row.takes_modality && !row.stands_in.empty()) takers.push_back(statement_words(row.keyword));
+    }
+    sink_.report(Code::P002, modal->span,
+                 fmt::format("'{}' cannot go before {}: must, should and may go before {}, and after 'when ...:' "
+                             "before 'go to', 'end' or a duty",
+                             normalise_words(modal->text), statement_words(statement.keyword),
+                             spoken_list(takers, "or")));
+    ++errors_;
   }
 
   // Notes and source quotes describe the statement above them, or the block they open

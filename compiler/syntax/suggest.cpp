@@ -67,7 +67,8 @@ const std::vector<std::string_view>& all_keywords() {
           "friday", "saturday", "sunday", "working", "days", "calendar", "hours", "weeks", "further", "from", "or",
           "sooner", "cumulative", "then", "end", "go", "to", "resolved", "unresolved", "response", "binding",
           "covering", "stages", "draft", "live", "withdrawn", "annually", "quarterly", "monthly", "every", "due",
-          "months", "years", "children", "adults", "before", "on", "open", "cases", "new", "referrals", "at"}) {
+          "months", "years", "children", "adults", "before", "on", "open", "cases", "new", "referrals", "at", "must",
+          "should", "may", "guide", "indicative", "mandatory"}) {
       list.push_back(word);
     }
     return list;

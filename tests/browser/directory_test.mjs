@@ -85,6 +85,22 @@ for (const name of protocols) {
   const svgTitle = await page.locator('figure svg title#chart-title').count();
   expect(name === 'hostile.html' || svgTitle === 1, `${name}: the flow chart is embedded with its title`);
   expect(await page.locator('ol.outline > li').count() > 0, `${name}: the text alternative lists the stages`);
+  // Every quote and note of the protocol (from its JSON) is read on the page as text.
+  const quotes = [];
+  const collect = (value) => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'quotes' && Array.isArray(item)) item.forEach((quote) => quotes.push(quote.text));
+        collect(item);
+      }
+    }
+  };
+  collect(JSON.parse(fs.readFileSync(path.join(site, name.replace(/\.html$/, '.json')), 'utf8')));
+  const squeeze = (text) => text.replace(/\s+/g, ' ').trim();
+  const shown = squeeze(await page.evaluate(() => document.body.innerText));
+  const missing = quotes.filter((quote) => !shown.includes(squeeze(quote)));
+  expect(missing.length === 0, `${name}: all ${quotes.length} quotes and notes are shown (${missing.slice(0, 2).join(' | ')})`);
   // Focus is visible on the first link reached with the keyboard.
   await page.keyboard.press('Tab');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
@@ -103,16 +119,17 @@ async function nowTitles(at) {
 }
 const saturdayNight = await nowTitles('2026-12-19T22:00:00');
 expect(saturdayNight.available.includes('Emergency Duty Team'), 'Saturday 22:00: the Emergency Duty Team is available');
-expect(saturdayNight.available.includes('Ops Room Manager'), 'Saturday 22:00: the police Ops Room (always) is available');
+expect(saturdayNight.available.includes('Duty Inspector in charge of the uniform response shift'),
+  'Saturday 22:00: the police Duty Inspector (24/7) is available');
 expect(!saturdayNight.available.includes('MASH team manager'), 'Saturday 22:00: the MASH team manager is not');
-expect(saturdayNight.available.includes('On-call Duty Detective Inspector, North London'),
+expect(saturdayNight.available.includes('On-call Duty Detective Inspector covering the North of London'),
   'Saturday 22:00: the on-call DI (21:00-07:00) is available');
 expect(saturdayNight.listed === saturdayNight.available.length, 'the "now" list has one entry per available contact');
 expect(/Saturday,? 19 December 2026/.test(saturdayNight.status), `the "now" status names the time (${saturdayNight.status})`);
 const mondayMorning = await nowTitles('2026-12-21T10:00:00');
 expect(mondayMorning.available.includes('MASH team manager'), 'Monday 10:00: the MASH team manager is available');
 expect(!mondayMorning.available.includes('Emergency Duty Team'), 'Monday 10:00: the Emergency Duty Team is not');
-expect(!mondayMorning.available.includes('On-call Duty Detective Inspector, North London'), 'Monday 10:00: the on-call DI is not');
+expect(!mondayMorning.available.includes('On-call Duty Detective Inspector covering the North of London'), 'Monday 10:00: the on-call DI is not');
 const christmas = await nowTitles('2026-12-25T10:00:00');
 expect(christmas.available.includes('Emergency Duty Team') && !christmas.available.includes('MASH team manager'),
   'Christmas Day 10:00: out-of-hours contacts only');

@@ -112,7 +112,7 @@ inline const char* backends_property(const std::string& text) {
   agclose(graph);
   if (!same_nodes) return "the DOT has other nodes than the chart";
   (void)backends::emit_cpp_tables(model, analyses, "fuzz");
-  (void)backends::emit_html({&model, &chart, "", "fuzz.esc", {}});
+  (void)backends::emit_html({&model, &analyses, &chart, "", "fuzz.esc", {}});
   (void)backends::emit_json(model, analyses, "fuzz.esc");
   return nullptr;
 }

@@ -56,7 +56,7 @@
       month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) + ' UK time';
     var holiday = holidays[uk.day] ? ' (a bank holiday)' : '';
     document.getElementById('now-status').textContent = count === 0
-      ? 'Nobody listed here can be reached at ' + when + holiday + '. For a child or adult at immediate risk, call 999.'
+      ? 'Nobody listed here can be reached at ' + when + holiday + '.'
       : 'Available at ' + when + holiday + ': ' + count + (count === 1 ? ' contact.' : ' contacts.');
   }
 

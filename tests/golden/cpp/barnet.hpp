@@ -33,7 +33,6 @@ inline constexpr std::string_view texts[] = {
     "1"sv,
     "2"sv,
     "3"sv,
-    "Inspector NW400"sv,
     "020 8359 5638"sv,
     "0208 359 2252"sv,
 };
@@ -279,45 +278,44 @@ inline constexpr escc::tables::Date bank_holidays[] = {
 inline constexpr escc::tables::Stage stages[] = {
     {escc::tables::StageKind::formal, 1, "stage 1"sv, "Discuss with the other worker"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
     {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalate"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 0, 4}, {}, {data::stage_contacts + 0, 35}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 35, 4}, {}, true, true},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 35, 4}, {}, true, false},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},
     {1, escc::tables::Outcome::unresolved, 2, ""sv},
 };
 inline constexpr escc::tables::Agency agencies[] = {
-    {"police"sv, "Metropolitan Police (Barnet)"sv},
+    {"police"sv, "Police"sv},
     {"schools"sv, "Schools"sv},
     {"adult_services"sv, "Barnet Adult Social Care Services"sv},
     {"family_services"sv, "Barnet Family Services"sv},
     {"health"sv, "Barnet Health"sv},
 };
 inline constexpr escc::tables::Contact contacts[] = {
-    {"Director of Children's Services"sv, ""sv, {}, {}, {}, 3, 2, ""sv, 0, 0, ""sv},
-    {"Director of Adult Social Care"sv, ""sv, {}, {}, {}, 2, 2, ""sv, 0, 0, ""sv},
-    {"Borough Commander"sv, ""sv, {}, {}, {}, 0, 2, ""sv, 0, 0, ""sv},
-    {"Chief Operating Officer for the CCG"sv, ""sv, {}, {}, {}, 4, 2, ""sv, 0, 0, ""sv},
-    {"Ops Room Manager"sv, ""sv, {}, {}, {data::texts + 4, 1}, 0, escc::tables::none, "1"sv, 1, 0, ""sv},
+    {"Director of Children's Services"sv, ""sv, {}, {}, {}, escc::tables::none, 2, ""sv, 0, 0, ""sv},
+    {"Director of Adult Social Care"sv, ""sv, {}, {}, {}, escc::tables::none, 2, ""sv, 0, 0, ""sv},
+    {"Borough Commander"sv, ""sv, {}, {}, {}, escc::tables::none, 2, ""sv, 0, 0, ""sv},
+    {"Chief Operating Officer for the CCG"sv, ""sv, {}, {}, {}, escc::tables::none, 2, ""sv, 0, 0, ""sv},
+    {"Ops Room Manager (Inspector NW400)"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 0, 0, ""sv},
     {"Duty Inspector in charge of the uniform response shift"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 1, 0, ""sv},
-    {"Detective Inspector (DI)"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 0, 0, "the case is with a specialist unit"sv},
-    {"On-call Duty Detective Inspector, North London"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 2, 0, ""sv},
+    {"Detective Inspector (DI)"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 0, 0, "a specialist unit"sv},
+    {"On-call Duty Detective Inspector covering the North of London"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 2, 0, ""sv},
     {"The team's Duty Officer"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "1"sv, 0, 0, "the police team dealing with the case is not Barnet"sv},
     {"On duty/on call member of the Senior Leadership Team for Barnet"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, 3, 0, ""sv},
     {"Safeguarding Lead"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, 4, 0, ""sv},
-    {"Night Duty Superintendent, North London"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, 2, 0, ""sv},
+    {"Night Duty Superintendent who will be covering all of North London"sv, ""sv, {}, {}, {}, 0, escc::tables::none, "2"sv, 2, 0, ""sv},
     {"Head Teacher"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, 0, 0, ""sv},
     {"Safeguarding Governor or Chair of Governors"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, 0, 0, "the Head Teacher is also the Designated Safeguarding Lead"sv},
-    {"The school's complaints/escalation procedure"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "2"sv, 0, 0, ""sv},
     {"Barnet Education and Learning Service (BELS) School Safeguarding Officer"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "2"sv, 0, 0, "the matter is urgent or the school is not responding in accordance with its policy"sv},
     {"The school's Learning Network Inspector"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "2"sv, 0, 0, "the matter is urgent or the school is not responding in accordance with its policy"sv},
     {"Allocated social worker or lead professional"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, 0, 1, ""sv},
     {"MASH social worker"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, 0, 2, ""sv},
     {"Emergency Duty Team"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, 5, 0, ""sv},
     {"Lead professional's team manager"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "1"sv, 0, 1, ""sv},
-    {"MASH team manager"sv, ""sv, {data::texts + 5, 1}, {}, {}, 2, escc::tables::none, "1"sv, 0, 2, ""sv},
+    {"MASH team manager"sv, ""sv, {data::texts + 4, 1}, {}, {}, 2, escc::tables::none, "1"sv, 0, 2, ""sv},
     {"Head of Service on duty"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "1"sv, 5, 0, ""sv},
     {"Service area Head of Service"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "2"sv, 0, 1, ""sv},
-    {"MASH Head of Service"sv, ""sv, {data::texts + 6, 1}, {}, {}, 2, escc::tables::none, "2"sv, 0, 2, ""sv},
+    {"MASH Head of Service"sv, ""sv, {data::texts + 5, 1}, {}, {}, 2, escc::tables::none, "2"sv, 0, 2, ""sv},
     {"Relevant Operational Director"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "3"sv, 0, 3, ""sv},
     {"Allocated social worker or lead professional"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, 0, 1, ""sv},
     {"MASH social worker"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, 0, 2, ""sv},
@@ -328,10 +326,11 @@ inline constexpr escc::tables::Contact contacts[] = {
     {"Service area Head of Service"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "2"sv, 0, 1, ""sv},
     {"MASH Head of Service"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "2"sv, 0, 2, ""sv},
     {"Relevant Family Services Operational Director"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "3"sv, 0, 3, ""sv},
+    {"Duty paediatric team at the hospital local to the child"sv, ""sv, {}, {}, {}, 4, escc::tables::none, ""sv, 0, 0, "an acute safeguarding situation occurs out of hours which requires an immediate health assessment"sv},
+    {"Barnet Hospital duty paediatric team"sv, ""sv, {}, {}, {}, 4, escc::tables::none, ""sv, 0, 0, "an acute safeguarding situation occurs out of hours which requires an immediate health assessment"sv},
     {"Head of Safeguarding for the provider organisation concerned"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 0, 0, ""sv},
-    {"Designated Nurse and Doctor, NHS North Central London CCG"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 0, 0, ""sv},
-    {"Duty paediatric team at the hospital local to the child"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 5, 0, "an acute safeguarding situation requires an immediate health assessment"sv},
-    {"Barnet Hospital duty paediatric team"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 5, 0, "an acute safeguarding situation requires an immediate health assessment"sv},
+    {"Designated Nurse at NHS North Central London CCG"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 0, 0, ""sv},
+    {"Designated Doctor at NHS North Central London CCG"sv, ""sv, {}, {}, {}, 4, escc::tables::none, "1"sv, 0, 0, ""sv},
 };
 
 }  // namespace data
@@ -349,7 +348,7 @@ inline constexpr escc::tables::Protocol protocol{
     {data::agencies, 5},
     {data::contacts, 39},
     {data::availabilities, 6},
-    {5, 5, true}};
+    {0, 0, false}};
 
 }  // namespace escc_barnet
 

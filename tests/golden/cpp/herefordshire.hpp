@@ -29,8 +29,6 @@ namespace data {
 inline constexpr std::string_view texts[] = {
     "admin.sbu@herefordshire.gov.uk"sv,
     "admin.sbu@herefordshire.gov.uk"sv,
-    "admin.sbu@herefordshire.gov.uk"sv,
-    "admin.sbu@herefordshire.gov.uk"sv,
 };
 inline constexpr escc::tables::Minutes minutes[] = {
     {540, 1020},
@@ -44,8 +42,6 @@ inline constexpr escc::tables::Availability availabilities[] = {
 };
 inline constexpr escc::tables::Index stage_contacts[] = {
     0,
-    1,
-    2,
 };
 inline constexpr escc::tables::Date bank_holidays[] = {
     {2015, 1, 1},
@@ -181,29 +177,30 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Practitioner discussion"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Escalation to Line or Team Manager"sv, "within 1-3 working days from the initial concern"sv, {1, 3, true}, {1, 3, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalation to Safeguarding Lead/Service Manager/Head of Service"sv, "by day 8 from the initial concern"sv, {0, 0, false}, {8, 8, true}, {}, {data::stage_contacts + 0, 1}, {}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Escalation to Executive Leader/Director/Senior Manager"sv, "by day 13 from the initial concern"sv, {0, 0, false}, {13, 13, true}, {}, {data::stage_contacts + 1, 1}, {}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Escalation to Safeguarding Partners Board (SPG)"sv, "by day 20 from the initial concern"sv, {0, 0, false}, {20, 20, true}, {}, {data::stage_contacts + 2, 1}, {}, true, false},
+    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Professionals discussing the concerns and agreeing a way forward"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Escalation to Line or Team Manager"sv, "within 1-3 working days"sv, {1, 3, true}, {1, 3, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalation to Safeguarding Lead/Service Manager/Head of Service"sv, "by day 8"sv, {0, 0, false}, {8, 8, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Escalation to Executive Leader/Director/Senior Manager"sv, "by day 13"sv, {0, 0, false}, {13, 13, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Escalation to Safeguarding Partners Board (SPG)"sv, "by day 20"sv, {0, 0, false}, {20, 20, true}, {}, {data::stage_contacts + 0, 1}, {}, true, false},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},
     {1, escc::tables::Outcome::unresolved, 2, ""sv},
     {1, escc::tables::Outcome::no_response, 2, ""sv},
+    {2, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
     {2, escc::tables::Outcome::unresolved, 3, ""sv},
     {2, escc::tables::Outcome::no_response, 3, ""sv},
+    {3, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
     {3, escc::tables::Outcome::unresolved, 4, ""sv},
     {3, escc::tables::Outcome::no_response, 4, ""sv},
+    {4, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
 };
 inline constexpr escc::tables::Agency agencies[] = {
     {"hscp"sv, "Herefordshire Safeguarding Children Partnership"sv},
 };
 inline constexpr escc::tables::Contact contacts[] = {
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 0, 1}, {}, 0, 2, ""sv, 0, 0, ""sv},
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 1, 1}, {}, 0, 3, ""sv, 0, 0, ""sv},
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 2, 1}, {}, 0, 4, ""sv, 0, 0, ""sv},
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 3, 1}, {}, 0, escc::tables::none, ""sv, 0, 0, ""sv},
+    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 0, 1}, {}, 0, 4, ""sv, 0, 0, ""sv},
+    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 1, 1}, {}, 0, escc::tables::none, ""sv, 0, 0, ""sv},
 };
 
 }  // namespace data
@@ -217,9 +214,9 @@ inline constexpr escc::tables::Protocol protocol{
     {data::bank_holidays, 131},
     {data::stages, 5},
     0,
-    {data::transitions, 7},
+    {data::transitions, 10},
     {data::agencies, 1},
-    {data::contacts, 4},
+    {data::contacts, 2},
     {data::availabilities, 1},
     {20, 20, true}};
 

@@ -30,6 +30,7 @@ enum class Agency : std::uint8_t {
 namespace data {
 
 inline constexpr std::string_view texts[] = {
+    "1"sv,
     "0208 545 3211"sv,
     "0203 668 1848"sv,
     "020 8649 3046"sv,
@@ -185,11 +186,11 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Recognition and identification of the disagreement"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, "within 2 working days"sv, {2, 2, true}, {2, 2, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line manager or Designated Safeguarding Lead"sv, "within 1 working day"sv, {1, 1, true}, {3, 3, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Line manager escalates"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 5}, {}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "MSCB Quality Assurance Sub Group mediation"sv, "as soon as possible"sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, true, false},
+    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Recognition and identification of the problem"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Initial attempts between the practitioners who disagree"sv, "within 2 working days"sv, {2, 2, true}, {2, 2, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Referred to the worker's own line manager or Designated Safeguarding Lead"sv, "within 1 working day"sv, {1, 1, true}, {3, 3, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "The line manager will escalate the professional disagreement"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 0, 1}, {}, {data::stage_contacts + 0, 5}, false, false},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Referring the matter to the MSCB Quality Assurance Sub Group to offer mediation"sv, "as soon as possible"sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, true, false},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},
@@ -197,20 +198,22 @@ inline constexpr escc::tables::Transition transitions[] = {
     {1, escc::tables::Outcome::unresolved, 2, ""sv},
     {2, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
     {2, escc::tables::Outcome::unresolved, 3, ""sv},
+    {3, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
     {3, escc::tables::Outcome::unresolved, 4, ""sv},
+    {4, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
 };
 inline constexpr escc::tables::Agency agencies[] = {
-    {"childrens_social_care"sv, "Children's Social Care"sv},
+    {"childrens_social_care"sv, "Childrens Social Care"sv},
     {"education"sv, "Education"sv},
     {"health"sv, "Health"sv},
     {"police"sv, "Metropolitan Police Service"sv},
 };
 inline constexpr escc::tables::Contact contacts[] = {
-    {"Quality Assurance & Practice Development Manager"sv, ""sv, {data::texts + 0, 1}, {}, {}, 0, 3, ""sv, 0, 0, ""sv},
-    {"Assistant Director for Education"sv, ""sv, {}, {}, {}, 1, 3, ""sv, 0, 0, ""sv},
-    {"Immediate Line Manager (LBM Education Staff)"sv, ""sv, {}, {}, {}, 1, 3, ""sv, 0, 0, ""sv},
-    {"Designated Nurse, Merton CCG"sv, ""sv, {data::texts + 1, 1}, {}, {}, 2, 3, ""sv, 0, 0, ""sv},
-    {"MPS Crime Manager, Detective Chief Inspector"sv, ""sv, {data::texts + 2, 1}, {}, {}, 3, 3, ""sv, 0, 0, ""sv},
+    {"Quality Assurance & Practice Development Manager"sv, ""sv, {data::texts + 1, 1}, {}, {}, 0, escc::tables::none, "1"sv, 0, 0, ""sv},
+    {"Assistant Director for Education"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, 0, 0, "Education Schools"sv},
+    {"Immediate Line Manager"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, 0, 0, "LBM Education Staff"sv},
+    {"Merton CCG Designated Nurse"sv, ""sv, {data::texts + 2, 1}, {}, {}, 2, escc::tables::none, "1"sv, 0, 0, ""sv},
+    {"MPS Crime Manager, Detective Chief Inspector"sv, ""sv, {data::texts + 3, 1}, {}, {}, 3, escc::tables::none, "1"sv, 0, 0, ""sv},
 };
 
 }  // namespace data
@@ -224,11 +227,11 @@ inline constexpr escc::tables::Protocol protocol{
     {data::bank_holidays, 131},
     {data::stages, 5},
     0,
-    {data::transitions, 6},
+    {data::transitions, 8},
     {data::agencies, 4},
     {data::contacts, 5},
     {data::availabilities, 1},
-    {5, 5, true}};
+    {0, 0, false}};
 
 }  // namespace escc_merton
 

@@ -39,8 +39,6 @@ namespace data {
 
 inline constexpr std::string_view texts[] = {
     "wst@wolverhampton.gov.uk"sv,
-    "wst@wolverhampton.gov.uk"sv,
-    "wst@wolverhampton.gov.uk"sv,
 };
 inline constexpr escc::tables::Minutes minutes[] = {
     {540, 1020},
@@ -192,17 +190,18 @@ inline constexpr escc::tables::Stage stages[] = {
     {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, ""sv, {5, 5, true}, {5, 5, true}, {}, {}, {}, false, false},
     {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line Managers / Safeguarding Lead"sv, "within 2 working days"sv, {2, 2, true}, {7, 7, true}, {}, {}, {}, false, false},
     {escc::tables::StageKind::formal, 3, "stage 3"sv, "Service / Senior Managers / Safeguarding Lead"sv, "within 3 working days"sv, {3, 3, true}, {10, 10, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, "within 2 working days"sv, {4, 4, true}, {12, 12, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Referral to the WST Scrutiny & Assurance Co-ordination Group Chair"sv, ""sv, {7, 7, true}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, true, true},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, ""sv, {4, 4, true}, {14, 14, true}, {}, {}, {}, false, false},
+    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Exceptional Circumstances"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
     {0, escc::tables::Outcome::unresolved, 1, ""sv},
     {1, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
     {1, escc::tables::Outcome::unresolved, 2, ""sv},
+    {2, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
     {2, escc::tables::Outcome::unresolved, 3, ""sv},
-    {2, escc::tables::Outcome::unresolved, 4, "in exceptional circumstances, where the concerns of the complaining agency persist"sv},
-    {3, escc::tables::Outcome::unresolved, 4, ""sv},
+    {2, escc::tables::Outcome::unresolved, 4, "In exceptional circumstances only, where the matter remains unresolved and the concerns of the complaining agency persist"sv},
+    {3, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
 };
 inline constexpr escc::tables::Agency agencies[] = {
     {"bchft"sv, "Black Country Healthcare NHS Foundation Trust"sv},
@@ -219,15 +218,14 @@ inline constexpr escc::tables::Agency agencies[] = {
     {"wst"sv, "Wolverhampton Safeguarding Together"sv},
 };
 inline constexpr escc::tables::Contact contacts[] = {
-    {"WST Partnership Manager"sv, ""sv, {}, {data::texts + 0, 1}, {}, 11, 4, ""sv, 0, 0, ""sv},
-    {"WST mailbox"sv, ""sv, {}, {data::texts + 1, 1}, {}, 11, escc::tables::none, ""sv, 0, 0, ""sv},
-    {"WST mailbox"sv, ""sv, {}, {data::texts + 2, 1}, {}, escc::tables::none, escc::tables::none, ""sv, 0, 0, ""sv},
+    {"WST Partnership Manager"sv, ""sv, {}, {}, {}, 11, 4, ""sv, 0, 0, ""sv},
+    {"For direct contact details"sv, ""sv, {}, {data::texts + 0, 1}, {}, escc::tables::none, escc::tables::none, ""sv, 0, 0, ""sv},
 };
 
 }  // namespace data
 
 inline constexpr escc::tables::Protocol protocol{
-    "Escalation Policy for the Resolution of Professional Disagreements"sv,
+    "Escalation Policy For the Resolution of Professional Disagreements relating to safeguarding children and adults with care and support needs"sv,
     "england_and_wales"sv,
     0x1F,
     2015,
@@ -235,11 +233,11 @@ inline constexpr escc::tables::Protocol protocol{
     {data::bank_holidays, 131},
     {data::stages, 5},
     0,
-    {data::transitions, 7},
+    {data::transitions, 8},
     {data::agencies, 12},
-    {data::contacts, 3},
+    {data::contacts, 2},
     {data::availabilities, 1},
-    {10, 10, true}};
+    {10, 14, true}};
 
 }  // namespace escc_wolverhampton
 

@@ -119,7 +119,7 @@ async function now(timezoneId, at) {
   expect(/Thursday, 24 December 2026/.test(christmasEve.status), `the UK date is shown (${christmasEve.status})`);
   // Saturday 19 December 2026, 22:00 in the UK: Sunday 07:00 in Tokyo.
   const saturday = await now('Asia/Tokyo', '2026-12-19T22:00:00Z');
-  expect(saturday.available.includes('On-call Duty Detective Inspector, North London'),
+  expect(saturday.available.includes('On-call Duty Detective Inspector covering the North of London'),
     'Tokyo device, UK Saturday 22:00: the on-call DI (21:00-07:00) is available');
   expect(!saturday.available.includes('MASH team manager'), 'Tokyo device, UK Saturday 22:00: the MASH team manager is not');
 }
