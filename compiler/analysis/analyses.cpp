@@ -4,13 +4,15 @@
 
 namespace esc::analysis {
 
-Analyses analyse(const model::Model& model) {
+Analyses analyse(const model::Model& model) { return analyse(model, verify_quotes(model)); }
+
+Analyses analyse(const model::Model& model, std::optional<QuoteVerification> quotes) {
   Analyses analyses;
   analyses.flow = analyse_flow(model);
   analyses.durations = analyse_durations(model);
   analyses.totals = running_totals(model, analyses.flow, analyses.durations);
   analyses.whom = whom_to_contact(model);
-  analyses.quotes = verify_quotes(model);
+  analyses.quotes = std::move(quotes);
   if (model.protocol) {
     for (const auto& target : model.protocol->targets) {
       if (!target.first_stage && !target.last_stage && !analyses.overall) {

@@ -26,6 +26,9 @@ struct Analyses {
 };
 
 Analyses analyse(const model::Model& model);
+// The same, with the protocol's quotes verified already: each way of reading a protocol
+// has the same quotes and the same document, which are looked for once.
+Analyses analyse(const model::Model& model, std::optional<QuoteVerification> quotes);
 
 // The figures shown for a protocol that records ambiguities. `shown` is worked out from
 // the model with every ambiguity left out, which holds what is true in every reading;

@@ -168,16 +168,19 @@ void check_with_readings(CheckedFile& file, const SourceManager& sources, Diagno
 
   std::vector<analysis::Analyses> analyses(models.size());
   Gathered findings;
+  // Every quote, those of each reading included, is in the model shown: its document is
+  // normalised and its quotes looked for once, not once for each way of reading.
+  auto quotes = analysis::verify_quotes(file.model);
   for (std::size_t k = 0; k < models.size(); ++k) {
     // The ambiguities themselves are a finding under every reading (G012).
     models[k].ambiguities = file.model.ambiguities;
-    analyses[k] = analysis::analyse(models[k]);
+    analyses[k] = analysis::analyse(models[k], quotes);
     DiagnosticSink checked;
     checks::run_checks(models[k], analyses[k], today, checked);
     for (const auto& d : checked.diagnostics()) findings.add(d, choices[k]);
   }
   findings.report(sink, ambiguities, choices.size());
-  file.analyses = analysis::analyse(file.model);
+  file.analyses = analysis::analyse(file.model, std::move(quotes));
   std::vector<const analysis::Analyses*> each;
   for (const auto& reading : analyses) each.push_back(&reading);
   analysis::widen_over_readings(file.analyses, each);
