@@ -66,18 +66,26 @@ std::vector<std::string> every_protocol_file() {
   return paths;
 }
 
-}  // namespace
-
-TEST_CASE("every quote and note written in a protocol reaches its JSON", "[passages]") {
-  std::size_t files_compared = 0;
-  std::size_t passages_compared = 0;
+// Calls `each` with every protocol file of the repository that checks without errors.
+template <typename Each>
+void for_each_clean_protocol(Each&& each) {
   for (const auto& path : every_protocol_file()) {
     esc::SourceManager sources;
     esc::DiagnosticSink sink;
     esc::DiskFileReader reader;
     auto run = esc::check_files({path}, reader, sources, sink, {});
     if (run.files.size() != 1 || !run.files[0].resolved || sink.errors() > 0) continue;
-    const auto& file = run.files[0];
+    INFO(path);
+    each(path, run.files[0], sources);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every quote and note written in a protocol reaches its JSON", "[passages]") {
+  std::size_t files_compared = 0;
+  std::size_t passages_compared = 0;
+  for_each_clean_protocol([&](const std::string& path, const esc::CheckedFile& file, esc::SourceManager& sources) {
     // The syntax is freed once the model is built: each file is read again to count.
     std::size_t written = 0;
     for (const auto& unit : file.program.units) {
@@ -85,11 +93,10 @@ TEST_CASE("every quote and note written in a protocol reaches its JSON", "[passa
       written += passages_written(esc::parse(sources.file(unit.file), unit.file, again).statements);
     }
     auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, path));
-    INFO(path);
     CHECK(quotes_in(json) == written);
     ++files_compared;
     passages_compared += written;
-  }
+  });
   // The property is only as good as what it ran on.
   CHECK(files_compared >= 40);
   CHECK(passages_compared >= 100);
@@ -98,16 +105,9 @@ TEST_CASE("every quote and note written in a protocol reaches its JSON", "[passa
 TEST_CASE("every quote and note of a protocol appears on its page", "[passages]") {
   std::size_t pages = 0;
   std::size_t passages = 0;
-  for (const auto& path : every_protocol_file()) {
-    esc::SourceManager sources;
-    esc::DiagnosticSink sink;
-    esc::DiskFileReader reader;
-    auto run = esc::check_files({path}, reader, sources, sink, {});
-    if (run.files.size() != 1 || !run.files[0].resolved || sink.errors() > 0) continue;
-    const auto& file = run.files[0];
+  for_each_clean_protocol([&](const std::string&, const esc::CheckedFile& file, esc::SourceManager&) {
     auto chart = esc::backends::chart_of(file.model, file.analyses);
     auto page = esc::backends::emit_html({&file.model, &file.analyses, &chart, "", "test.esc", {}});
-    INFO(path);
     esc::model::for_each_described(file.model, [&](const esc::model::Described& described) {
       for (const auto& passage : described.passages()) {
         INFO(passage.text.value);
@@ -116,7 +116,7 @@ TEST_CASE("every quote and note of a protocol appears on its page", "[passages]"
       }
     });
     ++pages;
-  }
+  });
   CHECK(pages >= 40);
   CHECK(passages >= 100);
 }
