@@ -25,7 +25,7 @@ void mandatory_and_indicative(const Context& context, DiagnosticSink& sink) {
                    "indicative } }";
     return;
   }
-  for_each_timeframe(context.model, [&](const model::Timeframe& timeframe) {
+  for_each_escalation_timeframe(context.model, [&](const model::Timeframe& timeframe) {
     bool says_must = timeframe.modality == model::Modality::must;
     std::string message;
     std::optional<Span> other;

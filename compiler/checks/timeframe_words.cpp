@@ -29,28 +29,42 @@ std::string advisory_words(const model::Timeframe& timeframe, const model::Model
                                               : " (the protocol calls its timeframes indicative)";
 }
 
-void for_each_timeframe(const model::Model& model, const std::function<void(const model::Timeframe&)>& each) {
+namespace {
+
+void each_timeframe_of(const model::Stage& stage, const std::function<void(const model::Timeframe&)>& each) {
   auto duties = [&](const std::vector<model::Duty>& list) {
     for (const auto& duty : list) {
       if (duty.timeframe) each(*duty.timeframe);
     }
   };
-  auto stage_of = [&](const model::Stage& stage) {
-    for (const auto& timeframe : stage.timeframes) each(timeframe);
-    for (const auto& step : stage.steps) {
-      if (step.timeframe) each(*step.timeframe);
-    }
-    duties(stage.duties);
-    for (const auto& outcome : stage.outcomes) duties(outcome.duties);
-  };
+  for (const auto& timeframe : stage.timeframes) each(timeframe);
+  for (const auto& step : stage.steps) {
+    if (step.timeframe) each(*step.timeframe);
+  }
+  duties(stage.duties);
+  for (const auto& outcome : stage.outcomes) duties(outcome.duties);
+}
+
+}  // namespace
+
+void for_each_escalation_timeframe(const model::Model& model,
+                                   const std::function<void(const model::Timeframe&)>& each) {
   if (model.protocol) {
     for (const auto& target : model.protocol->targets) each(target.timeframe);
   }
-  if (model.immediate_risk) stage_of(*model.immediate_risk);
-  for (const auto& stage : model.stages) stage_of(stage);
+  for (const auto& stage : model.stages) each_timeframe_of(stage, each);
   for (const auto& agency : model.agencies) {
-    for (const auto& line : agency.lines) duties(line.duties);
+    for (const auto& line : agency.lines) {
+      for (const auto& duty : line.duties) {
+        if (duty.timeframe) each(*duty.timeframe);
+      }
+    }
   }
+}
+
+void for_each_timeframe(const model::Model& model, const std::function<void(const model::Timeframe&)>& each) {
+  if (model.immediate_risk) each_timeframe_of(*model.immediate_risk, each);
+  for_each_escalation_timeframe(model, each);
 }
 
 void for_each_duration(const model::Model& model, const std::function<void(const model::Duration&)>& each) {
