@@ -6,7 +6,9 @@
 // (or run `make golden`) to rewrite them, then review the change with git diff.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include "compiler/analysis/deadlines.hpp"
@@ -168,6 +170,35 @@ TEST_CASE("the trace of a protocol against its document matches its golden files
   REQUIRE(trace);
   compare_with_golden(esc::backends::render_trace_text(*trace, sources, path), "tests/golden/trace/trace.txt");
   compare_with_golden(esc::backends::render_trace_json(*trace, sources, path), "tests/golden/trace/trace.json");
+}
+
+// Real protocols the project was never tuned to (tests/corpus/NAME/NAME.esc beside the
+// stored text of its pages, document.txt): the checker's report, byte for byte, every
+// quote found in the document, and at least 95% of its paragraphs accounted for.
+// docs/fidelity.md judges each finding of these reports against the documents' words.
+TEST_CASE("the real protocols of the corpus keep their reports, their quotes and their coverage", "[golden][corpus]") {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(ESCC_SOURCE_DIR) + "/tests/corpus")) {
+    if (entry.is_directory()) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  REQUIRE(names.size() >= 3);
+  for (const auto& name : names) {
+    auto path = "tests/corpus/" + name + "/" + name + ".esc";
+    INFO(path);
+    compare_with_golden(report_for(path), "tests/golden/corpus/" + name + ".txt");
+    RepositoryReader reader;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    auto run = esc::check_files({path}, reader, sources, sink, {});
+    REQUIRE(run.files.at(0).resolved);
+    CHECK(sink.errors() == 0);
+    for (const auto& d : sink.diagnostics()) CHECK(d.code != esc::Code::D001);
+    auto trace = esc::analysis::trace_document(run.files[0].model, run.files[0].analyses);
+    REQUIRE(trace);
+    INFO(trace->accounted_for << " of " << trace->paragraphs.size() << " paragraphs accounted for");
+    CHECK(trace->covers(95));
+  }
 }
 
 // Protocols that record where their document is ambiguous (tests/readings/): the
