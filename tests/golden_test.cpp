@@ -44,6 +44,18 @@ class RepositoryReader final : public esc::FileReader {
   esc::DiskFileReader disk_;
 };
 
+// One repository protocol, checked with the default options.
+struct CheckedProtocol {
+  RepositoryReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  esc::CheckRun run;
+
+  explicit CheckedProtocol(const std::string& path) : run(esc::check_files({path}, reader, sources, sink, {})) {}
+  CheckedProtocol(const CheckedProtocol&) = delete;
+  CheckedProtocol& operator=(const CheckedProtocol&) = delete;
+};
+
 void compare_with_golden(const std::string& actual, const std::string& golden_path) {
   if (std::getenv("ESCC_UPDATE_GOLDEN") != nullptr) {
     std::ofstream(std::string(ESCC_SOURCE_DIR) + "/" + golden_path, std::ios::binary) << actual;
@@ -187,14 +199,12 @@ TEST_CASE("the real protocols of the corpus keep their reports, their quotes and
     auto path = "tests/corpus/" + name + "/" + name + ".esc";
     INFO(path);
     compare_with_golden(report_for(path), "tests/golden/corpus/" + name + ".txt");
-    RepositoryReader reader;
-    esc::SourceManager sources;
-    esc::DiagnosticSink sink;
-    auto run = esc::check_files({path}, reader, sources, sink, {});
-    REQUIRE(run.files.at(0).resolved);
-    CHECK(sink.errors() == 0);
-    for (const auto& d : sink.diagnostics()) CHECK(d.code != esc::Code::D001);
-    auto trace = esc::analysis::trace_document(run.files[0].model, run.files[0].analyses);
+    CheckedProtocol checked(path);
+    REQUIRE(checked.run.files.at(0).resolved);
+    CHECK(checked.sink.errors() == 0);
+    for (const auto& d : checked.sink.diagnostics()) CHECK(d.code != esc::Code::D001);
+    const auto& file = checked.run.files[0];
+    auto trace = esc::analysis::trace_document(file.model, file.analyses);
     REQUIRE(trace);
     INFO(trace->accounted_for << " of " << trace->paragraphs.size() << " paragraphs accounted for");
     CHECK(trace->covers(95));
@@ -213,12 +223,9 @@ TEST_CASE("protocols that record ambiguities match their golden files", "[golden
     auto stem = name.substr(0, name.size() - 4);
     INFO(path);
     compare_with_golden(report_for(path), "tests/golden/readings/" + stem + ".txt");
-    RepositoryReader reader;
-    esc::SourceManager sources;
-    esc::DiagnosticSink sink;
-    auto run = esc::check_files({path}, reader, sources, sink, {});
-    REQUIRE(run.files.at(0).resolved);
-    const auto& file = run.files[0];
+    CheckedProtocol checked(path);
+    REQUIRE(checked.run.files.at(0).resolved);
+    const auto& file = checked.run.files[0];
     compare_with_golden(esc::backends::emit_json(file.model, file.analyses, path),
                         "tests/golden/readings/" + stem + ".json");
     compare_with_golden(esc::backends::outline_text(esc::backends::chart_of(file.model, file.analyses)),
