@@ -18,6 +18,7 @@
 #include "compiler/backends/cpp_tables.hpp"
 #include "compiler/backends/deadlines_report.hpp"
 #include "compiler/backends/diff_report.hpp"
+#include "compiler/backends/meaning_diff.hpp"
 #include "compiler/backends/dot.hpp"
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
@@ -242,8 +243,8 @@ TEST_CASE("semantic diffs of edited protocols match their golden files", "[golde
     esc::DiagnosticSink sink;
     auto run = esc::check_files({before, after}, reader, sources, sink, {});
     REQUIRE(sink.errors() == 0);
-    return esc::analysis::semantic_diff(run.files.at(0).model, run.files.at(0).analyses, run.files.at(1).model,
-                                        run.files.at(1).analyses);
+    return esc::backends::changes_in_meaning(run.files.at(0).model, run.files.at(0).analyses, run.files.at(1).model,
+                                             run.files.at(1).analyses);
   };
   for (const auto* name : {"barnet", "enfield", "herefordshire", "merton", "wolverhampton"}) {
     auto before = std::string("protocols/") + name + ".esc";

@@ -9,9 +9,17 @@ namespace esc::checks {
 void adult_route(const Context& context, DiagnosticSink& sink) {
   const auto& model = context.model;
   if (!model.protocol || !model.protocol->scope.has(model::Scope::adults)) return;
-  auto names_adults = [](std::string_view title) { return normalise_words(title).find("adult") != std::string::npos; };
+  // A title names adult services when it names adults and is not the board or
+  // partnership: "Barnet Safeguarding Adults Board" oversees adult safeguarding, but is
+  // no service to escalate within, and its name once silenced this check.
+  auto names_adults = [](std::string_view title) {
+    auto words = normalise_words(title);
+    return words.find("adult") != std::string::npos && words.find("board") == std::string::npos &&
+           words.find("partnership") == std::string::npos;
+  };
   bool adult_route = std::any_of(model.agencies.begin(), model.agencies.end(), [&](const model::Agency& agency) {
     if (agency.kind && normalise_words(agency.kind->value) == "adult_social_care") return true;
+    if (agency.kind && normalise_words(agency.kind->value) == "partnership") return false;
     if (names_adults(agency.title.value)) return true;
     return std::any_of(agency.roles.begin(), agency.roles.end(),
                        [&](const model::Role& role) { return names_adults(role.title.value); });
