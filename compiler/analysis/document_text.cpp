@@ -288,8 +288,8 @@ std::uint64_t word_hash(std::string_view word) {
   return hash;
 }
 
+}  // namespace
 
-// `text` on one line, at most about `longest` bytes, cut between characters.
 std::string one_line(std::string_view text, std::size_t longest) {
   std::string out;
   bool space = false;
@@ -307,8 +307,6 @@ std::string one_line(std::string_view text, std::size_t longest) {
   while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
   return out.substr(0, cut) + "…";
 }
-
-}  // namespace
 
 NormalisedText normalise(std::string_view text) { return Normaliser(text, true).run(); }
 

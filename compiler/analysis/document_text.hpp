@@ -88,6 +88,10 @@ class DocumentText {
   NormalisedText normalised_;
 };
 
+// `text` on one line (every run of spaces and line ends one space), at most about
+// `longest` bytes, cut between characters with "…".
+std::string one_line(std::string_view text, std::size_t longest = std::string_view::npos);
+
 // The [begin, end) offsets of each run of letters and digits in `text`.
 std::vector<std::pair<std::size_t, std::size_t>> word_spans(std::string_view text);
 

@@ -4,27 +4,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compiler/analysis/document_text.hpp"
+
 namespace esc::backends {
 namespace {
 
 using json = nlohmann::ordered_json;
 using analysis::ParagraphStatus;
 
-// Text on one line: every run of spaces and line ends as one space.
-std::string one_line(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+using analysis::one_line;
 
 // Characters, not bytes, so that lines with curly quotes wrap where the eye expects.
 std::size_t width_of(std::string_view text) {
