@@ -170,6 +170,21 @@ void for_each_word(std::string_view text, Each&& each) {
   }
 }
 
+// Whether `word` ends a paragraph of `document` with no stop after it, as an extraction
+// cut off in mid-word leaves it ("the source of the conc", then a blank line or the end):
+// such a word may be the start of one, and is not the board's spelling.
+bool ends_a_paragraph_unstopped(std::string_view document, std::string_view word) {
+  for (auto at = document.find(word); at != std::string_view::npos; at = document.find(word, at + 1)) {
+    if (at > 0 && letter_at(document, at - 1) != 0) continue;
+    auto after = document.find_first_not_of(" \t\r", at + word.size());
+    if (after == std::string_view::npos) return true;
+    if (document[after] != '\n') continue;
+    auto next = document.find_first_not_of(" \t\r", after + 1);
+    if (next == std::string_view::npos || document[next] == '\n') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Dictionary& dictionary) {
@@ -232,6 +247,12 @@ std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Di
       // looked up, so that no name is ever called a misspelling. Nor is a word that
       // starts with a letter of another alphabet, which the dictionary cannot judge.
       if (has_capital(word) || static_cast<unsigned char>(word[0]) >= 0x80) return;
+      auto quote_end = text.value.find_last_not_of(" \t");
+      bool ends_quote = quote_end != std::string::npos && offset + word.size() == quote_end + 1;
+      if (ends_quote && model.protocol && model.protocol->document &&
+          ends_a_paragraph_unstopped(model.protocol->document->text, word)) {
+        return;
+      }
       auto plain = straight_apostrophes(word);
       // An abbreviation with its stop ("etc.") is a word of the dictionary's own.
       auto after = offset + word.size();
