@@ -223,3 +223,34 @@ TEST_CASE("the JSON lists each ambiguity with what each reading says, and runnin
   CHECK(json["stages"][0]["timeframes"].empty());
   CHECK(json["stages"][0]["running_total"] == nlohmann::json({{"low", 3}, {"high", 5}}));
 }
+
+TEST_CASE("what every reading says alike holds in every reading, and the outputs show it", "[ambiguity]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
+  parties "Practitioner" to "Practitioner"
+  ambiguous "the table and the text" {
+    reading "the table" {
+      within 3 working days
+      contact "Duty Manager" phone "01234 567890"
+        source "the table's words"
+    }
+    reading "the text" {
+      within 5 working days
+      contact "Duty Manager" phone "01234 567890"
+    }
+  }
+  contact "Head of Service" phone "01234 567891"
+  final binding
+}
+)");
+  REQUIRE(checked.run.files.at(0).resolved);
+  const auto& shown = checked.run.files[0].model;
+  REQUIRE(shown.stages.size() == 1);
+  std::vector<std::string> contacts;
+  for (const auto& contact : shown.stages[0].contacts) contacts.emplace_back(contact.title.value);
+  // The contact both readings give is shown; the timeframes they disagree on are not.
+  CHECK(contacts == std::vector<std::string>{"Duty Manager", "Head of Service"});
+  CHECK(shown.stages[0].timeframes.empty());
+  // Its quote stays with the reading that wrote it, once.
+  auto json = nlohmann::json::parse(esc::backends::emit_json(shown, checked.run.files[0].analyses, "test.esc"));
+  CHECK(json["stages"][0]["contacts"][0]["quotes"].empty());
+}

@@ -69,6 +69,9 @@ void widen_over_readings(Analyses& shown, const std::vector<const Analyses*>& re
   }
   shown.totals = std::move(totals);
   shown.overall = over(readings, [](const Analyses& reading) { return reading.overall; });
+  if (!shown.overall) {
+    for (const auto* reading : readings) shown.overall_by_reading.push_back(reading->overall);
+  }
 }
 
 }  // namespace esc::analysis

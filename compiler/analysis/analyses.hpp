@@ -21,6 +21,9 @@ struct Analyses {
   // The whole escalation's time: the protocol's own target for every stage, else the
   // main path's total.
   std::optional<model::WorkingDays> overall;
+  // The overall time under each way of reading a protocol that records ambiguities,
+  // when some way gives none: `overall` is then absent, and must not be so silently.
+  std::vector<std::optional<model::WorkingDays>> overall_by_reading;
   WhomToContact whom;
   // The protocol's quotes against its document, when it names one.
   std::optional<QuoteVerification> quotes;

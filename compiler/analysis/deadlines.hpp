@@ -42,6 +42,10 @@ struct Deadlines {
   std::vector<StageDeadline> stages;
   std::optional<model::WorkingDays> overall;
   std::optional<WorkingDate> overall_due;
+  // When the overall time is known in some ways of reading the document but not all:
+  // the range the ways that give one give.
+  bool overall_depends_on_reading = false;
+  std::optional<model::WorkingDays> overall_where_stated;
   // The earliest date worked out past the years the calendar has bank holidays for,
   // when there is one: it, and every later date, may be early.
   std::optional<WorkingDate> first_unknown;

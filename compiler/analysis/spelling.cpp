@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "compiler/source/embedded.hpp"
@@ -204,10 +205,17 @@ std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Di
       for_each_word(term.term.value, [&](std::string_view word, std::size_t) { defined.insert(lower(straight_apostrophes(word))); });
     }
   }
+  // Each distinct word is looked up once: a protocol repeats its words many times over.
+  std::unordered_map<std::string, bool> looked_up;
+  auto knows = [&](const std::string& word) {
+    auto [at, fresh] = looked_up.try_emplace(word, false);
+    if (fresh) at->second = dictionary.knows(word);
+    return at->second;
+  };
   auto known = [&](const std::string& word) {
-    if (defined.count(word) || dictionary.knows(word)) return true;
+    if (defined.count(word) || knows(word)) return true;
     // A possessive of a word the dictionary has ("professional's", "agencies'").
-    if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0 && dictionary.knows(word.substr(0, word.size() - 2))) {
+    if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0 && knows(word.substr(0, word.size() - 2))) {
       return true;
     }
     // Each part of a hyphenated word ("re-referral").
@@ -218,7 +226,7 @@ std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Di
         auto to = word.find('-', from);
         if (to == std::string::npos) to = word.size();
         auto part = word.substr(from, to - from);
-        every = part.empty() || defined.count(part) || dictionary.knows(part);
+        every = part.empty() || defined.count(part) || knows(part);
         from = to + 1;
       }
       if (every) return true;
@@ -226,7 +234,7 @@ std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Di
     // A name written without its capital ("london" in a file's name) is still a name.
     std::string capital = word;
     capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
-    return dictionary.knows(capital);
+    return knows(capital);
   };
   for (const auto* passage : quotes) {
     const auto& text = passage->text;
@@ -248,7 +256,7 @@ std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Di
       auto plain = straight_apostrophes(word);
       // An abbreviation with its stop ("etc.") is a word of the dictionary's own.
       auto after = offset + word.size();
-      bool abbreviation = after < text.value.size() && text.value[after] == '.' && dictionary.knows(plain + ".");
+      bool abbreviation = after < text.value.size() && text.value[after] == '.' && knows(plain + ".");
       if (abbreviation || known(plain) || !reported.insert(plain).second) return;
       Span span = text.span;
       if (exact) {

@@ -96,6 +96,11 @@ std::string render_deadlines_text(const analysis::Deadlines& deadlines, const mo
   if (deadlines.overall && deadlines.overall_due) {
     out += fmt::format("\nOverall: {}, due by {}\n", analysis::days_words(*deadlines.overall),
                        day_words(deadlines.overall_due->day));
+  } else if (deadlines.overall_depends_on_reading) {
+    // Said, never dropped: escc does not choose a reading.
+    out += fmt::format("\nOverall: depends on how the document is read: {} in some readings, and no figure in "
+                       "others (escc check lists the ambiguities)\n",
+                       analysis::days_words(*deadlines.overall_where_stated));
   }
   return out;
 }
@@ -137,6 +142,10 @@ std::string render_deadlines_json(const analysis::Deadlines& deadlines, const mo
   root["overall"] = deadlines.overall_due
                         ? json{{"working_days", deadlines.overall->high}, {"due", date(deadlines.overall_due->day)}}
                         : json(nullptr);
+  if (deadlines.overall_depends_on_reading) {
+    const auto& stated = *deadlines.overall_where_stated;
+    root["overall_depends_on_reading"] = json{{"low", stated.low}, {"high", stated.high}};
+  }
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -27,6 +27,48 @@ std::string how_long(std::int64_t from, std::int64_t to) {
 void review_date(const Context& context, DiagnosticSink& sink) {
   if (!context.model.protocol) return;
   const auto& protocol = *context.model.protocol;
+  if (!protocol.review_due && protocol.review_every_months) {
+    // "Review annually" says when, counted from the last review, else from the latest
+    // approval, else from the date the protocol bears.
+    const model::Date* from = protocol.last_reviewed ? &*protocol.last_reviewed : nullptr;
+    std::string_view from_what = "its last review";
+    if (from == nullptr) {
+      for (const auto& approval : protocol.approvals) {
+        if (approval.date && (from == nullptr || last_day_meant(*approval.date) > last_day_meant(*from))) {
+          from = &*approval.date;
+          from_what = "its approval";
+        }
+      }
+    }
+    if (from == nullptr && protocol.dated) {
+      from = &*protocol.dated;
+      from_what = "the date it bears";
+    }
+    const auto months = protocol.review_every_months->value;
+    if (from == nullptr) {
+      auto* d = report_unless_unknown(
+          context, sink, Code::G002, protocol.review_every_months->span,
+          fmt::format("the protocol is to be reviewed every {} months, but gives no date to count them from, so when "
+                      "it is next to be reviewed cannot be told",
+                      months),
+          {}, "when the protocol is next to be reviewed");
+      if (d != nullptr) d->suggestion = "add the date of the last review (last reviewed 2025-03) or 'review due'";
+      return;
+    }
+    auto month_index = from->year * 12 + (from->month - 1) + months;
+    model::Date due{static_cast<int>(month_index / 12), static_cast<int>(month_index % 12) + 1, 0, from->span};
+    auto due_day = last_day_meant(due);
+    if (due_day < context.today) {
+      auto& d = sink.report(Code::G001, protocol.review_every_months->span,
+                            fmt::format("the protocol is to be reviewed every {} months from {} ({}), so its review "
+                                        "was due by {}, {} before today ({})",
+                                        months, from_what, spoken(*from), spoken(due), how_long(due_day, context.today),
+                                        long_date(civil_date(context.today))));
+      d.notes.push_back({from->span, fmt::format("{} is recorded here", from_what.substr(4))});
+      d.suggestion = "review the protocol with the partners, then record the new date with 'review due'";
+    }
+    return;
+  }
   if (!protocol.review_due) {
     auto* d = report_unless_unknown(context, sink, Code::G002, protocol.span,
                                     "the protocol does not say when it is next to be reviewed", {},

@@ -108,10 +108,10 @@ void read_agency_body(model::Agency& agency, const ast::Statement& statement, Co
 void read_line_body(model::Line& line, const ast::Statement& statement, std::string_view agency, Context& context);
 // An `ambiguous` block within each kind of block, kept in the context's list with each
 // of its readings read as that block would read it.
-void read_ambiguity(const ast::Statement& statement, const model::Protocol& within, Context& context);
-void read_ambiguity(const ast::Statement& statement, const model::Stage& within, Context& context);
-void read_ambiguity(const ast::Statement& statement, const model::Agency& within, Context& context);
-void read_ambiguity(const ast::Statement& statement, const model::Line& within, std::string_view agency,
+void read_ambiguity(const ast::Statement& statement, model::Protocol& within, Context& context);
+void read_ambiguity(const ast::Statement& statement, model::Stage& within, Context& context);
+void read_ambiguity(const ast::Statement& statement, model::Agency& within, Context& context);
+void read_ambiguity(const ast::Statement& statement, model::Line& within, std::string_view agency,
                     Context& context);
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context);
 model::Protocol protocol_of(const ast::Statement& statement, Context& context);
