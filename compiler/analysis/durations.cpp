@@ -40,7 +40,8 @@ std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total)
 
 std::optional<model::WorkingDays> step_days(const model::Step& step) {
   auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
-  if (days && step.modality == model::Modality::may) days->low = 0;
+  // A step taken only under a condition ("if not agreed") may not be taken either.
+  if (days && (step.modality == model::Modality::may || step.condition)) days->low = 0;
   return days;
 }
 
