@@ -303,3 +303,24 @@ TEST_CASE("a step taken only on a condition counts from nothing to its time", "[
   REQUIRE(file.resolved);
   CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{2, 5});
 }
+
+TEST_CASE("a second timeframe on a stage is read with the first, never dropped", "[structure]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Managers" {
+  immediately
+  within 3 working days
+  contact "Duty Manager" phone "01234 567890"
+  when unresolved: go to stage 2
+}
+stage 2 "Directors" {
+  within 2 working days
+  contact "Director" phone "01234 567891"
+  final binding
+}
+)");
+  const auto& file = checked.run.files.at(0);
+  REQUIRE(file.resolved);
+  CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{0, 3});
+  CHECK(file.analyses.totals.at(1).computed == esc::model::WorkingDays{2, 5});
+  auto chart = esc::backends::chart_of(file.model, file.analyses);
+  CHECK(chart.nodes.at(1).timeframe == "immediately; within 3 working days");
+}
