@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "compiler/backends/meaning_diff.hpp"
 #include "compiler/model/model.hpp"
 #include "compiler/syntax/block_rules.hpp"
 #include "compiler/syntax/suggest.hpp"
@@ -422,4 +423,101 @@ TEST_CASE("the first word of a misspelt statement is offered from the table", "[
   }
   // A word nothing offers is not offered.
   CHECK(std::count(offered.begin(), offered.end(), "as") == 0);
+}
+
+// `escc diff` against the table: adding any statement, in any block it may stand in,
+// and removing it again, is a change in meaning the diff reports; so is the document's
+// must, should or may before any statement that takes one. A new statement is held to
+// this by its row alone.
+TEST_CASE("escc diff reports every statement added or removed, in every block it stands in", "[statements][diff]") {
+  // Declarations the examples name; one the text under test makes itself is left out.
+  const std::pair<Keyword, std::string_view> declarations[] = {
+      {Keyword::protocol, "protocol \"Declarations\" {\n}\n"},
+      {Keyword::level, "level line_manager\n"},
+      {Keyword::kind, "kind police\n"},
+      {Keyword::calendar, "calendar england_and_wales {\n}\n"},
+      {Keyword::agency, "agency declarations \"Declarations\" {\nline 1 {\n}\n}\n"},
+      {Keyword::form, "form declarations \"Declarations\" {\n}\n"},
+  };
+  auto checked_model = [](const std::string& text) {
+    auto checked = std::make_unique<esc::test::Checked>(
+        esc::test::check_text(text, std::string(ESCC_SOURCE_DIR) + "/tests/documents/diff.esc"));
+    std::string errors;
+    for (const auto& d : checked->sink.diagnostics()) errors += d.message + "\n";
+    INFO(text << errors);
+    REQUIRE(checked->run.files.size() == 1);
+    REQUIRE(checked->run.files[0].resolved);
+    REQUIRE(checked->sink.errors() == 0);
+    return checked;
+  };
+  auto require_reported = [&](const std::string& without, const std::string& with) {
+    auto a = checked_model(without);
+    auto b = checked_model(with);
+    const auto& x = a->run.files[0];
+    const auto& y = b->run.files[0];
+    INFO("without:\n" << without << "with:\n" << with);
+    CHECK_FALSE(esc::backends::changes_in_meaning(x.model, x.analyses, y.model, y.analyses).empty());
+    CHECK_FALSE(esc::backends::changes_in_meaning(y.model, y.analyses, x.model, x.analyses).empty());
+    CHECK(esc::backends::changes_in_meaning(y.model, y.analyses, y.model, y.analyses).empty());
+  };
+  std::size_t compared = 0;
+  for (const auto& row : g::rows) {
+    // A quote, a note and a context are the document's or the transcriber's words, not
+    // what the protocol means (D001 and escc trace judge them).
+    if (!is_statement(row) || row.describes_statement_above || row.keyword == Keyword::context) continue;
+    for (const auto& block : g::block_table) {
+      auto held = holding(block.block);
+      if (!row.stands_in.contains(held)) continue;
+      if (block.block == Block::reading && row.keyword == Keyword::ambiguous) continue;  // refused
+      INFO(row.name << " in " << block.description);
+      auto frame = frame_of(block.block);
+      std::string text;
+      for (const auto& [keyword, declaration] : declarations) {
+        bool made_here = (block.block == Block::file && keyword == row.keyword) ||
+                         std::find(frame.openers.begin(), frame.openers.end(), keyword) != frame.openers.end();
+        // Within a calendar, the protocol names it, so that what it says is the protocol's.
+        bool in_calendar = std::find(frame.openers.begin(), frame.openers.end(), Keyword::calendar) != frame.openers.end();
+        if (!made_here) text += keyword == Keyword::protocol && in_calendar
+                                    ? "protocol \"Declarations\" {\ncalendar england_and_wales\n}\n"
+                                    : std::string(declaration);
+      }
+      // A calendar no protocol names is no part of one; the example of `working days`
+      // states the days that are working days when none are stated.
+      bool means_nothing = (row.keyword == Keyword::calendar && block.block == Block::file) ||
+                           row.keyword == Keyword::working_days;
+      auto ending = g::block_opened(held, row.keyword) ? std::string(" {\n}\n") : std::string("\n");
+      if (means_nothing) {
+        auto a = checked_model(text + frame.open + frame.close);
+        auto b = checked_model(text + frame.open + std::string(row.example) + ending + frame.close);
+        CHECK(esc::backends::changes_in_meaning(a->run.files[0].model, a->run.files[0].analyses,
+                                                b->run.files[0].model, b->run.files[0].analyses)
+                  .empty());
+        // Other working days are a change.
+        if (row.keyword == Keyword::working_days) {
+          require_reported(text + frame.open + frame.close,
+                           text + frame.open + "working days monday to saturday\n" + frame.close);
+        }
+        continue;
+      }
+      require_reported(text + frame.open + frame.close, text + frame.open + std::string(row.example) + ending + frame.close);
+      if (row.takes_modality) {
+        require_reported(text + frame.open + std::string(row.example) + ending + frame.close,
+                         text + frame.open + "should " + std::string(row.example) + ending + frame.close);
+      }
+      ++compared;
+    }
+  }
+  // Actions after `when ...:`, with the document's word and without.
+  auto frame = frame_of(Block::stage);
+  auto stages = std::string("protocol \"Declarations\" {\n}\nstage 2 \"Managers\" {\n}\n");
+  for (const auto& row : g::rows) {
+    if (!row.outcome_action) continue;
+    INFO(row.name << " after 'when unresolved:'");
+    auto action = "when unresolved: " + std::string(row.example) + "\n";
+    require_reported(stages + frame.open + frame.close, stages + frame.open + action + frame.close);
+    require_reported(stages + frame.open + action + frame.close,
+                     stages + frame.open + "when unresolved: may " + std::string(row.example) + "\n" + frame.close);
+    ++compared;
+  }
+  CHECK(compared > g::rows.size());
 }

@@ -5,11 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "compiler/analysis/deadlines.hpp"
 #include "compiler/analysis/duties.hpp"
+#include "compiler/analysis/semantic_diff.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/deadlines_report.hpp"
 #include "compiler/backends/html.hpp"
@@ -323,4 +325,34 @@ stage 2 "Directors" {
   CHECK(file.analyses.totals.at(1).computed == esc::model::WorkingDays{2, 5});
   auto chart = esc::backends::chart_of(file.model, file.analyses);
   CHECK(chart.nodes.at(1).timeframe == "immediately; within 3 working days");
+}
+
+TEST_CASE("escc diff names a stage the document does not name by its number alone", "[structure]") {
+  auto before = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 {
+  within 2 working days
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+)");
+  auto after = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 {
+  within 2 working days
+  contact "Duty Manager" phone "01234 567890"
+  when unresolved: go to stage 2
+}
+stage 2 {
+  within 3 working days
+  contact "Director" phone "01234 567891"
+  final binding
+}
+)");
+  const auto& a = before.run.files.at(0);
+  const auto& b = after.run.files.at(0);
+  REQUIRE(a.resolved);
+  REQUIRE(b.resolved);
+  std::vector<std::string> described;
+  for (const auto& change : esc::analysis::semantic_diff(a.model, a.analyses, b.model, b.analyses)) {
+    described.push_back(change.description);
+  }
+  CHECK(std::find(described.begin(), described.end(), "stage 2 is new, taking 3 working days") != described.end());
+  for (const auto& words : described) CHECK(words.find("\"\"") == std::string::npos);
 }

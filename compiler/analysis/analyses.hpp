@@ -8,6 +8,7 @@
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/analysis/quotes.hpp"
+#include "compiler/analysis/spelling.hpp"
 #include "compiler/analysis/whom_to_contact.hpp"
 #include "compiler/model/model.hpp"
 
@@ -23,6 +24,8 @@ struct Analyses {
   WhomToContact whom;
   // The protocol's quotes against its document, when it names one.
   std::optional<QuoteVerification> quotes;
+  // Words of the document's quotes the British English dictionary does not have.
+  std::vector<UnfamiliarWord> unfamiliar_words;
 };
 
 Analyses analyse(const model::Model& model);

@@ -346,6 +346,16 @@ std::vector<std::string_view> omission_parts(std::string_view quote) {
     auto last = part.find_last_not_of(" \t");
     parts.push_back(part.substr(first, last + 1 - first));
   };
+  // Most quotes leave nothing out: the quote is its one part.
+  if (quote.find("..") == std::string_view::npos && quote.find("…") == std::string_view::npos) {
+    keep(quote);
+    return parts;
+  }
+  // Most quotes leave nothing out: the quote is its one part.
+  if (quote.find("..") == std::string_view::npos && quote.find("…") == std::string_view::npos) {
+    keep(quote);
+    return parts;
+  }
   std::size_t start = 0;
   for (std::size_t i = 0; i < quote.size();) {
     // Only a '.' or the first byte of '…' can start a mark.

@@ -43,9 +43,21 @@ constexpr KindName kind_names[] = {
     {ChangeKind::approval_changed, "approval-changed"},
     {ChangeKind::review_changed, "review-changed"},
     {ChangeKind::calendar_changed, "calendar-changed"},
+    {ChangeKind::statement_added, "statement-added"},
+    {ChangeKind::statement_removed, "statement-removed"},
+    {ChangeKind::statement_changed, "statement-changed"},
 };
 
 std::string quoted(std::string_view text) { return fmt::format("\"{}\"", text); }
+
+// "stage 2 \"Line managers\"", or "stage 2" for a stage the document does not name.
+std::string stage_named(const model::Stage& stage) {
+  return stage.named() ? fmt::format("{} {}", stage.label(), quoted(stage.title.value)) : stage.label();
+}
+
+std::string title_or_none(const model::Stage& stage) {
+  return stage.title.value.empty() ? std::string("no title") : quoted(stage.title.value);
+}
 
 std::string date_text(const std::optional<model::Date>& date) {
   if (!date) return "none";
@@ -88,30 +100,6 @@ struct Facts {
   }
 };
 
-// Stages are matched by kind and title first (so a renumbered stage is the same stage),
-// then formal stages by number (a renamed stage), then routes by name.
-std::vector<std::uint32_t> match_stages(const model::Model& before, const model::Model& after) {
-  std::vector<std::uint32_t> match(before.stages.size(), model::no_id);
-  std::vector<bool> taken(after.stages.size(), false);
-  auto pass = [&](auto same) {
-    for (std::uint32_t i = 0; i < before.stages.size(); ++i) {
-      if (match[i] != model::no_id) continue;
-      for (std::uint32_t j = 0; j < after.stages.size(); ++j) {
-        if (taken[j] || before.stages[i].kind != after.stages[j].kind || !same(before.stages[i], after.stages[j])) continue;
-        match[i] = j;
-        taken[j] = true;
-        break;
-      }
-    }
-  };
-  pass([](const model::Stage& a, const model::Stage& b) { return a.title.value == b.title.value; });
-  pass([](const model::Stage& a, const model::Stage& b) {
-    return (a.kind == model::StageKind::formal && a.number == b.number) ||
-           (a.kind == model::StageKind::route && a.name == b.name) || a.kind == model::StageKind::informal;
-  });
-  return match;
-}
-
 // Where outcomes lead. Targets are named as the later version names them (`name_of`
 // maps a stage of this version to that name), so that renumbering or renaming a stage
 // is not also reported as a change of route.
@@ -128,6 +116,8 @@ std::multiset<std::string> moves_of(const model::Stage& stage, NameOf name_of) {
       } else {
         continue;
       }
+      // The document's must, should or may is part of the move ("may go to stage 4").
+      if (action.modality != model::Modality::unstated) where = fmt::format("{} {}", model::modality_name(action.modality), where);
       moves.insert(fmt::format("when {}{}: {}", model::outcome_name(outcome.kind),
                                outcome.condition ? fmt::format(" if {}", quoted(outcome.condition->value)) : "", where));
     }
@@ -253,24 +243,24 @@ class Differ {
     for (std::uint32_t i = 0; i < before_.stages.size(); ++i) {
       if (match[i] != model::no_id) continue;
       const auto& stage = before_.stages[i];
-      add(ChangeKind::stage_removed, stage.label(), fmt::format("{} {} is removed", stage.label(), quoted(stage.title.value)));
+      add(ChangeKind::stage_removed, stage.label(), fmt::format("{} is removed", stage_named(stage)));
     }
     for (std::uint32_t j = 0; j < after_.stages.size(); ++j) {
       const auto& now = after_.stages[j];
       if (!matched_after[j]) {
         add(ChangeKind::stage_added, now.label(),
-            fmt::format("{} {} is new, taking {}", now.label(), quoted(now.title.value),
+            fmt::format("{} is new, taking {}", stage_named(now),
                         days_or_none(b.durations.stages[j].own)));
         continue;
       }
       auto i = static_cast<std::uint32_t>(std::find(match.begin(), match.end(), j) - match.begin());
       const auto& was = before_.stages[i];
       if (was.label() != now.label()) {
-        add(ChangeKind::stage_renumbered, now.label(), fmt::format("{} {} was {}", now.label(), quoted(now.title.value), was.label()));
+        add(ChangeKind::stage_renumbered, now.label(), fmt::format("{} was {}", stage_named(now), was.label()));
       }
       if (was.title.value != now.title.value) {
         add(ChangeKind::stage_renamed, now.label(),
-            fmt::format("title {} → {}", quoted(was.title.value), quoted(now.title.value)));
+            fmt::format("title {} → {}", title_or_none(was), title_or_none(now)));
       }
       const auto& time_a = a.durations.stages[i].own;
       const auto& time_b = b.durations.stages[j].own;
@@ -380,8 +370,19 @@ class Differ {
     compare("email", was.emails, now.emails);
     compare("call sign", was.call_signs, now.call_signs);
     compare("switchboard", was.switchboards, now.switchboards);
-    auto person = [](const model::Contact& c) { return c.person ? std::string(c.person->value) : "none"; };
-    if (person(was) != person(now)) details.push_back(fmt::format("person {} → {}", person(was), person(now)));
+    auto optional = [](const std::optional<model::Text>& text) { return text ? std::string(text->value) : "none"; };
+    if (optional(was.person) != optional(now.person)) {
+      details.push_back(fmt::format("person {} → {}", optional(was.person), optional(now.person)));
+    }
+    if (optional(was.via) != optional(now.via)) {
+      details.push_back(fmt::format("via {} → {}", optional(was.via), optional(now.via)));
+    }
+    auto agency = [](const model::Contact& c, const model::Model& m) {
+      return c.of.valid() ? m.agency(c.of).name : std::string("none");
+    };
+    if (agency(was, before_) != agency(now, after_)) {
+      details.push_back(fmt::format("of {} → {}", agency(was, before_), agency(now, after_)));
+    }
     if (!details.empty()) add(ChangeKind::contact_changed, subject, fmt::format("{}", fmt::join(details, "; ")));
     auto when_before = availability_words(was, before_);
     auto when_after = availability_words(now, after_);
@@ -402,6 +403,28 @@ class Differ {
 };
 
 }  // namespace
+
+std::vector<std::uint32_t> match_stages(const model::Model& before, const model::Model& after) {
+  std::vector<std::uint32_t> match(before.stages.size(), model::no_id);
+  std::vector<bool> taken(after.stages.size(), false);
+  auto pass = [&](auto same) {
+    for (std::uint32_t i = 0; i < before.stages.size(); ++i) {
+      if (match[i] != model::no_id) continue;
+      for (std::uint32_t j = 0; j < after.stages.size(); ++j) {
+        if (taken[j] || before.stages[i].kind != after.stages[j].kind || !same(before.stages[i], after.stages[j])) continue;
+        match[i] = j;
+        taken[j] = true;
+        break;
+      }
+    }
+  };
+  pass([](const model::Stage& a, const model::Stage& b) { return a.title.value == b.title.value; });
+  pass([](const model::Stage& a, const model::Stage& b) {
+    return (a.kind == model::StageKind::formal && a.number == b.number) ||
+           (a.kind == model::StageKind::route && a.name == b.name) || a.kind == model::StageKind::informal;
+  });
+  return match;
+}
 
 std::string_view change_kind_name(ChangeKind kind) {
   for (const auto& entry : kind_names) {

@@ -37,6 +37,11 @@ enum class ChangeKind {
   approval_changed,
   review_changed,
   calendar_changed,
+  // Any other statement, found by comparing the resolved models whole (backends/
+  // meaning_diff.hpp), so that no change in meaning goes unreported.
+  statement_added,
+  statement_removed,
+  statement_changed,
 };
 
 std::string_view change_kind_name(ChangeKind kind);  // "timeframe-longer"
@@ -47,6 +52,11 @@ struct Change {
   std::string subject;      // "stage 2", "police line 1: Duty Inspector", "the protocol"
   std::string description;  // one sentence in plain English
 };
+
+// Which stage of `after` each stage of `before` is (model::no_id: none): by kind and
+// title first, so that a renumbered stage is the same stage, then formal stages by
+// number (a renamed stage), then routes by name.
+std::vector<std::uint32_t> match_stages(const model::Model& before, const model::Model& after);
 
 // In a fixed order: the protocol, then stages in the new version's order, then agencies.
 std::vector<Change> semantic_diff(const model::Model& before, const Analyses& before_analyses,

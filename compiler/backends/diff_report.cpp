@@ -9,8 +9,8 @@ namespace {
 
 using analysis::ChangeKind;
 
-enum class Section { protocol, stages, contacts };
-constexpr const char* section_titles[] = {"The protocol", "Stages and timeframes", "Contacts"};
+enum class Section { protocol, stages, contacts, other };
+constexpr const char* section_titles[] = {"The protocol", "Stages and timeframes", "Contacts", "Other statements"};
 
 Section section_of(ChangeKind kind) {
   switch (kind) {
@@ -27,6 +27,9 @@ Section section_of(ChangeKind kind) {
     case ChangeKind::availability_changed:
     case ChangeKind::out_of_hours_lost:
     case ChangeKind::condition_changed: return Section::contacts;
+    case ChangeKind::statement_added:
+    case ChangeKind::statement_removed:
+    case ChangeKind::statement_changed: return Section::other;
     default: return Section::stages;
   }
 }
@@ -47,7 +50,7 @@ std::string markdown_text(std::string_view text) {
 // each section that has any.
 template <typename Heading, typename Item>
 void by_section(const std::vector<analysis::Change>& changes, Heading&& heading, Item&& item) {
-  for (int section = 0; section < 3; ++section) {
+  for (int section = 0; section < 4; ++section) {
     bool headed = false;
     for (const auto& change : changes) {
       if (static_cast<int>(section_of(change.kind)) != section) continue;

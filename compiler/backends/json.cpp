@@ -322,7 +322,8 @@ json line(const model::Line& l, const model::Model& m) {
   json object{{"label", l.label},
               {"title", optional_text(l.title)},
               {"contacts", contacts(l.contacts, m)},
-              {"duties", duties(l.duties, m)}};
+              {"duties", duties(l.duties, m)},
+              {"unknown", unknowns(l.unknowns)}};
   describe(object, l);
   return object;
 }
@@ -472,8 +473,14 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
     for (const auto& h : c.holidays) {
       holidays.push_back({{"date", date(h.date)}, {"name", optional_text(h.name)}});
     }
+    static constexpr const char* day_names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    auto working = json::array();
+    for (int day = 0; day < 7; ++day) {
+      if (c.working_days & (1 << day)) working.push_back(day_names[day]);
+    }
     root["calendar"] = {{"name", c.name},
                         {"title", optional_text(c.title)},
+                        {"working_days", working},
                         {"data_from", c.data_from},
                         {"data_to", c.data_to},
                         {"bank_holidays", holidays}};

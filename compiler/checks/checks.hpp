@@ -19,6 +19,7 @@ struct Context {
   const analysis::Durations& durations;
   const std::vector<analysis::PathPoint>& totals;  // the running totals on the main path
   const std::optional<analysis::QuoteVerification>& quotes;
+  const std::vector<analysis::UnfamiliarWord>& unfamiliar_words;
 };
 
 using Check = void (*)(const Context&, DiagnosticSink&);
@@ -70,5 +71,10 @@ void document_links(const Context&, DiagnosticSink&);
 void bank_holidays(const Context&, DiagnosticSink&);
 void ambiguity(const Context&, DiagnosticSink&);
 void quotes_in_document(const Context&, DiagnosticSink&);
+void spelling(const Context&, DiagnosticSink&);
+void excluded_subject(const Context&, DiagnosticSink&);
+void contradicting_triggers(const Context&, DiagnosticSink&);
+void out_of_hours(const Context&, DiagnosticSink&);
+void children_only(const Context&, DiagnosticSink&);
 
 }  // namespace esc::checks

@@ -25,13 +25,23 @@ void missing_timeframe(const Context& context, DiagnosticSink& sink) {
       continue;
     }
     if (!time.from_steps) continue;
+    // One finding for the stage, where its first untimed step is: the gap is the stage's
+    // total, however many of its steps leave it open.
+    std::vector<const model::Step*> untimed;
     for (const auto& step : stage.steps) {
-      if (step.timeframe) continue;
-      report_unless_unknown(context, sink, Code::T005, step.span,
-                            fmt::format("this step of {} has no timeframe, so the stage's total cannot be worked out",
-                                        stage.label()),
-                            {&stage}, fmt::format("the timeframe of this step of {}", stage.label()));
+      if (!step.timeframe) untimed.push_back(&step);
     }
+    if (untimed.empty()) continue;
+    auto message = untimed.size() == 1
+                       ? fmt::format("this step of {} has no timeframe, so the stage's total cannot be worked out",
+                                     stage.label())
+                       : fmt::format("{} of the {} steps of {} have no timeframe, so the stage's total cannot be "
+                                     "worked out",
+                                     untimed.size(), stage.steps.size(), stage.label());
+    auto* d = report_unless_unknown(context, sink, Code::T005, untimed.front()->span, std::move(message), {&stage},
+                                    fmt::format("the timeframe of this step of {}", stage.label()));
+    if (d == nullptr) continue;
+    for (std::size_t k = 1; k < untimed.size(); ++k) d->notes.push_back({untimed[k]->span, "nor has this one"});
   }
 }
 

@@ -36,17 +36,23 @@ const std::vector<Registered>& registry() {
       {"line-coverage", line_coverage},
       {"repeated-availability", repeated_availability},
       {"adult-route", adult_route},
+      {"children-only", children_only},
+      {"out-of-hours", out_of_hours},
       {"document-links", document_links},
       {"bank-holidays", bank_holidays},
       {"ambiguity", ambiguity},
+      {"excluded-subject", excluded_subject},
+      {"contradicting-triggers", contradicting_triggers},
       {"quotes-in-document", quotes_in_document},
+      {"spelling", spelling},
   };
   return checks;
 }
 
 void run_checks(const model::Model& model, const analysis::Analyses& analyses, std::int64_t today,
                 DiagnosticSink& sink) {
-  Context context{model, today, analyses.flow, analyses.durations, analyses.totals, analyses.quotes};
+  Context context{model, today, analyses.flow, analyses.durations, analyses.totals, analyses.quotes,
+                  analyses.unfamiliar_words};
   DiagnosticSink found;
   for (const auto& check : registry()) check.run(context, found);
   std::vector<bool> used(model.allows.size(), false);

@@ -24,7 +24,8 @@ struct Checked {
   bool io_problem = false;
 };
 
-void check_one(const std::string& path, FileReader& reader, const CheckOptions& options, Checked& out) {
+void check_one(const std::string& path, FileReader& reader, const CheckOptions& options,
+               const analysis::Dictionary& dictionary, Checked& out) {
   out.file.path = path;
   out.file.program = load_program(path, reader, out.sources, out.sink, options.load);
   if (!out.file.program.main_readable) {
@@ -37,7 +38,7 @@ void check_one(const std::string& path, FileReader& reader, const CheckOptions& 
   // error would otherwise show up again as a missing name.
   if (records_ambiguities(out.file.program)) {
     // Each way of reading it is resolved and checked on its own (compiler/driver/readings.cpp).
-    check_with_readings(out.file, out.sources, out.sink, options.today);
+    check_with_readings(out.file, out.sources, out.sink, options.today, dictionary);
   } else {
     // Nothing reads the syntax after this: it is freed as the model is built, which keeps
     // the peak memory of a large protocol to about two thirds.
@@ -47,6 +48,7 @@ void check_one(const std::string& path, FileReader& reader, const CheckOptions& 
     // would report its consequences rather than its cause.
     if (out.file.resolved) {
       out.file.analyses = analysis::analyse(out.file.model);
+      out.file.analyses.unfamiliar_words = analysis::unfamiliar_words(out.file.model, dictionary);
       checks::run_checks(out.file.model, out.file.analyses, options.today, out.sink);
     }
   }
@@ -82,7 +84,10 @@ CheckRun check_files(const std::vector<std::string>& paths, FileReader& reader, 
   for (std::size_t i = 0; i < paths.size(); ++i) {
     results.push_back(std::make_unique<Checked>(static_cast<FileId>(i + 1) * ids_per_protocol));
   }
-  run_tasks(paths.size(), options.jobs, [&](std::size_t i) { check_one(paths[i], reader, options, *results[i]); });
+  analysis::Dictionary own_dictionary;
+  const auto& dictionary = options.dictionary ? *options.dictionary : own_dictionary;
+  run_tasks(paths.size(), options.jobs,
+            [&](std::size_t i) { check_one(paths[i], reader, options, dictionary, *results[i]); });
   // Gathered in the order the files were given.
   for (auto& result : results) {
     sources.adopt(std::move(result->sources));

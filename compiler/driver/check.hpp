@@ -25,6 +25,9 @@ struct CheckOptions {
   // `check` needs only the findings: dropping each syntax tree and model on the thread
   // that made it spares the main thread from freeing them all at the end.
   bool keep_models = true;
+  // The dictionary the quotes' words are looked up in (D002); one of the run's own,
+  // loaded when first needed, when none is given.
+  const analysis::Dictionary* dictionary = nullptr;
 };
 
 struct CheckedFile {

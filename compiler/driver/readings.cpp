@@ -129,7 +129,8 @@ std::vector<Note> readings_depended_on(const std::vector<AmbiguityWords>& ambigu
 
 bool records_ambiguities(const Program& program) { return !ambiguities_of(program).empty(); }
 
-void check_with_readings(CheckedFile& file, const SourceManager& sources, DiagnosticSink& sink, std::int64_t today) {
+void check_with_readings(CheckedFile& file, const SourceManager& sources, DiagnosticSink& sink, std::int64_t today,
+                         const analysis::Dictionary& dictionary) {
   auto statements = ambiguities_of(file.program);
   auto ambiguities = ambiguity_words(statements);
   std::size_t count = 1;
@@ -171,16 +172,19 @@ void check_with_readings(CheckedFile& file, const SourceManager& sources, Diagno
   // Every quote, those of each reading included, is in the model shown: its document is
   // normalised and its quotes looked for once, not once for each way of reading.
   auto quotes = analysis::verify_quotes(file.model);
+  auto unfamiliar = analysis::unfamiliar_words(file.model, dictionary);
   for (std::size_t k = 0; k < models.size(); ++k) {
     // The ambiguities themselves are a finding under every reading (G012).
     models[k].ambiguities = file.model.ambiguities;
     analyses[k] = analysis::analyse(models[k], quotes);
+    analyses[k].unfamiliar_words = unfamiliar;
     DiagnosticSink checked;
     checks::run_checks(models[k], analyses[k], today, checked);
     for (const auto& d : checked.diagnostics()) findings.add(d, choices[k]);
   }
   findings.report(sink, ambiguities, choices.size());
   file.analyses = analysis::analyse(file.model, std::move(quotes));
+  file.analyses.unfamiliar_words = std::move(unfamiliar);
   std::vector<const analysis::Analyses*> each;
   for (const auto& reading : analyses) each.push_back(&reading);
   analysis::widen_over_readings(file.analyses, each);

@@ -39,6 +39,7 @@ std::vector<Note> readings_depended_on(const std::vector<AmbiguityWords>& ambigu
 
 // Resolves and checks `file.program`, filling `file.model`, `file.analyses` and
 // `file.resolved` as check_files does for a protocol without ambiguities.
-void check_with_readings(CheckedFile& file, const SourceManager& sources, DiagnosticSink& sink, std::int64_t today);
+void check_with_readings(CheckedFile& file, const SourceManager& sources, DiagnosticSink& sink, std::int64_t today,
+                         const analysis::Dictionary& dictionary);
 
 }  // namespace esc

@@ -43,14 +43,18 @@ namespace unknown_table {
 using enum UnknownPlace;
 using T = Telling;
 
+// Stages that are not known may hold the routes and the contacts the protocol gives, by
+// day and out of hours.
 inline constexpr Affected stages[] = {{Code::S001, T::quiet}, {Code::S002}, {Code::S003, T::quiet}, {Code::S004},
-                                      {Code::S005},           {Code::S006}, {Code::S007},           {Code::G007}};
+                                      {Code::S005},           {Code::S006}, {Code::S007},           {Code::G007},
+                                      {Code::G008},           {Code::C015}};
 inline constexpr Affected figure[] = {{Code::S006}};
 inline constexpr Affected timeframe[] = {{Code::T004}, {Code::T005}};
 inline constexpr Affected outcomes[] = {{Code::S002}};
-inline constexpr Affected contacts[] = {{Code::C001}, {Code::C002}, {Code::C003}, {Code::C007}, {Code::C008}};
-inline constexpr Affected lines[] = {{Code::C002}};
-inline constexpr Affected hours[] = {{Code::C007}, {Code::C008}};
+inline constexpr Affected contacts[] = {{Code::C001}, {Code::C002}, {Code::C003}, {Code::C007}, {Code::C008},
+                                       {Code::C015}};
+inline constexpr Affected lines[] = {{Code::C002}, {Code::G008}};
+inline constexpr Affected hours[] = {{Code::C007}, {Code::C008}, {Code::C015}};
 inline constexpr Affected approval[] = {{Code::G005}};
 inline constexpr Affected review[] = {{Code::G002}};
 inline constexpr Affected status[] = {{Code::G004}};

@@ -14,6 +14,7 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& stdlib_files();       // stdlib/**/*.esc
 const std::vector<EmbeddedFile>& explanation_pages();  // docs/diagnostics/*.md
 const std::vector<EmbeddedFile>& runtime_files();      // runtime/**/*.hpp
+const std::vector<EmbeddedFile>& word_lists();        // stdlib/*.txt: the words the dictionary lacks
 const std::vector<EmbeddedFile>& page_assets();        // compiler/backends/page/*: "directory.css"
 
 }  // namespace esc

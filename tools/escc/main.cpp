@@ -26,6 +26,7 @@
 #include "compiler/analysis/trace.hpp"
 #include "compiler/backends/deadlines_report.hpp"
 #include "compiler/backends/diff_report.hpp"
+#include "compiler/backends/meaning_diff.hpp"
 #include "compiler/backends/registry.hpp"
 #include "compiler/backends/trace_report.hpp"
 #include "compiler/driver/build.hpp"
@@ -383,8 +384,8 @@ int run_diff(const DiffCommand& options) {
   check_options.load.search_roots = options.search_roots;
   auto run = esc::check_files({options.before, options.after}, reader, sources, sink, check_options);
   if (auto status = stopped_by_errors(run, sink, sources, "auto", "comparison")) return *status;
-  auto changes = esc::analysis::semantic_diff(run.files[0].model, run.files[0].analyses, run.files[1].model,
-                                              run.files[1].analyses);
+  auto changes = esc::backends::changes_in_meaning(run.files[0].model, run.files[0].analyses, run.files[1].model,
+                                                   run.files[1].analyses);
   if (options.format == "markdown") {
     print_text(std::cout, esc::backends::render_diff_markdown(changes, options.before, options.after));
   } else if (options.format == "json") {

@@ -1,0 +1,53 @@
+// Words of the document's own quoted text (`source`, `quote`, `context`) that are not in
+// the British English dictionary: Hunspell's en_GB (Debian's hunspell-en-gb), with the
+// project's word list (stdlib/words.txt) for the vocabulary of safeguarding it lacks.
+// A name, an abbreviation, a term the protocol defines, an address or a number is no
+// misspelling, and is never looked up. A note is the transcriber's, not the document's.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/model/model.hpp"
+
+class Hunspell;
+
+namespace esc::analysis {
+
+// Loaded when first asked, so that a run with no quote never reads it; safe to ask from
+// several threads. Without the dictionary installed it knows no words, and
+// `available()` says so: nothing is then reported.
+class Dictionary {
+ public:
+  explicit Dictionary(std::string folder = "/usr/share/hunspell");
+  ~Dictionary();
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
+
+  bool available() const;
+  bool knows(std::string_view word) const;
+  // The dictionary's closest word, or "" when it has none to offer.
+  std::string closest(std::string_view word) const;
+
+ private:
+  void load() const;
+
+  std::string folder_;
+  mutable std::once_flag loaded_;
+  mutable std::mutex mutex_;  // Hunspell keeps working state between calls
+  mutable std::unique_ptr<Hunspell> hunspell_;
+};
+
+struct UnfamiliarWord {
+  Span span;          // the word, or the whole quote when it was written with escapes
+  std::string word;
+  std::string closest;  // the dictionary's suggestion, or ""
+};
+
+// In the order the protocol writes them; each word once per quote.
+std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Dictionary& dictionary);
+
+}  // namespace esc::analysis
