@@ -76,6 +76,9 @@ ESC_MESSAGE(to_target, "expected who it goes to, in quotes or as a name, after '
 ESC_MESSAGE(on_text, "expected where it is recorded, in quotes, after 'on', such as on \"the child's file\", "
                      "but found {found}");
 ESC_MESSAGE(by_text, "expected who acts, in quotes, after 'by', but found {found}");
+ESC_MESSAGE(every_word, "expected 'every' after 'at', as in 'at every stage', but found {found}");
+ESC_MESSAGE(stages_held_at,
+            "expected 'stage' or 'formal stage' after 'at every', as in 'at every formal stage', but found {found}");
 ESC_MESSAGE(before_stage_word, "expected 'stage' after 'before', as in 'before stage 3', but found {found}");
 ESC_MESSAGE(go_to_target, "expected where to go, such as 'stage 2' or the name of a route, but found {found}");
 ESC_MESSAGE(outcome_word, "expected 'resolved', 'unresolved' or 'no response' after 'when', but found {found}");

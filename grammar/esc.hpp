@@ -235,11 +235,23 @@ struct duty_verb
 struct modifier_word
     : p::sor<ESC_KW("to"), ESC_KW("on"), ESC_KW("via"), ESC_KW("by"), ESC_KW("email"), ESC_KW("before"), ESC_KW("if"),
              ESC_KW("within"), ESC_KW("immediately"), ESC_KW("same"), ESC_KW("as"), ESC_KW("then"), ESC_KW("from"),
-             ESC_KW("or")> {};
+             ESC_KW("or"), ESC_KW("at")> {};
 struct object_reference : p::seq<p::not_at<modifier_word>, identifier> {};
 struct to_reference : identifier {};
 struct to_target : p::sor<to_text, to_reference> {};
-struct to_modifier : p::seq<ESC_KW("to"), sp, p::must<to_target>, p::star<list_sep, p::must<to_target>>> {};
+// Whom a duty is owed to: everyone listed ("A, B and C"), or one of them ("A or B"),
+// as the document joins them. The list ends before an outcome's next action, so that
+// `notify to "A", then end` is the duty and then the end.
+struct to_joined_by_and : ESC_KW("and") {};
+struct to_joined_by_or : ESC_KW("or") {};
+struct outcome_action_start
+    : p::sor<ESC_KW("then"), modal_word, p::seq<ESC_KW("go"), sp1, ESC_KW("to")>, ESC_KW("end"), duty_verb> {};
+struct to_sep
+    : p::seq<p::not_at<sp, p::opt<p::one<','>>, sp, p::opt<p::sor<ESC_KW("and"), ESC_KW("or")>, sp>,
+                       outcome_action_start>,
+             sp, p::sor<p::seq<p::one<','>, sp, p::opt<p::sor<to_joined_by_and, to_joined_by_or>, sp>>,
+                        p::seq<p::sor<to_joined_by_and, to_joined_by_or>, sp>>> {};
+struct to_modifier : p::seq<ESC_KW("to"), sp, p::must<to_target>, p::star<to_sep, p::must<to_target>>> {};
 struct on_modifier : p::seq<ESC_KW("on"), sp, p::must<on_text>> {};
 struct via_modifier : p::seq<ESC_KW("via"), sp, p::must<via_text>> {};
 struct by_modifier : p::seq<ESC_KW("by"), sp, p::must<by_text>> {};
@@ -247,8 +259,16 @@ struct before_stage_number : digits {};
 struct before_stage_word : ESC_KW("stage") {};
 struct before_modifier
     : p::seq<ESC_KW("before"), sp1, p::must<before_stage_word>, sp, p::must<before_stage_number>> {};
+// Where a duty written once for the whole protocol holds: "at all stages of the process",
+// or "at all formal stages".
+struct formal_stages : p::seq<ESC_KW("formal"), sp1, p::sor<ESC_KW("stages"), ESC_KW("stage")>> {};
+struct every_stage : p::sor<ESC_KW("stages"), ESC_KW("stage")> {};
+struct every_word : p::sor<ESC_KW("every"), ESC_KW("all")> {};
+struct stages_held_at : p::sor<formal_stages, every_stage> {};
+struct throughout_modifier : p::seq<ESC_KW("at"), sp1, p::must<every_word>, sp1, p::must<stages_held_at>> {};
 struct duty_modifier
-    : p::sor<timeframe, to_modifier, on_modifier, via_modifier, by_modifier, email_attr, before_modifier, if_attr> {};
+    : p::sor<timeframe, to_modifier, on_modifier, via_modifier, by_modifier, email_attr, before_modifier, if_attr,
+             throughout_modifier> {};
 struct duty : p::seq<duty_verb, p::opt<sp, p::sor<object_text, object_reference>>, p::star<sp, duty_modifier>> {};
 
 struct go_to_words : p::seq<ESC_KW("go"), sp1, ESC_KW("to")> {};
@@ -298,13 +318,15 @@ struct immediate_risk_stmt : statement_rule<Keyword::immediate_risk, ESC_KW("imm
 
 struct stage_word : ESC_KW("stage") {};
 struct informal_title : title_text {};
+// A stage the document does not name is written without a title, and is known by its
+// number alone ("Stage 2"), never by a name made up for it.
 struct informal_stage_stmt
-    : statement_rule<Keyword::informal_stage, ESC_KW("informal"), sp1, p::must<stage_word>, sp,
-                     p::must<informal_title>> {};
+    : statement_rule<Keyword::informal_stage, ESC_KW("informal"), sp1, p::must<stage_word>,
+                     p::opt<sp, informal_title>> {};
 
 struct stage_title : title_text {};
 struct stage_stmt
-    : statement_rule<Keyword::stage, ESC_KW("stage"), sp, p::must<stage_number>, sp, p::must<stage_title>> {};
+    : statement_rule<Keyword::stage, ESC_KW("stage"), sp, p::must<stage_number>, p::opt<sp, stage_title>> {};
 
 struct route_name : declared_name {};
 struct route_title : title_text {};
@@ -419,9 +441,11 @@ struct parties_stmt
                      p::opt<sp, ESC_KW("to"), sp, p::must<party_text>>> {};
 
 struct step_title : title_text {};
+// Who acts at the step, and the condition on which it is taken ("if not agreed").
+struct step_detail : p::sor<by_modifier, if_attr> {};
 struct step_stmt
     : statement_rule<Keyword::step, ESC_KW("step"), sp, p::must<step_title>, p::opt<sp, timeframe>,
-                     p::opt<sp, cumulative_clause>> {};
+                     p::opt<sp, cumulative_clause>, p::star<sp, step_detail>> {};
 struct timeframe_stmt : statement_rule<Keyword::timeframe, timeframe> {};
 struct cumulative_stmt : statement_rule<Keyword::cumulative, cumulative_clause> {};
 

@@ -213,8 +213,8 @@ inline constexpr std::array rows = {
     // Stages, routes and the immediate risk rule.
     StatementRow{.keyword = K::parties, .name = "parties", .spellings = "parties", .offered = "parties",
                  .stands_in = stages, .example = R"(parties "Practitioner" to "Practitioner")"},
-    StatementRow{.keyword = K::step, .name = "step", .spellings = "step", .offered = "step", .stands_in = stages,
-                 .takes_modality = true, .keeps_source_and_note_in = stages,
+    StatementRow{.keyword = K::step, .name = "step", .spellings = "step", .offered = "step", .stands_in = stage_like,
+                 .takes_modality = true, .keeps_source_and_note_in = stage_like,
                  .example = R"(step "Talk it through" within 2 working days)"},
     StatementRow{.keyword = K::timeframe, .name = "timeframe",
                  .spellings = "within | by day | same working day | on the same working day | immediately | "
@@ -232,8 +232,9 @@ inline constexpr std::array rows = {
     StatementRow{.keyword = K::duty, .name = "duty",
                  .spellings = "record | notify | inform | submit | update | share | confirm in writing | give feedback",
                  .offered = "record notify inform submit update share confirm give",
-                 .named = "a duty such as 'record' or 'notify'", .stands_in = blocks(immediate_risk, stage, route, line),
-                 .outcome_action = true, .takes_modality = true, .keeps_source_and_note_in = blocks(immediate_risk, stage, route, line),
+                 .named = "a duty such as 'record' or 'notify'",
+                 .stands_in = blocks(protocol, immediate_risk, stage, route, line), .outcome_action = true,
+                 .takes_modality = true, .keeps_source_and_note_in = blocks(protocol, immediate_risk, stage, route, line),
                  .example = R"(record "the outcome" on "the child's file")"},
     StatementRow{.keyword = K::contacts, .name = "contacts", .spellings = "contacts", .offered = "contacts",
                  .stands_in = stages, .example = "contacts line 1"},

@@ -111,8 +111,13 @@ TEST_CASE("grammar: stage statements", "[grammar]") {
        "contacts line 1 to line 3", "contacts line initial", "contacts lines 1 to 3", "final", "final binding",
        "final and binding", R"(entry from any stage if "concerns about management direction")", "entry from stage 3",
        R"(through "established safeguarding procedures")", R"(by "the designated safeguarding lead")",
-       "level line_manager"},
-      {R"(stage "one")", R"(stage 1)", "step", "when resolved go to stage 2", "when maybe: end", "go to stage 2",
+       "level line_manager", "stage 1", "informal stage",
+       R"(step "Refer to the Head of Service" within 2 working days by "the Team Manager" if "not agreed")",
+       R"(when resolved: update resolution to "the HSCP Partnership Team", then end)",
+       R"(when resolved: notify to "A", "B" or "C", then record "the outcome", then end)",
+       R"(record "all escalation" at every formal stage)", R"(share "decisions" to "the worker" at all stages)"},
+      {R"(stage "one")", "step", "when resolved go to stage 2", "when maybe: end", "go to stage 2",
+       R"(record "x" at every)",
        "contacts 1", "cumulative", "within 2 workng days", "final decision"});
 }
 

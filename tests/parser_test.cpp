@@ -175,7 +175,7 @@ TEST_CASE("misplaced statements say where they belong", "[parser]") {
   auto parsed = parse_text("step \"x\" within 2 working days\nagency a \"A\" {\n  step \"y\"\n}\n");
   REQUIRE(parsed.sink.diagnostics().size() == 2);
   const auto& message = parsed.sink.diagnostics()[0].message;
-  CHECK(message == "'step' cannot go in the file itself, outside any block; it belongs in a stage or a route");
+  CHECK(message == "'step' cannot go in the file itself, outside any block; it belongs in the immediate risk block, a stage or a route");
   CHECK(parsed.sink.diagnostics()[1].notes.size() == 1);
 }
 

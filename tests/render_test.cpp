@@ -38,7 +38,7 @@ TEST_CASE("JSON output is an array with code, severity, place, message and notes
   CHECK(d["file"] == "y.esc");
   CHECK(d["line"] == 2);
   CHECK(d["column"] == 3);
-  CHECK(d["message"] == "'step' cannot go in an agency; it belongs in a stage or a route");
+  CHECK(d["message"] == "'step' cannot go in an agency; it belongs in the immediate risk block, a stage or a route");
   REQUIRE(d["notes"].size() == 1);
   CHECK(d["notes"][0]["line"] == 1);
 }

@@ -46,6 +46,7 @@ Deadlines work_out_deadlines(const model::Model& model, const Analyses& analyses
     if (entry.timeframe.empty() && durations.stages[point.stage.index].from_steps && durations.stages[point.stage.index].own) {
       entry.timeframe = "steps take " + days_words(*durations.stages[point.stage.index].own);
     }
+    entry.duties = duties_at(model, stage);
     entry.by_day = by_day_of(stage, &point);
     if (entry.by_day) {
       entry.due = days.add_working_days(options.start, entry.by_day->high);

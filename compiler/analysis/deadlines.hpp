@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/analysis/analyses.hpp"
+#include "compiler/analysis/duties.hpp"
 #include "compiler/analysis/working_calendar.hpp"
 #include "compiler/model/model.hpp"
 
@@ -34,6 +35,7 @@ struct StageDeadline {
   std::optional<model::WorkingDays> by_day;
   std::optional<WorkingDate> due;          // start + by_day (its longer end)
   std::vector<DeadlineContact> contacts;   // named by the stage, or on the lines it points to
+  std::vector<StageDuty> duties;           // the stage's own, then the protocol's for every stage
 };
 
 struct Deadlines {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/analysis/flow.hpp"
 
 namespace esc::analysis {
@@ -40,7 +42,8 @@ std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total)
 
 std::optional<model::WorkingDays> step_days(const model::Step& step) {
   auto days = step.timeframe ? step.timeframe->duration.working_days() : std::nullopt;
-  if (days && step.modality == model::Modality::may) days->low = 0;
+  // A step taken only under a condition ("if not agreed") may not be taken either.
+  if (days && (step.modality == model::Modality::may || step.condition)) days->low = 0;
   return days;
 }
 
@@ -66,16 +69,25 @@ Durations analyse_durations(const model::Model& model) {
         time.terms.push_back({*days, step.timeframe->span, &step.timeframe->duration});
       }
     } else {
-      const model::Timeframe* stated = nullptr;
+      // Two timeframes on one stage ("immediately, and within 3 working days at most")
+      // are read together: the stage takes from the shortest to the longest. Neither is
+      // dropped; one that cannot be counted leaves the stage's time open.
+      const model::Timeframe* first = nullptr;
+      std::optional<model::WorkingDays> days;
+      std::size_t stated = 0;
       for (const auto& timeframe : stage.timeframes) {
-        if (!timeframe.by_day) {
-          stated = &timeframe;
-          break;
+        if (timeframe.by_day) continue;
+        auto these = timeframe.duration.working_days();
+        if (!these) {
+          time.complete = false;
+          continue;
         }
+        if (first == nullptr) first = &timeframe;
+        days = days ? model::WorkingDays{std::min(days->low, these->low), std::max(days->high, these->high)} : these;
+        ++stated;
       }
-      auto days = stated ? stated->duration.working_days() : std::nullopt;
-      if (days) {
-        time.terms.push_back({*days, stated->span, &stated->duration});
+      if (days && time.complete) {
+        time.terms.push_back({*days, first->span, stated == 1 ? &first->duration : nullptr});
       } else {
         time.complete = false;
       }

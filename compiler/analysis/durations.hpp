@@ -30,7 +30,8 @@ struct Durations {
 };
 
 // What a step adds to its stage's time: its timeframe, or from nothing to its timeframe
-// when the document says the step may be taken (it may not be).
+// when the document says the step may be taken, or is taken only on a condition (it may
+// not be).
 std::optional<model::WorkingDays> step_days(const model::Step& step);
 
 Durations analyse_durations(const model::Model& model);

@@ -50,6 +50,15 @@ constexpr KindName kind_names[] = {
 
 std::string quoted(std::string_view text) { return fmt::format("\"{}\"", text); }
 
+// "stage 2 \"Line managers\"", or "stage 2" for a stage the document does not name.
+std::string stage_named(const model::Stage& stage) {
+  return stage.named() ? fmt::format("{} {}", stage.label(), quoted(stage.title.value)) : stage.label();
+}
+
+std::string title_or_none(const model::Stage& stage) {
+  return stage.title.value.empty() ? std::string("no title") : quoted(stage.title.value);
+}
+
 std::string date_text(const std::optional<model::Date>& date) {
   if (!date) return "none";
   if (date->month_only()) return fmt::format("{:04}-{:02}", date->year, date->month);
@@ -234,24 +243,24 @@ class Differ {
     for (std::uint32_t i = 0; i < before_.stages.size(); ++i) {
       if (match[i] != model::no_id) continue;
       const auto& stage = before_.stages[i];
-      add(ChangeKind::stage_removed, stage.label(), fmt::format("{} {} is removed", stage.label(), quoted(stage.title.value)));
+      add(ChangeKind::stage_removed, stage.label(), fmt::format("{} is removed", stage_named(stage)));
     }
     for (std::uint32_t j = 0; j < after_.stages.size(); ++j) {
       const auto& now = after_.stages[j];
       if (!matched_after[j]) {
         add(ChangeKind::stage_added, now.label(),
-            fmt::format("{} {} is new, taking {}", now.label(), quoted(now.title.value),
+            fmt::format("{} is new, taking {}", stage_named(now),
                         days_or_none(b.durations.stages[j].own)));
         continue;
       }
       auto i = static_cast<std::uint32_t>(std::find(match.begin(), match.end(), j) - match.begin());
       const auto& was = before_.stages[i];
       if (was.label() != now.label()) {
-        add(ChangeKind::stage_renumbered, now.label(), fmt::format("{} {} was {}", now.label(), quoted(now.title.value), was.label()));
+        add(ChangeKind::stage_renumbered, now.label(), fmt::format("{} was {}", stage_named(now), was.label()));
       }
       if (was.title.value != now.title.value) {
         add(ChangeKind::stage_renamed, now.label(),
-            fmt::format("title {} → {}", quoted(was.title.value), quoted(now.title.value)));
+            fmt::format("title {} → {}", title_or_none(was), title_or_none(now)));
       }
       const auto& time_a = a.durations.stages[i].own;
       const auto& time_b = b.durations.stages[j].own;

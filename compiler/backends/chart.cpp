@@ -4,18 +4,10 @@
 
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
+#include "compiler/source/spoken_list.hpp"
 
 namespace esc::backends {
 namespace {
-
-std::string heading_of(const model::Stage& stage) {
-  switch (stage.kind) {
-    case model::StageKind::formal: return fmt::format("Stage {}: {}", stage.number, stage.title.value);
-    case model::StageKind::informal: return fmt::format("Informal stage: {}", stage.title.value);
-    case model::StageKind::route: return fmt::format("Route: {}", stage.title.value);
-  }
-  return std::string(stage.title.value);
-}
 
 // How a reader knows a stage: a route by its title, never by the name the file gives it.
 std::string reader_label(const model::Stage& stage) {
@@ -40,6 +32,22 @@ std::string timeframe_of(const model::Stage& stage, const analysis::StageTime& t
   return text;
 }
 
+
+std::vector<ChartStep> steps_of(const model::Stage& stage) {
+  std::vector<ChartStep> steps;
+  for (const auto& step : stage.steps) {
+    auto when = step.timeframe ? step.timeframe->describe() : std::string();
+    if (step.modality != model::Modality::unstated) {
+      when = fmt::format("{} be done{}{}", model::modality_name(step.modality), when.empty() ? "" : " ", when);
+    }
+    // Who acts, and on what condition, as the document gives them.
+    auto title = std::string(step.title.value);
+    if (step.by) title += fmt::format(", by {}", step.by->value);
+    if (step.condition) title += fmt::format(", if {}", step.condition->value);
+    steps.push_back({std::move(title), when});
+  }
+  return steps;
+}
 
 }  // namespace
 
@@ -69,6 +77,11 @@ std::string outcome_words(const model::Outcome& outcome, const model::Model& mod
         if (duty.modality != model::Modality::unstated) actions += std::string(model::modality_name(duty.modality)) + " ";
         actions += duty.verb;
         if (duty.object) actions += fmt::format(" {}", duty.object->value);
+        if (!duty.to.empty()) {
+          std::vector<std::string_view> whom;
+          for (const auto& to : duty.to) whom.push_back(to.value);
+          actions += " to " + spoken_list(whom, duty.to_one_of ? "or" : "and");
+        }
         if (duty.timeframe) actions += " " + duty.timeframe->describe();
         break;
       }
@@ -94,6 +107,7 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
     if (risk.through) node.who = fmt::format("Through {}", risk.through->value);
     if (risk.actor) node.who += fmt::format("{}by {}", node.who.empty() ? "" : ", ", risk.actor->value);
     for (const auto& t : risk.timeframes) node.timeframe += (node.timeframe.empty() ? "" : "; ") + t.stated();
+    node.steps = steps_of(risk);  // "consult quickly, then refer"
     chart.nodes.push_back(std::move(node));
     first_stage_node = 1;
   }
@@ -120,20 +134,14 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
     }
     // Two stages may share a number in a faulty protocol; ids must stay unique.
     node.id += fmt::format("_{}", i);
-    node.heading = heading_of(stage);
+    node.heading = stage.heading();
     node.who = who_of(stage, model);
     if (node.who == stage.title.value) node.who.clear();  // "Practitioners (Practitioners)" says nothing
     node.timeframe = timeframe_of(stage, durations.stages[i]);
     if (auto by_day = analysis::by_day_of(stage, point_of[i])) {
       node.by_day = "by working day " + analysis::number_words(*by_day);
     }
-    for (const auto& step : stage.steps) {
-      auto when = step.timeframe ? step.timeframe->describe() : std::string();
-      if (step.modality != model::Modality::unstated) {
-        when = fmt::format("{} be done{}{}", model::modality_name(step.modality), when.empty() ? "" : " ", when);
-      }
-      node.steps.push_back({std::string(step.title.value), when});
-    }
+    node.steps = steps_of(stage);
     for (const auto& outcome : stage.outcomes) {
       node.moves.push_back(outcome_words(outcome, model));
     }

@@ -10,6 +10,7 @@
 
 #include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/durations.hpp"
+#include "compiler/analysis/duties.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/analysis/lines.hpp"
 #include "compiler/analysis/whom_to_contact.hpp"
@@ -206,16 +207,22 @@ std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses&
     auto by_day = analysis::by_day_of(stage, point_of[i]);
     auto labels = analysis::stage_line_labels(stage, line_labels);
     std::vector<std::string_view> label_views(labels.begin(), labels.end());
+    std::vector<std::string> duty_words;
+    for (const auto& held : analysis::duties_at(model, stage)) {
+      duty_words.push_back(analysis::duty_words(*held.duty, model) +
+                           (held.whole_protocol ? fmt::format(" ({})", analysis::where_duty_holds(*held.duty)) : ""));
+    }
+    std::vector<std::string_view> duty_views(duty_words.begin(), duty_words.end());
     stage_rows += fmt::format(
         "    {{escc::tables::StageKind::{kind}, {number}, {label}, {title}, {timeframe}, {days}, {by_day}, "
-        "{lines}, {contacts}, {line_contacts}, {final}, {binding}}},\n",
+        "{lines}, {contacts}, {line_contacts}, {final}, {binding}, {duties}}},\n",
         fmt::arg("kind", kind), fmt::arg("number", stage.kind == model::StageKind::formal ? stage.number : 0),
         fmt::arg("label", literal(stage.label())), fmt::arg("title", literal(stage.title.value)),
         fmt::arg("timeframe", literal(timeframe)), fmt::arg("days", working_days(durations.stages[i].own)),
         fmt::arg("by_day", working_days(by_day)), fmt::arg("lines", pool.list(label_views)),
         fmt::arg("contacts", contact_list(whom.stages[i].named)), fmt::arg("line_contacts", line_contacts(i)),
         fmt::arg("final", bool_text(stage.final)),
-        fmt::arg("binding", bool_text(stage.binding)));
+        fmt::arg("binding", bool_text(stage.binding)), fmt::arg("duties", pool.list(duty_views)));
   }
 
   std::string transition_rows;

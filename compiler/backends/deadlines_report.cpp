@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/analysis/durations.hpp"
+#include "compiler/analysis/duties.hpp"
 #include "compiler/model/dates.hpp"
 
 namespace esc::backends {
@@ -18,15 +19,6 @@ std::string day_words(std::int64_t day) {
 }
 
 std::string clock(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
-
-std::string stage_heading(const model::Stage& stage) {
-  switch (stage.kind) {
-    case model::StageKind::formal: return fmt::format("Stage {}: {}", stage.number, stage.title.value);
-    case model::StageKind::informal: return fmt::format("Informal stage: {}", stage.title.value);
-    case model::StageKind::route: return fmt::format("Route {}: {}", stage.name, stage.title.value);
-  }
-  return std::string(stage.title.value);
-}
 
 std::string means_of(const model::Contact& contact) {
   std::string means;
@@ -57,7 +49,7 @@ std::string render_deadlines_text(const analysis::Deadlines& deadlines, const mo
   out += ".\n";
   for (const auto& entry : deadlines.stages) {
     const auto& stage = model.stage(entry.stage);
-    out += "\n" + stage_heading(stage) + "\n";
+    out += "\n" + stage.heading() + "\n";
     if (!entry.timeframe.empty()) out += fmt::format("  {}\n", entry.timeframe);
     if (entry.due) {
       out += fmt::format("  due by {} (working day {}){}\n", day_words(entry.due->day),
@@ -65,6 +57,13 @@ std::string render_deadlines_text(const analysis::Deadlines& deadlines, const mo
                          entry.due->holidays_known ? "" : "; bank holidays of that year are not known");
     } else {
       out += "  no due date: the protocol gives this stage no countable timeframe\n";
+    }
+    if (!entry.duties.empty()) {
+      out += "  what to do:\n";
+      for (const auto& held : entry.duties) {
+        out += fmt::format("    {}{}\n", analysis::duty_words(*held.duty, model),
+                           held.whole_protocol ? fmt::format(" ({})", analysis::where_duty_holds(*held.duty)) : "");
+      }
     }
     if (entry.contacts.empty()) {
       out += "  the protocol names nobody to contact at this stage\n";
@@ -129,14 +128,21 @@ std::string render_deadlines_json(const analysis::Deadlines& deadlines, const mo
                           {"availability", listed.availability},
                           {"reachable", listed.reachable}});
     }
+    auto duties = json::array();
+    for (const auto& held : entry.duties) {
+      duties.push_back({{"duty", analysis::duty_words(*held.duty, model)},
+                        {"holds", held.whole_protocol ? analysis::where_duty_holds(*held.duty) : "at this stage"}});
+    }
     stages.push_back({{"stage", stage.label()},
-                      {"title", std::string(stage.title.value)},
+                      {"title", stage.title.value.empty() ? json(nullptr) : json(std::string(stage.title.value))},
+                      {"heading", stage.heading()},
                       {"timeframe", entry.timeframe},
                       {"by_working_day", entry.by_day ? json{{"low", entry.by_day->low}, {"high", entry.by_day->high}}
                                                       : json(nullptr)},
                       {"due", entry.due ? json(date(entry.due->day)) : json(nullptr)},
                       {"holidays_known", entry.due ? json(entry.due->holidays_known) : json(nullptr)},
-                      {"contacts", contacts}});
+                      {"contacts", contacts},
+                      {"duties", duties}});
   }
   root["stages"] = std::move(stages);
   root["overall"] = deadlines.overall_due

@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "compiler/analysis/durations.hpp"
+#include "compiler/analysis/duties.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/model/dates.hpp"
 #include "compiler/model/unknowns.hpp"
@@ -164,6 +165,7 @@ json duty(const model::Duty& d, const model::Model& m) {
               {"timeframe", d.timeframe ? timeframe(*d.timeframe) : json(nullptr)},
               {"before_stage", d.before_stage ? json(*d.before_stage) : json(nullptr)},
               {"condition", optional_text(d.condition)}};
+  if (d.to_one_of) object["to_one_of"] = true;
   add_modality(object, d.modality);
   describe(object, d);
   return object;
@@ -172,6 +174,17 @@ json duty(const model::Duty& d, const model::Model& m) {
 json duties(const std::vector<model::Duty>& list, const model::Model& m) {
   auto array = json::array();
   for (const auto& d : list) array.push_back(duty(d, m));
+  return array;
+}
+
+// The duties of the whole protocol, each with where it holds.
+json every_stage_duties(const std::vector<model::Duty>& list, const model::Model& m) {
+  auto array = json::array();
+  for (const auto& d : list) {
+    auto object = duty(d, m);
+    object["holds"] = analysis::where_duty_holds(d);
+    array.push_back(std::move(object));
+  }
   return array;
 }
 
@@ -189,7 +202,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   json object{{"kind", stage_kind(s.kind)},
               {"number", s.kind == model::StageKind::formal ? json(s.number) : json(nullptr)},
               {"name", s.name.empty() ? json(nullptr) : json(s.name)},
-              {"title", text(s.title)},
+              {"title", s.title.value.empty() ? json(nullptr) : text(s.title)},
               {"parties", texts(s.parties)},
               {"level", s.level.valid() ? json(m.levels.at(s.level.index).name) : json(nullptr)}};
   auto steps = json::array();
@@ -197,6 +210,8 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
     json entry{{"title", text(step.title)},
                {"timeframe", step.timeframe ? timeframe(*step.timeframe) : json(nullptr)},
                {"cumulative", step.cumulative ? duration(*step.cumulative) : json(nullptr)}};
+    if (step.by) entry["by"] = text(*step.by);
+    if (step.condition) entry["condition"] = text(*step.condition);
     add_modality(entry, step.modality);
     describe(entry, step);
     steps.push_back(std::move(entry));
@@ -293,6 +308,7 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"links", texts(p.links)},
               {"document", p.document ? json(p.document->named.value) : json(nullptr)},
               {"contacts", contacts(p.contacts, m)},
+              {"duties", every_stage_duties(p.duties, m)},
               {"unknown", unknowns(p.unknowns)}};
   auto called = json::array();
   if (p.timeframes_mandatory) called.push_back("mandatory");

@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <string_view>
 #include <variant>
 #include <vector>
 
 #include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/durations.hpp"
+#include "compiler/analysis/duties.hpp"
 #include "compiler/analysis/phones.hpp"
 #include "compiler/backends/markup.hpp"
 #include "compiler/model/dates.hpp"
@@ -140,27 +142,19 @@ std::string contacts_html(const std::vector<model::Contact>& contacts, const mod
 }
 
 std::string duty_html(const model::Duty& duty, const model::Model& model) {
-  std::string html = duty.modality == model::Modality::unstated
-                         ? markup_text(capitalised(std::string(duty.verb)))
-                         : markup_text(capitalised(fmt::format("{} {}", model::modality_name(duty.modality), duty.verb)));
-  if (duty.form.valid()) {
-    html += " " + markup_text(model.forms.at(duty.form.index).title.value);
-  } else if (duty.object) {
-    html += " " + markup_text(duty.object->value);
+  return "<li>" + markup_text(analysis::duty_words(duty, model)) + ".\n" + passages_of(duty) + "</li>\n";
+}
+
+// Duties the protocol states once for every stage; those it states for its formal
+// stages alone say so.
+std::string every_stage_duties(const std::vector<model::Duty>& duties, const model::Model& model) {
+  std::string html = "<ul class=\"duties\">\n";
+  for (const auto& duty : duties) {
+    auto words = analysis::duty_words(duty, model);
+    if (duty.formal_stages_only) words += " (" + std::string(analysis::where_duty_holds(duty)) + ")";
+    html += "<li>" + markup_text(words) + ".\n" + passages_of(duty) + "</li>\n";
   }
-  if (!duty.to.empty()) html += " to " + text_list(duty.to);
-  if (duty.on) html += " on " + markup_text(duty.on->value);
-  if (duty.via) html += " via " + markup_text(duty.via->value);
-  if (!duty.emails.empty()) {
-    std::vector<std::string> emails;
-    for (const auto& email : duty.emails) emails.push_back(markup_text(email.value));
-    html += " (email " + spoken_list(emails, "and") + ")";
-  }
-  if (duty.by) html += ", by " + markup_text(duty.by->value);
-  if (duty.timeframe) html += ", " + markup_text(duty.timeframe->describe());
-  if (duty.before_stage) html += fmt::format(", before stage {}", *duty.before_stage);
-  if (duty.condition) html += ", if " + markup_text(duty.condition->value);
-  return "<li>" + html + ".\n" + passages_of(duty) + "</li>\n";
+  return html + "</ul>\n";
 }
 
 std::string duty_list(const std::vector<model::Duty>& duties, const model::Model& model) {
@@ -174,6 +168,21 @@ std::string timeframes_html(const std::vector<model::Timeframe>& timeframes) {
   std::vector<std::string> words;
   for (const auto& timeframe : timeframes) words.push_back(markup_text(timeframe.stated()));
   return fmt::format("{}", fmt::join(words, "; "));
+}
+
+// In the chart's words, so that the chart and the page say the same.
+std::string steps_html(const model::Stage& stage, const ChartNode& node) {
+  if (stage.steps.empty()) return {};
+  std::string html = "<h4>Steps</h4>\n<ol class=\"steps\">\n";
+  for (std::size_t i = 0; i < stage.steps.size(); ++i) {
+    const auto& step = stage.steps[i];
+    const auto& words = node.steps.at(i);
+    html += "<li>" + markup_text(words.title);
+    if (!words.timeframe.empty()) html += ", " + markup_text(words.timeframe);
+    if (step.cumulative) html += " (" + markup_text(step.cumulative->describe()) + " in all)";
+    html += ".\n" + passages_of(step) + "</li>\n";
+  }
+  return html + "</ol>\n";
 }
 
 std::string stage_html(const model::Stage& stage, std::size_t index, const model::Model& model, const Chart& chart) {
@@ -215,19 +224,15 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
               said.about("final"));
   }
   html += facts.html();
-  if (!stage.steps.empty()) {
-    html += "<h4>Steps</h4>\n<ol class=\"steps\">\n";
-    for (std::size_t i = 0; i < stage.steps.size(); ++i) {
-      const auto& step = stage.steps[i];
-      const auto& words = node.steps.at(i);
-      html += "<li>" + markup_text(words.title);
-      if (!words.timeframe.empty()) html += ", " + markup_text(words.timeframe);
-      if (step.cumulative) html += " (" + markup_text(step.cumulative->describe()) + " in all)";
-      html += ".\n" + passages_of(step) + "</li>\n";
-    }
-    html += "</ol>\n";
-  }
+  html += steps_html(stage, node);
   if (!stage.duties.empty()) html += "<h4>What to do</h4>\n" + duty_list(stage.duties, model);
+  // The protocol's duties for every stage are shown once, in "About this protocol"; each
+  // stage where they hold points there rather than repeating them.
+  auto duties = analysis::duties_at(model, stage);
+  if (std::any_of(duties.begin(), duties.end(), [](const auto& held) { return held.whole_protocol; })) {
+    html += std::string(stage.duties.empty() ? "<h4>What to do</h4>\n" : "") +
+            "<p class=\"every-stage\">Also what the protocol asks <a href=\"#every-stage\">at every stage</a>.</p>\n";
+  }
   if (!stage.contacts.empty() || !stage.contact_lines.empty()) {
     html += "<h4>Whom to contact</h4>\n";
     for (const auto& range : stage.contact_lines) {
@@ -324,6 +329,9 @@ std::string about_protocol(const model::Protocol& protocol, Said& said, const mo
   html += said.about("");
   html += said.about("context");
   html += facts.html();
+  if (!protocol.duties.empty()) {
+    html += "<h3 id=\"every-stage\">What to do at every stage</h3>\n" + every_stage_duties(protocol.duties, model);
+  }
   if (!protocol.contacts.empty()) {
     html += "<h3>Contacts for the whole protocol</h3>\n" + contacts_html(protocol.contacts, model);
   }
@@ -333,7 +341,7 @@ std::string about_protocol(const model::Protocol& protocol, Said& said, const mo
   return html + "</section>\n";
 }
 
-std::string immediate_risk_html(const model::Stage& risk, const model::Model& model) {
+std::string immediate_risk_html(const model::Stage& risk, const model::Model& model, const Chart& chart) {
   Said said(risk);
   std::string html = "<section id=\"immediate-risk\" aria-labelledby=\"immediate-risk-heading\">\n"
                      "<h2 id=\"immediate-risk-heading\">When a child or adult is at immediate risk</h2>\n";
@@ -343,6 +351,7 @@ std::string immediate_risk_html(const model::Stage& risk, const model::Model& mo
   if (risk.through) facts.add("Through", markup_text(risk.through->value), said.about("through"));
   if (risk.actor) facts.add("By", markup_text(risk.actor->value), said.about("actor"));
   html += facts.html();
+  html += steps_html(risk, chart.nodes.at(0));
   html += duty_list(risk.duties, model);
   html += contacts_html(risk.contacts, model);
   html += said.rest();
@@ -498,7 +507,9 @@ std::string reading_says(const model::Protocol& says, const model::Model& model)
   if (says.timeframes_mandatory) facts.add("Timeframes", "The protocol calls its timeframes mandatory.");
   if (says.timeframes_indicative) facts.add("Timeframes", "The protocol calls its timeframes indicative.");
   if (!says.exclusions.empty()) facts.add("Does not cover", text_list(says.exclusions));
-  return facts.html() + contacts_html(says.contacts, model) + unknowns_html(says.unknowns);
+  std::string duties =
+      says.duties.empty() ? "" : "<p>What to do at every stage:</p>\n" + every_stage_duties(says.duties, model);
+  return facts.html() + contacts_html(says.contacts, model) + duties + unknowns_html(says.unknowns);
 }
 
 std::string reading_says(const model::Line& says, const model::Model& model) {
@@ -549,7 +560,7 @@ ProtocolText protocol_text(const model::Model& model, const analysis::Analyses& 
     text.standing = protocol_standing(*model.protocol, said);
     text.in_full = about_protocol(*model.protocol, said, model, analyses);
   }
-  if (model.immediate_risk) text.in_full += immediate_risk_html(*model.immediate_risk, model);
+  if (model.immediate_risk) text.in_full += immediate_risk_html(*model.immediate_risk, model, chart);
   text.in_full += "<section id=\"stages\" aria-labelledby=\"stages-heading\">\n"
                   "<h2 id=\"stages-heading\">The stages in full</h2>\n";
   if (model.stages.empty()) text.in_full += "<p>The protocol states no stages.</p>\n";

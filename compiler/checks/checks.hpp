@@ -53,6 +53,7 @@ void stage_numbering(const Context&, DiagnosticSink&);
 void figure_order(const Context&, DiagnosticSink&);
 void running_total(const Context&, DiagnosticSink&);
 void overall_target(const Context&, DiagnosticSink&);
+void target_exceeded_by_known(const Context&, DiagnosticSink&);
 void missing_timeframe(const Context&, DiagnosticSink&);
 void steps_and_stage(const Context&, DiagnosticSink&);
 void clock_start(const Context&, DiagnosticSink&);

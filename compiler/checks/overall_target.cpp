@@ -17,17 +17,22 @@ void overall_target(const Context& context, DiagnosticSink& sink) {
     const analysis::PathPoint* last = nullptr;
     std::vector<analysis::Term> terms;
     std::optional<model::WorkingDays> previous_end = model::WorkingDays{0, 0};
+    bool countable = true;
     for (const auto& point : points) {
       const auto& stage = context.model.stage(point.stage);
       if (target.first_stage && stage.number < *target.first_stage) continue;
       if (target.last_stage && stage.number > *target.last_stage) break;
-      if (!point.computed || !previous_end) return;  // a stage with no timeframe: T004 says so
+      // A stage with no timeframe: T004 says so, and T012 compares what the others take.
+      if (!point.computed || !previous_end) {
+        countable = false;
+        break;
+      }
       terms.push_back({{point.computed->low - previous_end->low, point.computed->high - previous_end->high},
                        stage.span, nullptr});
       previous_end = point.computed;
       last = &point;
     }
-    if (last == nullptr || aim->high >= last->computed->high) continue;
+    if (!countable || last == nullptr || aim->high >= last->computed->high) continue;
     const auto& last_stage = context.model.stage(last->stage);
     // In the document's own word: "aims" where it gives none.
     auto says = target.timeframe.modality == model::Modality::unstated

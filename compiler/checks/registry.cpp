@@ -22,6 +22,7 @@ const std::vector<Registered>& registry() {
       {"figure-order", figure_order},
       {"running-total", running_total},
       {"overall-target", overall_target},
+      {"target-exceeded-by-known", target_exceeded_by_known},
       {"missing-timeframe", missing_timeframe},
       {"steps-and-stage", steps_and_stage},
       {"clock-start", clock_start},

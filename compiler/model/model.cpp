@@ -175,6 +175,7 @@ void protocol_described(const Protocol& protocol, const Where* outer, const Each
   Where here{&protocol, outer};
   each(protocol, here);
   each_of(protocol.contacts, &here, each);
+  each_of(protocol.duties, &here, each);
   each_of(protocol.targets, &here, each);
 }
 
@@ -289,6 +290,31 @@ std::string Stage::label() const {
     case StageKind::route: return fmt::format("route {}", name);
   }
   return "stage";
+}
+
+bool Stage::named() const {
+  // The title's words in lower case, single-spaced, to compare with "stage N".
+  std::string words;
+  for (char c : title.value) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!words.empty() && words.back() != ' ') words += ' ';
+    } else {
+      words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  if (words.empty()) return false;
+  return kind != StageKind::formal || words != fmt::format("stage {}", number);
+}
+
+std::string Stage::heading() const {
+  switch (kind) {
+    case StageKind::formal:
+      return named() ? fmt::format("Stage {}: {}", number, title.value) : fmt::format("Stage {}", number);
+    case StageKind::informal: return named() ? fmt::format("Informal stage: {}", title.value) : "Informal stage";
+    case StageKind::route: return fmt::format("Route: {}", title.value);
+  }
+  return std::string(title.value);
 }
 
 std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model) {

@@ -242,6 +242,11 @@ struct Duty : Described {
   std::optional<Text> condition;
   Span span;
   Modality modality = Modality::unstated;
+  // "notify A or B": owed to one of those named in `to`, not to each of them.
+  bool to_one_of = false;
+  // A duty of the whole protocol that the document states for its formal stages only
+  // ("at all formal stages"); otherwise it holds at every stage and route.
+  bool formal_stages_only = false;
 };
 
 enum class ActionKind { go_to, end, duty };
@@ -271,6 +276,8 @@ struct Step : Described {
   Text title;
   std::optional<Timeframe> timeframe;
   std::optional<Duration> cumulative;
+  std::optional<Text> by;         // who acts at the step
+  std::optional<Text> condition;  // "if not agreed": the step is taken only then
   Span span;
   Modality modality = Modality::unstated;  // "may step ...": a step that need not be taken
 };
@@ -330,6 +337,12 @@ struct Stage : Described {
   std::optional<Text> through, actor;
   std::vector<Unknown> unknowns;
   std::string label() const;  // "stage 2", "informal stage", "route exceptional"
+  // Whether the document names the stage: a stage written without a title, or with one
+  // that only repeats its number ("Stage 1"), is known by its number alone.
+  bool named() const;
+  // As a heading: "Stage 2: Line managers", "Stage 2" when the document names it not,
+  // "Informal stage: Practitioner discussion", "Route: Referral to the Chair".
+  std::string heading() const;
 };
 
 struct Role : Described {
@@ -495,6 +508,9 @@ struct Protocol : Described {
   std::vector<Text> links;
   std::optional<Document> document;
   std::vector<Contact> contacts;
+  // Duties the document states once for the whole protocol ("all escalation must be
+  // recorded"): each holds at every stage (see duties_at in compiler/analysis/).
+  std::vector<Duty> duties;
   std::vector<Unknown> unknowns;
 };
 

@@ -132,6 +132,7 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::contact: protocol.contacts.push_back(contact_of(child, context)); break;
+    case Keyword::duty: protocol.duties.push_back(duty_of(child, context)); break;
     case Keyword::unknown:
       if (auto unknown = unknown_of(child, model::UnknownPlace::protocol, context)) protocol.unknowns.push_back(*unknown);
       break;

@@ -99,6 +99,8 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title, context);
   if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe, context);
   if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
+  step.by = optional_text(statement, Tag::by, context);
+  step.condition = optional_text(statement, Tag::condition, context);
   step.modality = modality_of(statement);
   describe(step, statement, context);
   return step;

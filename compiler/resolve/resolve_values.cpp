@@ -261,7 +261,11 @@ model::Duty duty_of(const ast::Statement& statement, Context& context) {
       case Tag::ref:
         if (form == nullptr) form = &value;
         break;
-      case Tag::to: duty.to.push_back(text_of(value, context)); break;
+      case Tag::to:
+        duty.to.push_back(text_of(value, context));
+        duty.to_one_of = duty.to_one_of || (value.flags & ast::joined_by_or) != 0;
+        break;
+      case Tag::throughout: duty.formal_stages_only = value.text == "every formal stage"; break;
       case Tag::on: keep_first(duty.on, value, context); break;
       case Tag::via: keep_first(duty.via, value, context); break;
       case Tag::by: keep_first(duty.by, value, context); break;

@@ -24,7 +24,7 @@ using Keyword = grammar::Keyword;
   X(title) X(name) X(ref) X(number) X(text) X(word) X(date) X(timeframe) X(clock_start)         \
   X(duration) X(covering) X(stage_range) X(before_stage) X(condition) X(verb) X(object) X(to)  \
   X(on) X(via) X(by) X(email) X(phone) X(call_sign) X(switchboard) X(person) X(of) X(window)    \
-  X(case_kind) X(line) X(level) X(url) X(any_stage) X(cumulative) X(period) X(modality)
+  X(case_kind) X(line) X(level) X(url) X(any_stage) X(cumulative) X(period) X(modality) X(throughout)
 
 enum class Tag : std::uint8_t {
 #define X(name) name,
@@ -54,6 +54,9 @@ inline constexpr std::uint32_t or_sooner = 1u << 2;      // "... or sooner"
 inline constexpr std::uint32_t binding = 1u << 3;        // on `final`: the decision binds
 inline constexpr std::uint32_t as_a_guide = 1u << 4;     // "... as a guide"
 inline constexpr std::uint32_t indicative = 1u << 5;     // "... indicative"
+// On a duty's `to` value: the name after it is joined by "or" (one of them) or "and".
+inline constexpr std::uint32_t joined_by_or = 1u << 6;
+inline constexpr std::uint32_t joined_by_and = 1u << 7;
 
 // Window values: `low` holds the days, `high` the time range or -1 for all day.
 inline constexpr std::int64_t monday = 1 << 0;  // ... sunday = 1 << 6

@@ -394,6 +394,28 @@ ESC_ACTION(role_level, push_word<Tag::level>);
 ESC_ACTION(agency_reference, push_word<Tag::of>);
 ESC_ACTION(object_reference, push_word<Tag::ref>);  // names a form
 ESC_ACTION(to_reference, push_word<Tag::to>);
+
+// "A, B or C" owes the duty to one of them, "A, B and C" to all: the names before the
+// word are marked with it. A list that says both cannot be read either way.
+template <std::uint32_t Joined, std::uint32_t Other>
+struct join_to_list {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    auto& values = state.target->values;
+    for (auto value = values.rbegin(); value != values.rend() && value->tag == Tag::to; ++value) {
+      if ((value->flags & Other) != 0) {
+        throw SyntaxFailure{Code::P002,
+                            "this list joins its names with both 'and' and 'or', so escc cannot tell who must all "
+                            "be told and who are alternatives: write one duty for each group, or quote the "
+                            "document's words as one text",
+                            in.begin(), in.end()};
+      }
+      value->flags |= Joined;
+    }
+  }
+};
+ESC_ACTION(to_joined_by_or, join_to_list<ast::joined_by_or, ast::joined_by_and>);
+ESC_ACTION(to_joined_by_and, join_to_list<ast::joined_by_and, ast::joined_by_or>);
 ESC_ACTION(line_label, push_word<Tag::line>);
 
 // Fixed words.
@@ -697,6 +719,17 @@ struct refuse_second {
 };
 ESC_ACTION(contact_attr, refuse_second<contact_details_held_once>);
 ESC_ACTION(duty_modifier, refuse_second<duty_details_held_once>);
+ESC_ACTION(step_detail, refuse_second<duty_details_held_once>);
+
+// Where a duty of the whole protocol holds, in the words escc reads it with.
+template <>
+struct action<g::throughout_modifier> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    bool formal = normalise_words(in.string_view()).find("formal") != std::string::npos;
+    state.push(Tag::throughout, in, formal ? "every formal stage" : "every stage");
+  }
+};
 
 // A timeframe counts from one event: a second `from` would be dropped like a second
 // person on a contact.
@@ -888,6 +921,7 @@ class Parser {
       return;
     }
     refuse_misplaced_modality(statement);
+    refuse_misplaced_throughout(statement, frame.kind);
     if (keyword == K::ambiguous && frame.in_reading) {
       // Readings within readings would multiply without a bound a reader could follow,
       // and nest blocks as deep as the file is long.
@@ -921,6 +955,23 @@ class Parser {
     if (needs_block && state.opens_block) {
       frames_.push_back(Frame{kind, &placed, &placed.body, placed.span, in_reading});
     }
+  }
+
+  // `at every stage` says where a duty written once for the whole protocol holds; a
+  // duty in a stage or a line holds there, and the words would be kept nowhere.
+  void refuse_misplaced_throughout(const ast::Statement& statement, g::Block block) {
+    if (block == g::Block::protocol) return;
+    auto refuse = [&](const ast::Statement& duty) {
+      const auto* throughout = duty.find(Tag::throughout);
+      if (throughout == nullptr) return;
+      sink_.report(Code::P004, throughout->span,
+                   fmt::format("'at {}' says where a duty of the whole protocol holds, and belongs on a duty in the "
+                               "protocol block; here the duty holds in {} alone",
+                               throughout->text, g::description_of(block)));
+      ++errors_;
+    };
+    refuse(statement);
+    for (const auto& action : statement.body) refuse(action);
   }
 
   // `must`, `should` and `may` say how binding something is that can be done or

@@ -115,6 +115,9 @@ struct Stage {
   List<Index> line_contacts;
   bool final = false;
   bool binding = false;
+  // What to do at this stage, as escc worked it out: the stage's own duties, then those
+  // the protocol states once for every stage, each as the document says it.
+  List<std::string_view> duties;
 };
 
 struct Agency {

@@ -202,6 +202,17 @@ void hostile_text_is_data() {
 
 }  // namespace
 
+// What to do at each stage reaches the tables: Wolverhampton states its record and share
+// duties once, for every stage of the process, and each stage and the route hold them.
+void wolverhampton_duties_at_every_stage() {
+  const std::string_view record = "Should record accurate actions and decisions on the file (at every stage)";
+  for (const auto& stage : escc_wolverhampton::protocol.stages) {
+    bool held = false;
+    for (auto duty : stage.duties) held = held || duty == record;
+    expect(held, "wolverhampton " + std::string(stage.label) + " holds the duty to record at every stage");
+  }
+}
+
 int main() {
   wolverhampton_across_christmas();
   wolverhampton_conditional_route();
@@ -210,6 +221,7 @@ int main() {
   barnet_contacts();
   whom_to_contact();
   hostile_text_is_data();
+  wolverhampton_duties_at_every_stage();
   std::printf("%d checks, %d failed\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }

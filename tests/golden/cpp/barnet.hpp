@@ -29,10 +29,13 @@ enum class Agency : std::uint8_t {
 namespace data {
 
 inline constexpr std::string_view texts[] = {
+    "Should record all discussions"sv,
     "initial"sv,
     "1"sv,
     "2"sv,
     "3"sv,
+    "Must notify the Safeguarding Children Partnership or the BSAB (email BSCP@Barnet.gov.uk and BSAB@Barnet.gov.uk)"sv,
+    "Must record a record of any escalation on the child's or adult at risk's case records"sv,
     "020 8359 5638"sv,
     "0208 359 2252"sv,
 };
@@ -276,9 +279,9 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Discuss with the other worker"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalate"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 0, 4}, {}, {data::stage_contacts + 0, 35}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 35, 4}, {}, true, false},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Discuss with the other worker"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false, {data::texts + 0, 1}},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalate"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 1, 4}, {}, {data::stage_contacts + 0, 35}, false, false, {}},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 35, 4}, {}, true, false, {data::texts + 5, 2}},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},
@@ -312,10 +315,10 @@ inline constexpr escc::tables::Contact contacts[] = {
     {"MASH social worker"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, 0, 2, ""sv},
     {"Emergency Duty Team"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "initial"sv, 5, 0, ""sv},
     {"Lead professional's team manager"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "1"sv, 0, 1, ""sv},
-    {"MASH team manager"sv, ""sv, {data::texts + 4, 1}, {}, {}, 2, escc::tables::none, "1"sv, 0, 2, ""sv},
+    {"MASH team manager"sv, ""sv, {data::texts + 7, 1}, {}, {}, 2, escc::tables::none, "1"sv, 0, 2, ""sv},
     {"Head of Service on duty"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "1"sv, 5, 0, ""sv},
     {"Service area Head of Service"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "2"sv, 0, 1, ""sv},
-    {"MASH Head of Service"sv, ""sv, {data::texts + 5, 1}, {}, {}, 2, escc::tables::none, "2"sv, 0, 2, ""sv},
+    {"MASH Head of Service"sv, ""sv, {data::texts + 8, 1}, {}, {}, 2, escc::tables::none, "2"sv, 0, 2, ""sv},
     {"Relevant Operational Director"sv, ""sv, {}, {}, {}, 2, escc::tables::none, "3"sv, 0, 3, ""sv},
     {"Allocated social worker or lead professional"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, 0, 1, ""sv},
     {"MASH social worker"sv, ""sv, {}, {}, {}, 3, escc::tables::none, "initial"sv, 0, 2, ""sv},

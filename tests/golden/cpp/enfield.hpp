@@ -48,7 +48,7 @@ inline constexpr escc::tables::Index stage_contacts[] = {
     0,
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::route, 0, "route hrmp"sv, "High Risk Management Panel"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false},
+    {escc::tables::StageKind::route, 0, "route hrmp"sv, "High Risk Management Panel"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false, {}},
 };
 inline constexpr escc::tables::Agency agencies[] = {
     {"met_police"sv, "Met Police"sv},

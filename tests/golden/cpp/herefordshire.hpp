@@ -27,6 +27,19 @@ enum class Agency : std::uint8_t {
 namespace data {
 
 inline constexpr std::string_view texts[] = {
+    "Must record the agreed outcome of discussions or actions on the child's case records"sv,
+    "Must record a summary of the issues and actions agreed including timescales on the child's case file, by both parties"sv,
+    "Must notify the Independent Reviewing Officer, if a child is subject to a Child Protection Plan or is a Looked-After Child"sv,
+    "Must share a record of the agreed actions to the other agency"sv,
+    "Must record matters resolved or actions agreed including timescales on the child's file, by both parties"sv,
+    "Must share a record of the agreed actions to the other agency"sv,
+    "Must inform the Service Director Safeguarding and Family Support, by the Local Authority Children's Services manager involved at Stage 2, before stage 3, if For all escalations in respect of Local Authority Children's Services"sv,
+    "Must record matters resolved or actions agreed including timescales on the child's file, by both parties"sv,
+    "Must share a record of the agreed actions to the other agency"sv,
+    "Must update Report to HSCP: Multi-Agency Resolution template to the HSCP Partnership Team"sv,
+    "Should update Report to HSCP: Multi-Agency Resolution template to the HSCP Partnership Team"sv,
+    "Record a record of the resolution meeting, by the HSCP Partnership Team"sv,
+    "Should record a copy of the meeting record on the child's records in both agencies"sv,
     "admin.sbu@herefordshire.gov.uk"sv,
     "admin.sbu@herefordshire.gov.uk"sv,
 };
@@ -177,11 +190,11 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Professionals discussing the concerns and agreeing a way forward"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Escalation to Line or Team Manager"sv, "within 1-3 working days"sv, {1, 3, true}, {1, 3, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalation to Safeguarding Lead/Service Manager/Head of Service"sv, "by day 8"sv, {0, 0, false}, {8, 8, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Escalation to Executive Leader/Director/Senior Manager"sv, "by day 13"sv, {0, 0, false}, {13, 13, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Escalation to Safeguarding Partners Board (SPG)"sv, "by day 20"sv, {0, 0, false}, {20, 20, true}, {}, {data::stage_contacts + 0, 1}, {}, true, false},
+    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Professionals discussing the concerns and agreeing a way forward"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false, {data::texts + 0, 1}},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Escalation to Line or Team Manager"sv, "within 1-3 working days"sv, {1, 3, true}, {1, 3, true}, {}, {}, {}, false, false, {data::texts + 1, 3}},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalation to Safeguarding Lead/Service Manager/Head of Service"sv, "by day 8"sv, {0, 0, false}, {8, 8, true}, {}, {}, {}, false, false, {data::texts + 4, 3}},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Escalation to Executive Leader/Director/Senior Manager"sv, "by day 13"sv, {0, 0, false}, {13, 13, true}, {}, {}, {}, false, false, {data::texts + 7, 3}},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Escalation to Safeguarding Partners Board (SPG)"sv, "by day 20"sv, {0, 0, false}, {20, 20, true}, {}, {data::stage_contacts + 0, 1}, {}, true, false, {data::texts + 10, 3}},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},
@@ -199,8 +212,8 @@ inline constexpr escc::tables::Agency agencies[] = {
     {"hscp"sv, "Herefordshire Safeguarding Children Partnership"sv},
 };
 inline constexpr escc::tables::Contact contacts[] = {
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 0, 1}, {}, 0, 4, ""sv, 0, 0, ""sv},
-    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 1, 1}, {}, 0, escc::tables::none, ""sv, 0, 0, ""sv},
+    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 13, 1}, {}, 0, 4, ""sv, 0, 0, ""sv},
+    {"HSCP Partnership Team"sv, ""sv, {}, {data::texts + 14, 1}, {}, 0, escc::tables::none, ""sv, 0, 0, ""sv},
 };
 
 }  // namespace data

@@ -30,7 +30,15 @@ enum class Agency : std::uint8_t {
 namespace data {
 
 inline constexpr std::string_view texts[] = {
+    "Record a record, by each agency"sv,
+    "Give feedback to the person who originally raised the concern, by the person to whom the issue is referred"sv,
+    "Record a record, by each agency"sv,
+    "Give feedback to the person who originally raised the concern, by the person to whom the issue is referred"sv,
+    "Record a record, by each agency"sv,
+    "Give feedback to the person who originally raised the concern, by the person to whom the issue is referred"sv,
     "1"sv,
+    "Record a record, by each agency"sv,
+    "Give feedback to the person who originally raised the concern, by the person to whom the issue is referred"sv,
     "0208 545 3211"sv,
     "0203 668 1848"sv,
     "020 8649 3046"sv,
@@ -186,11 +194,11 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Recognition and identification of the problem"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Initial attempts between the practitioners who disagree"sv, "within 2 working days"sv, {2, 2, true}, {2, 2, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Referred to the worker's own line manager or Designated Safeguarding Lead"sv, "within 1 working day"sv, {1, 1, true}, {3, 3, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "The line manager will escalate the professional disagreement"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 0, 1}, {}, {data::stage_contacts + 0, 5}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Referring the matter to the MSCB Quality Assurance Sub Group to offer mediation"sv, "as soon as possible"sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, true, false},
+    {escc::tables::StageKind::informal, 0, "the informal stage"sv, "Recognition and identification of the problem"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false, {}},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Initial attempts between the practitioners who disagree"sv, "within 2 working days"sv, {2, 2, true}, {2, 2, true}, {}, {}, {}, false, false, {data::texts + 0, 2}},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Referred to the worker's own line manager or Designated Safeguarding Lead"sv, "within 1 working day"sv, {1, 1, true}, {3, 3, true}, {}, {}, {}, false, false, {data::texts + 2, 2}},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "The line manager will escalate the professional disagreement"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 6, 1}, {}, {data::stage_contacts + 0, 5}, false, false, {data::texts + 4, 2}},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "Referring the matter to the MSCB Quality Assurance Sub Group to offer mediation"sv, "as soon as possible"sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, true, false, {data::texts + 7, 2}},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},
@@ -209,11 +217,11 @@ inline constexpr escc::tables::Agency agencies[] = {
     {"police"sv, "Metropolitan Police Service"sv},
 };
 inline constexpr escc::tables::Contact contacts[] = {
-    {"Quality Assurance & Practice Development Manager"sv, ""sv, {data::texts + 1, 1}, {}, {}, 0, escc::tables::none, "1"sv, 0, 0, ""sv},
+    {"Quality Assurance & Practice Development Manager"sv, ""sv, {data::texts + 9, 1}, {}, {}, 0, escc::tables::none, "1"sv, 0, 0, ""sv},
     {"Assistant Director for Education"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, 0, 0, "Education Schools"sv},
     {"Immediate Line Manager"sv, ""sv, {}, {}, {}, 1, escc::tables::none, "1"sv, 0, 0, "LBM Education Staff"sv},
-    {"Merton CCG Designated Nurse"sv, ""sv, {data::texts + 2, 1}, {}, {}, 2, escc::tables::none, "1"sv, 0, 0, ""sv},
-    {"MPS Crime Manager, Detective Chief Inspector"sv, ""sv, {data::texts + 3, 1}, {}, {}, 3, escc::tables::none, "1"sv, 0, 0, ""sv},
+    {"Merton CCG Designated Nurse"sv, ""sv, {data::texts + 10, 1}, {}, {}, 2, escc::tables::none, "1"sv, 0, 0, ""sv},
+    {"MPS Crime Manager, Detective Chief Inspector"sv, ""sv, {data::texts + 11, 1}, {}, {}, 3, escc::tables::none, "1"sv, 0, 0, ""sv},
 };
 
 }  // namespace data

@@ -38,6 +38,26 @@ enum class Agency : std::uint8_t {
 namespace data {
 
 inline constexpr std::string_view texts[] = {
+    "Should record accurate actions and decisions on the file (at every stage)"sv,
+    "Should share accurate actions and decisions to relevant personnel including the worker who raised the initial concern (at every stage)"sv,
+    "Must record each intra- and inter-agency discussion they have, by those involved in the resolution process (at every stage)"sv,
+    "Should record a record of the intra- and inter-agency discussion and any other written communication on the individual's record, if the disagreement involves actions in relation to an individual child or adult with care and support needs (at every stage)"sv,
+    "Should record accurate actions and decisions on the file (at every stage)"sv,
+    "Should share accurate actions and decisions to relevant personnel including the worker who raised the initial concern (at every stage)"sv,
+    "Must record each intra- and inter-agency discussion they have, by those involved in the resolution process (at every stage)"sv,
+    "Should record a record of the intra- and inter-agency discussion and any other written communication on the individual's record, if the disagreement involves actions in relation to an individual child or adult with care and support needs (at every stage)"sv,
+    "Should record accurate actions and decisions on the file (at every stage)"sv,
+    "Should share accurate actions and decisions to relevant personnel including the worker who raised the initial concern (at every stage)"sv,
+    "Must record each intra- and inter-agency discussion they have, by those involved in the resolution process (at every stage)"sv,
+    "Should record a record of the intra- and inter-agency discussion and any other written communication on the individual's record, if the disagreement involves actions in relation to an individual child or adult with care and support needs (at every stage)"sv,
+    "Should record accurate actions and decisions on the file (at every stage)"sv,
+    "Should share accurate actions and decisions to relevant personnel including the worker who raised the initial concern (at every stage)"sv,
+    "Must record each intra- and inter-agency discussion they have, by those involved in the resolution process (at every stage)"sv,
+    "Should record a record of the intra- and inter-agency discussion and any other written communication on the individual's record, if the disagreement involves actions in relation to an individual child or adult with care and support needs (at every stage)"sv,
+    "Should record accurate actions and decisions on the file (at every stage)"sv,
+    "Should share accurate actions and decisions to relevant personnel including the worker who raised the initial concern (at every stage)"sv,
+    "Must record each intra- and inter-agency discussion they have, by those involved in the resolution process (at every stage)"sv,
+    "Should record a record of the intra- and inter-agency discussion and any other written communication on the individual's record, if the disagreement involves actions in relation to an individual child or adult with care and support needs (at every stage)"sv,
     "wst@wolverhampton.gov.uk"sv,
 };
 inline constexpr escc::tables::Minutes minutes[] = {
@@ -187,11 +207,11 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, ""sv, {5, 5, true}, {5, 5, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line Managers / Safeguarding Lead"sv, "within 2 working days"sv, {2, 2, true}, {7, 7, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Service / Senior Managers / Safeguarding Lead"sv, "within 3 working days"sv, {3, 3, true}, {10, 10, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, ""sv, {4, 4, true}, {14, 14, true}, {}, {}, {}, false, false},
-    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Exceptional Circumstances"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, ""sv, {5, 5, true}, {5, 5, true}, {}, {}, {}, false, false, {data::texts + 0, 4}},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line Managers / Safeguarding Lead"sv, "within 2 working days"sv, {2, 2, true}, {7, 7, true}, {}, {}, {}, false, false, {data::texts + 4, 4}},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Service / Senior Managers / Safeguarding Lead"sv, "within 3 working days"sv, {3, 3, true}, {10, 10, true}, {}, {}, {}, false, false, {data::texts + 8, 4}},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, ""sv, {4, 4, true}, {14, 14, true}, {}, {}, {}, false, false, {data::texts + 12, 4}},
+    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Exceptional Circumstances"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false, {data::texts + 16, 4}},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
@@ -219,7 +239,7 @@ inline constexpr escc::tables::Agency agencies[] = {
 };
 inline constexpr escc::tables::Contact contacts[] = {
     {"WST Partnership Manager"sv, ""sv, {}, {}, {}, 11, 4, ""sv, 0, 0, ""sv},
-    {"For direct contact details"sv, ""sv, {}, {data::texts + 0, 1}, {}, escc::tables::none, escc::tables::none, ""sv, 0, 0, ""sv},
+    {"For direct contact details"sv, ""sv, {}, {data::texts + 20, 1}, {}, escc::tables::none, escc::tables::none, ""sv, 0, 0, ""sv},
 };
 
 }  // namespace data
