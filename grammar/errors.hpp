@@ -64,6 +64,18 @@ ESC_MESSAGE(email_text, "expected an email address in quotes after 'email', but 
 ESC_MESSAGE(call_sign_text, "expected the call sign in quotes, such as \"Inspector NW400\", but found {found}");
 ESC_MESSAGE(switchboard_text, "expected the switchboard's number in quotes after 'switchboard', but found {found}");
 ESC_MESSAGE(person_text, "expected the person's name in quotes after 'person', but found {found}");
+ESC_MESSAGE(mobile_text, "expected the mobile number in quotes after 'mobile', but found {found}");
+ESC_MESSAGE(line_word_of_direct, "expected 'line' after 'direct', as in: direct line \"01234 567890\", but found {found}");
+ESC_MESSAGE(direct_line_text, "expected the number in quotes after 'direct line', but found {found}");
+ESC_MESSAGE(address_text, "expected the postal address in quotes after 'address', but found {found}");
+ESC_MESSAGE(purpose_text,
+            "expected what the contact is for, in the document's words and in quotes, after 'purpose', but found "
+            "{found}");
+ESC_MESSAGE(for_word_of_not, "expected 'not for escalation', but found {found}");
+ESC_MESSAGE(escalation_word, "expected 'not for escalation', but found {found}");
+ESC_MESSAGE(listed_word,
+            "expected 'as listed' (the contact's details are where the protocol lists it), but found {found}");
+ESC_MESSAGE(unknown_word, "expected 'details unknown', optionally with the reason in quotes, but found {found}");
 ESC_MESSAGE(agency_reference, "expected the name of an agency after 'of', such as 'police', but found {found}");
 ESC_MESSAGE(via_text, "expected who the details come through, in quotes, after 'via', but found {found}");
 ESC_MESSAGE(case_kind,

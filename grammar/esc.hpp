@@ -84,6 +84,10 @@ struct email_text : quoted {};
 struct call_sign_text : quoted {};
 struct switchboard_text : quoted {};
 struct person_text : quoted {};
+struct mobile_text : quoted {};
+struct direct_line_text : quoted {};
+struct address_text : quoted {};
+struct purpose_text : quoted {};
 struct via_text : quoted {};
 struct by_text : quoted {};
 struct on_text : quoted {};
@@ -185,7 +189,8 @@ struct window_times : time_range {};
 struct attribute_word
     : p::sor<ESC_KW("phone"), ESC_KW("email"), ESC_KW("call"), ESC_KW("callsign"), ESC_KW("switchboard"),
              ESC_KW("person"), ESC_KW("of"), ESC_KW("via"), ESC_KW("available"), ESC_KW("for"), ESC_KW("if"),
-             ESC_KW("except"), ESC_KW("and"), ESC_KW("or"), ESC_KW("to")> {};
+             ESC_KW("except"), ESC_KW("and"), ESC_KW("or"), ESC_KW("to"), ESC_KW("as"), ESC_KW("mobile"),
+             ESC_KW("direct"), ESC_KW("address"), ESC_KW("purpose"), ESC_KW("not"), ESC_KW("details")> {};
 struct window_hours_ref : p::seq<p::not_at<attribute_word>, identifier> {};
 struct bank_holidays_words : p::seq<ESC_KW("bank"), sp1, ESC_KW("holidays")> {};
 struct except_bank_holidays : p::seq<ESC_KW("except"), sp1, p::must<bank_holidays_words>> {};
@@ -213,9 +218,29 @@ struct via_attr : p::seq<ESC_KW("via"), sp, p::must<via_text>> {};
 struct available_attr : p::seq<ESC_KW("available"), sp, p::must<window_list>> {};
 struct for_attr : p::seq<ESC_KW("for"), sp, p::must<case_kind>, p::star<sp1, ESC_KW("or"), sp, p::must<case_kind>>> {};
 struct if_attr : p::seq<ESC_KW("if"), sp, p::must<condition_text>> {};
+// Numbers the document labels: "Mobile: 07...", "Direct line: 01...".
+struct mobile_attr : p::seq<ESC_KW("mobile"), sp, p::must<mobile_text>> {};
+struct line_word_of_direct : ESC_KW("line") {};
+struct direct_line_attr
+    : p::seq<ESC_KW("direct"), sp1, p::must<line_word_of_direct>, sp, p::must<direct_line_text>> {};
+struct address_attr : p::seq<ESC_KW("address"), sp, p::must<address_text>> {};
+// What the document says a contact is for ("for referrals only"), in its words.
+struct purpose_attr : p::seq<ESC_KW("purpose"), sp, p::must<purpose_text>> {};
+// The document says this number is not for escalation (a referral line, a switchboard).
+struct escalation_word : ESC_KW("escalation") {};
+struct for_word_of_not : ESC_KW("for") {};
+struct not_for_escalation : p::seq<ESC_KW("not"), sp1, p::must<for_word_of_not>, sp1, p::must<escalation_word>> {};
+// The contact is one the protocol lists elsewhere, with its details there.
+struct listed_word : ESC_KW("listed") {};
+struct as_listed_attr : p::seq<ESC_KW("as"), sp1, p::must<listed_word>> {};
+// The document names the contact but not how to reach them, and says so (or the text was lost).
+struct unknown_word : ESC_KW("unknown") {};
+struct details_unknown_attr
+    : p::seq<ESC_KW("details"), sp1, p::must<unknown_word>, p::opt<sp, reason_text>> {};
 struct contact_attr
     : p::sor<phone_attr, email_attr, call_sign_attr, switchboard_attr, person_attr, of_attr, via_attr, available_attr,
-             for_attr, if_attr> {};
+             for_attr, if_attr, mobile_attr, direct_line_attr, address_attr, purpose_attr, not_for_escalation,
+             as_listed_attr, details_unknown_attr> {};
 struct contact_details : p::star<sp, contact_attr> {};
 
 // ---- Must, should and may ------------------------------------------------------------------
@@ -434,9 +459,11 @@ struct duty_stmt : statement_rule<Keyword::duty, duty> {};
 
 struct line_word : p::sor<ESC_KW("lines"), ESC_KW("line")> {};
 struct line_label : p::sor<digits, identifier> {};
+// `of AGENCY`: that agency's own lines only, where each agency's procedure differs.
 struct contacts_stmt
     : statement_rule<Keyword::contacts, ESC_KW("contacts"), sp, p::must<line_word>, sp, p::must<line_label>,
-                     p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>> {};
+                     p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>,
+                     p::opt<sp, ESC_KW("of"), sp, p::must<agency_reference>>> {};
 
 struct contact_title : title_text {};
 struct contact_stmt

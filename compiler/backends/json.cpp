@@ -125,6 +125,12 @@ json contact(const model::Contact& c, const model::Model& m) {
               {"phones", texts(c.phones)},       {"emails", texts(c.emails)},
               {"call_signs", texts(c.call_signs)}, {"switchboards", texts(c.switchboards)},
               {"via", optional_text(c.via)},
+              {"mobiles", texts(c.mobiles)},     {"direct_lines", texts(c.direct_lines)},
+              {"address", optional_text(c.address)}, {"purpose", optional_text(c.purpose)},
+              {"not_for_escalation", c.not_for_escalation},
+              {"as_listed", c.as_listed.has_value()},
+              {"details_unknown", c.details_unknown ? json{{"reason", optional_text(c.details_unknown->reason)}}
+                                                    : json(nullptr)},
               {"of", c.of.valid() ? json(m.agency(c.of).name) : json(nullptr)}};
   auto available = json::array();
   for (const auto& w : c.windows) available.push_back(window(w, m));
@@ -228,7 +234,11 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   object["outcomes"] = std::move(outcomes);
   object["duties"] = duties(s.duties, m);
   auto lines = json::array();
-  for (const auto& range : s.contact_lines) lines.push_back({{"from", range.first}, {"to", range.last}});
+  for (const auto& range : s.contact_lines) {
+    lines.push_back({{"from", range.first},
+                     {"to", range.last},
+                     {"of", range.agency.valid() ? json(m.agency(range.agency).name) : json(nullptr)}});
+  }
   object["contact_lines"] = std::move(lines);
   object["contacts"] = contacts(s.contacts, m);
   auto entries = json::array();

@@ -98,6 +98,14 @@ std::string capitalised(std::string text) {
   return text;
 }
 
+// "Each agency's escalation lines 1 to 3", "Police's escalation line 2".
+std::string lines_words(const model::LineRange& range, const model::Model& model) {
+  auto lines = range.first == range.last ? fmt::format("line {}", range.first)
+                                         : fmt::format("lines {} to {}", range.first, range.last);
+  if (range.agency.valid()) return fmt::format("{}'s escalation {}", model.agency(range.agency).title.value, lines);
+  return fmt::format("Each agency's escalation {}", lines);
+}
+
 std::string unknown_words(const model::Unknown& unknown) {
   return fmt::format("<p class=\"unknown\"><strong>Not known, {}:</strong> {}</p>\n",
                      markup_text(model::row_of(unknown.subject).means),
@@ -116,6 +124,8 @@ std::string contact_html(const model::Contact& contact, const model::Model& mode
   if (contact.of.valid()) who += fmt::format(" ({})", markup_text(model.agency(contact.of).title.value));
   std::vector<std::string> means;
   for (const auto& phone : contact.phones) means.push_back("phone " + phone_html(phone.value));
+  for (const auto& phone : contact.mobiles) means.push_back("mobile " + phone_html(phone.value));
+  for (const auto& phone : contact.direct_lines) means.push_back("direct line " + phone_html(phone.value));
   for (const auto& phone : contact.switchboards) means.push_back("switchboard " + phone_html(phone.value));
   for (const auto& email : contact.emails) {
     means.push_back(fmt::format("email <a href=\"{}\">{}</a>", markup_text(mailto_href(email.value)),
@@ -123,13 +133,19 @@ std::string contact_html(const model::Contact& contact, const model::Model& mode
   }
   for (const auto& sign : contact.call_signs) means.push_back("call sign " + markup_text(sign.value));
   if (contact.via) means.push_back("through " + markup_text(contact.via->value));
+  if (contact.address) means.push_back("by post to " + markup_text(contact.address->value));
   std::string html = "<li>" + who;
   if (!means.empty()) html += ": " + spoken_list(means, "and");
   if (!contact.windows.empty()) html += ". " + markup_text(capitalised(analysis::availability_words(contact, model)));
   if (contact.case_kinds == model::CaseKinds{model::CaseKind::open_cases}) html += ". For open cases";
   if (contact.case_kinds == model::CaseKinds{model::CaseKind::new_referrals}) html += ". For new referrals";
   if (contact.condition) html += ". If " + markup_text(contact.condition->value);
-  return html + ".\n" + passages_of(contact) + "</li>\n";
+  if (contact.purpose) html += ". For " + markup_text(contact.purpose->value);
+  if (contact.not_for_escalation) html += ". Not for escalation";
+  if (contact.listed_at) html += ". As listed elsewhere in the protocol";
+  html += ".\n";
+  if (contact.details_unknown) html += unknown_words(*contact.details_unknown);
+  return html + passages_of(contact) + "</li>\n";
 }
 
 std::string contacts_html(const std::vector<model::Contact>& contacts, const model::Model& model) {
@@ -231,10 +247,8 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
   if (!stage.contacts.empty() || !stage.contact_lines.empty()) {
     html += "<h4>Whom to contact</h4>\n";
     for (const auto& range : stage.contact_lines) {
-      auto lines = range.first == range.last ? fmt::format("line {}", range.first)
-                                             : fmt::format("lines {} to {}", range.first, range.last);
-      html += fmt::format("<p>Each agency's escalation {} (see the <a href=\"#directory\">contact directory</a>).</p>\n",
-                          markup_text(lines));
+      html += fmt::format("<p>{} (see the <a href=\"#directory\">contact directory</a>).</p>\n",
+                          markup_text(lines_words(range, model)));
     }
     html += said.about("contacts");
     html += contacts_html(stage.contacts, model);
@@ -469,11 +483,7 @@ std::string reading_says(const model::Stage& says, const model::Model& model) {
     html += "</ol>\n";
   }
   html += duty_list(says.duties, model) + contacts_html(says.contacts, model);
-  for (const auto& range : says.contact_lines) {
-    auto lines = range.first == range.last ? fmt::format("line {}", range.first)
-                                           : fmt::format("lines {} to {}", range.first, range.last);
-    html += "<p>" + markup_text(fmt::format("Each agency's escalation {}.", lines)) + "</p>\n";
-  }
+  for (const auto& range : says.contact_lines) html += "<p>" + markup_text(lines_words(range, model) + ".") + "</p>\n";
   if (!says.outcomes.empty()) {
     html += "<ul class=\"outcomes\">\n";
     for (const auto& outcome : says.outcomes) {

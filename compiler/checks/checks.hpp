@@ -64,6 +64,7 @@ void email_addresses(const Context&, DiagnosticSink&);
 void conflicting_details(const Context&, DiagnosticSink&);
 void line_coverage(const Context&, DiagnosticSink&);
 void repeated_availability(const Context&, DiagnosticSink&);
+void not_for_escalation(const Context&, DiagnosticSink&);
 void adult_route(const Context&, DiagnosticSink&);
 void document_links(const Context&, DiagnosticSink&);
 void bank_holidays(const Context&, DiagnosticSink&);

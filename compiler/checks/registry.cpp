@@ -34,6 +34,7 @@ const std::vector<Registered>& registry() {
       {"conflicting-details", conflicting_details},
       {"line-coverage", line_coverage},
       {"repeated-availability", repeated_availability},
+      {"not-for-escalation", not_for_escalation},
       {"adult-route", adult_route},
       {"document-links", document_links},
       {"bank-holidays", bank_holidays},

@@ -67,10 +67,11 @@ void stage_contacts(const Context& context, DiagnosticSink& sink) {
   std::set<std::pair<std::string, std::string>> judged;
   for (const auto& stage : model.stages) {
     for (const auto& range : stage.contact_lines) {
-      if (!judged.insert({range.first, range.last}).second) continue;
+      auto one_agency = range.agency.valid() ? model.agency(range.agency).name : std::string();
+      if (!judged.insert({range.first + " " + one_agency, range.last}).second) continue;
       auto wanted = analysis::labels_between(range, all_labels);
       for (const auto& agency : model.agencies) {
-        if (agency.lines.empty()) continue;
+        if (range.agency.valid() ? agency.name != one_agency : agency.lines.empty()) continue;
         std::vector<std::string> missing;
         for (const auto& label : wanted) {
           bool has = std::any_of(agency.lines.begin(), agency.lines.end(),
@@ -80,10 +81,11 @@ void stage_contacts(const Context& context, DiagnosticSink& sink) {
         if (missing.empty()) continue;
         auto* d = report_unless_unknown(
             context, sink, Code::C002, range.span,
-            fmt::format("{} sends people to {} of each agency, but {} has no line {}", stage.label(),
+            fmt::format("{} sends people to {} of {}, but {} has no line {}", stage.label(),
                         range.first == range.last ? "line " + range.first
                                                   : "lines " + range.first + " to " + range.last,
-                        agency.name, spoken_list(missing, "or")),
+                        range.agency.valid() ? "agency " + agency.name : std::string("each agency"), agency.name,
+                        spoken_list(missing, "or")),
             {nullptr, &agency}, fmt::format("whether {} has line {}", agency.name, spoken_list(missing, "or")));
         if (d != nullptr) d->notes.push_back({agency.span, fmt::format("{} is declared here", agency.name)});
       }

@@ -214,6 +214,22 @@ struct Window {
   Span span;
 };
 
+// What a protocol may record as `unknown`: a fixed set, each tied to the checks it
+// affects by the table in compiler/model/unknowns.hpp.
+enum class UnknownSubject : std::uint8_t {
+  stages, figure, timeframe, outcomes, contacts, lines, hours, seniority, approval, review, status, immediate_risk,
+  binding,
+};
+
+struct Unknown {
+  UnknownSubject subject = UnknownSubject::stages;
+  std::optional<Text> reason;
+  Span span;
+  // The reason says the text was lost on the way to escc ("not in the extracted
+  // text", "lost when the document was extracted"): the document may well state it.
+  bool lost_in_extraction() const;
+};
+
 // What the contact checks read comes first (see Stage).
 struct Contact : Described {
   AgencyId of;
@@ -227,7 +243,25 @@ struct Contact : Described {
   std::optional<Text> person;
   std::optional<Text> via;
   std::optional<Text> condition;
+  // Numbers the document labels, kept apart from plain `phone` so that the outputs say
+  // which is which.
+  std::vector<Text> mobiles;
+  std::vector<Text> direct_lines;
+  std::optional<Text> address;  // postal
+  std::optional<Text> purpose;  // what the document says it is for, in its words
+  bool not_for_escalation = false;
+  // `details unknown "why"`: the document names the contact but not how to reach them.
+  std::optional<Unknown> details_unknown;
+  // `as listed`: the contact is one the protocol lists elsewhere. Resolution copies the
+  // details of that listing here and keeps where it is (`listed_at`), so that every
+  // check and output reads one contact.
+  std::optional<Span> as_listed;
+  std::optional<Span> listed_at;
   Span span;
+  // Any number a reader could dial: phones, mobiles, direct lines and switchboards.
+  bool has_number() const {
+    return !phones.empty() || !mobiles.empty() || !direct_lines.empty() || !switchboards.empty();
+  }
 };
 
 struct Duty : Described {
@@ -279,22 +313,7 @@ struct LineRange {
   std::string first;
   std::string last;  // equal to first for a single line
   Span span;
-};
-
-// What a protocol may record as `unknown`: a fixed set, each tied to the checks it
-// affects by the table in compiler/model/unknowns.hpp.
-enum class UnknownSubject : std::uint8_t {
-  stages, figure, timeframe, outcomes, contacts, lines, hours, seniority, approval, review, status, immediate_risk,
-  binding,
-};
-
-struct Unknown {
-  UnknownSubject subject = UnknownSubject::stages;
-  std::optional<Text> reason;
-  Span span;
-  // The reason says the text was lost on the way to escc ("not in the extracted
-  // text", "lost when the document was extracted"): the document may well state it.
-  bool lost_in_extraction() const;
+  AgencyId agency;  // `contacts line 2 of police`: that agency's lines only; else every agency's
 };
 
 struct Entry {
