@@ -76,6 +76,17 @@ ESC_MESSAGE(escalation_word, "expected 'not for escalation', but found {found}")
 ESC_MESSAGE(listed_word,
             "expected 'as listed' (the contact's details are where the protocol lists it), but found {found}");
 ESC_MESSAGE(unknown_word, "expected 'details unknown', optionally with the reason in quotes, but found {found}");
+ESC_MESSAGE(called_word, "expected 'also called' and the other names in quotes, but found {found}");
+ESC_MESSAGE(also_called_name, "expected another name of the same body, in quotes, after 'also called', but found {found}");
+ESC_MESSAGE(former_name, "expected the name of the body it replaced, in quotes, after 'formerly', but found {found}");
+ESC_MESSAGE(applies_word, "expected 'applies to' and whom it applies to, in quotes, but found {found}");
+ESC_MESSAGE(for_word,
+            "expected 'for' and the profession, as in: counterpart \"the practice safeguarding lead\" for \"a GP\", "
+            "but found {found}");
+ESC_MESSAGE(counterpart_for, "expected the profession in quotes after 'for', such as \"a GP\", but found {found}");
+ESC_MESSAGE(of_word, "expected 'part of' and the manual's title in quotes, but found {found}");
+ESC_MESSAGE(section_name, "expected the chapter or section in quotes after 'section', but found {found}");
+ESC_MESSAGE(report_period, "expected how often, such as 'every 6 months', but found {found}");
 ESC_MESSAGE(agency_reference, "expected the name of an agency after 'of', such as 'police', but found {found}");
 ESC_MESSAGE(via_text, "expected who the details come through, in quotes, after 'via', but found {found}");
 ESC_MESSAGE(case_kind,
@@ -144,7 +155,9 @@ ESC_MESSAGE(scope_word,
             "expected who the protocol covers: 'children', 'young people', 'adults with care and support needs', "
             "'adults at risk' or 'adults', but found {found}");
 ESC_MESSAGE(from_word, "expected 'from' here, but found {found}");
-ESC_MESSAGE(frequency, "expected 'quarterly', 'annually' or 'monthly' after 'report', but found {found}");
+ESC_MESSAGE(frequency,
+            "expected 'quarterly', 'annually', 'monthly' or 'every ...' (such as 'every 6 months') after 'report', "
+            "but found {found}");
 ESC_MESSAGE(to_word, "expected 'to' here, but found {found}");
 ESC_MESSAGE(means_word, "expected 'means' after the term, as in term \"SPG\" means \"...\", but found {found}");
 ESC_MESSAGE(holiday_word, "expected 'holiday' after 'bank', as in 'bank holiday 2025-12-25', but found {found}");

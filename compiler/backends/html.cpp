@@ -189,7 +189,8 @@ std::vector<std::string> index_facts(const model::Model& model) {
   std::vector<std::string> facts;
   if (!model.protocol) return facts;
   const auto& protocol = *model.protocol;
-  if (!protocol.partnerships.empty()) facts.emplace_back(protocol.partnerships[0].name.value);
+  // Every partnership that publishes it: a joint protocol belongs to all of them.
+  if (!protocol.partnerships.empty()) facts.push_back(protocol.partnership_names());
   if (protocol.status) facts.push_back("status: " + std::string(model::status_name(protocol.status->value)));
   if (protocol.review_due) facts.push_back("review due " + date_words(*protocol.review_due));
   return facts;

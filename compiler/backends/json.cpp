@@ -169,7 +169,8 @@ json duty(const model::Duty& d, const model::Model& m) {
               {"emails", texts(d.emails)},
               {"timeframe", d.timeframe ? timeframe(*d.timeframe) : json(nullptr)},
               {"before_stage", d.before_stage ? json(*d.before_stage) : json(nullptr)},
-              {"condition", optional_text(d.condition)}};
+              {"condition", optional_text(d.condition)},
+              {"purpose", optional_text(d.purpose)}};
   add_modality(object, d.modality);
   describe(object, d);
   return object;
@@ -260,7 +261,9 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   auto partnerships = json::array();
   for (const auto& partnership : p.partnerships) {
     partnerships.push_back({{"name", text(partnership.name)},
-                            {"short_name", partnership.short_name ? json(*partnership.short_name) : json(nullptr)}});
+                            {"short_name", partnership.short_name ? json(*partnership.short_name) : json(nullptr)},
+                            {"also_called", texts(partnership.also_called)},
+                            {"formerly", optional_text(partnership.formerly)}});
   }
   auto approvals = json::array();
   for (const auto& a : p.approvals) approvals.push_back({{"by", texts(a.names)}, {"date", date(a.date)}});
@@ -279,7 +282,22 @@ json protocol(const model::Protocol& p, const model::Model& m) {
     targets.push_back(std::move(target));
   }
   auto reports = json::array();
-  for (const auto& r : p.reports) reports.push_back({{"frequency", model::frequency_name(r.frequency)}, {"to", texts(r.to)}});
+  for (const auto& r : p.reports) {
+    reports.push_back({{"frequency", r.every_months ? json(nullptr) : json(model::frequency_name(r.frequency))},
+                       {"every_months", r.every_months ? json(*r.every_months) : json(nullptr)},
+                       {"what", optional_text(r.what)},
+                       {"to", texts(r.to)}});
+  }
+  auto counterparts = json::array();
+  for (const auto& c : p.counterparts) counterparts.push_back({{"who", text(c.who)}, {"for", text(c.for_whom)}});
+  auto part_of = json::array();
+  for (const auto& part : p.part_of) {
+    part_of.push_back({{"manual", text(part.manual)}, {"section", optional_text(part.section)}});
+  }
+  auto amendments = json::array();
+  for (const auto& a : p.amendments) amendments.push_back({{"date", date(a.date)}, {"what", optional_text(a.what)}});
+  auto dates = json::array();
+  for (const auto& d : p.dates) dates.push_back(date(d));
   auto terms = json::array();
   for (const auto& t : p.terms) terms.push_back({{"term", text(t.term)}, {"means", text(t.meaning)}});
   json object{{"title", text(p.title)},
@@ -295,6 +313,14 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"read_with", read_with},
               {"covers", scope},
               {"excludes", texts(p.exclusions)},
+              {"applies_to", texts(p.applies_to)},
+              {"counterparts", counterparts},
+              {"part_of", part_of},
+              {"supersedes", texts(p.supersedes)},
+              {"amendments", amendments},
+              {"statutory", texts(p.statutory)},
+              {"versions", texts(p.versions)},
+              {"dates", dates},
               {"calendar", p.calendar.valid() ? json(m.calendars.at(p.calendar.index).name) : json(nullptr)},
               {"targets", targets},
               {"timeframes_from", optional_text(p.timeframes_from)},
@@ -332,7 +358,8 @@ json agency(const model::Agency& a, const model::Model& m) {
   }
   auto lines = json::array();
   for (const auto& l : a.lines) lines.push_back(line(l, m));
-  json object{{"name", a.name},    {"title", text(a.title)}, {"kind", optional_text(a.kind)},
+  json object{{"name", a.name},    {"title", text(a.title)}, {"also_called", texts(a.also_called)},
+              {"kind", optional_text(a.kind)},
               {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, m)},
               {"unknown", unknowns(a.unknowns)}};
   describe(object, a);

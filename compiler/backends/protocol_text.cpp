@@ -306,7 +306,9 @@ std::string about_protocol(const model::Protocol& protocol, Said& said, const mo
   }
   std::vector<std::string> reports;
   for (const auto& report : protocol.reports) {
-    reports.push_back(fmt::format("Reported {} to {}.", model::frequency_name(report.frequency), text_list(report.to)));
+    auto what = report.what ? markup_text(capitalised(std::string(report.what->value))) : std::string("Reported");
+    reports.push_back(fmt::format("{}{} {} to {}.", what, report.what ? ": reported" : "",
+                                  markup_text(report.describe()), text_list(report.to)));
   }
   facts.add("Monitoring", fmt::format("{}", fmt::join(reports, " ")), said.about("report"));
   if (!protocol.terms.empty()) {
@@ -394,13 +396,35 @@ std::string protocol_standing(const model::Protocol& p, Said& said) {
   Facts facts;
   std::vector<std::string> partnerships;
   for (const auto& partnership : p.partnerships) {
-    partnerships.push_back(partnership.short_name
-                               ? fmt::format("{} ({})", markup_text(partnership.name.value),
-                                             markup_text(*partnership.short_name))
-                               : markup_text(partnership.name.value));
+    auto named = partnership.short_name ? fmt::format("{} ({})", markup_text(partnership.name.value),
+                                                      markup_text(*partnership.short_name))
+                                        : markup_text(partnership.name.value);
+    if (!partnership.also_called.empty()) named += ", also called " + text_list(partnership.also_called);
+    if (partnership.formerly) named += ", formerly " + markup_text(partnership.formerly->value);
+    partnerships.push_back(std::move(named));
   }
   facts.add(partnerships.size() > 1 ? "Published by the partnerships" : "Published by",
             spoken_list(partnerships, "and"), said.about("partnership"));
+  facts.add("Applies to", text_list(p.applies_to), said.about("applies_to"));
+  std::vector<std::string> counterparts;
+  for (const auto& c : p.counterparts) {
+    counterparts.push_back(fmt::format("for {}, {}", c.for_whom.value, c.who.value));
+  }
+  facts.add("Counterparts", markup_text(capitalised(fmt::format("{}", fmt::join(counterparts, "; ")))),
+            said.about("counterpart"));
+  std::vector<std::string> parts;
+  for (const auto& part : p.part_of) {
+    parts.push_back(part.section ? fmt::format("{}, {}", markup_text(part.manual.value), markup_text(part.section->value))
+                                 : markup_text(part.manual.value));
+  }
+  facts.add("Part of", spoken_list(parts, "and"), said.about("part_of"));
+  facts.add("Supersedes", text_list(p.supersedes), said.about("supersedes"));
+  std::vector<std::string> amendments;
+  for (const auto& a : p.amendments) {
+    amendments.push_back(markup_text(date_words(a.date)) + (a.what ? ": " + markup_text(a.what->value) : ""));
+  }
+  facts.add("Amended", fmt::format("{}", fmt::join(amendments, "; ")), said.about("amended"));
+  facts.add("Statutory basis", text_list(p.statutory), said.about("statutory"));
   if (p.status) facts.add("Status", markup_text(capitalised(std::string(model::status_name(p.status->value)))),
                           said.about("status"));
   if (p.version) facts.add("Version", markup_text(p.version->value), said.about("version"));

@@ -274,6 +274,7 @@ struct Duty : Described {
   std::optional<Timeframe> timeframe;
   std::optional<std::int64_t> before_stage;
   std::optional<Text> condition;
+  std::optional<Text> purpose;  // what the document says it is for: "so that the LADO is aware"
   Span span;
   Modality modality = Modality::unstated;
 };
@@ -370,6 +371,7 @@ struct Line : Described {
 struct Agency : Described {
   std::string name;
   Text title;
+  std::vector<Text> also_called;  // other names the document gives it
   std::optional<Text> kind;
   KindId kind_id;
   std::vector<Role> roles;
@@ -445,6 +447,10 @@ struct Approval {
 struct Partnership {
   Text name;
   std::optional<std::string> short_name;
+  std::vector<Text> also_called;  // other names the document gives it
+  std::optional<Text> formerly;   // the body it replaced
+  Span span;
+  Span short_name_span;
 };
 
 struct Target : Described {
@@ -464,7 +470,30 @@ std::string_view frequency_name(Frequency frequency);  // "quarterly"
 
 struct Report {
   Frequency frequency = Frequency::annually;
+  std::optional<int> every_months;  // "every 6 months"; `frequency` is then unused
+  std::optional<Text> what;         // what is counted and reported, in the document's words
   std::vector<Text> to;
+  Span span;
+  std::string describe() const;  // "quarterly", "every 6 months"
+};
+
+// "For a GP, the practice safeguarding lead."
+struct Counterpart {
+  Text who;
+  Text for_whom;
+  Span span;
+};
+
+// The procedures manual (chapter, section) the protocol is part of.
+struct PartOf {
+  Text manual;
+  std::optional<Text> section;
+  Span span;
+};
+
+struct Amendment {
+  Date date;
+  std::optional<Text> what;
   Span span;
 };
 
@@ -502,6 +531,16 @@ struct Protocol : Described {
   Flags<Scope> scope;
   Span scope_span;  // the `covers` statement
   std::vector<Text> exclusions;
+  std::vector<Text> applies_to;
+  std::vector<Counterpart> counterparts;
+  std::vector<PartOf> part_of;
+  std::vector<Text> supersedes;
+  std::vector<Amendment> amendments;
+  std::vector<Text> statutory;
+  // Every version and date the protocol cites as its own, in order: `version` and
+  // `dated` are the first. More than one distinct is reported (G015).
+  std::vector<Text> versions;
+  std::vector<Date> dates;
   std::optional<Text> calendar_name;
   CalendarId calendar;
   std::vector<Target> targets;
@@ -515,6 +554,8 @@ struct Protocol : Described {
   std::optional<Document> document;
   std::vector<Contact> contacts;
   std::vector<Unknown> unknowns;
+  // Every partnership that publishes it, as a reader would say them: "A and B".
+  std::string partnership_names() const;
 };
 
 // One reading of an ambiguity: what the document means if read this way, held as the

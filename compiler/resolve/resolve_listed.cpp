@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "compiler/resolve/resolve_context.hpp"
@@ -74,7 +75,17 @@ std::vector<std::string_view> values_of(const std::vector<model::Text>& texts) {
   return values;
 }
 
-// Listings that give the same means of reaching the contact leave nothing to choose.
+bool same_windows(const std::vector<model::Window>& a, const std::vector<model::Window>& b) {
+  auto fields = [](const model::Window& w) {
+    return std::tuple(w.days, w.from_minute, w.to_minute, w.always, w.bank_holidays, w.except_bank_holidays,
+                      w.hours.index);
+  };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [&](const model::Window& x, const model::Window& y) { return fields(x) == fields(y); });
+}
+
+// Listings that give the same means of reaching the contact, at the same hours, leave
+// nothing to choose.
 bool same_means(const model::Contact& a, const model::Contact& b) {
   auto optional_value = [](const std::optional<model::Text>& text) {
     return text ? std::optional<std::string_view>(text->value) : std::nullopt;
@@ -83,7 +94,7 @@ bool same_means(const model::Contact& a, const model::Contact& b) {
          values_of(a.call_signs) == values_of(b.call_signs) && values_of(a.switchboards) == values_of(b.switchboards) &&
          values_of(a.mobiles) == values_of(b.mobiles) && values_of(a.direct_lines) == values_of(b.direct_lines) &&
          optional_value(a.person) == optional_value(b.person) && optional_value(a.via) == optional_value(b.via) &&
-         optional_value(a.address) == optional_value(b.address);
+         optional_value(a.address) == optional_value(b.address) && same_windows(a.windows, b.windows);
 }
 
 }  // namespace

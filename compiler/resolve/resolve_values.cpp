@@ -281,6 +281,7 @@ model::Duty duty_of(const ast::Statement& statement, Context& context) {
       case Tag::by: keep_first(duty.by, value, context); break;
       case Tag::email: duty.emails.push_back(text_of(value, context)); break;
       case Tag::condition: keep_first(duty.condition, value, context); break;
+      case Tag::purpose: keep_first(duty.purpose, value, context); break;
       case Tag::timeframe:
         if (timeframe == nullptr) timeframe = &value;
         break;

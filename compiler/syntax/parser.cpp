@@ -379,6 +379,11 @@ ESC_ACTION(call_sign_text, push_quoted<Tag::call_sign>);
 ESC_ACTION(switchboard_text, push_quoted<Tag::switchboard>);
 ESC_ACTION(person_text, push_quoted<Tag::person>);
 ESC_ACTION(mobile_text, push_quoted<Tag::mobile>);
+ESC_ACTION(also_called_name, push_quoted<Tag::also_called>);
+ESC_ACTION(former_name, push_quoted<Tag::former>);
+ESC_ACTION(counterpart_for, push_quoted<Tag::condition>);
+ESC_ACTION(section_name, push_quoted<Tag::section>);
+ESC_ACTION(report_what, push_quoted<Tag::what>);
 ESC_ACTION(direct_line_text, push_quoted<Tag::direct_line>);
 ESC_ACTION(address_text, push_quoted<Tag::address>);
 ESC_ACTION(purpose_text, push_quoted<Tag::purpose>);
@@ -527,6 +532,7 @@ ESC_ACTION(within_clause, retag_duration<Tag::timeframe>);
 ESC_ACTION(by_day_clause, retag_duration<Tag::timeframe, ast::by_day>);
 ESC_ACTION(bare_timeframe, retag_duration<Tag::timeframe>);
 ESC_ACTION(cumulative_clause, retag_duration<Tag::cumulative>);
+ESC_ACTION(report_period, retag_duration<Tag::period>);
 template <>
 struct action<g::review_period> {
   template <typename Input>
@@ -666,6 +672,7 @@ constexpr HeldOnce contact_details_held_once[] = {
 };
 
 constexpr HeldOnce duty_details_held_once[] = {
+    {Tag::purpose, "this already says what it is for", "say it in one text"},
     {Tag::on, "this already says where it is recorded", "name every place in one text"},
     {Tag::via, "this already says how it is sent", "name every way in one text"},
     {Tag::by, "this already says by whom", "name everyone in one text"},
