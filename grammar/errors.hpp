@@ -64,6 +64,29 @@ ESC_MESSAGE(email_text, "expected an email address in quotes after 'email', but 
 ESC_MESSAGE(call_sign_text, "expected the call sign in quotes, such as \"Inspector NW400\", but found {found}");
 ESC_MESSAGE(switchboard_text, "expected the switchboard's number in quotes after 'switchboard', but found {found}");
 ESC_MESSAGE(person_text, "expected the person's name in quotes after 'person', but found {found}");
+ESC_MESSAGE(mobile_text, "expected the mobile number in quotes after 'mobile', but found {found}");
+ESC_MESSAGE(line_word_of_direct, "expected 'line' after 'direct', as in: direct line \"01234 567890\", but found {found}");
+ESC_MESSAGE(direct_line_text, "expected the number in quotes after 'direct line', but found {found}");
+ESC_MESSAGE(address_text, "expected the postal address in quotes after 'address', but found {found}");
+ESC_MESSAGE(purpose_text,
+            "expected what the contact is for, in the document's words and in quotes, after 'purpose', but found "
+            "{found}");
+ESC_MESSAGE(for_word_of_not, "expected 'not for escalation', but found {found}");
+ESC_MESSAGE(escalation_word, "expected 'not for escalation', but found {found}");
+ESC_MESSAGE(listed_word,
+            "expected 'as listed' (the contact's details are where the protocol lists it), but found {found}");
+ESC_MESSAGE(unknown_word, "expected 'details unknown', optionally with the reason in quotes, but found {found}");
+ESC_MESSAGE(called_word, "expected 'also called' and the other names in quotes, but found {found}");
+ESC_MESSAGE(also_called_name, "expected another name of the same body, in quotes, after 'also called', but found {found}");
+ESC_MESSAGE(former_name, "expected the name of the body it replaced, in quotes, after 'formerly', but found {found}");
+ESC_MESSAGE(applies_word, "expected 'applies to' and whom it applies to, in quotes, but found {found}");
+ESC_MESSAGE(for_word,
+            "expected 'for' and the profession, as in: counterpart \"the practice safeguarding lead\" for \"a GP\", "
+            "but found {found}");
+ESC_MESSAGE(counterpart_for, "expected the profession in quotes after 'for', such as \"a GP\", but found {found}");
+ESC_MESSAGE(of_word, "expected 'part of' and the manual's title in quotes, but found {found}");
+ESC_MESSAGE(section_name, "expected the chapter or section in quotes after 'section', but found {found}");
+ESC_MESSAGE(report_period, "expected how often, such as 'every 6 months', but found {found}");
 ESC_MESSAGE(agency_reference, "expected the name of an agency after 'of', such as 'police', but found {found}");
 ESC_MESSAGE(via_text, "expected who the details come through, in quotes, after 'via', but found {found}");
 ESC_MESSAGE(case_kind,
@@ -135,7 +158,9 @@ ESC_MESSAGE(scope_word,
             "expected who the protocol covers: 'children', 'young people', 'adults with care and support needs', "
             "'adults at risk' or 'adults', but found {found}");
 ESC_MESSAGE(from_word, "expected 'from' here, but found {found}");
-ESC_MESSAGE(frequency, "expected 'quarterly', 'annually' or 'monthly' after 'report', but found {found}");
+ESC_MESSAGE(frequency,
+            "expected 'quarterly', 'annually', 'monthly' or 'every ...' (such as 'every 6 months') after 'report', "
+            "but found {found}");
 ESC_MESSAGE(to_word, "expected 'to' here, but found {found}");
 ESC_MESSAGE(means_word, "expected 'means' after the term, as in term \"SPG\" means \"...\", but found {found}");
 ESC_MESSAGE(holiday_word, "expected 'holiday' after 'bank', as in 'bank holiday 2025-12-25', but found {found}");

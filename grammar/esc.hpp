@@ -84,6 +84,10 @@ struct email_text : quoted {};
 struct call_sign_text : quoted {};
 struct switchboard_text : quoted {};
 struct person_text : quoted {};
+struct mobile_text : quoted {};
+struct direct_line_text : quoted {};
+struct address_text : quoted {};
+struct purpose_text : quoted {};
 struct via_text : quoted {};
 struct by_text : quoted {};
 struct on_text : quoted {};
@@ -185,7 +189,8 @@ struct window_times : time_range {};
 struct attribute_word
     : p::sor<ESC_KW("phone"), ESC_KW("email"), ESC_KW("call"), ESC_KW("callsign"), ESC_KW("switchboard"),
              ESC_KW("person"), ESC_KW("of"), ESC_KW("via"), ESC_KW("available"), ESC_KW("for"), ESC_KW("if"),
-             ESC_KW("except"), ESC_KW("and"), ESC_KW("or"), ESC_KW("to")> {};
+             ESC_KW("except"), ESC_KW("and"), ESC_KW("or"), ESC_KW("to"), ESC_KW("as"), ESC_KW("mobile"),
+             ESC_KW("direct"), ESC_KW("address"), ESC_KW("purpose"), ESC_KW("not"), ESC_KW("details")> {};
 struct window_hours_ref : p::seq<p::not_at<attribute_word>, identifier> {};
 struct bank_holidays_words : p::seq<ESC_KW("bank"), sp1, ESC_KW("holidays")> {};
 struct except_bank_holidays : p::seq<ESC_KW("except"), sp1, p::must<bank_holidays_words>> {};
@@ -213,9 +218,29 @@ struct via_attr : p::seq<ESC_KW("via"), sp, p::must<via_text>> {};
 struct available_attr : p::seq<ESC_KW("available"), sp, p::must<window_list>> {};
 struct for_attr : p::seq<ESC_KW("for"), sp, p::must<case_kind>, p::star<sp1, ESC_KW("or"), sp, p::must<case_kind>>> {};
 struct if_attr : p::seq<ESC_KW("if"), sp, p::must<condition_text>> {};
+// Numbers the document labels: "Mobile: 07...", "Direct line: 01...".
+struct mobile_attr : p::seq<ESC_KW("mobile"), sp, p::must<mobile_text>> {};
+struct line_word_of_direct : ESC_KW("line") {};
+struct direct_line_attr
+    : p::seq<ESC_KW("direct"), sp1, p::must<line_word_of_direct>, sp, p::must<direct_line_text>> {};
+struct address_attr : p::seq<ESC_KW("address"), sp, p::must<address_text>> {};
+// What the document says a contact is for ("for referrals only"), in its words.
+struct purpose_attr : p::seq<ESC_KW("purpose"), sp, p::must<purpose_text>> {};
+// The document says this number is not for escalation (a referral line, a switchboard).
+struct escalation_word : ESC_KW("escalation") {};
+struct for_word_of_not : ESC_KW("for") {};
+struct not_for_escalation : p::seq<ESC_KW("not"), sp1, p::must<for_word_of_not>, sp1, p::must<escalation_word>> {};
+// The contact is one the protocol lists elsewhere, with its details there.
+struct listed_word : ESC_KW("listed") {};
+struct as_listed_attr : p::seq<ESC_KW("as"), sp1, p::must<listed_word>> {};
+// The document names the contact but not how to reach them, and says so (or the text was lost).
+struct unknown_word : ESC_KW("unknown") {};
+struct details_unknown_attr
+    : p::seq<ESC_KW("details"), sp1, p::must<unknown_word>, p::opt<sp, reason_text>> {};
 struct contact_attr
     : p::sor<phone_attr, email_attr, call_sign_attr, switchboard_attr, person_attr, of_attr, via_attr, available_attr,
-             for_attr, if_attr> {};
+             for_attr, if_attr, mobile_attr, direct_line_attr, address_attr, purpose_attr, not_for_escalation,
+             as_listed_attr, details_unknown_attr> {};
 struct contact_details : p::star<sp, contact_attr> {};
 
 // ---- Must, should and may ------------------------------------------------------------------
@@ -235,7 +260,7 @@ struct duty_verb
 struct modifier_word
     : p::sor<ESC_KW("to"), ESC_KW("on"), ESC_KW("via"), ESC_KW("by"), ESC_KW("email"), ESC_KW("before"), ESC_KW("if"),
              ESC_KW("within"), ESC_KW("immediately"), ESC_KW("same"), ESC_KW("as"), ESC_KW("then"), ESC_KW("from"),
-             ESC_KW("or"), ESC_KW("at")> {};
+             ESC_KW("or"), ESC_KW("at"), ESC_KW("purpose")> {};
 struct object_reference : p::seq<p::not_at<modifier_word>, identifier> {};
 struct to_reference : identifier {};
 struct to_target : p::sor<to_text, to_reference> {};
@@ -268,7 +293,7 @@ struct stages_held_at : p::sor<formal_stages, every_stage> {};
 struct throughout_modifier : p::seq<ESC_KW("at"), sp1, p::must<every_word>, sp1, p::must<stages_held_at>> {};
 struct duty_modifier
     : p::sor<timeframe, to_modifier, on_modifier, via_modifier, by_modifier, email_attr, before_modifier, if_attr,
-             throughout_modifier> {};
+             throughout_modifier, purpose_attr> {};
 struct duty : p::seq<duty_verb, p::opt<sp, p::sor<object_text, object_reference>>, p::star<sp, duty_modifier>> {};
 
 struct go_to_words : p::seq<ESC_KW("go"), sp1, ESC_KW("to")> {};
@@ -333,10 +358,17 @@ struct route_title : title_text {};
 struct route_stmt
     : statement_rule<Keyword::route, ESC_KW("route"), sp, p::must<route_name>, sp, p::must<route_title>> {};
 
+// Other names the document gives the same body ("the Partnership", "the Met").
+struct also_called_name : quoted {};
+struct called_word : ESC_KW("called") {};
+struct also_called
+    : p::seq<ESC_KW("also"), sp1, p::must<called_word>, sp, p::must<also_called_name>,
+             p::star<list_sep, p::must<also_called_name>>> {};
 struct agency_name : declared_name {};
 struct agency_title : title_text {};
 struct agency_stmt
-    : statement_rule<Keyword::agency, ESC_KW("agency"), sp, p::must<agency_name>, sp, p::must<agency_title>> {};
+    : statement_rule<Keyword::agency, ESC_KW("agency"), sp, p::must<agency_name>, sp, p::must<agency_title>,
+                     p::opt<sp, also_called>> {};
 
 struct form_name : declared_name {};
 struct form_title : title_text {};
@@ -349,9 +381,13 @@ struct figure_stmt
                      p::must<stage_number>, p::star<sp, p::one<','>, sp, p::must<stage_number>>> {};
 
 struct short_name : declared_name {};
+// The body a partnership replaced ("formerly the Local Safeguarding Children Board").
+struct former_name : quoted {};
+struct formerly : p::seq<ESC_KW("formerly"), sp, p::must<former_name>> {};
 struct partnership_stmt
     : statement_rule<Keyword::partnership, ESC_KW("partnership"), sp, p::must<plain_text>,
-                     p::opt<sp, ESC_KW("as"), sp, p::must<short_name>>> {};
+                     p::opt<sp, ESC_KW("as"), sp, p::must<short_name>>, p::opt<sp, formerly>,
+                     p::opt<sp, also_called>> {};
 struct version_stmt : statement_rule<Keyword::version, ESC_KW("version"), sp, p::must<plain_text>> {};
 struct status_word : p::sor<ESC_KW("draft"), ESC_KW("live"), ESC_KW("withdrawn")> {};
 struct status_stmt : statement_rule<Keyword::status, ESC_KW("status"), sp, p::must<status_word>> {};
@@ -389,6 +425,25 @@ struct covers_stmt
                      p::star<list_sep, p::must<scope_word>>> {};
 struct excludes_stmt : statement_rule<Keyword::excludes, ESC_KW("excludes"), sp, p::must<text_list>> {};
 
+struct applies_word : ESC_KW("to") {};
+struct applies_to_stmt
+    : statement_rule<Keyword::applies_to, ESC_KW("applies"), sp1, p::must<applies_word>, sp, p::must<text_list>> {};
+// "For a GP, the practice safeguarding lead": who stands for a profession at the stages.
+struct counterpart_for : quoted {};
+struct for_word : ESC_KW("for") {};
+struct counterpart_stmt
+    : statement_rule<Keyword::counterpart, ESC_KW("counterpart"), sp, p::must<plain_text>, sp, p::must<for_word>, sp,
+                     p::must<counterpart_for>> {};
+struct of_word : ESC_KW("of") {};
+struct section_name : quoted {};
+struct part_of_stmt
+    : statement_rule<Keyword::part_of, ESC_KW("part"), sp1, p::must<of_word>, sp, p::must<plain_text>,
+                     p::opt<sp, ESC_KW("section"), sp, p::must<section_name>>> {};
+struct supersedes_stmt : statement_rule<Keyword::supersedes, ESC_KW("supersedes"), sp, p::must<text_list>> {};
+struct amended_stmt
+    : statement_rule<Keyword::amended, ESC_KW("amended"), sp, p::must<date_value>, p::opt<sp, plain_text>> {};
+struct statutory_stmt : statement_rule<Keyword::statutory, ESC_KW("statutory"), sp, p::must<text_list>> {};
+
 struct resolve_timeframe : timeframe {};
 struct covering_range : number_range {};
 struct stages_word : ESC_KW("stages") {};
@@ -406,11 +461,16 @@ struct timeframes_standing : p::sor<ESC_KW("mandatory"), ESC_KW("indicative"), g
 struct timeframes_called_stmt
     : statement_rule<Keyword::timeframes_called, ESC_KW("timeframes"), sp1, p::must<timeframes_standing>> {};
 
-struct frequency : p::sor<ESC_KW("quarterly"), ESC_KW("annually"), ESC_KW("monthly")> {};
+struct report_period : p::seq<amount, sp, p::must<period_unit>> {};
+struct frequency
+    : p::sor<ESC_KW("quarterly"), ESC_KW("annually"), ESC_KW("monthly"),
+             p::seq<ESC_KW("every"), sp, p::must<report_period>>> {};
 struct to_word : ESC_KW("to") {};
+// What is counted and reported, in the document's words, may come first.
+struct report_what : quoted {};
 struct report_stmt
-    : statement_rule<Keyword::report, ESC_KW("report"), sp1, p::must<frequency>, sp, p::must<to_word>, sp,
-                     p::must<text_list>> {};
+    : statement_rule<Keyword::report, ESC_KW("report"), sp1, p::opt<report_what, sp>, p::must<frequency>, sp,
+                     p::must<to_word>, sp, p::must<text_list>> {};
 
 struct means_word : ESC_KW("means") {};
 struct term_stmt
@@ -458,9 +518,11 @@ struct duty_stmt : statement_rule<Keyword::duty, duty> {};
 
 struct line_word : p::sor<ESC_KW("lines"), ESC_KW("line")> {};
 struct line_label : p::sor<digits, identifier> {};
+// `of AGENCY`: that agency's own lines only, where each agency's procedure differs.
 struct contacts_stmt
     : statement_rule<Keyword::contacts, ESC_KW("contacts"), sp, p::must<line_word>, sp, p::must<line_label>,
-                     p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>> {};
+                     p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>,
+                     p::opt<sp, ESC_KW("of"), sp, p::must<agency_reference>>> {};
 
 struct contact_title : title_text {};
 struct contact_stmt
@@ -528,7 +590,8 @@ struct statement
     : p::sor<use_stmt, allow_stmt, protocol_stmt, calendar_stmt, hours_stmt, level_stmt, immediate_risk_stmt,
              informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
-             read_with_stmt, covers_stmt, excludes_stmt, resolve_stmt, timeframes_from_stmt, timeframes_called_stmt,
+             read_with_stmt, covers_stmt, excludes_stmt, applies_to_stmt, counterpart_stmt, part_of_stmt,
+             supersedes_stmt, amended_stmt, statutory_stmt, resolve_stmt, timeframes_from_stmt, timeframes_called_stmt,
              report_stmt, term_stmt,
              link_stmt, document_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
              timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,

@@ -67,6 +67,7 @@ std::vector<std::string> line_order(const model::Model& model) {
 std::vector<std::string> stage_line_labels(const model::Stage& stage, const std::vector<std::string>& all_labels) {
   std::vector<std::string> labels;
   for (const auto& range : stage.contact_lines) {
+    if (range.agency.valid()) continue;  // one agency's lines are that agency's contacts, not every agency's
     for (auto& label : labels_between(range, all_labels)) {
       if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(std::move(label));
     }

@@ -17,7 +17,8 @@ std::vector<std::string> line_order(const model::Model& model);
 // them when both are numbers.
 std::vector<std::string> labels_between(const model::LineRange& range, const std::vector<std::string>& all_labels);
 
-// The labels a stage sends people to, in line order, each once.
+// The labels a stage sends every agency's people to, in line order, each once (a range
+// `of` one agency is not among them: see whom_to_contact).
 std::vector<std::string> stage_line_labels(const model::Stage& stage, const std::vector<std::string>& all_labels);
 
 }  // namespace esc::analysis

@@ -17,6 +17,15 @@ WhomToContact whom_to_contact(const model::Model& model) {
     const auto& stage = model.stages[s];
     auto& listed = whom.stages[s];
     for (const auto& contact : stage.contacts) listed.named.push_back({&contact, contact.of});
+    for (const auto& range : stage.contact_lines) {
+      if (!range.agency.valid()) continue;
+      auto only = labels_between(range, labels);
+      const auto& agency = model.agency(range.agency);
+      for (const auto& line : agency.lines) {
+        if (std::find(only.begin(), only.end(), line.label) == only.end()) continue;
+        for (const auto& contact : line.contacts) listed.named.push_back({&contact, range.agency});
+      }
+    }
     auto wanted = stage_line_labels(stage, labels);
     if (wanted.empty()) continue;
     auto [known, added] = list_of_lines.try_emplace(wanted, static_cast<std::uint32_t>(whom.line_lists.size()));

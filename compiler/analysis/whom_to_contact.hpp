@@ -16,7 +16,8 @@ struct StageContact {
 };
 
 // For each stage, in the protocol's order:
-// - the contacts the stage itself lists;
+// - the contacts the stage itself lists, and those on the lines of one agency it points
+//   to ("contacts line 2 of police");
 // - when the stage points to lines ("contacts line 1 to line 3"): every agency's
 //   contacts on those lines, and the contacts the agency lists outside its lines.
 // A stage that does neither says nobody, and its list is empty: escc does not choose

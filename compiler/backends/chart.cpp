@@ -97,6 +97,10 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
 
   Chart chart;
   chart.title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
+  // A joint protocol belongs to every partnership that publishes it.
+  if (model.protocol && !model.protocol->partnerships.empty()) {
+    chart.title += " (" + model.protocol->partnership_names() + ")";
+  }
   std::size_t first_stage_node = 0;
   if (model.immediate_risk) {
     ChartNode node;

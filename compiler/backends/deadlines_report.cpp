@@ -26,10 +26,13 @@ std::string means_of(const model::Contact& contact) {
     for (const auto& v : values) means += fmt::format(", {} {}", label, v.value);
   };
   add("phone", contact.phones);
+  add("mobile", contact.mobiles);
+  add("direct line", contact.direct_lines);
   add("switchboard", contact.switchboards);
   add("email", contact.emails);
   add("call sign", contact.call_signs);
   if (contact.via) means += fmt::format(", through {}", contact.via->value);
+  if (contact.address) means += fmt::format(", by post to {}", contact.address->value);
   return means;
 }
 

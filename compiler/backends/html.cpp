@@ -94,6 +94,8 @@ class Directory {
       }
     };
     phone_links(contact.phones, "Phone");
+    phone_links(contact.mobiles, "Mobile");
+    phone_links(contact.direct_lines, "Direct line");
     phone_links(contact.switchboards, "Switchboard");
     for (const auto& email : contact.emails) {
       search += " " + std::string(email.value);
@@ -102,6 +104,14 @@ class Directory {
     }
     for (const auto& sign : contact.call_signs) means += fmt::format("<p>Call sign: {}</p>", markup_text(sign.value));
     if (contact.via) means += fmt::format("<p>Through {}</p>", markup_text(contact.via->value));
+    if (contact.address) means += fmt::format("<p>Address: {}</p>", markup_text(contact.address->value));
+    if (contact.purpose) means += fmt::format("<p>For: {}</p>", markup_text(contact.purpose->value));
+    if (contact.not_for_escalation) means += "<p>Not for escalation</p>";
+    if (contact.details_unknown) {
+      means += fmt::format("<p>Details not known: {}</p>",
+                           contact.details_unknown->reason ? markup_text(contact.details_unknown->reason->value)
+                                                           : "the protocol records that they are not known");
+    }
 
     auto hours = availabilities_.index_of(contact);
     const auto& when = availabilities_.entries()[hours].words;
@@ -179,7 +189,8 @@ std::vector<std::string> index_facts(const model::Model& model) {
   std::vector<std::string> facts;
   if (!model.protocol) return facts;
   const auto& protocol = *model.protocol;
-  if (!protocol.partnerships.empty()) facts.emplace_back(protocol.partnerships[0].name.value);
+  // Every partnership that publishes it: a joint protocol belongs to all of them.
+  if (!protocol.partnerships.empty()) facts.push_back(protocol.partnership_names());
   if (protocol.status) facts.push_back("status: " + std::string(model::status_name(protocol.status->value)));
   if (protocol.review_due) facts.push_back("review due " + date_words(*protocol.review_due));
   return facts;

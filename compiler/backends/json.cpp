@@ -126,6 +126,12 @@ json contact(const model::Contact& c, const model::Model& m) {
               {"phones", texts(c.phones)},       {"emails", texts(c.emails)},
               {"call_signs", texts(c.call_signs)}, {"switchboards", texts(c.switchboards)},
               {"via", optional_text(c.via)},
+              {"mobiles", texts(c.mobiles)},     {"direct_lines", texts(c.direct_lines)},
+              {"address", optional_text(c.address)}, {"purpose", optional_text(c.purpose)},
+              {"not_for_escalation", c.not_for_escalation},
+              {"as_listed", c.as_listed.has_value()},
+              {"details_unknown", c.details_unknown ? json{{"reason", optional_text(c.details_unknown->reason)}}
+                                                    : json(nullptr)},
               {"of", c.of.valid() ? json(m.agency(c.of).name) : json(nullptr)}};
   auto available = json::array();
   for (const auto& w : c.windows) available.push_back(window(w, m));
@@ -164,7 +170,8 @@ json duty(const model::Duty& d, const model::Model& m) {
               {"emails", texts(d.emails)},
               {"timeframe", d.timeframe ? timeframe(*d.timeframe) : json(nullptr)},
               {"before_stage", d.before_stage ? json(*d.before_stage) : json(nullptr)},
-              {"condition", optional_text(d.condition)}};
+              {"condition", optional_text(d.condition)},
+              {"purpose", optional_text(d.purpose)}};
   if (d.to_one_of) object["to_one_of"] = true;
   add_modality(object, d.modality);
   describe(object, d);
@@ -243,7 +250,11 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   object["outcomes"] = std::move(outcomes);
   object["duties"] = duties(s.duties, m);
   auto lines = json::array();
-  for (const auto& range : s.contact_lines) lines.push_back({{"from", range.first}, {"to", range.last}});
+  for (const auto& range : s.contact_lines) {
+    lines.push_back({{"from", range.first},
+                     {"to", range.last},
+                     {"of", range.agency.valid() ? json(m.agency(range.agency).name) : json(nullptr)}});
+  }
   object["contact_lines"] = std::move(lines);
   object["contacts"] = contacts(s.contacts, m);
   auto entries = json::array();
@@ -265,7 +276,9 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   auto partnerships = json::array();
   for (const auto& partnership : p.partnerships) {
     partnerships.push_back({{"name", text(partnership.name)},
-                            {"short_name", partnership.short_name ? json(*partnership.short_name) : json(nullptr)}});
+                            {"short_name", partnership.short_name ? json(*partnership.short_name) : json(nullptr)},
+                            {"also_called", texts(partnership.also_called)},
+                            {"formerly", optional_text(partnership.formerly)}});
   }
   auto approvals = json::array();
   for (const auto& a : p.approvals) approvals.push_back({{"by", texts(a.names)}, {"date", date(a.date)}});
@@ -284,7 +297,22 @@ json protocol(const model::Protocol& p, const model::Model& m) {
     targets.push_back(std::move(target));
   }
   auto reports = json::array();
-  for (const auto& r : p.reports) reports.push_back({{"frequency", model::frequency_name(r.frequency)}, {"to", texts(r.to)}});
+  for (const auto& r : p.reports) {
+    reports.push_back({{"frequency", r.every_months ? json(nullptr) : json(model::frequency_name(r.frequency))},
+                       {"every_months", r.every_months ? json(*r.every_months) : json(nullptr)},
+                       {"what", optional_text(r.what)},
+                       {"to", texts(r.to)}});
+  }
+  auto counterparts = json::array();
+  for (const auto& c : p.counterparts) counterparts.push_back({{"who", text(c.who)}, {"for", text(c.for_whom)}});
+  auto part_of = json::array();
+  for (const auto& part : p.part_of) {
+    part_of.push_back({{"manual", text(part.manual)}, {"section", optional_text(part.section)}});
+  }
+  auto amendments = json::array();
+  for (const auto& a : p.amendments) amendments.push_back({{"date", date(a.date)}, {"what", optional_text(a.what)}});
+  auto dates = json::array();
+  for (const auto& d : p.dates) dates.push_back(date(d));
   auto terms = json::array();
   for (const auto& t : p.terms) terms.push_back({{"term", text(t.term)}, {"means", text(t.meaning)}});
   json object{{"title", text(p.title)},
@@ -300,6 +328,14 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"read_with", read_with},
               {"covers", scope},
               {"excludes", texts(p.exclusions)},
+              {"applies_to", texts(p.applies_to)},
+              {"counterparts", counterparts},
+              {"part_of", part_of},
+              {"supersedes", texts(p.supersedes)},
+              {"amendments", amendments},
+              {"statutory", texts(p.statutory)},
+              {"versions", texts(p.versions)},
+              {"dates", dates},
               {"calendar", p.calendar.valid() ? json(m.calendars.at(p.calendar.index).name) : json(nullptr)},
               {"targets", targets},
               {"timeframes_from", optional_text(p.timeframes_from)},
@@ -339,7 +375,8 @@ json agency(const model::Agency& a, const model::Model& m) {
   }
   auto lines = json::array();
   for (const auto& l : a.lines) lines.push_back(line(l, m));
-  json object{{"name", a.name},    {"title", text(a.title)}, {"kind", optional_text(a.kind)},
+  json object{{"name", a.name},    {"title", text(a.title)}, {"also_called", texts(a.also_called)},
+              {"kind", optional_text(a.kind)},
               {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, m)},
               {"unknown", unknowns(a.unknowns)}};
   describe(object, a);

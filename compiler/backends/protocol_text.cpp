@@ -100,6 +100,14 @@ std::string capitalised(std::string text) {
   return text;
 }
 
+// "Each agency's escalation lines 1 to 3", "Police's escalation line 2".
+std::string lines_words(const model::LineRange& range, const model::Model& model) {
+  auto lines = range.first == range.last ? fmt::format("line {}", range.first)
+                                         : fmt::format("lines {} to {}", range.first, range.last);
+  if (range.agency.valid()) return fmt::format("{}'s escalation {}", model.agency(range.agency).title.value, lines);
+  return fmt::format("Each agency's escalation {}", lines);
+}
+
 std::string unknown_words(const model::Unknown& unknown) {
   return fmt::format("<p class=\"unknown\"><strong>Not known, {}:</strong> {}</p>\n",
                      markup_text(model::row_of(unknown.subject).means),
@@ -118,6 +126,8 @@ std::string contact_html(const model::Contact& contact, const model::Model& mode
   if (contact.of.valid()) who += fmt::format(" ({})", markup_text(model.agency(contact.of).title.value));
   std::vector<std::string> means;
   for (const auto& phone : contact.phones) means.push_back("phone " + phone_html(phone.value));
+  for (const auto& phone : contact.mobiles) means.push_back("mobile " + phone_html(phone.value));
+  for (const auto& phone : contact.direct_lines) means.push_back("direct line " + phone_html(phone.value));
   for (const auto& phone : contact.switchboards) means.push_back("switchboard " + phone_html(phone.value));
   for (const auto& email : contact.emails) {
     means.push_back(fmt::format("email <a href=\"{}\">{}</a>", markup_text(mailto_href(email.value)),
@@ -125,13 +135,19 @@ std::string contact_html(const model::Contact& contact, const model::Model& mode
   }
   for (const auto& sign : contact.call_signs) means.push_back("call sign " + markup_text(sign.value));
   if (contact.via) means.push_back("through " + markup_text(contact.via->value));
+  if (contact.address) means.push_back("by post to " + markup_text(contact.address->value));
   std::string html = "<li>" + who;
   if (!means.empty()) html += ": " + spoken_list(means, "and");
   if (!contact.windows.empty()) html += ". " + markup_text(capitalised(analysis::availability_words(contact, model)));
   if (contact.case_kinds == model::CaseKinds{model::CaseKind::open_cases}) html += ". For open cases";
   if (contact.case_kinds == model::CaseKinds{model::CaseKind::new_referrals}) html += ". For new referrals";
   if (contact.condition) html += ". If " + markup_text(contact.condition->value);
-  return html + ".\n" + passages_of(contact) + "</li>\n";
+  if (contact.purpose) html += ". For " + markup_text(contact.purpose->value);
+  if (contact.not_for_escalation) html += ". Not for escalation";
+  if (contact.listed_at) html += ". As listed elsewhere in the protocol";
+  html += ".\n";
+  if (contact.details_unknown) html += unknown_words(*contact.details_unknown);
+  return html + passages_of(contact) + "</li>\n";
 }
 
 std::string contacts_html(const std::vector<model::Contact>& contacts, const model::Model& model) {
@@ -236,10 +252,8 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
   if (!stage.contacts.empty() || !stage.contact_lines.empty()) {
     html += "<h4>Whom to contact</h4>\n";
     for (const auto& range : stage.contact_lines) {
-      auto lines = range.first == range.last ? fmt::format("line {}", range.first)
-                                             : fmt::format("lines {} to {}", range.first, range.last);
-      html += fmt::format("<p>Each agency's escalation {} (see the <a href=\"#directory\">contact directory</a>).</p>\n",
-                          markup_text(lines));
+      html += fmt::format("<p>{} (see the <a href=\"#directory\">contact directory</a>).</p>\n",
+                          markup_text(lines_words(range, model)));
     }
     html += said.about("contacts");
     html += contacts_html(stage.contacts, model);
@@ -297,7 +311,9 @@ std::string about_protocol(const model::Protocol& protocol, Said& said, const mo
   }
   std::vector<std::string> reports;
   for (const auto& report : protocol.reports) {
-    reports.push_back(fmt::format("Reported {} to {}.", model::frequency_name(report.frequency), text_list(report.to)));
+    auto what = report.what ? markup_text(capitalised(std::string(report.what->value))) : std::string("Reported");
+    reports.push_back(fmt::format("{}{} {} to {}.", what, report.what ? ": reported" : "",
+                                  markup_text(report.describe()), text_list(report.to)));
   }
   facts.add("Monitoring", fmt::format("{}", fmt::join(reports, " ")), said.about("report"));
   if (!protocol.terms.empty()) {
@@ -389,13 +405,35 @@ std::string protocol_standing(const model::Protocol& p, Said& said) {
   Facts facts;
   std::vector<std::string> partnerships;
   for (const auto& partnership : p.partnerships) {
-    partnerships.push_back(partnership.short_name
-                               ? fmt::format("{} ({})", markup_text(partnership.name.value),
-                                             markup_text(*partnership.short_name))
-                               : markup_text(partnership.name.value));
+    auto named = partnership.short_name ? fmt::format("{} ({})", markup_text(partnership.name.value),
+                                                      markup_text(*partnership.short_name))
+                                        : markup_text(partnership.name.value);
+    if (!partnership.also_called.empty()) named += ", also called " + text_list(partnership.also_called);
+    if (partnership.formerly) named += ", formerly " + markup_text(partnership.formerly->value);
+    partnerships.push_back(std::move(named));
   }
   facts.add(partnerships.size() > 1 ? "Published by the partnerships" : "Published by",
             spoken_list(partnerships, "and"), said.about("partnership"));
+  facts.add("Applies to", text_list(p.applies_to), said.about("applies_to"));
+  std::vector<std::string> counterparts;
+  for (const auto& c : p.counterparts) {
+    counterparts.push_back(fmt::format("for {}, {}", c.for_whom.value, c.who.value));
+  }
+  facts.add("Counterparts", markup_text(capitalised(fmt::format("{}", fmt::join(counterparts, "; ")))),
+            said.about("counterpart"));
+  std::vector<std::string> parts;
+  for (const auto& part : p.part_of) {
+    parts.push_back(part.section ? fmt::format("{}, {}", markup_text(part.manual.value), markup_text(part.section->value))
+                                 : markup_text(part.manual.value));
+  }
+  facts.add("Part of", spoken_list(parts, "and"), said.about("part_of"));
+  facts.add("Supersedes", text_list(p.supersedes), said.about("supersedes"));
+  std::vector<std::string> amendments;
+  for (const auto& a : p.amendments) {
+    amendments.push_back(markup_text(date_words(a.date)) + (a.what ? ": " + markup_text(a.what->value) : ""));
+  }
+  facts.add("Amended", fmt::format("{}", fmt::join(amendments, "; ")), said.about("amended"));
+  facts.add("Statutory basis", text_list(p.statutory), said.about("statutory"));
   if (p.status) facts.add("Status", markup_text(capitalised(std::string(model::status_name(p.status->value)))),
                           said.about("status"));
   if (p.version) facts.add("Version", markup_text(p.version->value), said.about("version"));
@@ -478,11 +516,7 @@ std::string reading_says(const model::Stage& says, const model::Model& model) {
     html += "</ol>\n";
   }
   html += duty_list(says.duties, model) + contacts_html(says.contacts, model);
-  for (const auto& range : says.contact_lines) {
-    auto lines = range.first == range.last ? fmt::format("line {}", range.first)
-                                           : fmt::format("lines {} to {}", range.first, range.last);
-    html += "<p>" + markup_text(fmt::format("Each agency's escalation {}.", lines)) + "</p>\n";
-  }
+  for (const auto& range : says.contact_lines) html += "<p>" + markup_text(lines_words(range, model) + ".") + "</p>\n";
   if (!says.outcomes.empty()) {
     html += "<ul class=\"outcomes\">\n";
     for (const auto& outcome : says.outcomes) {

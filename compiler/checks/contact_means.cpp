@@ -10,17 +10,22 @@ namespace esc::checks {
 
 void contact_means(const Context& context, DiagnosticSink& sink) {
   for_each_contact(context.model, [&](const model::Contact& contact, const ContactPlace& place) {
-    if (!contact.phones.empty() || !contact.emails.empty() || !contact.call_signs.empty() ||
-        !contact.switchboards.empty() || contact.via) {
+    if (contact.has_number() || !contact.emails.empty() || !contact.call_signs.empty() || contact.via ||
+        contact.address) {
+      return;
+    }
+    auto message = fmt::format("'{}' ({}) has no phone number, email or other way to reach them", contact.title.value,
+                               place.describe());
+    auto what = fmt::format("how to reach '{}'", contact.title.value);
+    if (contact.details_unknown) {
+      // Recorded on the contact itself, read as an `unknown` on a block is.
+      report_as_unknown(sink, Code::C003, contact.span, message, *contact.details_unknown, "its details", what);
       return;
     }
     const auto* agency = place.agency_listing;
     if (agency == nullptr && place.agency.valid()) agency = &context.model.agency(place.agency);
-    auto* d = report_unless_unknown(context, sink, Code::C003, contact.span,
-                                    fmt::format("'{}' ({}) has no phone number, email or other way to reach them",
-                                                contact.title.value, place.describe()),
-                                    {place.stage, agency, place.line},
-                                    fmt::format("how to reach '{}'", contact.title.value));
+    auto* d = report_unless_unknown(context, sink, Code::C003, contact.span, message, {place.stage, agency, place.line},
+                                    what);
     if (d != nullptr) d->suggestion = "add a phone or email, or 'via \"...\"' saying who gives out the details";
   });
 }

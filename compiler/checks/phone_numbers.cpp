@@ -9,7 +9,7 @@ namespace esc::checks {
 
 void phone_numbers(const Context& context, DiagnosticSink& sink) {
   for_each_contact(context.model, [&](const model::Contact& contact, const ContactPlace&) {
-    for (const auto* list : {&contact.phones, &contact.switchboards}) {
+    for (const auto* list : {&contact.phones, &contact.mobiles, &contact.direct_lines, &contact.switchboards}) {
       for (const auto& phone : *list) {
         auto problem = analysis::phone_problem(phone.value);
         if (problem.empty()) continue;

@@ -38,19 +38,22 @@ Diagnostic* report_unless_unknown(const Context& context, DiagnosticSink& sink, 
   const auto* unknown = recorded_unknown(context.model, code, place);
   if (unknown == nullptr) return &sink.report(code, span, std::move(message));
   if (affected(*unknown, code)->telling == model::Telling::quiet) return nullptr;
-  const auto& row = model::row_of(unknown->subject);
-  auto why = unknown->reason ? fmt::format(" ({})", unknown->reason->value) : std::string();
+  return &report_as_unknown(sink, code, span, message, *unknown, model::row_of(unknown->subject).means, what);
+}
+
+Diagnostic& report_as_unknown(DiagnosticSink& sink, Code code, Span span, std::string_view message,
+                              const model::Unknown& unknown, std::string_view recorded, std::string_view what) {
+  auto why = unknown.reason ? fmt::format(" ({})", unknown.reason->value) : std::string();
   Diagnostic* d = nullptr;
-  if (unknown->lost_in_extraction()) {
+  if (unknown.lost_in_extraction()) {
     d = &sink.report(code, span,
-                     fmt::format("escc cannot check {}: the protocol records {} as unknown{}", what, row.means, why));
+                     fmt::format("escc cannot check {}: the protocol records {} as unknown{}", what, recorded, why));
     d->severity = Severity::note;
   } else {
-    d = &sink.report(code, span,
-                     fmt::format("{}; the protocol records {} as unknown{}", message, row.means, why));
+    d = &sink.report(code, span, fmt::format("{}; the protocol records {} as unknown{}", message, recorded, why));
   }
-  d->notes.push_back({unknown->span, "recorded as unknown here"});
-  return d;
+  d->notes.push_back({unknown.span, "recorded as unknown here"});
+  return *d;
 }
 
 }  // namespace esc::checks

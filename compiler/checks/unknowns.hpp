@@ -30,4 +30,9 @@ const model::Unknown* recorded_unknown(const model::Model& model, Code code, con
 Diagnostic* report_unless_unknown(const Context& context, DiagnosticSink& sink, Code code, Span span,
                                   std::string message, const Place& place, std::string_view what);
 
+// The same for an `unknown` already found (one recorded on a contact itself, with
+// `details unknown`): `recorded` is what it records as unknown ("its details").
+Diagnostic& report_as_unknown(DiagnosticSink& sink, Code code, Span span, std::string_view message,
+                              const model::Unknown& unknown, std::string_view recorded, std::string_view what);
+
 }  // namespace esc::checks

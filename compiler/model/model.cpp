@@ -7,6 +7,8 @@
 #include <type_traits>
 #include <unordered_set>
 
+#include "compiler/source/spoken_list.hpp"
+
 namespace esc::model {
 
 std::optional<WorkingDays> Duration::working_days() const {
@@ -62,6 +64,21 @@ std::string_view frequency_name(Frequency frequency) {
     case Frequency::annually: return "annually";
   }
   return "";
+}
+
+std::string Protocol::partnership_names() const {
+  std::vector<std::string_view> names;
+  for (const auto& partnership : partnerships) names.push_back(partnership.name.value);
+  return spoken_list(names, "and");
+}
+
+std::string Report::describe() const {
+  if (!every_months) return std::string(frequency_name(frequency));
+  if (*every_months % 12 == 0) {
+    auto years = *every_months / 12;
+    return years == 1 ? std::string("every year") : "every " + std::to_string(years) + " years";
+  }
+  return *every_months == 1 ? std::string("every month") : "every " + std::to_string(*every_months) + " months";
 }
 
 std::string_view status_name(Status status) {

@@ -214,6 +214,22 @@ struct Window {
   Span span;
 };
 
+// What a protocol may record as `unknown`: a fixed set, each tied to the checks it
+// affects by the table in compiler/model/unknowns.hpp.
+enum class UnknownSubject : std::uint8_t {
+  stages, figure, timeframe, outcomes, contacts, lines, hours, seniority, approval, review, status, immediate_risk,
+  binding,
+};
+
+struct Unknown {
+  UnknownSubject subject = UnknownSubject::stages;
+  std::optional<Text> reason;
+  Span span;
+  // The reason says the text was lost on the way to escc ("not in the extracted
+  // text", "lost when the document was extracted"): the document may well state it.
+  bool lost_in_extraction() const;
+};
+
 // What the contact checks read comes first (see Stage).
 struct Contact : Described {
   AgencyId of;
@@ -227,7 +243,25 @@ struct Contact : Described {
   std::optional<Text> person;
   std::optional<Text> via;
   std::optional<Text> condition;
+  // Numbers the document labels, kept apart from plain `phone` so that the outputs say
+  // which is which.
+  std::vector<Text> mobiles;
+  std::vector<Text> direct_lines;
+  std::optional<Text> address;  // postal
+  std::optional<Text> purpose;  // what the document says it is for, in its words
+  bool not_for_escalation = false;
+  // `details unknown "why"`: the document names the contact but not how to reach them.
+  std::optional<Unknown> details_unknown;
+  // `as listed`: the contact is one the protocol lists elsewhere. Resolution copies the
+  // details of that listing here and keeps where it is (`listed_at`), so that every
+  // check and output reads one contact.
+  std::optional<Span> as_listed;
+  std::optional<Span> listed_at;
   Span span;
+  // Any number a reader could dial: phones, mobiles, direct lines and switchboards.
+  bool has_number() const {
+    return !phones.empty() || !mobiles.empty() || !direct_lines.empty() || !switchboards.empty();
+  }
 };
 
 struct Duty : Described {
@@ -240,6 +274,7 @@ struct Duty : Described {
   std::optional<Timeframe> timeframe;
   std::optional<std::int64_t> before_stage;
   std::optional<Text> condition;
+  std::optional<Text> purpose;  // what the document says it is for: "so that the LADO is aware"
   Span span;
   Modality modality = Modality::unstated;
   // "notify A or B": owed to one of those named in `to`, not to each of them.
@@ -286,22 +321,7 @@ struct LineRange {
   std::string first;
   std::string last;  // equal to first for a single line
   Span span;
-};
-
-// What a protocol may record as `unknown`: a fixed set, each tied to the checks it
-// affects by the table in compiler/model/unknowns.hpp.
-enum class UnknownSubject : std::uint8_t {
-  stages, figure, timeframe, outcomes, contacts, lines, hours, seniority, approval, review, status, immediate_risk,
-  binding,
-};
-
-struct Unknown {
-  UnknownSubject subject = UnknownSubject::stages;
-  std::optional<Text> reason;
-  Span span;
-  // The reason says the text was lost on the way to escc ("not in the extracted
-  // text", "lost when the document was extracted"): the document may well state it.
-  bool lost_in_extraction() const;
+  AgencyId agency;  // `contacts line 2 of police`: that agency's lines only; else every agency's
 };
 
 struct Entry {
@@ -364,6 +384,7 @@ struct Line : Described {
 struct Agency : Described {
   std::string name;
   Text title;
+  std::vector<Text> also_called;  // other names the document gives it
   std::optional<Text> kind;
   KindId kind_id;
   std::vector<Role> roles;
@@ -439,6 +460,10 @@ struct Approval {
 struct Partnership {
   Text name;
   std::optional<std::string> short_name;
+  std::vector<Text> also_called;  // other names the document gives it
+  std::optional<Text> formerly;   // the body it replaced
+  Span span;
+  Span short_name_span;
 };
 
 struct Target : Described {
@@ -458,7 +483,30 @@ std::string_view frequency_name(Frequency frequency);  // "quarterly"
 
 struct Report {
   Frequency frequency = Frequency::annually;
+  std::optional<int> every_months;  // "every 6 months"; `frequency` is then unused
+  std::optional<Text> what;         // what is counted and reported, in the document's words
   std::vector<Text> to;
+  Span span;
+  std::string describe() const;  // "quarterly", "every 6 months"
+};
+
+// "For a GP, the practice safeguarding lead."
+struct Counterpart {
+  Text who;
+  Text for_whom;
+  Span span;
+};
+
+// The procedures manual (chapter, section) the protocol is part of.
+struct PartOf {
+  Text manual;
+  std::optional<Text> section;
+  Span span;
+};
+
+struct Amendment {
+  Date date;
+  std::optional<Text> what;
   Span span;
 };
 
@@ -496,6 +544,16 @@ struct Protocol : Described {
   Flags<Scope> scope;
   Span scope_span;  // the `covers` statement
   std::vector<Text> exclusions;
+  std::vector<Text> applies_to;
+  std::vector<Counterpart> counterparts;
+  std::vector<PartOf> part_of;
+  std::vector<Text> supersedes;
+  std::vector<Amendment> amendments;
+  std::vector<Text> statutory;
+  // Every version and date the protocol cites as its own, in order: `version` and
+  // `dated` are the first. More than one distinct is reported (G015).
+  std::vector<Text> versions;
+  std::vector<Date> dates;
   std::optional<Text> calendar_name;
   CalendarId calendar;
   std::vector<Target> targets;
@@ -512,6 +570,8 @@ struct Protocol : Described {
   // recorded"): each holds at every stage (see duties_at in compiler/analysis/).
   std::vector<Duty> duties;
   std::vector<Unknown> unknowns;
+  // Every partnership that publishes it, as a reader would say them: "A and B".
+  std::string partnership_names() const;
 };
 
 // One reading of an ambiguity: what the document means if read this way, held as the

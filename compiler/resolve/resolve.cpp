@@ -138,6 +138,7 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
     }
   }
   resolving::report_hours_circles(model, sink);
+  resolving::resolve_listed_contacts(model, sink);
   model.ambiguities = std::move(context.ambiguities);
   // The loader read the document the protocol names; without it (it could not be read,
   // an error already reported) there is nothing to verify quotes against.

@@ -70,6 +70,10 @@ model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value&
 std::vector<model::Window> windows_of(const ast::Statement& statement, Context& context);
 model::Contact contact_of(const ast::Statement& statement, Context& context);
 model::Duty duty_of(const ast::Statement& statement, Context& context);
+// Gives each contact written `as listed` the details of the contact of its title listed
+// elsewhere in the protocol, once every contact is read; reports one listed nowhere, or
+// in several places with different details.
+void resolve_listed_contacts(model::Model& model, DiagnosticSink& sink);
 // The `source`, `note` and `context` statements written under `statement`, for a
 // statement that opens no block.
 void describe(model::Described& described, const ast::Statement& statement, Context& context);

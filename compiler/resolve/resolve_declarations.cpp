@@ -17,12 +17,24 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
   switch (child.keyword) {
     case Keyword::partnership:
       if (const auto* name = child.find(Tag::text)) {
-        model::Partnership partnership{text_of(*name, context), std::nullopt};
-        if (const auto* short_name = child.find(Tag::name)) partnership.short_name = std::string(short_name->text);
+        model::Partnership partnership;
+        partnership.name = text_of(*name, context);
+        partnership.span = child.span;
+        if (const auto* short_name = child.find(Tag::name)) {
+          partnership.short_name = std::string(short_name->text);
+          partnership.short_name_span = short_name->span;
+        }
+        partnership.also_called = texts_of(child, Tag::also_called, context);
+        partnership.formerly = optional_text(child, Tag::former, context);
         protocol.partnerships.push_back(std::move(partnership));
       }
       break;
-    case Keyword::version: protocol.version = optional_text(child, Tag::text, context); break;
+    case Keyword::version:
+      if (auto version = optional_text(child, Tag::text, context)) {
+        if (!protocol.version) protocol.version = version;
+        protocol.versions.push_back(*version);
+      }
+      break;
     case Keyword::status:
       if (const auto* word = child.find(Tag::word)) {
         // The grammar admits these three words only.
@@ -36,7 +48,10 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       for (auto& author : texts_of(child, Tag::text, context)) protocol.authors.push_back(std::move(author));
       break;
     case Keyword::dated:
-      if (const auto* date = child.find(Tag::date)) protocol.dated = date_of(*date);
+      if (const auto* date = child.find(Tag::date)) {
+        if (!protocol.dated) protocol.dated = date_of(*date);
+        protocol.dates.push_back(date_of(*date));
+      }
       break;
     case Keyword::approved: {
       model::Approval approval{texts_of(child, Tag::text, context), std::nullopt, child.span};
@@ -72,6 +87,31 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
     case Keyword::excludes:
       for (auto& exclusion : texts_of(child, Tag::text, context)) protocol.exclusions.push_back(std::move(exclusion));
       break;
+    case Keyword::applies_to:
+      for (auto& whom : texts_of(child, Tag::text, context)) protocol.applies_to.push_back(std::move(whom));
+      break;
+    case Keyword::counterpart: {
+      auto who = optional_text(child, Tag::text, context);
+      auto for_whom = optional_text(child, Tag::condition, context);
+      if (who && for_whom) protocol.counterparts.push_back({*who, *for_whom, child.span});
+      break;
+    }
+    case Keyword::part_of:
+      if (auto manual = optional_text(child, Tag::text, context)) {
+        protocol.part_of.push_back({*manual, optional_text(child, Tag::section, context), child.span});
+      }
+      break;
+    case Keyword::supersedes:
+      for (auto& earlier : texts_of(child, Tag::text, context)) protocol.supersedes.push_back(std::move(earlier));
+      break;
+    case Keyword::amended:
+      if (const auto* date = child.find(Tag::date)) {
+        protocol.amendments.push_back({date_of(*date), optional_text(child, Tag::text, context), child.span});
+      }
+      break;
+    case Keyword::statutory:
+      for (auto& law : texts_of(child, Tag::text, context)) protocol.statutory.push_back(std::move(law));
+      break;
     case Keyword::calendar:
       if (const auto* name = child.find(Tag::name)) {
         protocol.calendar_name = text_of(*name, context);
@@ -104,11 +144,18 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       break;
     case Keyword::report:
       if (const auto* word = child.find(Tag::word)) {
-        // The grammar admits these three words only.
+        // The grammar admits these three words, or "every" and a period.
         auto words = normalise_words(word->text);
-        auto frequency = words == "monthly" ? model::Frequency::monthly
-                         : words == "quarterly" ? model::Frequency::quarterly : model::Frequency::annually;
-        protocol.reports.push_back({frequency, texts_of(child, Tag::text, context), child.span});
+        model::Report report;
+        report.frequency = words == "monthly" ? model::Frequency::monthly
+                           : words == "quarterly" ? model::Frequency::quarterly : model::Frequency::annually;
+        if (const auto* period = child.find(Tag::period)) {
+          report.every_months = static_cast<int>(period->low * (period->unit == ast::Unit::years ? 12 : 1));
+        }
+        report.what = optional_text(child, Tag::what, context);
+        report.to = texts_of(child, Tag::text, context);
+        report.span = child.span;
+        protocol.reports.push_back(std::move(report));
       }
       break;
     case Keyword::term: {
@@ -199,6 +246,7 @@ model::Agency agency_of(const ast::Statement& statement, Context& context) {
   agency.span = statement.span;
   if (const auto* name = statement.find(Tag::name)) agency.name = std::string(name->text);
   if (const auto* title = statement.find(Tag::title)) agency.title = text_of(*title, context);
+  agency.also_called = texts_of(statement, Tag::also_called, context);
   read_agency_body(agency, statement, context);
   return agency;
 }

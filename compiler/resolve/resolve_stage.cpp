@@ -87,6 +87,9 @@ model::LineRange line_range_of(const ast::Statement& statement, Context& context
                        ? std::string("no agency declares any lines")
                        : fmt::format("the agencies' lines are: {}", fmt::join(context.symbols.line_labels, ", "));
   }
+  if (const auto* agency = statement.find(Tag::of)) {
+    range.agency = {context.lookup(context.symbols.agencies, agency->text, agency->span)};
+  }
   if (first == nullptr) return range;
   range.first = std::string(first->text);
   range.last = std::string(last->text);

@@ -216,6 +216,20 @@ model::Contact contact_of(const ast::Statement& statement, Context& context) {
         if (of == nullptr) of = &value;
         break;
       case Tag::window: has_windows = true; break;
+      case Tag::mobile: contact.mobiles.push_back(text_of(value, context)); break;
+      case Tag::direct_line: contact.direct_lines.push_back(text_of(value, context)); break;
+      case Tag::address: keep_first(contact.address, value, context); break;
+      case Tag::purpose: keep_first(contact.purpose, value, context); break;
+      case Tag::not_for_escalation: contact.not_for_escalation = true; break;
+      case Tag::as_listed: contact.as_listed = value.span; break;
+      case Tag::details_unknown: {
+        model::Unknown unknown;
+        unknown.subject = model::UnknownSubject::contacts;
+        unknown.span = value.span;
+        unknown.reason = optional_text(statement, Tag::text, context);
+        contact.details_unknown = unknown;
+        break;
+      }
       case Tag::case_kind:
         if (normalised_starts_with(value.text, "open")) contact.case_kinds.add(model::CaseKind::open_cases);
         if (normalised_starts_with(value.text, "new")) contact.case_kinds.add(model::CaseKind::new_referrals);
@@ -271,6 +285,7 @@ model::Duty duty_of(const ast::Statement& statement, Context& context) {
       case Tag::by: keep_first(duty.by, value, context); break;
       case Tag::email: duty.emails.push_back(text_of(value, context)); break;
       case Tag::condition: keep_first(duty.condition, value, context); break;
+      case Tag::purpose: keep_first(duty.purpose, value, context); break;
       case Tag::timeframe:
         if (timeframe == nullptr) timeframe = &value;
         break;

@@ -378,6 +378,18 @@ ESC_ACTION(email_text, push_quoted<Tag::email>);
 ESC_ACTION(call_sign_text, push_quoted<Tag::call_sign>);
 ESC_ACTION(switchboard_text, push_quoted<Tag::switchboard>);
 ESC_ACTION(person_text, push_quoted<Tag::person>);
+ESC_ACTION(mobile_text, push_quoted<Tag::mobile>);
+ESC_ACTION(also_called_name, push_quoted<Tag::also_called>);
+ESC_ACTION(former_name, push_quoted<Tag::former>);
+ESC_ACTION(counterpart_for, push_quoted<Tag::condition>);
+ESC_ACTION(section_name, push_quoted<Tag::section>);
+ESC_ACTION(report_what, push_quoted<Tag::what>);
+ESC_ACTION(direct_line_text, push_quoted<Tag::direct_line>);
+ESC_ACTION(address_text, push_quoted<Tag::address>);
+ESC_ACTION(purpose_text, push_quoted<Tag::purpose>);
+ESC_ACTION(not_for_escalation, push_word<Tag::not_for_escalation>);
+ESC_ACTION(as_listed_attr, push_word<Tag::as_listed>);
+ESC_ACTION(details_unknown_attr, push_word<Tag::details_unknown>);
 ESC_ACTION(via_text, push_quoted<Tag::via>);
 ESC_ACTION(by_text, push_quoted<Tag::by>);
 ESC_ACTION(on_text, push_quoted<Tag::on>);
@@ -542,6 +554,7 @@ ESC_ACTION(within_clause, retag_duration<Tag::timeframe>);
 ESC_ACTION(by_day_clause, retag_duration<Tag::timeframe, ast::by_day>);
 ESC_ACTION(bare_timeframe, retag_duration<Tag::timeframe>);
 ESC_ACTION(cumulative_clause, retag_duration<Tag::cumulative>);
+ESC_ACTION(report_period, retag_duration<Tag::period>);
 template <>
 struct action<g::review_period> {
   template <typename Input>
@@ -676,9 +689,12 @@ constexpr HeldOnce contact_details_held_once[] = {
     {Tag::via, "this already says via whom the details are obtained", "name everyone in one text"},
     {Tag::condition, "this already has a condition",
      "write one condition that says whether both or either must hold"},
+    {Tag::address, "this contact already gives a postal address", "give the address in one text"},
+    {Tag::purpose, "this already says what the contact is for", "say it in one text"},
 };
 
 constexpr HeldOnce duty_details_held_once[] = {
+    {Tag::purpose, "this already says what it is for", "say it in one text"},
     {Tag::on, "this already says where it is recorded", "name every place in one text"},
     {Tag::via, "this already says how it is sent", "name every way in one text"},
     {Tag::by, "this already says by whom", "name everyone in one text"},
