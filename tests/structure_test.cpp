@@ -356,3 +356,22 @@ stage 2 {
   CHECK(std::find(described.begin(), described.end(), "stage 2 is new, taking 3 working days") != described.end());
   for (const auto& words : described) CHECK(words.find("\"\"") == std::string::npos);
 }
+
+TEST_CASE("a time stated in two units keeps both, as written", "[structure]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Managers" {
+  within a further 48 hours (two working days) from "the referral"
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+)");
+  const auto& file = checked.run.files.at(0);
+  REQUIRE(file.resolved);
+  CHECK(esc::test::findings_of(checked).empty());
+  const auto& timeframe = file.model.stages.at(0).timeframes.at(0);
+  CHECK(timeframe.further);
+  REQUIRE(timeframe.also_stated);
+  CHECK(timeframe.describe() == "within a further 48 hours (2 working days) from the referral");
+  CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{2, 2});
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["stages"][0]["timeframes"][0]["also_stated"]["text"] == "2 working days");
+}
