@@ -64,6 +64,14 @@ route chair "Referral to the Chair" {
 }
 )";
 
+// The one file checked, which must resolve and draw no finding.
+const auto& clean_file(const esc::test::Checked& checked) {
+  const auto& file = checked.run.files.at(0);
+  REQUIRE(file.resolved);
+  CHECK(esc::test::findings_of(checked).empty());
+  return file;
+}
+
 }  // namespace
 
 TEST_CASE("a duty of the whole protocol is written once and holds at every stage", "[structure]") {
@@ -239,9 +247,7 @@ stage 2 "Stage 2" {
   final binding
 }
 )");
-  const auto& file = checked.run.files.at(0);
-  REQUIRE(file.resolved);
-  CHECK(esc::test::findings_of(checked).empty());
+  const auto& file = clean_file(checked);
   const auto& stages = file.model.stages;
   CHECK(stages.at(0).heading() == "Informal stage");
   CHECK(stages.at(1).heading() == "Stage 1");
@@ -364,9 +370,7 @@ TEST_CASE("a time stated in two units keeps both, as written", "[structure]") {
   final binding
 }
 )");
-  const auto& file = checked.run.files.at(0);
-  REQUIRE(file.resolved);
-  CHECK(esc::test::findings_of(checked).empty());
+  const auto& file = clean_file(checked);
   const auto& timeframe = file.model.stages.at(0).timeframes.at(0);
   CHECK(timeframe.further);
   REQUIRE(timeframe.also_stated);
