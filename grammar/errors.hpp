@@ -28,6 +28,10 @@ ESC_MESSAGE(target_stage_number, "expected a stage number after 'go to stage', b
 ESC_MESSAGE(duration_unit,
             "expected a unit after the number, such as 'working days', 'calendar days' or 'hours', but found {found}");
 ESC_MESSAGE(within_duration, "expected a duration such as '2 working days' after 'within', but found {found}");
+ESC_MESSAGE(also_stated_duration,
+            "expected the same time in another unit in brackets, as in 'within 48 hours (2 working days)', "
+            "but found {found}");
+ESC_MESSAGE(also_stated_close, "expected ')' after the time in another unit, but found {found}");
 ESC_MESSAGE(day_number, "expected a day number such as 'by day 8', but found {found}");
 ESC_MESSAGE(event_text,
             "expected the event the clock starts from, in quotes, such as from \"the initial concern\", "

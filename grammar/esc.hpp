@@ -147,7 +147,12 @@ struct duration : p::sor<fixed_duration, amount_duration> {};
 
 struct further : p::seq<p::opt<article, sp1>, ESC_KW("further")> {};
 struct within_duration : duration {};
-struct within_clause : p::seq<ESC_KW("within"), sp, p::opt<further, sp>, p::must<within_duration>> {};
+// The same time in a second unit, as the document gives it: "48 hours (two working days)".
+struct also_stated_duration : amount_duration {};
+struct also_stated_close : p::one<')'> {};
+struct also_stated : p::seq<p::one<'('>, sp, p::must<also_stated_duration>, sp, p::must<also_stated_close>> {};
+struct within_clause
+    : p::seq<ESC_KW("within"), sp, p::opt<further, sp>, p::must<within_duration>, p::opt<sp, also_stated>> {};
 struct day_number : p::sor<digit_range, digits> {};
 struct by_day_clause : p::seq<ESC_KW("by"), sp1, ESC_KW("day"), sp, p::must<day_number>> {};
 struct bare_timeframe : fixed_duration {};

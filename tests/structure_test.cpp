@@ -64,6 +64,14 @@ route chair "Referral to the Chair" {
 }
 )";
 
+// The one file checked, which must resolve and draw no finding.
+const auto& clean_file(const esc::test::Checked& checked) {
+  const auto& file = checked.run.files.at(0);
+  REQUIRE(file.resolved);
+  CHECK(esc::test::findings_of(checked).empty());
+  return file;
+}
+
 }  // namespace
 
 TEST_CASE("a duty of the whole protocol is written once and holds at every stage", "[structure]") {
@@ -239,9 +247,7 @@ stage 2 "Stage 2" {
   final binding
 }
 )");
-  const auto& file = checked.run.files.at(0);
-  REQUIRE(file.resolved);
-  CHECK(esc::test::findings_of(checked).empty());
+  const auto& file = clean_file(checked);
   const auto& stages = file.model.stages;
   CHECK(stages.at(0).heading() == "Informal stage");
   CHECK(stages.at(1).heading() == "Stage 1");
@@ -355,4 +361,21 @@ stage 2 {
   }
   CHECK(std::find(described.begin(), described.end(), "stage 2 is new, taking 3 working days") != described.end());
   for (const auto& words : described) CHECK(words.find("\"\"") == std::string::npos);
+}
+
+TEST_CASE("a time stated in two units keeps both, as written", "[structure]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Managers" {
+  within a further 48 hours (two working days) from "the referral"
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+)");
+  const auto& file = clean_file(checked);
+  const auto& timeframe = file.model.stages.at(0).timeframes.at(0);
+  CHECK(timeframe.further);
+  REQUIRE(timeframe.also_stated);
+  CHECK(timeframe.describe() == "within a further 48 hours (2 working days) from the referral");
+  CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{2, 2});
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["stages"][0]["timeframes"][0]["also_stated"]["text"] == "2 working days");
 }

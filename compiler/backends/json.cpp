@@ -86,6 +86,7 @@ json timeframe(const model::Timeframe& t) {
   object["by_day"] = t.by_day;
   object["or_sooner"] = t.or_sooner;
   object["from"] = optional_text(t.clock_start);
+  if (t.also_stated) object["also_stated"] = duration(*t.also_stated);
   add_modality(object, t.modality);
   if (t.advisory()) object["advisory"] = model::guidance_name(t.guidance);
   return object;

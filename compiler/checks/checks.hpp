@@ -59,6 +59,7 @@ void steps_and_stage(const Context&, DiagnosticSink&);
 void clock_start(const Context&, DiagnosticSink&);
 void mandatory_and_indicative(const Context&, DiagnosticSink&);
 void unit_not_stated(const Context&, DiagnosticSink&);
+void two_units(const Context&, DiagnosticSink&);
 void stage_contacts(const Context&, DiagnosticSink&);
 void contact_means(const Context&, DiagnosticSink&);
 void phone_numbers(const Context&, DiagnosticSink&);

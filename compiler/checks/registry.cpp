@@ -28,6 +28,7 @@ const std::vector<Registered>& registry() {
       {"clock-start", clock_start},
       {"mandatory-and-indicative", mandatory_and_indicative},
       {"unit-not-stated", unit_not_stated},
+      {"two-units", two_units},
       {"stage-contacts", stage_contacts},
       {"contact-means", contact_means},
       {"phone-numbers", phone_numbers},

@@ -51,6 +51,9 @@ void for_each_escalation_timeframe(const model::Model& model,
                                    const std::function<void(const model::Timeframe&)>& each) {
   if (model.protocol) {
     for (const auto& target : model.protocol->targets) each(target.timeframe);
+    for (const auto& duty : model.protocol->duties) {
+      if (duty.timeframe) each(*duty.timeframe);
+    }
   }
   for (const auto& stage : model.stages) each_timeframe_of(stage, each);
   for (const auto& agency : model.agencies) {

@@ -283,6 +283,7 @@ std::string Timeframe::describe() const {
                                              : fmt::format("by days {}-{}", duration.low, duration.high);
       } else {
         text = (further ? "within a further " : "within ") + duration.describe();
+        if (also_stated) text += fmt::format(" ({})", also_stated->describe());
       }
       break;
     case DurationKind::same_working_day: text = "on the same working day"; break;

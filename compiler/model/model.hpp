@@ -183,6 +183,9 @@ struct Duration {
 
 struct Timeframe {
   Duration duration;
+  // The same time as the document also states it, in another unit: "48 hours (two
+  // working days)". Kept as written; T013 reports the two when they disagree.
+  std::optional<Duration> also_stated;
   std::optional<Text> clock_start;
   Span span;
   bool further = false;    // "within a further ..."

@@ -94,6 +94,7 @@ model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value&
   timeframe.span = value.span;
   // The clock start written after this timeframe (before the next timeframe).
   bool after = false;
+  const ast::Value* also_stated = nullptr;
   for (const auto& other : statement.values) {
     if (&other == &value) {
       after = true;
@@ -101,12 +102,18 @@ model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value&
     }
     if (!after) continue;
     if (other.tag == Tag::timeframe) break;
+    // The same time in another unit follows its timeframe directly.
+    if (other.tag == Tag::also_stated && also_stated == nullptr) {
+      also_stated = &other;
+      continue;
+    }
     if (other.tag == Tag::clock_start) {
       timeframe.clock_start = text_of(other, context);
       timeframe.span.end = std::max(timeframe.span.end, other.span.end);
       break;
     }
   }
+  if (also_stated != nullptr) timeframe.also_stated = duration_of(*also_stated);
   return timeframe;
 }
 

@@ -550,6 +550,19 @@ struct action<g::further> {
   }
 };
 
+// Tagged before the clause it stands in, so that the clause's own duration is the last
+// one left untagged; "a further" stays pending for the clause.
+template <>
+struct action<g::also_stated> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    if (auto* duration = state.last(Tag::duration)) {
+      duration->tag = Tag::also_stated;
+      duration->span = state.span(in.begin(), in.end());
+      duration->text = in.string_view();
+    }
+  }
+};
 ESC_ACTION(within_clause, retag_duration<Tag::timeframe>);
 ESC_ACTION(by_day_clause, retag_duration<Tag::timeframe, ast::by_day>);
 ESC_ACTION(bare_timeframe, retag_duration<Tag::timeframe>);
