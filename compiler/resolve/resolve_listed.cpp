@@ -37,33 +37,35 @@ void for_each_contact_list(model::Model& model, Each&& each) {
   for (auto& form : model.forms) each(form.send_to, model::AgencyId{}, "form " + form.name);
 }
 
+// A detail the reference gives itself stays; one it leaves out comes from the listing.
 template <typename Value>
-void take_if_empty(Value& mine, const Value& listed) {
-  if (mine.empty()) mine = listed;
-}
-
-template <typename Value>
-void take_if_absent(std::optional<Value>& mine, const std::optional<Value>& listed) {
-  if (!mine) mine = listed;
+void take_if_unstated(Value& mine, const Value& listed) {
+  bool stated = false;
+  if constexpr (requires { mine.empty(); }) {
+    stated = !mine.empty();
+  } else {
+    stated = mine.has_value();
+  }
+  if (!stated) mine = listed;
 }
 
 // The reference keeps its own title, place and conditions; the listing gives it the
 // means of reaching the contact.
 void copy_details(model::Contact& reference, const Listing& listing) {
   const auto& listed = *listing.contact;
-  take_if_empty(reference.phones, listed.phones);
-  take_if_empty(reference.emails, listed.emails);
-  take_if_empty(reference.call_signs, listed.call_signs);
-  take_if_empty(reference.switchboards, listed.switchboards);
-  take_if_empty(reference.mobiles, listed.mobiles);
-  take_if_empty(reference.direct_lines, listed.direct_lines);
-  take_if_empty(reference.windows, listed.windows);
-  take_if_absent(reference.person, listed.person);
-  take_if_absent(reference.via, listed.via);
-  take_if_absent(reference.address, listed.address);
-  take_if_absent(reference.purpose, listed.purpose);
-  take_if_absent(reference.details_unknown, listed.details_unknown);
-  if (reference.case_kinds.empty()) reference.case_kinds = listed.case_kinds;
+  take_if_unstated(reference.phones, listed.phones);
+  take_if_unstated(reference.emails, listed.emails);
+  take_if_unstated(reference.call_signs, listed.call_signs);
+  take_if_unstated(reference.switchboards, listed.switchboards);
+  take_if_unstated(reference.mobiles, listed.mobiles);
+  take_if_unstated(reference.direct_lines, listed.direct_lines);
+  take_if_unstated(reference.windows, listed.windows);
+  take_if_unstated(reference.person, listed.person);
+  take_if_unstated(reference.via, listed.via);
+  take_if_unstated(reference.address, listed.address);
+  take_if_unstated(reference.purpose, listed.purpose);
+  take_if_unstated(reference.details_unknown, listed.details_unknown);
+  take_if_unstated(reference.case_kinds, listed.case_kinds);
   reference.not_for_escalation = reference.not_for_escalation || listed.not_for_escalation;
   if (!reference.of.valid()) reference.of = listing.agency;
   reference.listed_at = listed.span;
