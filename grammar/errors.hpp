@@ -126,6 +126,8 @@ ESC_MESSAGE(timeframes_standing,
 ESC_MESSAGE(use_target,
             "expected what to use, such as 'std.calendars.england_and_wales' or a file name in quotes, "
             "but found {found}");
+ESC_MESSAGE(extends_path, "expected the regional protocol's file name in quotes after 'extends', such as "
+                          "\"regional.esc\", but found {found}");
 ESC_MESSAGE(allow_code, "expected a diagnostic code such as G004 after 'allow', but found {found}");
 ESC_MESSAGE(reason_text, "expected the reason in quotes, such as \"agreed by the board on 2024-01-10\", "
                          "but found {found}");

@@ -322,6 +322,9 @@ struct outcome_colon : p::one<':'> {};
 struct use_path : quoted {};
 struct use_target : p::sor<use_path, module_name> {};
 struct use_stmt : statement_rule<Keyword::use, ESC_KW("use"), sp, p::must<use_target>> {};
+// The regional protocol a local one is layered on, found like a file it uses.
+struct extends_path : quoted {};
+struct extends_stmt : statement_rule<Keyword::extends, ESC_KW("extends"), sp, p::must<extends_path>> {};
 
 struct allow_code : identifier {};
 struct allow_stmt
@@ -592,7 +595,7 @@ struct source_stmt
 // timeframe) is tried before `by "..."` (who acts), `contacts` before `contact`. The
 // statement table keeps the same order (tests/statements_test.cpp holds it to it).
 struct statement
-    : p::sor<use_stmt, allow_stmt, protocol_stmt, calendar_stmt, hours_stmt, level_stmt, immediate_risk_stmt,
+    : p::sor<use_stmt, extends_stmt, allow_stmt, protocol_stmt, calendar_stmt, hours_stmt, level_stmt, immediate_risk_stmt,
              informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
              read_with_stmt, covers_stmt, excludes_stmt, applies_to_stmt, counterpart_stmt, part_of_stmt,

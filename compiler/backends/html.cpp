@@ -271,6 +271,9 @@ std::string emit_html(const DirectoryPage& page) {
   for (std::size_t a = 0; a < model.agencies.size(); ++a) {
     const auto& agency = model.agencies[a];
     std::string title_text(agency.title.value);
+    // Where the protocol extends a regional one, whose listing this is.
+    auto origin = model.origin(agency.span);
+    if (!origin.empty()) title_text += fmt::format(" ({})", origin);
     directory.raw(fmt::format("<section class=\"agency\" aria-labelledby=\"agency-{}\">\n<h3 id=\"agency-{}\">{}</h3>\n",
                               a, a, markup_text(title_text)));
     directory.raw(passages_html(agency));

@@ -122,6 +122,12 @@ json window(const model::Window& w, const model::Model& m) {
   return object;
 }
 
+// Where a part of a protocol that extends a regional one comes from; nothing is added to
+// the JSON of a protocol that extends none.
+void add_origin(json& object, Span span, const model::Model& m) {
+  if (auto origin = m.origin(span); !origin.empty()) object["from"] = origin;
+}
+
 json contact(const model::Contact& c, const model::Model& m) {
   json object{{"title", text(c.title)},          {"person", optional_text(c.person)},
               {"phones", texts(c.phones)},       {"emails", texts(c.emails)},
@@ -142,6 +148,7 @@ json contact(const model::Contact& c, const model::Model& m) {
   if (c.case_kinds.has(model::CaseKind::new_referrals)) kinds.push_back("new referrals");
   object["case_kinds"] = std::move(kinds);
   object["condition"] = optional_text(c.condition);
+  add_origin(object, c.span, m);
   describe(object, c);
   return object;
 }
@@ -175,6 +182,7 @@ json duty(const model::Duty& d, const model::Model& m) {
               {"purpose", optional_text(d.purpose)}};
   if (d.to_one_of) object["to_one_of"] = true;
   add_modality(object, d.modality);
+  add_origin(object, d.span, m);
   describe(object, d);
   return object;
 }
@@ -221,13 +229,21 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
     if (step.by) entry["by"] = text(*step.by);
     if (step.condition) entry["condition"] = text(*step.condition);
     add_modality(entry, step.modality);
+    add_origin(entry, step.span, m);
     describe(entry, step);
     steps.push_back(std::move(entry));
   }
   object["steps"] = std::move(steps);
   auto timeframes = json::array();
-  for (const auto& t : s.timeframes) timeframes.push_back(timeframe(t));
+  for (const auto& t : s.timeframes) {
+    auto entry = timeframe(t);
+    add_origin(entry, t.span, m);
+    timeframes.push_back(std::move(entry));
+  }
   object["timeframes"] = std::move(timeframes);
+  add_origin(object, s.span, m);
+  if (!s.local_layers.empty()) object["local_additions"] = true;
+  if (s.local_title) object["local_title"] = text(*s.local_title);
   object["cumulative"] = s.cumulative ? duration(*s.cumulative) : json(nullptr);
   object["working_days"] = time ? working_days(time->own) : json(nullptr);
   object["running_total"] = point ? working_days(point->end) : json(nullptr);
@@ -380,6 +396,7 @@ json agency(const model::Agency& a, const model::Model& m) {
               {"kind", optional_text(a.kind)},
               {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, m)},
               {"unknown", unknowns(a.unknowns)}};
+  add_origin(object, a.span, m);
   describe(object, a);
   return object;
 }
@@ -480,6 +497,14 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
   root["schema_version"] = json_schema_version;
   root["source"] = std::string(source_path);
   root["protocol"] = model.protocol ? protocol(*model.protocol, model) : json(nullptr);
+  if (model.regional) {
+    const auto& regional = model.regional->protocol;
+    root["extends"] = {{"file", text(model.regional->named)},
+                       {"title", text(regional.title)},
+                       {"version", optional_text(regional.version)},
+                       {"dated", date(regional.dated)},
+                       {"document", regional.document ? text(regional.document->named) : json(nullptr)}};
+  }
   root["immediate_risk"] =
       model.immediate_risk ? stage(*model.immediate_risk, model, nullptr, nullptr) : json(nullptr);
   std::vector<const analysis::PathPoint*> point_of(model.stages.size(), nullptr);

@@ -215,6 +215,7 @@ void agency_described(const Agency& agency, const Where* outer, const Each& each
 
 void for_each_described_where(const Model& model, const Each& each) {
   if (model.protocol) protocol_described(*model.protocol, nullptr, each);
+  if (model.regional) protocol_described(model.regional->protocol, nullptr, each);
   for (const auto& stage : model.stages) stage_described(stage, Where{&stage}, each);
   if (model.immediate_risk) stage_described(*model.immediate_risk, Where{Where::ImmediateRisk{&*model.immediate_risk}}, each);
   for (const auto& agency : model.agencies) agency_described(agency, nullptr, each);

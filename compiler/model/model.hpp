@@ -359,6 +359,11 @@ struct Stage : Described {
   std::vector<Text> parties;
   std::optional<Text> through, actor;
   std::vector<Unknown> unknowns;
+  // A stage of the regional protocol that the local one adds to (`stage 2 { ... }` in a
+  // file that extends it): where the local file does, and the title it gives, if any.
+  // What it adds is in the lists above, each part with the span of its own file.
+  std::vector<Span> local_layers;
+  std::optional<Text> local_title;
   std::string label() const;  // "stage 2", "informal stage", "route exceptional"
   // Whether the document names the stage: a stage written without a title, or with one
   // that only repeats its number ("Stage 1"), is known by its number alone.
@@ -596,6 +601,16 @@ struct Ambiguity : Described {
   std::vector<Reading> readings;
 };
 
+// The regional protocol a local one extends (`extends "regional.esc"`): a protocol of its
+// own, with its own document. Its stages, agencies, forms and immediate-risk rule are the
+// model's, as the local protocol's are; its protocol block is kept here, apart from the
+// local one, since the two are different documents.
+struct Regional {
+  Text named;  // the file as the local protocol writes it
+  FileId file = 0;
+  Protocol protocol;
+};
+
 struct Allow {
   std::string code;
   Text reason;
@@ -618,6 +633,14 @@ struct Model {
   std::optional<Stage> immediate_risk;  // its timeframe, through and contacts
   std::vector<FileId> imported;         // every file read for `use`, in order
   std::vector<Ambiguity> ambiguities;   // in the order their readings are resolved
+  std::optional<Regional> regional;
+
+  // Where a part of the whole a practitioner follows comes from, when the protocol
+  // extends a regional one: "regional" or "local"; "" when it extends none.
+  std::string_view origin(Span span) const {
+    if (!regional) return {};
+    return span.file == regional->file ? "regional" : "local";
+  }
 
   const Stage& stage(StageId id) const { return stages.at(id.index); }
   const Agency& agency(AgencyId id) const { return agencies.at(id.index); }

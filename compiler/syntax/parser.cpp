@@ -369,6 +369,7 @@ ESC_ACTION(note_text, push_quoted<Tag::text>);
 ESC_ACTION(source_text, push_quoted<Tag::text>);
 ESC_ACTION(reason_text, push_quoted<Tag::text>);
 ESC_ACTION(use_path, push_quoted<Tag::text>);
+ESC_ACTION(extends_path, push_quoted<Tag::text>);
 ESC_ACTION(document_path, push_quoted<Tag::text>);
 ESC_ACTION(event_text, push_quoted<Tag::clock_start>);
 ESC_ACTION(condition_text, push_quoted<Tag::condition>);
