@@ -76,6 +76,8 @@ ESC_MESSAGE(purpose_text,
             "expected what the contact is for, in the document's words and in quotes, after 'purpose', but found "
             "{found}");
 ESC_MESSAGE(for_word_of_not, "expected 'not for escalation', but found {found}");
+ESC_MESSAGE(own_word, "expected 'in own agency' (a post in the reader's own agency), but found {found}");
+ESC_MESSAGE(agency_word_of_own, "expected 'in own agency' (a post in the reader's own agency), but found {found}");
 ESC_MESSAGE(escalation_word, "expected 'not for escalation', but found {found}");
 ESC_MESSAGE(listed_word,
             "expected 'as listed' (the contact's details are where the protocol lists it), but found {found}");

@@ -242,10 +242,15 @@ struct as_listed_attr : p::seq<ESC_KW("as"), sp1, p::must<listed_word>> {};
 struct unknown_word : ESC_KW("unknown") {};
 struct details_unknown_attr
     : p::seq<ESC_KW("details"), sp1, p::must<unknown_word>, p::opt<sp, reason_text>> {};
+// A post in the reader's own agency ("your agency's safeguarding lead", "their line
+// manager"): reached inside that agency, not through the directory.
+struct own_word : ESC_KW("own") {};
+struct agency_word_of_own : ESC_KW("agency") {};
+struct in_own_agency_attr : p::seq<ESC_KW("in"), sp1, p::must<own_word>, sp1, p::must<agency_word_of_own>> {};
 struct contact_attr
     : p::sor<phone_attr, email_attr, call_sign_attr, switchboard_attr, person_attr, of_attr, via_attr, available_attr,
              for_attr, if_attr, mobile_attr, direct_line_attr, address_attr, purpose_attr, not_for_escalation,
-             as_listed_attr, details_unknown_attr> {};
+             as_listed_attr, details_unknown_attr, in_own_agency_attr> {};
 struct contact_details : p::star<sp, contact_attr> {};
 
 // ---- Must, should and may ------------------------------------------------------------------

@@ -107,6 +107,7 @@ class Directory {
     if (contact.address) means += fmt::format("<p>Address: {}</p>", markup_text(contact.address->value));
     if (contact.purpose) means += fmt::format("<p>For: {}</p>", markup_text(contact.purpose->value));
     if (contact.not_for_escalation) means += "<p>Not for escalation</p>";
+    if (contact.in_own_agency) means += "<p>In your own agency</p>";
     if (contact.details_unknown) {
       means += fmt::format("<p>Details not known: {}</p>",
                            contact.details_unknown->reason ? markup_text(contact.details_unknown->reason->value)

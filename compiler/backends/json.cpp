@@ -148,6 +148,7 @@ json contact(const model::Contact& c, const model::Model& m) {
   if (c.case_kinds.has(model::CaseKind::new_referrals)) kinds.push_back("new referrals");
   object["case_kinds"] = std::move(kinds);
   object["condition"] = optional_text(c.condition);
+  if (c.in_own_agency) object["in_own_agency"] = true;
   add_origin(object, c.span, m);
   describe(object, c);
   return object;

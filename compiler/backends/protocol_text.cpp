@@ -150,6 +150,7 @@ std::string contact_html(const model::Contact& contact, const model::Model& mode
   if (contact.condition) html += ". If " + markup_text(contact.condition->value);
   if (contact.purpose) html += ". For " + markup_text(contact.purpose->value);
   if (contact.not_for_escalation) html += ". Not for escalation";
+  if (contact.in_own_agency) html += ". In your own agency";
   if (contact.listed_at) html += ". As listed elsewhere in the protocol";
   html += "." + origin_html(contact.span, model) + "\n";
   if (contact.details_unknown) html += unknown_words(*contact.details_unknown);

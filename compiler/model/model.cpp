@@ -256,6 +256,16 @@ std::string_view guidance_name(Guidance guidance) {
   return "";
 }
 
+bool Contact::reached_in_own_agency() const {
+  if (in_own_agency) return true;
+  std::string words(title.value);
+  std::transform(words.begin(), words.end(), words.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // The reader's possessive names the reader's own post; "own agency" says so outright.
+  return words.rfind("your ", 0) == 0 || words.rfind("their ", 0) == 0 ||
+         words.find("own agency") != std::string::npos || words.find("your agency") != std::string::npos;
+}
+
 bool Unknown::lost_in_extraction() const {
   if (!reason) return false;
   std::string words(reason->value);

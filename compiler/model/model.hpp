@@ -253,6 +253,9 @@ struct Contact : Described {
   std::optional<Text> address;  // postal
   std::optional<Text> purpose;  // what the document says it is for, in its words
   bool not_for_escalation = false;
+  // `in own agency`: a post in the reader's own agency ("your agency's safeguarding lead",
+  // "their line manager"), reached inside it rather than through a number the document gives.
+  bool in_own_agency = false;
   // `details unknown "why"`: the document names the contact but not how to reach them.
   std::optional<Unknown> details_unknown;
   // `as listed`: the contact is one the protocol lists elsewhere. Resolution copies the
@@ -261,6 +264,9 @@ struct Contact : Described {
   std::optional<Span> as_listed;
   std::optional<Span> listed_at;
   Span span;
+  // A post in the reader's own agency: written `in own agency`, or named so by its title
+  // ("your agency's safeguarding lead", "their line manager", "the lead in your own agency").
+  bool reached_in_own_agency() const;
   // Any number a reader could dial: phones, mobiles, direct lines and switchboards.
   bool has_number() const {
     return !phones.empty() || !mobiles.empty() || !direct_lines.empty() || !switchboards.empty();

@@ -233,8 +233,9 @@ model::Model resolve_program(const Program& program, DiagnosticSink& sink, Progr
   }
   resolving::report_hours_circles(model, sink);
   if (regional != nullptr) join_regional(model, program, regional->file);
-  resolving::resolve_listed_contacts(model, sink);
+  // The readings first: a contact in a reading may name one listed elsewhere, too.
   model.ambiguities = std::move(context.ambiguities);
+  resolving::resolve_listed_contacts(model, sink);
   // The loader read the document the protocol names; without it (it could not be read,
   // an error already reported) there is nothing to verify quotes against.
   if (model.protocol && model.protocol->document) {

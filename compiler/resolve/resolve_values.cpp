@@ -229,6 +229,7 @@ model::Contact contact_of(const ast::Statement& statement, Context& context) {
       case Tag::purpose: keep_first(contact.purpose, value, context); break;
       case Tag::not_for_escalation: contact.not_for_escalation = true; break;
       case Tag::as_listed: contact.as_listed = value.span; break;
+      case Tag::in_own_agency: contact.in_own_agency = true; break;
       case Tag::details_unknown: {
         model::Unknown unknown;
         unknown.subject = model::UnknownSubject::contacts;

@@ -390,6 +390,7 @@ ESC_ACTION(address_text, push_quoted<Tag::address>);
 ESC_ACTION(purpose_text, push_quoted<Tag::purpose>);
 ESC_ACTION(not_for_escalation, push_word<Tag::not_for_escalation>);
 ESC_ACTION(as_listed_attr, push_word<Tag::as_listed>);
+ESC_ACTION(in_own_agency_attr, push_word<Tag::in_own_agency>);
 ESC_ACTION(details_unknown_attr, push_word<Tag::details_unknown>);
 ESC_ACTION(via_text, push_quoted<Tag::via>);
 ESC_ACTION(by_text, push_quoted<Tag::by>);
