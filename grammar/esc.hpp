@@ -104,8 +104,10 @@ struct module_name : p::seq<identifier, p::star<p::one<'.'>, identifier>> {};
 
 // ---- Numbers, dates, times ----------------------------------------------------------------
 
+// A whole date, a month ("2024-03") or a year alone ("2019"), as the document gives it.
 struct date_value
-    : p::seq<p::rep<4, p::digit>, p::one<'-'>, p::rep<2, p::digit>, p::opt<p::one<'-'>, p::rep<2, p::digit>>,
+    : p::seq<p::rep<4, p::digit>,
+             p::opt<p::one<'-'>, p::rep<2, p::digit>, p::opt<p::one<'-'>, p::rep<2, p::digit>>>,
              p::not_at<id_char>> {};
 struct clock : p::seq<p::rep_min_max<1, 2, p::digit>, p::one<':'>, p::rep<2, p::digit>> {};
 struct clock_end : clock {};
@@ -266,7 +268,7 @@ struct modality : p::seq<modal_word, sp1> {};
 struct duty_verb
     : p::sor<p::seq<ESC_KW("confirm"), sp1, ESC_KW("in"), sp1, ESC_KW("writing")>,
              p::seq<ESC_KW("give"), sp1, ESC_KW("feedback")>, ESC_KW("record"), ESC_KW("notify"), ESC_KW("inform"),
-             ESC_KW("submit"), ESC_KW("update"), ESC_KW("share")> {};
+             ESC_KW("submit"), ESC_KW("update"), ESC_KW("share"), ESC_KW("agree")> {};
 struct modifier_word
     : p::sor<ESC_KW("to"), ESC_KW("on"), ESC_KW("via"), ESC_KW("by"), ESC_KW("email"), ESC_KW("before"), ESC_KW("if"),
              ESC_KW("within"), ESC_KW("immediately"), ESC_KW("same"), ESC_KW("as"), ESC_KW("then"), ESC_KW("from"),
@@ -532,10 +534,16 @@ struct duty_stmt : statement_rule<Keyword::duty, duty> {};
 struct line_word : p::sor<ESC_KW("lines"), ESC_KW("line")> {};
 struct line_label : p::sor<digits, identifier> {};
 // `of AGENCY`: that agency's own lines only, where each agency's procedure differs.
+// `contacts all` (contact every one the stage lists) or `contacts any one` (one of them),
+// as the document says: a list of contacts alone says neither.
+struct contacts_all : ESC_KW("all") {};
+struct contacts_any_one : p::seq<ESC_KW("any"), sp1, ESC_KW("one")> {};
 struct contacts_stmt
-    : statement_rule<Keyword::contacts, ESC_KW("contacts"), sp, p::must<line_word>, sp, p::must<line_label>,
-                     p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>,
-                     p::opt<sp, ESC_KW("of"), sp, p::must<agency_reference>>> {};
+    : statement_rule<Keyword::contacts, ESC_KW("contacts"), sp,
+                     p::sor<contacts_all, contacts_any_one,
+                            p::seq<p::must<line_word>, sp, p::must<line_label>,
+                                   p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>,
+                                   p::opt<sp, ESC_KW("of"), sp, p::must<agency_reference>>>>> {};
 
 struct contact_title : title_text {};
 struct contact_stmt

@@ -33,6 +33,7 @@ json texts(std::span<const model::Text> list) {
 
 json date(const std::optional<model::Date>& d) {
   if (!d) return nullptr;
+  if (d->year_only()) return std::to_string(d->year);
   if (d->month_only()) return iso_date({d->year, d->month, 1}).substr(0, 7);
   return iso_date({d->year, d->month, d->day});
 }
@@ -125,7 +126,7 @@ json window(const model::Window& w, const model::Model& m) {
 // Where a part of a protocol that extends a regional one comes from; nothing is added to
 // the JSON of a protocol that extends none.
 void add_origin(json& object, Span span, const model::Model& m) {
-  if (auto origin = m.origin(span); !origin.empty()) object["from"] = origin;
+  if (auto origin = m.origin(span); !origin.empty()) object["origin"] = origin;
 }
 
 json contact(const model::Contact& c, const model::Model& m) {
@@ -274,6 +275,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
                      {"of", range.agency.valid() ? json(m.agency(range.agency).name) : json(nullptr)}});
   }
   object["contact_lines"] = std::move(lines);
+  if (s.contacts_join) object["contacts_join"] = model::contacts_join_words(s.contacts_join->value);
   object["contacts"] = contacts(s.contacts, m);
   auto entries = json::array();
   for (const auto& e : s.entries) {

@@ -266,6 +266,10 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
   }
   if (!stage.contacts.empty() || !stage.contact_lines.empty()) {
     html += "<h4>Whom to contact</h4>\n";
+    if (stage.contacts_join) {
+      html += fmt::format("<p class=\"contacts-join\">Contact {}.</p>\n",
+                          model::contacts_join_words(stage.contacts_join->value));
+    }
     for (const auto& range : stage.contact_lines) {
       html += fmt::format("<p>{} (see the <a href=\"#directory\">contact directory</a>).</p>\n",
                           markup_text(lines_words(range, model)));

@@ -256,6 +256,15 @@ std::string_view guidance_name(Guidance guidance) {
   return "";
 }
 
+std::string_view contacts_join_words(ContactsJoin join) {
+  switch (join) {
+    case ContactsJoin::all: return "all of these";
+    case ContactsJoin::any_one: return "any one of these";
+    case ContactsJoin::unstated: return "";
+  }
+  return "";
+}
+
 bool Contact::reached_in_own_agency() const {
   if (in_own_agency) return true;
   std::string words(title.value);

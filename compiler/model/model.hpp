@@ -109,10 +109,13 @@ class Described {
 
 struct Date {
   int year = 0;
-  int month = 0;
-  int day = 0;  // 0 when the document gives only a month
+  int month = 0;  // 0 when the document gives only a year
+  int day = 0;  // 0 when the document gives only a month or a year
   Span span;
+  // Not a whole day: a month or a year alone.
   bool month_only() const { return day == 0; }
+  // A year alone ("2019"): kept as a year, never read as 1 January.
+  bool year_only() const { return month == 0; }
 };
 
 // A span of working days, [low, high]: the unit every sum is done in.
@@ -342,6 +345,12 @@ struct Entry {
 
 enum class StageKind { formal, informal, route };
 
+// Whom of the contacts a stage lists a practitioner contacts, as the document says:
+// `contacts all` (every one of them) or `contacts any one` (one of them). Unstated when
+// the document lists them without saying: never read as either.
+enum class ContactsJoin : std::uint8_t { unstated, all, any_one };
+std::string_view contacts_join_words(ContactsJoin join);  // "all of these", "any one of these"; "" when unstated
+
 // Formal stages, the informal pre-stage and alternative routes share one shape.
 // What the checks read of every stage comes first, so that a walk over a large
 // protocol's stages touches as few cache lines of each as it can.
@@ -358,6 +367,7 @@ struct Stage : Described {
   std::vector<Duty> duties;
   std::vector<Contact> contacts;
   std::vector<LineRange> contact_lines;
+  std::optional<Spanned<ContactsJoin>> contacts_join;
   std::optional<Duration> cumulative;
   Text title;
   Span span;

@@ -141,7 +141,15 @@ void read_stage_body(model::Stage& stage, const ast::Statement& statement, Conte
         break;
       case Keyword::outcome: stage.outcomes.push_back(outcome_of(child, context)); break;
       case Keyword::duty: stage.duties.push_back(duty_of(child, context)); break;
-      case Keyword::contacts: stage.contact_lines.push_back(line_range_of(child, context)); break;
+      case Keyword::contacts:
+        if (const auto* join = child.find(Tag::word)) {
+          auto all = normalised_equals(join->text, "all");
+          stage.contacts_join = model::Spanned<model::ContactsJoin>{
+              all ? model::ContactsJoin::all : model::ContactsJoin::any_one, child.span};
+          break;
+        }
+        stage.contact_lines.push_back(line_range_of(child, context));
+        break;
       case Keyword::contact: stage.contacts.push_back(contact_of(child, context)); break;
       case Keyword::final:
         stage.final = true;
@@ -213,6 +221,8 @@ void layer_stage(model::Stage& regional, model::Stage local, Context& context) {
   once(regional.cumulative, local.cumulative, "its running total (`cumulative`)",
        [](const model::Duration& a, const model::Duration& b) { return a.describe() == b.describe(); });
   if (local.level.valid() && regional.level.valid() && !(local.level == regional.level)) refuse("its level");
+  once(regional.contacts_join, local.contacts_join, "whom of its contacts to contact (`contacts all` or `any one`)",
+       [](const auto& a, const auto& b) { return a.value == b.value; });
   if (!regional.level.valid()) regional.level = local.level;
   auto append = [](auto& into, auto& from) {
     for (auto& each : from) into.push_back(std::move(each));

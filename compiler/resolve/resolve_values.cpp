@@ -259,7 +259,7 @@ namespace {
 // A verb added to the grammar and not here still works: it is kept as a normalised copy.
 std::string_view verb_of(std::string_view written, Context& context) {
   static constexpr std::string_view verbs[] = {"record", "notify", "confirm in writing", "inform",
-                                               "give feedback", "submit", "update", "share"};
+                                               "give feedback", "submit", "update", "share", "agree"};
   for (auto verb : verbs) {
     if (normalised_equals(written, verb)) return verb;
   }
