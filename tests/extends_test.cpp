@@ -222,3 +222,15 @@ TEST_CASE("a protocol extends one regional protocol, which extends none", "[exte
   REQUIRE_FALSE(found.empty());
   CHECK(found[0] == "error[N003] local.esc:1:9 cannot find the regional protocol 'missing.esc'");
 }
+
+TEST_CASE("a local immediate-risk rule adds to the regional one, and a different timeframe is reported", "[extends]") {
+  auto scratch = pair(
+      "immediate risk {\n"
+      "  same working day\n"
+      "  contact \"Emergency Duty Team\" phone \"01234 567890\" available always\n"
+      "}\n");
+  auto found = findings(scratch);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0] == "warning[G019] local.esc:9:3 the local protocol says the immediate-risk rule on the same working "
+                    "day, the regional protocol immediately: a practitioner following both cannot tell which holds");
+}

@@ -20,13 +20,15 @@ std::string timeframe_words(const std::vector<const model::Timeframe*>& timefram
   return joined;
 }
 
-void stage_differs(const model::Stage& stage, const model::Model& model, DiagnosticSink& sink) {
+// `label` names it in messages: "stage 2", "the immediate-risk rule".
+void stage_differs(const model::Stage& stage, std::string_view label, const model::Model& model,
+                   DiagnosticSink& sink) {
   if (stage.local_layers.empty()) return;
   const auto regional_file = model.regional->file;
   if (stage.local_title && stage.named() &&
       !normalised_equals(stage.local_title->value, stage.title.value)) {
     auto& d = sink.report(Code::G019, stage.local_title->span,
-                          fmt::format("the local protocol calls {} '{}', the regional protocol '{}'", stage.label(),
+                          fmt::format("the local protocol calls {} '{}', the regional protocol '{}'", label,
                                       stage.local_title->value, stage.title.value));
     d.notes.push_back({stage.title.span, "the regional protocol's title is here"});
     d.suggestion = "leave the title out in the local file (it adds to the regional stage), or record the difference "
@@ -46,7 +48,7 @@ void stage_differs(const model::Stage& stage, const model::Model& model, Diagnos
   auto& d = sink.report(Code::G019, (*differing)->span,
                         fmt::format("the local protocol says {} {}, the regional protocol {}: a practitioner "
                                     "following both cannot tell which holds",
-                                    stage.label(), (*differing)->stated(), timeframe_words(regional)));
+                                    label, (*differing)->stated(), timeframe_words(regional)));
   d.notes.push_back({regional.front()->span, "the regional protocol's timeframe is here"});
   d.notes.push_back({std::nullopt, "escc keeps both, and reads the stage as taking from the shorter to the longer"});
   d.suggestion = "if the local document means to replace the regional timeframe, say so to both boards; to record "
@@ -58,8 +60,8 @@ void stage_differs(const model::Stage& stage, const model::Model& model, Diagnos
 void local_contradicts_regional(const Context& context, DiagnosticSink& sink) {
   const auto& model = context.model;
   if (!model.regional || !model.protocol) return;
-  for (const auto& stage : model.stages) stage_differs(stage, model, sink);
-  if (model.immediate_risk) stage_differs(*model.immediate_risk, model, sink);
+  for (const auto& stage : model.stages) stage_differs(stage, stage.label(), model, sink);
+  if (model.immediate_risk) stage_differs(*model.immediate_risk, "the immediate-risk rule", model, sink);
   const auto& local = *model.protocol;
   const auto& regional = model.regional->protocol;
   // The regional protocol's targets join the local one's only where it gives none.

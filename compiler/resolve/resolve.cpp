@@ -92,7 +92,8 @@ void resolve_statement(const ast::Statement& statement, FileRole role, Firsts& f
         model::Stage local;
         resolving::read_stage(local, statement, context);
         auto slot = context.symbols.stage_numbers.at(local.number);
-        resolving::layer_stage(model.stages[slot], std::move(local), context);
+        auto& layered = model.stages[slot];
+        resolving::layer_stage(layered, std::move(local), layered.label(), context);
         break;
       }
       [[fallthrough]];
@@ -121,7 +122,8 @@ void resolve_statement(const ast::Statement& statement, FileRole role, Firsts& f
     case Keyword::immediate_risk:
       if (firsts.immediate_risk != nullptr && firsts.regional_immediate_risk && role == FileRole::protocol) {
         firsts.regional_immediate_risk = false;  // a second local rule is a second rule
-        resolving::layer_stage(*model.immediate_risk, resolving::immediate_risk_of(statement, context), context);
+        resolving::layer_stage(*model.immediate_risk, resolving::immediate_risk_of(statement, context),
+                               "the immediate-risk rule", context);
         firsts.immediate_risk = &statement;
         break;
       }

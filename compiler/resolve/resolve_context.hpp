@@ -109,7 +109,8 @@ inline std::size_t count_of(const std::vector<ast::Statement>& body, ast::Keywor
 void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context);
 // Adds what a local protocol says of a stage (or of the immediate-risk rule) to the
 // regional protocol's: every part keeps the span of its own file.
-void layer_stage(model::Stage& regional, model::Stage local, Context& context);
+// `label` names it in messages: "stage 2", "the immediate-risk rule".
+void layer_stage(model::Stage& regional, model::Stage local, std::string_view label, Context& context);
 // What the body of a block says, into an entity of its kind: a stage's, the protocol's,
 // an agency's or a line's (of the agency named `agency`). A reading of an ambiguity is
 // read by the reader of the block its ambiguity stands in.

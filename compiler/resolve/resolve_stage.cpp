@@ -195,7 +195,7 @@ void read_stage(model::Stage& stage, const ast::Statement& statement, Context& c
   read_stage_body(stage, statement, context);
 }
 
-void layer_stage(model::Stage& regional, model::Stage local, Context& context) {
+void layer_stage(model::Stage& regional, model::Stage local, std::string_view label, Context& context) {
   // A detail a stage holds once cannot hold both files' words: a local one that differs
   // is refused rather than either being dropped.
   auto refuse = [&](std::string_view what) {
@@ -203,7 +203,7 @@ void layer_stage(model::Stage& regional, model::Stage local, Context& context) {
         Code::N012, local.span,
         fmt::format("{} of the regional protocol already says {}; a local protocol adds to a regional stage and "
                     "cannot say it differently",
-                    regional.label(), what));
+                    label, what));
     d.notes.push_back({regional.span, "the regional protocol's stage is here"});
     d.suggestion = "write what the local document says in a note, or record the difference with `ambiguous`";
   };
