@@ -76,6 +76,8 @@ ESC_MESSAGE(purpose_text,
             "expected what the contact is for, in the document's words and in quotes, after 'purpose', but found "
             "{found}");
 ESC_MESSAGE(for_word_of_not, "expected 'not for escalation', but found {found}");
+ESC_MESSAGE(own_word, "expected 'in own agency' (a post in the reader's own agency), but found {found}");
+ESC_MESSAGE(agency_word_of_own, "expected 'in own agency' (a post in the reader's own agency), but found {found}");
 ESC_MESSAGE(escalation_word, "expected 'not for escalation', but found {found}");
 ESC_MESSAGE(listed_word,
             "expected 'as listed' (the contact's details are where the protocol lists it), but found {found}");
@@ -128,6 +130,8 @@ ESC_MESSAGE(timeframes_standing,
 ESC_MESSAGE(use_target,
             "expected what to use, such as 'std.calendars.england_and_wales' or a file name in quotes, "
             "but found {found}");
+ESC_MESSAGE(extends_path, "expected the regional protocol's file name in quotes after 'extends', such as "
+                          "\"regional.esc\", but found {found}");
 ESC_MESSAGE(allow_code, "expected a diagnostic code such as G004 after 'allow', but found {found}");
 ESC_MESSAGE(reason_text, "expected the reason in quotes, such as \"agreed by the board on 2024-01-10\", "
                          "but found {found}");

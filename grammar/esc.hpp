@@ -104,8 +104,10 @@ struct module_name : p::seq<identifier, p::star<p::one<'.'>, identifier>> {};
 
 // ---- Numbers, dates, times ----------------------------------------------------------------
 
+// A whole date, a month ("2024-03") or a year alone ("2019"), as the document gives it.
 struct date_value
-    : p::seq<p::rep<4, p::digit>, p::one<'-'>, p::rep<2, p::digit>, p::opt<p::one<'-'>, p::rep<2, p::digit>>,
+    : p::seq<p::rep<4, p::digit>,
+             p::opt<p::one<'-'>, p::rep<2, p::digit>, p::opt<p::one<'-'>, p::rep<2, p::digit>>>,
              p::not_at<id_char>> {};
 struct clock : p::seq<p::rep_min_max<1, 2, p::digit>, p::one<':'>, p::rep<2, p::digit>> {};
 struct clock_end : clock {};
@@ -242,10 +244,15 @@ struct as_listed_attr : p::seq<ESC_KW("as"), sp1, p::must<listed_word>> {};
 struct unknown_word : ESC_KW("unknown") {};
 struct details_unknown_attr
     : p::seq<ESC_KW("details"), sp1, p::must<unknown_word>, p::opt<sp, reason_text>> {};
+// A post in the reader's own agency ("your agency's safeguarding lead", "their line
+// manager"): reached inside that agency, not through the directory.
+struct own_word : ESC_KW("own") {};
+struct agency_word_of_own : ESC_KW("agency") {};
+struct in_own_agency_attr : p::seq<ESC_KW("in"), sp1, p::must<own_word>, sp1, p::must<agency_word_of_own>> {};
 struct contact_attr
     : p::sor<phone_attr, email_attr, call_sign_attr, switchboard_attr, person_attr, of_attr, via_attr, available_attr,
              for_attr, if_attr, mobile_attr, direct_line_attr, address_attr, purpose_attr, not_for_escalation,
-             as_listed_attr, details_unknown_attr> {};
+             as_listed_attr, details_unknown_attr, in_own_agency_attr> {};
 struct contact_details : p::star<sp, contact_attr> {};
 
 // ---- Must, should and may ------------------------------------------------------------------
@@ -261,7 +268,7 @@ struct modality : p::seq<modal_word, sp1> {};
 struct duty_verb
     : p::sor<p::seq<ESC_KW("confirm"), sp1, ESC_KW("in"), sp1, ESC_KW("writing")>,
              p::seq<ESC_KW("give"), sp1, ESC_KW("feedback")>, ESC_KW("record"), ESC_KW("notify"), ESC_KW("inform"),
-             ESC_KW("submit"), ESC_KW("update"), ESC_KW("share")> {};
+             ESC_KW("submit"), ESC_KW("update"), ESC_KW("share"), ESC_KW("agree")> {};
 struct modifier_word
     : p::sor<ESC_KW("to"), ESC_KW("on"), ESC_KW("via"), ESC_KW("by"), ESC_KW("email"), ESC_KW("before"), ESC_KW("if"),
              ESC_KW("within"), ESC_KW("immediately"), ESC_KW("same"), ESC_KW("as"), ESC_KW("then"), ESC_KW("from"),
@@ -322,6 +329,9 @@ struct outcome_colon : p::one<':'> {};
 struct use_path : quoted {};
 struct use_target : p::sor<use_path, module_name> {};
 struct use_stmt : statement_rule<Keyword::use, ESC_KW("use"), sp, p::must<use_target>> {};
+// The regional protocol a local one is layered on, found like a file it uses.
+struct extends_path : quoted {};
+struct extends_stmt : statement_rule<Keyword::extends, ESC_KW("extends"), sp, p::must<extends_path>> {};
 
 struct allow_code : identifier {};
 struct allow_stmt
@@ -529,10 +539,16 @@ struct duty_stmt : statement_rule<Keyword::duty, duty> {};
 struct line_word : p::sor<ESC_KW("lines"), ESC_KW("line")> {};
 struct line_label : p::sor<digits, identifier> {};
 // `of AGENCY`: that agency's own lines only, where each agency's procedure differs.
+// `contacts all` (contact every one the stage lists) or `contacts any one` (one of them),
+// as the document says: a list of contacts alone says neither.
+struct contacts_all : ESC_KW("all") {};
+struct contacts_any_one : p::seq<ESC_KW("any"), sp1, ESC_KW("one")> {};
 struct contacts_stmt
-    : statement_rule<Keyword::contacts, ESC_KW("contacts"), sp, p::must<line_word>, sp, p::must<line_label>,
-                     p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>,
-                     p::opt<sp, ESC_KW("of"), sp, p::must<agency_reference>>> {};
+    : statement_rule<Keyword::contacts, ESC_KW("contacts"), sp,
+                     p::sor<contacts_all, contacts_any_one,
+                            p::seq<p::must<line_word>, sp, p::must<line_label>,
+                                   p::opt<sp, ESC_KW("to"), sp, p::opt<line_word, sp>, p::must<line_label>>,
+                                   p::opt<sp, ESC_KW("of"), sp, p::must<agency_reference>>>>> {};
 
 struct contact_title : title_text {};
 struct contact_stmt
@@ -597,7 +613,7 @@ struct source_stmt
 // timeframe) is tried before `by "..."` (who acts), `contacts` before `contact`. The
 // statement table keeps the same order (tests/statements_test.cpp holds it to it).
 struct statement
-    : p::sor<use_stmt, allow_stmt, protocol_stmt, calendar_stmt, hours_stmt, level_stmt, immediate_risk_stmt,
+    : p::sor<use_stmt, extends_stmt, allow_stmt, protocol_stmt, calendar_stmt, hours_stmt, level_stmt, immediate_risk_stmt,
              informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
              read_with_stmt, covers_stmt, excludes_stmt, applies_to_stmt, counterpart_stmt, part_of_stmt,

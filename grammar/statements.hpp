@@ -24,7 +24,7 @@ namespace esc::grammar {
 // weighs their words in. `go_to` and `end` are no statements of their own: they stand
 // only after `when ...:`, and are keywords of the syntax tree.
 enum class Keyword : std::uint8_t {
-  use, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, agency, form, figure,
+  use, extends, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, agency, form, figure,
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes,
   applies_to, counterpart, part_of, supersedes, amended, statutory, resolve,
   timeframes_from, timeframes_called, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
@@ -122,6 +122,9 @@ inline constexpr std::array rows = {
     // The file itself.
     StatementRow{.keyword = K::use, .name = "use", .spellings = "use", .offered = "use", .stands_in = blocks(file),
                  .cannot_be_described = true, .example = "use std.hours"},
+    StatementRow{.keyword = K::extends, .name = "extends", .spellings = "extends", .offered = "extends",
+                 .stands_in = blocks(file), .only_in_protocol_file = true, .cannot_be_described = true,
+                 .example = R"(extends "regional.esc")"},
     StatementRow{.keyword = K::allow, .name = "allow", .spellings = "allow", .offered = "allow",
                  .stands_in = blocks(file), .only_in_protocol_file = true, .cannot_be_described = true,
                  .example = R"(allow G004 "agreed by the board")"},
@@ -246,8 +249,8 @@ inline constexpr std::array rows = {
     StatementRow{.keyword = K::end, .name = "end", .spellings = "end", .offered = "", .outcome_action = true,
                  .takes_modality = true, .example = "end"},
     StatementRow{.keyword = K::duty, .name = "duty",
-                 .spellings = "record | notify | inform | submit | update | share | confirm in writing | give feedback",
-                 .offered = "record notify inform submit update share confirm give",
+                 .spellings = "record | notify | inform | submit | update | share | confirm in writing | give feedback | agree",
+                 .offered = "record notify inform submit update share confirm give agree",
                  .named = "a duty such as 'record' or 'notify'",
                  .stands_in = blocks(protocol, immediate_risk, stage, route, line), .outcome_action = true,
                  .takes_modality = true, .keeps_source_and_note_in = blocks(protocol, immediate_risk, stage, route, line),

@@ -254,3 +254,31 @@ TEST_CASE("what every reading says alike holds in every reading, and the outputs
   auto json = nlohmann::json::parse(esc::backends::emit_json(shown, checked.run.files[0].analyses, "test.esc"));
   CHECK(json["stages"][0]["contacts"][0]["quotes"].empty());
 }
+
+TEST_CASE("a contact 'as listed' in a reading takes the listing's details, in the outputs too", "[ambiguity]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Practitioners" {
+  within 2 working days
+  contact "Partnership Team" email "team@example.gov.uk"
+  ambiguous "the table names the Partnership Team, the text the Chair" {
+    reading "the table" {
+      contact "Partnership Team" as listed
+    }
+    reading "the text" {
+      contact "Independent Chair" email "chair@example.gov.uk"
+    }
+  }
+  final binding
+}
+)");
+  CHECK(esc::test::findings_of(checked) ==
+        std::vector<std::string>{"warning[G012] 12:3 the document is ambiguous here (stage 1): the table names the "
+                                 "Partnership Team, the text the Chair; escc checks each reading, 'the table' and "
+                                 "'the text'"});
+  const auto& file = checked.run.files.at(0);
+  REQUIRE(file.resolved);
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  const auto& listed = json["ambiguities"].at(0)["readings"].at(0)["says"]["contacts"].at(0);
+  CHECK(listed["title"] == "Partnership Team");
+  CHECK(listed["as_listed"] == true);
+  CHECK(listed["emails"] == nlohmann::json::array({"team@example.gov.uk"}));
+}

@@ -170,6 +170,28 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
   }
 }
 
+// A local protocol layered on a regional one (tests/extends/): the findings of the whole,
+// each in its own file, and the page and JSON that say which parts are regional and
+// which local.
+TEST_CASE("a local protocol that extends a regional one matches its golden files", "[golden][extends]") {
+  const std::string path = "tests/extends/local.esc";
+  compare_with_golden(report_for(path), "tests/golden/extends/local.txt");
+  RepositoryReader reader;
+  esc::SourceManager sources;
+  esc::DiagnosticSink sink;
+  auto run = esc::check_files({path}, reader, sources, sink, {});
+  REQUIRE(run.files.at(0).resolved);
+  const auto& model = run.files[0].model;
+  const auto& analyses = run.files[0].analyses;
+  auto chart = esc::backends::chart_of(model, analyses);
+  compare_with_golden(esc::backends::emit_json(model, analyses, path), "tests/golden/extends/local.json");
+  compare_with_golden(esc::backends::outline_text(chart), "tests/golden/extends/local.outline.txt");
+  auto page = esc::backends::emit_html({&model, &analyses, &chart, "", "local.esc", {}});
+  // The page's style and script are pinned by the protocols' pages; here, what it says.
+  auto body = page.substr(page.find("<body"));
+  compare_with_golden(body.substr(0, body.find("<script")), "tests/golden/extends/local.html");
+}
+
 // `escc trace`: a small protocol beside its document (tests/documents/), for people and
 // for programs.
 TEST_CASE("the trace of a protocol against its document matches its golden files", "[golden][trace]") {

@@ -61,6 +61,7 @@ std::string title_or_none(const model::Stage& stage) {
 
 std::string date_text(const std::optional<model::Date>& date) {
   if (!date) return "none";
+  if (date->year_only()) return fmt::format("{:04}", date->year);
   if (date->month_only()) return fmt::format("{:04}-{:02}", date->year, date->month);
   return fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day);
 }

@@ -32,8 +32,11 @@ std::optional<Trace> trace_document(const model::Model& model, const Analyses& a
   trace.text = document.text;
 
   // The verified quotes, by where they are written.
+  // The document's own: a regional protocol's quotes rest on the regional document.
   std::map<std::uint32_t, const VerifiedQuote*> verified;
-  for (const auto& quote : analyses.quotes->quotes) verified.emplace(quote.quote.begin, &quote);
+  for (const auto& quote : analyses.quotes->quotes) {
+    if (quote.quote.file == model.file) verified.emplace(quote.quote.begin, &quote);
+  }
   std::vector<std::pair<TracedQuote, const VerifiedQuote*>> quotes;
   model::for_each_described_where(model, [&](const model::Described& described, const model::Where& where) {
     for (const auto& passage : described.passages()) {

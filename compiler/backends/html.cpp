@@ -107,6 +107,7 @@ class Directory {
     if (contact.address) means += fmt::format("<p>Address: {}</p>", markup_text(contact.address->value));
     if (contact.purpose) means += fmt::format("<p>For: {}</p>", markup_text(contact.purpose->value));
     if (contact.not_for_escalation) means += "<p>Not for escalation</p>";
+    if (contact.in_own_agency) means += "<p>In your own agency</p>";
     if (contact.details_unknown) {
       means += fmt::format("<p>Details not known: {}</p>",
                            contact.details_unknown->reason ? markup_text(contact.details_unknown->reason->value)
@@ -271,6 +272,9 @@ std::string emit_html(const DirectoryPage& page) {
   for (std::size_t a = 0; a < model.agencies.size(); ++a) {
     const auto& agency = model.agencies[a];
     std::string title_text(agency.title.value);
+    // Where the protocol extends a regional one, whose listing this is.
+    auto origin = model.origin(agency.span);
+    if (!origin.empty()) title_text += fmt::format(" ({})", origin);
     directory.raw(fmt::format("<section class=\"agency\" aria-labelledby=\"agency-{}\">\n<h3 id=\"agency-{}\">{}</h3>\n",
                               a, a, markup_text(title_text)));
     directory.raw(passages_html(agency));

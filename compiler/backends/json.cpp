@@ -33,6 +33,7 @@ json texts(std::span<const model::Text> list) {
 
 json date(const std::optional<model::Date>& d) {
   if (!d) return nullptr;
+  if (d->year_only()) return std::to_string(d->year);
   if (d->month_only()) return iso_date({d->year, d->month, 1}).substr(0, 7);
   return iso_date({d->year, d->month, d->day});
 }
@@ -122,6 +123,12 @@ json window(const model::Window& w, const model::Model& m) {
   return object;
 }
 
+// Where a part of a protocol that extends a regional one comes from; nothing is added to
+// the JSON of a protocol that extends none.
+void add_origin(json& object, Span span, const model::Model& m) {
+  if (auto origin = m.origin(span); !origin.empty()) object["origin"] = origin;
+}
+
 json contact(const model::Contact& c, const model::Model& m) {
   json object{{"title", text(c.title)},          {"person", optional_text(c.person)},
               {"phones", texts(c.phones)},       {"emails", texts(c.emails)},
@@ -142,6 +149,8 @@ json contact(const model::Contact& c, const model::Model& m) {
   if (c.case_kinds.has(model::CaseKind::new_referrals)) kinds.push_back("new referrals");
   object["case_kinds"] = std::move(kinds);
   object["condition"] = optional_text(c.condition);
+  if (c.in_own_agency) object["in_own_agency"] = true;
+  add_origin(object, c.span, m);
   describe(object, c);
   return object;
 }
@@ -175,6 +184,7 @@ json duty(const model::Duty& d, const model::Model& m) {
               {"purpose", optional_text(d.purpose)}};
   if (d.to_one_of) object["to_one_of"] = true;
   add_modality(object, d.modality);
+  add_origin(object, d.span, m);
   describe(object, d);
   return object;
 }
@@ -222,13 +232,21 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
     if (step.condition) entry["condition"] = text(*step.condition);
     if (step.part_of) entry["part_of"] = text(*step.part_of);
     add_modality(entry, step.modality);
+    add_origin(entry, step.span, m);
     describe(entry, step);
     steps.push_back(std::move(entry));
   }
   object["steps"] = std::move(steps);
   auto timeframes = json::array();
-  for (const auto& t : s.timeframes) timeframes.push_back(timeframe(t));
+  for (const auto& t : s.timeframes) {
+    auto entry = timeframe(t);
+    add_origin(entry, t.span, m);
+    timeframes.push_back(std::move(entry));
+  }
   object["timeframes"] = std::move(timeframes);
+  add_origin(object, s.span, m);
+  if (!s.local_layers.empty()) object["local_additions"] = true;
+  if (s.local_title) object["local_title"] = text(*s.local_title);
   object["cumulative"] = s.cumulative ? duration(*s.cumulative) : json(nullptr);
   object["working_days"] = time ? working_days(time->own) : json(nullptr);
   object["running_total"] = point ? working_days(point->end) : json(nullptr);
@@ -258,6 +276,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
                      {"of", range.agency.valid() ? json(m.agency(range.agency).name) : json(nullptr)}});
   }
   object["contact_lines"] = std::move(lines);
+  if (s.contacts_join) object["contacts_join"] = model::contacts_join_words(s.contacts_join->value);
   object["contacts"] = contacts(s.contacts, m);
   auto entries = json::array();
   for (const auto& e : s.entries) {
@@ -381,6 +400,7 @@ json agency(const model::Agency& a, const model::Model& m) {
               {"kind", optional_text(a.kind)},
               {"roles", roles},    {"lines", lines},         {"contacts", contacts(a.contacts, m)},
               {"unknown", unknowns(a.unknowns)}};
+  add_origin(object, a.span, m);
   describe(object, a);
   return object;
 }
@@ -481,6 +501,14 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
   root["schema_version"] = json_schema_version;
   root["source"] = std::string(source_path);
   root["protocol"] = model.protocol ? protocol(*model.protocol, model) : json(nullptr);
+  if (model.regional) {
+    const auto& regional = model.regional->protocol;
+    root["extends"] = {{"file", text(model.regional->named)},
+                       {"title", text(regional.title)},
+                       {"version", optional_text(regional.version)},
+                       {"dated", date(regional.dated)},
+                       {"document", regional.document ? text(regional.document->named) : json(nullptr)}};
+  }
   root["immediate_risk"] =
       model.immediate_risk ? stage(*model.immediate_risk, model, nullptr, nullptr) : json(nullptr);
   std::vector<const analysis::PathPoint*> point_of(model.stages.size(), nullptr);

@@ -50,6 +50,7 @@ std::string key_words(std::string_view key) {
       {"review_every_months", "review every (months)"},
       {"timeframes_from", "timeframes counted from"},
       {"contact_lines", "contacts"},
+      {"contacts_join", "contacts all or any one"},
       {"entries", "entry"},
       {"unknown", "recorded as unknown"},
       {"condition", "if"},

@@ -120,6 +120,12 @@ std::string unknowns_html(const std::vector<model::Unknown>& unknowns) {
   return html;
 }
 
+// "(regional)" or "(local)" after a part of a protocol that extends a regional one.
+std::string origin_html(Span span, const model::Model& model) {
+  auto origin = model.origin(span);
+  return origin.empty() ? std::string() : fmt::format(" <span class=\"origin\">({})</span>", origin);
+}
+
 std::string contact_html(const model::Contact& contact, const model::Model& model) {
   std::string who = fmt::format("<strong>{}</strong>", markup_text(contact.title.value));
   if (contact.person) who += ", " + markup_text(contact.person->value);
@@ -144,8 +150,9 @@ std::string contact_html(const model::Contact& contact, const model::Model& mode
   if (contact.condition) html += ". If " + markup_text(contact.condition->value);
   if (contact.purpose) html += ". For " + markup_text(contact.purpose->value);
   if (contact.not_for_escalation) html += ". Not for escalation";
+  if (contact.in_own_agency) html += ". In your own agency";
   if (contact.listed_at) html += ". As listed elsewhere in the protocol";
-  html += ".\n";
+  html += "." + origin_html(contact.span, model) + "\n";
   if (contact.details_unknown) html += unknown_words(*contact.details_unknown);
   return html + passages_of(contact) + "</li>\n";
 }
@@ -158,7 +165,8 @@ std::string contacts_html(const std::vector<model::Contact>& contacts, const mod
 }
 
 std::string duty_html(const model::Duty& duty, const model::Model& model) {
-  return "<li>" + markup_text(analysis::duty_words(duty, model)) + ".\n" + passages_of(duty) + "</li>\n";
+  return "<li>" + markup_text(analysis::duty_words(duty, model)) + "." + origin_html(duty.span, model) + "\n" +
+         passages_of(duty) + "</li>\n";
 }
 
 // Duties the protocol states once for every stage; those it states for its formal
@@ -168,7 +176,7 @@ std::string every_stage_duties(const std::vector<model::Duty>& duties, const mod
   for (const auto& duty : duties) {
     auto words = analysis::duty_words(duty, model);
     if (duty.formal_stages_only) words += " (" + std::string(analysis::where_duty_holds(duty)) + ")";
-    html += "<li>" + markup_text(words) + ".\n" + passages_of(duty) + "</li>\n";
+    html += "<li>" + markup_text(words) + "." + origin_html(duty.span, model) + "\n" + passages_of(duty) + "</li>\n";
   }
   return html + "</ul>\n";
 }
@@ -180,14 +188,14 @@ std::string duty_list(const std::vector<model::Duty>& duties, const model::Model
   return html + "</ul>\n";
 }
 
-std::string timeframes_html(const std::vector<model::Timeframe>& timeframes) {
+std::string timeframes_html(const std::vector<model::Timeframe>& timeframes, const model::Model& model) {
   std::vector<std::string> words;
-  for (const auto& timeframe : timeframes) words.push_back(markup_text(timeframe.stated()));
+  for (const auto& timeframe : timeframes) words.push_back(markup_text(timeframe.stated()) + origin_html(timeframe.span, model));
   return fmt::format("{}", fmt::join(words, "; "));
 }
 
 // In the chart's words, so that the chart and the page say the same.
-std::string steps_html(const model::Stage& stage, const ChartNode& node) {
+std::string steps_html(const model::Stage& stage, const ChartNode& node, const model::Model& model) {
   if (stage.steps.empty()) return {};
   std::string html = "<h4>Steps</h4>\n<ol class=\"steps\">\n";
   for (std::size_t i = 0; i < stage.steps.size(); ++i) {
@@ -196,7 +204,7 @@ std::string steps_html(const model::Stage& stage, const ChartNode& node) {
     html += "<li>" + markup_text(words.title);
     if (!words.timeframe.empty()) html += ", " + markup_text(words.timeframe);
     if (step.cumulative) html += " (" + markup_text(step.cumulative->describe()) + " in all)";
-    html += ".\n" + passages_of(step) + "</li>\n";
+    html += "." + origin_html(step.span, model) + "\n" + passages_of(step) + "</li>\n";
   }
   return html + "</ol>\n";
 }
@@ -227,7 +235,14 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
     if (entry.condition) from += ", if " + std::string(entry.condition->value);
     facts.add("Entered from", markup_text(from), said.about("entry"));
   }
-  facts.add("Timeframe", timeframes_html(stage.timeframes), said.about("timeframe"));
+  if (model.regional) {
+    auto from = model.origin(stage.span) == "local"     ? std::string("This local protocol")
+                : stage.local_layers.empty()            ? std::string("The regional protocol")
+                                                        : std::string("The regional protocol, with local additions");
+    if (stage.local_title) from += fmt::format(" (the local protocol calls it {})", markup_text(stage.local_title->value));
+    facts.add("From", from, "");
+  }
+  facts.add("Timeframe", timeframes_html(stage.timeframes, model), said.about("timeframe"));
   if (stage.cumulative) {
     facts.add("Stated running total", markup_text(stage.cumulative->describe()), said.about("cumulative"));
   }
@@ -240,7 +255,7 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
               said.about("final"));
   }
   html += facts.html();
-  html += steps_html(stage, node);
+  html += steps_html(stage, node, model);
   if (!stage.duties.empty()) html += "<h4>What to do</h4>\n" + duty_list(stage.duties, model);
   // The protocol's duties for every stage are shown once, in "About this protocol"; each
   // stage where they hold points there rather than repeating them.
@@ -251,6 +266,10 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
   }
   if (!stage.contacts.empty() || !stage.contact_lines.empty()) {
     html += "<h4>Whom to contact</h4>\n";
+    if (stage.contacts_join) {
+      html += fmt::format("<p class=\"contacts-join\">Contact {}.</p>\n",
+                          model::contacts_join_words(stage.contacts_join->value));
+    }
     for (const auto& range : stage.contact_lines) {
       html += fmt::format("<p>{} (see the <a href=\"#directory\">contact directory</a>).</p>\n",
                           markup_text(lines_words(range, model)));
@@ -363,11 +382,11 @@ std::string immediate_risk_html(const model::Stage& risk, const model::Model& mo
                      "<h2 id=\"immediate-risk-heading\">When a child or adult is at immediate risk</h2>\n";
   html += said.about("") + said.about("context");
   Facts facts;
-  facts.add("Act", timeframes_html(risk.timeframes), said.about("timeframe"));
+  facts.add("Act", timeframes_html(risk.timeframes, model), said.about("timeframe"));
   if (risk.through) facts.add("Through", markup_text(risk.through->value), said.about("through"));
   if (risk.actor) facts.add("By", markup_text(risk.actor->value), said.about("actor"));
   html += facts.html();
-  html += steps_html(risk, chart.nodes.at(0));
+  html += steps_html(risk, chart.nodes.at(0), model);
   html += duty_list(risk.duties, model);
   html += contacts_html(risk.contacts, model);
   html += said.rest();
@@ -401,7 +420,7 @@ std::string forms_html(const model::Model& model) {
   return html + "</section>\n";
 }
 
-std::string protocol_standing(const model::Protocol& p, Said& said) {
+std::string protocol_standing(const model::Protocol& p, Said& said, const model::Model& model) {
   Facts facts;
   std::vector<std::string> partnerships;
   for (const auto& partnership : p.partnerships) {
@@ -427,6 +446,15 @@ std::string protocol_standing(const model::Protocol& p, Said& said) {
                                  : markup_text(part.manual.value));
   }
   facts.add("Part of", spoken_list(parts, "and"), said.about("part_of"));
+  if (model.regional) {
+    const auto& regional = model.regional->protocol;
+    auto named = regional.title.value.empty() ? markup_text(model.regional->named.value)
+                                              : fmt::format("{} ({})", markup_text(regional.title.value),
+                                                            markup_text(model.regional->named.value));
+    facts.add("Extends", named + ". This page shows the two as one: each stage, contact, step and duty says "
+                                 "whether it comes from the regional protocol or from this local one.",
+              "");
+  }
   facts.add("Supersedes", text_list(p.supersedes), said.about("supersedes"));
   std::vector<std::string> amendments;
   for (const auto& a : p.amendments) {
@@ -497,7 +525,7 @@ namespace {
 // the quotes of everything in it.
 std::string reading_says(const model::Stage& says, const model::Model& model) {
   Facts facts;
-  facts.add("Timeframe", timeframes_html(says.timeframes));
+  facts.add("Timeframe", timeframes_html(says.timeframes, model));
   if (says.cumulative) facts.add("Stated running total", markup_text(says.cumulative->describe()));
   if (says.final) {
     facts.add("Final", says.binding ? "This is the final stage; its decision is binding." : "This is the final stage.");
@@ -591,7 +619,7 @@ ProtocolText protocol_text(const model::Model& model, const analysis::Analyses& 
   if (model.protocol) {
     // One account of the protocol's passages for both parts, so each is shown once.
     Said said(*model.protocol);
-    text.standing = protocol_standing(*model.protocol, said);
+    text.standing = protocol_standing(*model.protocol, said, model);
     text.in_full = about_protocol(*model.protocol, said, model, analyses);
   }
   if (model.immediate_risk) text.in_full += immediate_risk_html(*model.immediate_risk, model, chart);

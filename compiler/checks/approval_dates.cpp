@@ -18,8 +18,9 @@ void approval_dates(const Context& context, DiagnosticSink& sink) {
   for (const auto& approval : protocol.approvals) {
     if (!approval.date) continue;
     const auto& date = *approval.date;
-    // A month-only approval may have been given on the first of the month.
-    auto earliest = day_number({date.year, date.month, date.month_only() ? 1 : date.day});
+    // A month-only approval may have been given on the first of the month (a year-only
+    // one on the first of the year).
+    auto earliest = first_day_meant(date);
     std::vector<std::string> after;
     if (earliest > context.today) after.push_back(fmt::format("today ({})", long_date(civil_date(context.today))));
     bool after_review = protocol.review_due && earliest > last_day_meant(*protocol.review_due);

@@ -70,6 +70,7 @@ void line_coverage(const Context&, DiagnosticSink&);
 void repeated_availability(const Context&, DiagnosticSink&);
 void not_for_escalation(const Context&, DiagnosticSink&);
 void different_hours(const Context&, DiagnosticSink&);
+void local_contradicts_regional(const Context&, DiagnosticSink&);
 void abbreviation_letters(const Context&, DiagnosticSink&);
 void one_body_two_names(const Context&, DiagnosticSink&);
 void versions_cited(const Context&, DiagnosticSink&);

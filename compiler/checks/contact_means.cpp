@@ -1,5 +1,6 @@
 // C003: a contact with no phone, email, call sign, switchboard or go-between cannot
-// be reached from the directory.
+// be reached from the directory. A post in the reader's own agency is reached inside
+// that agency, and needs none.
 #include <fmt/format.h>
 
 #include "compiler/checks/checks.hpp"
@@ -11,7 +12,7 @@ namespace esc::checks {
 void contact_means(const Context& context, DiagnosticSink& sink) {
   for_each_contact(context.model, [&](const model::Contact& contact, const ContactPlace& place) {
     if (contact.has_number() || !contact.emails.empty() || !contact.call_signs.empty() || contact.via ||
-        contact.address) {
+        contact.address || contact.reached_in_own_agency()) {
       return;
     }
     auto message = fmt::format("'{}' ({}) has no phone number, email or other way to reach them", contact.title.value,

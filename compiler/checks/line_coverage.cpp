@@ -27,8 +27,10 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
       std::vector<analysis::Availability> hours;
       hours.reserve(contacts.size());
       analysis::Availability whole;
+      // A number the document says is not for escalation covers no hour of an escalation
+      // line, whenever it answers (C010 reports it being there at all).
       for (const auto& contact : contacts) {
-        hours.push_back(contact_hours.of(contact));
+        hours.push_back(contact.not_for_escalation ? analysis::Availability() : contact_hours.of(contact));
         whole.add(hours.back());
       }
       if (states_hours) {
@@ -52,6 +54,14 @@ void line_coverage(const Context& context, DiagnosticSink& sink) {
                                "reached outside office hours (weekdays 09:00-17:00), so escc counts {} only then",
                                unstated, contacts.size(), unstated == 1 ? "has" : "have",
                                unstated == 1 ? "it" : "they", unstated == 1 ? "it" : "them")});
+            }
+            auto not_for_escalation = std::count_if(contacts.begin(), contacts.end(),
+                                                    [](const model::Contact& c) { return c.not_for_escalation; });
+            if (not_for_escalation > 0) {
+              d->notes.push_back({std::nullopt, fmt::format("{} of the line's contacts {} not for escalation, so escc "
+                                                            "counts {} at no hour",
+                                                            not_for_escalation, not_for_escalation == 1 ? "is" : "are",
+                                                            not_for_escalation == 1 ? "it" : "them")});
             }
             d->suggestion = "add who to contact at those times, such as: contact \"...\" available out_of_hours";
           }

@@ -22,10 +22,16 @@ void out_of_hours(const Context& context, DiagnosticSink& sink) {
   if (!model.protocol || !model.immediate_risk) return;
   analysis::ContactHours hours(model);
   const auto outside = analysis::Availability::office_hours().missing();
-  auto reachable_outside = [&](const model::Contact& contact) { return !hours.of(contact).within(outside).empty(); };
+  // A number the document says is not for escalation is no arrangement for escalating
+  // out of hours, whenever it answers; one the immediate-risk rule itself names is the
+  // route the rule gives for risk, which is what it is for.
+  auto answers_outside = [&](const model::Contact& contact) { return !hours.of(contact).within(outside).empty(); };
+  auto reachable_outside = [&](const model::Contact& contact) {
+    return !contact.not_for_escalation && answers_outside(contact);
+  };
   bool covered = false;
-  for_each_contact(model, [&](const model::Contact& contact, const ContactPlace&) {
-    covered = covered || reachable_outside(contact);
+  for_each_contact(model, [&](const model::Contact& contact, const ContactPlace& place) {
+    covered = covered || (place.immediate_risk ? answers_outside(contact) : reachable_outside(contact));
   });
   // A rule that names the route a concern takes, or whom to call, makes an arrangement
   // for risk at any hour; one that names neither makes none to judge.
@@ -73,6 +79,14 @@ void out_of_hours(const Context& context, DiagnosticSink& sink) {
                                                     "office hours only",
                                                     unstated, contacts.size(), unstated == 1 ? "has" : "have",
                                                     unstated == 1 ? "it" : "them")});
+    }
+    auto not_for_escalation =
+        std::count_if(contacts.begin(), contacts.end(), [](const model::Contact* c) { return c->not_for_escalation; });
+    if (not_for_escalation > 0) {
+      d->notes.push_back({std::nullopt, fmt::format("{} of its contacts {} not for escalation, so escc counts {} at no "
+                                                    "hour",
+                                                    not_for_escalation, not_for_escalation == 1 ? "is" : "are",
+                                                    not_for_escalation == 1 ? "it" : "them")});
     }
     d->suggestion = "if the document names whom to contact at this agency out of hours, add them with "
                     "'available out_of_hours'";

@@ -8,10 +8,17 @@
 
 namespace esc::checks {
 
-// A month-only date ("review due 2024-03") means the end of that month.
+// A month-only date ("review due 2024-03") means the end of that month; a year alone, the
+// end of that year.
 inline std::int64_t last_day_meant(const model::Date& date) {
-  auto day = date.month_only() ? days_in_month(date.year, date.month) : date.day;
-  return day_number({date.year, date.month, day});
+  auto month = date.year_only() ? 12 : date.month;
+  auto day = date.month_only() ? days_in_month(date.year, month) : date.day;
+  return day_number({date.year, month, day});
+}
+
+// The earliest day it can mean: the first of its month, or of its year.
+inline std::int64_t first_day_meant(const model::Date& date) {
+  return day_number({date.year, date.year_only() ? 1 : date.month, date.month_only() ? 1 : date.day});
 }
 
 inline std::string spoken(const model::Date& date) {

@@ -21,10 +21,10 @@ std::string shown(std::string_view part) {
 }  // namespace
 
 void quotes_in_document(const Context& context, DiagnosticSink& sink) {
-  if (!context.quotes || !context.model.protocol || !context.model.protocol->document) return;
-  auto document = context.model.protocol->document->named.value;
+  if (!context.quotes) return;
   for (const auto& quote : context.quotes->quotes) {
     if (!quote.found.empty()) continue;
+    auto document = quote.document;
     const auto& miss = quote.miss;
     std::string message;
     if (miss.elsewhere) {

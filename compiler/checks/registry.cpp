@@ -39,6 +39,7 @@ const std::vector<Registered>& registry() {
       {"repeated-availability", repeated_availability},
       {"not-for-escalation", not_for_escalation},
       {"different-hours", different_hours},
+      {"local-contradicts-regional", local_contradicts_regional},
       {"abbreviation-letters", abbreviation_letters},
       {"one-abbreviation-two-names", one_body_two_names},
       {"versions-cited", versions_cited},

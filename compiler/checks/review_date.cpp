@@ -55,7 +55,8 @@ void review_date(const Context& context, DiagnosticSink& sink) {
       if (d != nullptr) d->suggestion = "add the date of the last review (last reviewed 2025-03) or 'review due'";
       return;
     }
-    auto month_index = from->year * 12 + (from->month - 1) + months;
+    // A year alone is counted from its last month: the latest the review can be due.
+    auto month_index = from->year * 12 + ((from->year_only() ? 12 : from->month) - 1) + months;
     model::Date due{static_cast<int>(month_index / 12), static_cast<int>(month_index % 12) + 1, 0, from->span};
     auto due_day = last_day_meant(due);
     if (due_day < context.today) {
@@ -87,7 +88,9 @@ void review_date(const Context& context, DiagnosticSink& sink) {
     }
     d.suggestion = "review the protocol with the partners, then record the new date with 'review due'";
   }
-  if (protocol.review_every_months && protocol.last_reviewed) {
+  // Months between a year alone and another date are not known: G003 is not judged.
+  if (protocol.review_every_months && protocol.last_reviewed && !due.year_only() &&
+      !protocol.last_reviewed->year_only()) {
     const auto& last = *protocol.last_reviewed;
     auto months_between = (due.year - last.year) * 12 + (due.month - last.month);
     if (months_between > protocol.review_every_months->value) {

@@ -49,6 +49,7 @@ std::string depfile_text(const std::vector<std::pair<std::string, std::string>>&
     }
     // The document decides which quotes are found, so a build is out of date when it changes.
     if (file.program.document) read.push_back(file.program.document->file);
+    if (file.program.regional_document) read.push_back(file.program.regional_document->file);
     for (auto id : read) {
       const auto& path = sources.file(id).path();
       if (std::find(inputs.begin(), inputs.end(), path) == inputs.end()) inputs.push_back(path);

@@ -60,6 +60,7 @@ std::string iso_date(const CivilDate& date) { return fmt::format("{:04}-{:02}-{:
 std::string long_date(const CivilDate& date, bool month_only) {
   static constexpr const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
                                            "July",    "August",   "September", "October", "November", "December"};
+  if (date.month == 0) return fmt::format("{}", date.year);
   if (month_only) return fmt::format("{} {}", months[date.month - 1], date.year);
   return fmt::format("{} {} {}", date.day, months[date.month - 1], date.year);
 }

@@ -24,7 +24,7 @@ int weekday(std::int64_t day_number);
 // "2026-11-23" -> date; nullopt unless it is a real date in that exact form (there is no year 0).
 std::optional<CivilDate> parse_iso_date(std::string_view text);
 std::string iso_date(const CivilDate& date);
-// "23 November 2026", "March 2024" (month only).
+// "23 November 2026", "March 2024" (month only), "2019" (month 0: a year alone).
 std::string long_date(const CivilDate& date, bool month_only = false);
 
 }  // namespace esc

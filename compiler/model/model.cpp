@@ -215,6 +215,7 @@ void agency_described(const Agency& agency, const Where* outer, const Each& each
 
 void for_each_described_where(const Model& model, const Each& each) {
   if (model.protocol) protocol_described(*model.protocol, nullptr, each);
+  if (model.regional) protocol_described(model.regional->protocol, nullptr, each);
   for (const auto& stage : model.stages) stage_described(stage, Where{&stage}, each);
   if (model.immediate_risk) stage_described(*model.immediate_risk, Where{Where::ImmediateRisk{&*model.immediate_risk}}, each);
   for (const auto& agency : model.agencies) agency_described(agency, nullptr, each);
@@ -253,6 +254,25 @@ std::string_view guidance_name(Guidance guidance) {
     case Guidance::indicative: return "indicative";
   }
   return "";
+}
+
+std::string_view contacts_join_words(ContactsJoin join) {
+  switch (join) {
+    case ContactsJoin::all: return "all of these";
+    case ContactsJoin::any_one: return "any one of these";
+    case ContactsJoin::unstated: return "";
+  }
+  return "";
+}
+
+bool Contact::reached_in_own_agency() const {
+  if (in_own_agency) return true;
+  std::string words(title.value);
+  std::transform(words.begin(), words.end(), words.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // The reader's possessive names the reader's own post; "own agency" says so outright.
+  return words.rfind("your ", 0) == 0 || words.rfind("their ", 0) == 0 ||
+         words.find("own agency") != std::string::npos || words.find("your agency") != std::string::npos;
 }
 
 bool Unknown::lost_in_extraction() const {

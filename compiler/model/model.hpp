@@ -109,10 +109,13 @@ class Described {
 
 struct Date {
   int year = 0;
-  int month = 0;
-  int day = 0;  // 0 when the document gives only a month
+  int month = 0;  // 0 when the document gives only a year
+  int day = 0;  // 0 when the document gives only a month or a year
   Span span;
+  // Not a whole day: a month or a year alone.
   bool month_only() const { return day == 0; }
+  // A year alone ("2019"): kept as a year, never read as 1 January.
+  bool year_only() const { return month == 0; }
 };
 
 // A span of working days, [low, high]: the unit every sum is done in.
@@ -253,6 +256,9 @@ struct Contact : Described {
   std::optional<Text> address;  // postal
   std::optional<Text> purpose;  // what the document says it is for, in its words
   bool not_for_escalation = false;
+  // `in own agency`: a post in the reader's own agency ("your agency's safeguarding lead",
+  // "their line manager"), reached inside it rather than through a number the document gives.
+  bool in_own_agency = false;
   // `details unknown "why"`: the document names the contact but not how to reach them.
   std::optional<Unknown> details_unknown;
   // `as listed`: the contact is one the protocol lists elsewhere. Resolution copies the
@@ -261,6 +267,9 @@ struct Contact : Described {
   std::optional<Span> as_listed;
   std::optional<Span> listed_at;
   Span span;
+  // A post in the reader's own agency: written `in own agency`, or named so by its title
+  // ("your agency's safeguarding lead", "their line manager", "the lead in your own agency").
+  bool reached_in_own_agency() const;
   // Any number a reader could dial: phones, mobiles, direct lines and switchboards.
   bool has_number() const {
     return !phones.empty() || !mobiles.empty() || !direct_lines.empty() || !switchboards.empty();
@@ -339,6 +348,12 @@ struct Entry {
 
 enum class StageKind { formal, informal, route };
 
+// Whom of the contacts a stage lists a practitioner contacts, as the document says:
+// `contacts all` (every one of them) or `contacts any one` (one of them). Unstated when
+// the document lists them without saying: never read as either.
+enum class ContactsJoin : std::uint8_t { unstated, all, any_one };
+std::string_view contacts_join_words(ContactsJoin join);  // "all of these", "any one of these"; "" when unstated
+
 // Formal stages, the informal pre-stage and alternative routes share one shape.
 // What the checks read of every stage comes first, so that a walk over a large
 // protocol's stages touches as few cache lines of each as it can.
@@ -355,6 +370,7 @@ struct Stage : Described {
   std::vector<Duty> duties;
   std::vector<Contact> contacts;
   std::vector<LineRange> contact_lines;
+  std::optional<Spanned<ContactsJoin>> contacts_join;
   std::optional<Duration> cumulative;
   Text title;
   Span span;
@@ -362,6 +378,11 @@ struct Stage : Described {
   std::vector<Text> parties;
   std::optional<Text> through, actor;
   std::vector<Unknown> unknowns;
+  // A stage of the regional protocol that the local one adds to (`stage 2 { ... }` in a
+  // file that extends it): where the local file does, and the title it gives, if any.
+  // What it adds is in the lists above, each part with the span of its own file.
+  std::vector<Span> local_layers;
+  std::optional<Text> local_title;
   std::string label() const;  // "stage 2", "informal stage", "route exceptional"
   // Whether the document names the stage: a stage written without a title, or with one
   // that only repeats its number ("Stage 1"), is known by its number alone.
@@ -599,6 +620,16 @@ struct Ambiguity : Described {
   std::vector<Reading> readings;
 };
 
+// The regional protocol a local one extends (`extends "regional.esc"`): a protocol of its
+// own, with its own document. Its stages, agencies, forms and immediate-risk rule are the
+// model's, as the local protocol's are; its protocol block is kept here, apart from the
+// local one, since the two are different documents.
+struct Regional {
+  Text named;  // the file as the local protocol writes it
+  FileId file = 0;
+  Protocol protocol;
+};
+
 struct Allow {
   std::string code;
   Text reason;
@@ -621,6 +652,14 @@ struct Model {
   std::optional<Stage> immediate_risk;  // its timeframe, through and contacts
   std::vector<FileId> imported;         // every file read for `use`, in order
   std::vector<Ambiguity> ambiguities;   // in the order their readings are resolved
+  std::optional<Regional> regional;
+
+  // Where a part of the whole a practitioner follows comes from, when the protocol
+  // extends a regional one: "regional" or "local"; "" when it extends none.
+  std::string_view origin(Span span) const {
+    if (!regional) return {};
+    return span.file == regional->file ? "regional" : "local";
+  }
 
   const Stage& stage(StageId id) const { return stages.at(id.index); }
   const Agency& agency(AgencyId id) const { return agencies.at(id.index); }

@@ -41,6 +41,9 @@ struct Symbols {
   Names forms{"form"};
   Names routes{"route"};
   std::unordered_map<std::int64_t, std::uint32_t> stage_numbers;  // formal stages
+  // Those of the regional protocol the protocol extends: a local stage of the same number
+  // adds to the regional stage.
+  std::set<std::int64_t> regional_stage_numbers;
   std::set<std::string, std::less<>> line_labels;       // every distinct agency line label
 };
 
@@ -89,8 +92,9 @@ std::optional<model::Unknown> unknown_of(const ast::Statement& statement, model:
 // Pass 1: every declared name, with duplicates reported.
 // Ids are positions in declaration order, duplicates included, so the model's
 // vectors, filled in the same order, line up with them. `main` is the protocol's
-// own file: only it contributes stages.
-void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, Context& context);
+// own file: only it, and the regional protocol it extends (if any), contribute stages.
+void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, const ast::File* regional,
+                     Context& context);
 
 // How many statements of a block say `keyword`: lists are sized before they are filled,
 // since a large protocol has tens of thousands of blocks and growing each list one
@@ -103,6 +107,10 @@ inline std::size_t count_of(const std::vector<ast::Statement>& body, ast::Keywor
 
 // Reads a stage or route into the model's slot for it (empty until then).
 void read_stage(model::Stage& stage, const ast::Statement& statement, Context& context);
+// Adds what a local protocol says of a stage (or of the immediate-risk rule) to the
+// regional protocol's: every part keeps the span of its own file.
+// `label` names it in messages: "stage 2", "the immediate-risk rule".
+void layer_stage(model::Stage& regional, model::Stage local, std::string_view label, Context& context);
 // What the body of a block says, into an entity of its kind: a stage's, the protocol's,
 // an agency's or a line's (of the agency named `agency`). A reading of an ambiguity is
 // read by the reader of the block its ambiguity stands in.

@@ -37,6 +37,25 @@ void for_each_contact_list(model::Model& model, Each&& each) {
   for (auto& form : model.forms) each(form.send_to, model::AgencyId{}, "form " + form.name);
 }
 
+// The contacts each reading of an ambiguity gives: they may name a contact listed
+// elsewhere, as any contact may, but list nothing for others, since a reading holds only
+// when the document is read that way.
+template <typename Each>
+void for_each_reading_contact_list(model::Model& model, Each&& each) {
+  for (auto& ambiguity : model.ambiguities) {
+    for (auto& reading : ambiguity.readings) {
+      auto place = fmt::format("reading '{}' of {}", reading.label.value, ambiguity.place);
+      if (auto* protocol = std::get_if<model::Protocol>(&reading.says)) each(protocol->contacts, model::AgencyId{}, place);
+      if (auto* stage = std::get_if<model::Stage>(&reading.says)) each(stage->contacts, model::AgencyId{}, place);
+      if (auto* line = std::get_if<model::Line>(&reading.says)) each(line->contacts, model::AgencyId{}, place);
+      if (auto* agency = std::get_if<model::Agency>(&reading.says)) {
+        each(agency->contacts, model::AgencyId{}, place);
+        for (auto& line : agency->lines) each(line.contacts, model::AgencyId{}, place);
+      }
+    }
+  }
+}
+
 // A detail the reference gives itself stays; one it leaves out comes from the listing.
 template <typename Value>
 void take_if_unstated(Value& mine, const Value& listed) {
@@ -67,6 +86,7 @@ void copy_details(model::Contact& reference, const Listing& listing) {
   take_if_unstated(reference.details_unknown, listed.details_unknown);
   take_if_unstated(reference.case_kinds, listed.case_kinds);
   reference.not_for_escalation = reference.not_for_escalation || listed.not_for_escalation;
+  reference.in_own_agency = reference.in_own_agency || listed.in_own_agency;
   if (!reference.of.valid()) reference.of = listing.agency;
   reference.listed_at = listed.span;
 }
@@ -110,7 +130,11 @@ void resolve_listed_contacts(model::Model& model, DiagnosticSink& sink) {
       listings.push_back({&contact, contact.of.valid() ? contact.of : agency, place});
     }
   });
-  for_each_contact_list(model, [&](std::vector<model::Contact>& contacts, model::AgencyId, const std::string&) {
+  // The checks read each combination of readings resolved on its own, where a reading's
+  // contacts are the block's and a reference listed nowhere is reported; here, for the
+  // outputs, a reading's reference only takes the details it can find.
+  bool in_readings = false;
+  auto look_up = [&](std::vector<model::Contact>& contacts, model::AgencyId, const std::string&) {
     for (auto& contact : contacts) {
       if (!contact.as_listed) continue;
       auto title = normalise_words(contact.title.value);
@@ -127,6 +151,7 @@ void resolve_listed_contacts(model::Model& model, DiagnosticSink& sink) {
         copy_details(contact, *found.front());
         continue;
       }
+      if (in_readings) continue;
       if (found.empty()) {
         auto& d = sink.report(Code::N001, *contact.as_listed,
                               contact.of.valid()
@@ -150,7 +175,10 @@ void resolve_listed_contacts(model::Model& model, DiagnosticSink& sink) {
       for (const auto* listing : found) d.notes.push_back({listing->contact->span, "listed here"});
       d.suggestion = "add 'of AGENCY' to say whose contact it is";
     }
-  });
+  };
+  for_each_contact_list(model, look_up);
+  in_readings = true;
+  for_each_reading_contact_list(model, look_up);
 }
 
 }  // namespace esc::resolving

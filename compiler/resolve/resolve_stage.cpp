@@ -180,7 +180,15 @@ void read_stage_body(model::Stage& stage, const ast::Statement& statement, Conte
         break;
       case Keyword::outcome: stage.outcomes.push_back(outcome_of(child, context)); break;
       case Keyword::duty: stage.duties.push_back(duty_of(child, context)); break;
-      case Keyword::contacts: stage.contact_lines.push_back(line_range_of(child, context)); break;
+      case Keyword::contacts:
+        if (const auto* join = child.find(Tag::word)) {
+          auto all = normalised_equals(join->text, "all");
+          stage.contacts_join = model::Spanned<model::ContactsJoin>{
+              all ? model::ContactsJoin::all : model::ContactsJoin::any_one, child.span};
+          break;
+        }
+        stage.contact_lines.push_back(line_range_of(child, context));
+        break;
       case Keyword::contact: stage.contacts.push_back(contact_of(child, context)); break;
       case Keyword::final:
         stage.final = true;
@@ -225,6 +233,56 @@ void read_stage(model::Stage& stage, const ast::Statement& statement, Context& c
   if (const auto* name = statement.find(Tag::name)) stage.name = std::string(name->text);
   if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title, context);
   read_stage_body(stage, statement, context);
+}
+
+void layer_stage(model::Stage& regional, model::Stage local, std::string_view label, Context& context) {
+  // A detail a stage holds once cannot hold both files' words: a local one that differs
+  // is refused rather than either being dropped.
+  auto refuse = [&](std::string_view what) {
+    auto& d = context.sink.report(
+        Code::N012, local.span,
+        fmt::format("{} of the regional protocol already says {}; a local protocol adds to a regional stage and "
+                    "cannot say it differently",
+                    label, what));
+    d.notes.push_back({regional.span, "the regional protocol's stage is here"});
+    d.suggestion = "write what the local document says in a note, or record the difference with `ambiguous`";
+  };
+  auto once = [&](auto& regional_detail, auto& local_detail, std::string_view what, auto same) {
+    if (!local_detail) return;
+    if (!regional_detail) {
+      regional_detail = std::move(local_detail);
+      return;
+    }
+    if (!same(*regional_detail, *local_detail)) refuse(what);
+  };
+  auto same_text = [](const model::Text& a, const model::Text& b) { return normalised_equals(a.value, b.value); };
+  once(regional.through, local.through, "how it is done (`through`)", same_text);
+  once(regional.actor, local.actor, "who does it (`by`)", same_text);
+  once(regional.cumulative, local.cumulative, "its running total (`cumulative`)",
+       [](const model::Duration& a, const model::Duration& b) { return a.describe() == b.describe(); });
+  if (local.level.valid() && regional.level.valid() && !(local.level == regional.level)) refuse("its level");
+  once(regional.contacts_join, local.contacts_join, "whom of its contacts to contact (`contacts all` or `any one`)",
+       [](const auto& a, const auto& b) { return a.value == b.value; });
+  if (!regional.level.valid()) regional.level = local.level;
+  auto append = [](auto& into, auto& from) {
+    for (auto& each : from) into.push_back(std::move(each));
+  };
+  regional.local_layers.push_back(local.span);
+  if (!local.title.value.empty()) regional.local_title = local.title;
+  append(regional.parties, local.parties);
+  append(regional.steps, local.steps);
+  // Both are kept, as both documents give them: a local timeframe that differs from the
+  // regional one is reported (G019), never chosen between.
+  append(regional.timeframes, local.timeframes);
+  append(regional.duties, local.duties);
+  append(regional.contacts, local.contacts);
+  append(regional.contact_lines, local.contact_lines);
+  append(regional.outcomes, local.outcomes);
+  append(regional.entries, local.entries);
+  append(regional.unknowns, local.unknowns);
+  regional.final = regional.final || local.final;
+  regional.binding = regional.binding || local.binding;
+  for (const auto& passage : local.passages()) regional.add_passage(passage);
 }
 
 model::Stage immediate_risk_of(const ast::Statement& statement, Context& context) {

@@ -56,7 +56,8 @@ void check_line_labels(const ast::Statement& agency, std::vector<const ast::Valu
 
 }  // namespace
 
-void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, Context& context) {
+void collect_symbols(const std::vector<const ast::File*>& files, const ast::File& main, const ast::File* regional,
+                     Context& context) {
   // An agency's lines, and those a reading of an ambiguity in it gives.
   auto collect_line_labels = [&context](const std::vector<ast::Statement>& body) {
     std::vector<const std::vector<ast::Statement>*> bodies{&body};
@@ -95,7 +96,12 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
         case Keyword::route:
         case Keyword::stage:
         case Keyword::informal_stage: {
-          if (file != &main) break;
+          if (file != &main && file != regional) break;
+          // A local stage numbered as a regional one adds to it: it takes no place of its own.
+          if (file == &main && statement.keyword == Keyword::stage && statement.find(Tag::number) != nullptr &&
+              context.symbols.regional_stage_numbers.contains(statement.find(Tag::number)->low)) {
+            break;
+          }
           auto position = stages++;
           stage_spans.push_back(statement.span);
           if (statement.keyword == Keyword::route) {
@@ -107,6 +113,7 @@ void collect_symbols(const std::vector<const ast::File*>& files, const ast::File
           const auto* number = statement.find(Tag::number);
           if (number == nullptr) break;
           auto [existing, added] = context.symbols.stage_numbers.emplace(number->low, position);
+          if (added && file == regional) context.symbols.regional_stage_numbers.insert(number->low);
           if (added) continue;
           auto& d = context.sink.report(Code::N002, number->span,
                                         fmt::format("there are two stages numbered {}", number->low));

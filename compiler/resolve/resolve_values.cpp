@@ -229,6 +229,7 @@ model::Contact contact_of(const ast::Statement& statement, Context& context) {
       case Tag::purpose: keep_first(contact.purpose, value, context); break;
       case Tag::not_for_escalation: contact.not_for_escalation = true; break;
       case Tag::as_listed: contact.as_listed = value.span; break;
+      case Tag::in_own_agency: contact.in_own_agency = true; break;
       case Tag::details_unknown: {
         model::Unknown unknown;
         unknown.subject = model::UnknownSubject::contacts;
@@ -258,7 +259,7 @@ namespace {
 // A verb added to the grammar and not here still works: it is kept as a normalised copy.
 std::string_view verb_of(std::string_view written, Context& context) {
   static constexpr std::string_view verbs[] = {"record", "notify", "confirm in writing", "inform",
-                                               "give feedback", "submit", "update", "share"};
+                                               "give feedback", "submit", "update", "share", "agree"};
   for (auto verb : verbs) {
     if (normalised_equals(written, verb)) return verb;
   }

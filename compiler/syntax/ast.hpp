@@ -25,7 +25,7 @@ using Keyword = grammar::Keyword;
   X(duration) X(covering) X(stage_range) X(before_stage) X(condition) X(verb) X(object) X(to)  \
   X(on) X(via) X(by) X(email) X(phone) X(call_sign) X(switchboard) X(person) X(of) X(window)    \
   X(case_kind) X(line) X(level) X(url) X(any_stage) X(cumulative) X(period) X(modality) X(throughout) X(also_stated) \
-  X(mobile) X(direct_line) X(address) X(purpose) X(not_for_escalation) X(as_listed) X(details_unknown) \
+  X(mobile) X(direct_line) X(address) X(purpose) X(not_for_escalation) X(as_listed) X(details_unknown) X(in_own_agency) \
   X(also_called) X(former) X(section) X(what) X(part_of)
 
 enum class Tag : std::uint8_t {

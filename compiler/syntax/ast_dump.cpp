@@ -11,6 +11,7 @@ std::string format_date(std::int64_t yyyymmdd) {
   auto day = yyyymmdd % 100;
   auto month = yyyymmdd / 100 % 100;
   auto year = yyyymmdd / 10000;
+  if (month == 0) return fmt::format("{:04}", year);
   return day == 0 ? fmt::format("{:04}-{:02}", year, month) : fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
 

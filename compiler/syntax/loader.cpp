@@ -24,6 +24,7 @@ struct Request {
   std::string stdlib_name;    // "std.hours", when it names the standard library
   std::string relative_path;  // "shared/contacts.esc" otherwise
   Span span;
+  bool regional = false;  // named by `extends`
 };
 
 bool is_inside(const fs::path& root, const fs::path& candidate) {
@@ -55,7 +56,12 @@ class Loader {
     auto id = sources_.add(main_path, std::move(*text));
     auto key = key_for_file(main_path);
     visit(program, id, key, /*is_main=*/true, /*is_stdlib=*/false);
-    if (const auto* named = document_statement(program)) program.document = load_document(*named);
+    if (const auto* named = document_statement(program.units.empty() ? nullptr : &program.units.back()))
+      program.document = load_document(*named);
+    for (const auto& unit : program.units) {
+      if (!unit.is_regional) continue;
+      if (const auto* named = document_statement(&unit)) program.regional_document = load_document(*named);
+    }
     program.import_unreadable = import_unreadable_;
     return program;
   }
@@ -82,8 +88,11 @@ class Loader {
         continue;
       }
       const auto& statement = statements[top.next++];
-      if (statement.keyword != ast::Keyword::use || statement.values.empty()) continue;
+      // Only the protocol's own file extends, and only once (resolution reports the rest).
+      bool extends = statement.keyword == ast::Keyword::extends && parsed_[top.unit].is_main && !extended_;
+      if ((statement.keyword != ast::Keyword::use && !extends) || statement.values.empty()) continue;
       auto request = read_request(statement.values.front());
+      request.regional = extends;
       auto found = find(request);
       if (!found) continue;
       auto state = visits_.find(found->key);
@@ -93,16 +102,19 @@ class Loader {
         continue;
       }
       auto id = sources_.add(found->display_path, std::move(found->text));
-      start(stack, id, found->key, false, !request.stdlib_name.empty());
+      extended_ = extended_ || extends;
+      start(stack, id, found->key, false, !request.stdlib_name.empty(), extends);
     }
   }
 
-  void start(std::vector<Pending>& stack, FileId id, const std::string& key, bool is_main, bool is_stdlib) {
+  void start(std::vector<Pending>& stack, FileId id, const std::string& key, bool is_main, bool is_stdlib,
+             bool is_regional = false) {
     visits_[key] = Visit::in_progress;
     SourceUnit unit;
     unit.file = id;
     unit.is_main = is_main;
     unit.is_stdlib = is_stdlib;
+    unit.is_regional = is_regional;
     unit.syntax = parse(sources_.file(id), id, sink_);
     parsed_.push_back(std::move(unit));
     names_.push_back(sources_.file(id).path());
@@ -139,10 +151,11 @@ class Loader {
   };
   static constexpr Sought an_import{"imports", "cannot find '{}' to use"};
   static constexpr Sought the_document{"documents", "cannot find the document '{}'"};
+  static constexpr Sought a_regional_protocol{"regional protocols", "cannot find the regional protocol '{}'"};
 
   std::optional<Found> find(const Request& request) {
     if (!request.stdlib_name.empty()) return find_stdlib(request);
-    auto found = find_in_roots(request.relative_path, request.span, an_import);
+    auto found = find_in_roots(request.relative_path, request.span, request.regional ? a_regional_protocol : an_import);
     // Only what is used is visited, and known by its key; a document is read once.
     if (found) found->key = key_for_file(found->display_path);
     return found;
@@ -211,11 +224,11 @@ class Loader {
     return std::nullopt;
   }
 
-  // The first `document` of the protocol's first protocol block: a second of either is
-  // an error that resolution reports.
-  static const ast::Statement* document_statement(const Program& program) {
-    if (program.units.empty() || !program.units.back().is_main) return nullptr;
-    for (const auto& statement : program.units.back().syntax.statements) {
+  // The first `document` of a protocol file's first protocol block: a second of either
+  // is an error that resolution reports.
+  static const ast::Statement* document_statement(const SourceUnit* unit) {
+    if (unit == nullptr || (!unit->is_main && !unit->is_regional)) return nullptr;
+    for (const auto& statement : unit->syntax.statements) {
       if (statement.keyword != ast::Keyword::protocol) continue;
       for (const auto& child : statement.body) {
         if (child.keyword == ast::Keyword::document && !child.values.empty()) return &child;
@@ -287,6 +300,7 @@ class Loader {
   std::vector<SourceUnit> parsed_;
   std::vector<std::string> names_;
   bool import_unreadable_ = false;
+  bool extended_ = false;
 };
 
 }  // namespace

@@ -26,6 +26,9 @@ struct SourceUnit {
   ast::File syntax;
   bool is_main = false;
   bool is_stdlib = false;
+  // The regional protocol the protocol extends (`extends "regional.esc"`): a protocol of
+  // its own, whose stages, contacts and quotes join the local protocol's.
+  bool is_regional = false;
 };
 
 // The published document a protocol names with `document "..."`, as read.
@@ -38,6 +41,8 @@ struct Program {
   // Every file read, each after the files it uses; the protocol itself is last.
   std::vector<SourceUnit> units;
   std::optional<LoadedDocument> document;
+  // The document the regional protocol names, which its own quotes are verified against.
+  std::optional<LoadedDocument> regional_document;
   bool main_readable = false;
   // A file it uses is there but cannot be read (a pipe, a device, too large): like a
   // protocol that cannot be read, a problem with the files rather than their text.

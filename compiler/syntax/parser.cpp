@@ -212,10 +212,10 @@ std::int64_t parse_date(std::string_view text, const Input& in) {
     return number;
   };
   auto year = field(0, 4);
-  auto month = field(5, 2);
+  auto month = text.size() > 4 ? field(5, 2) : 0;
   auto day = text.size() > 7 ? field(8, 2) : 0;
   if (year == 0) invalid_value(fmt::format("{} is not a date: there is no year 0", text), in.begin(), in.end());
-  if (month < 1 || month > 12) invalid_value(fmt::format("{} is not a date: there is no month {}", text, month),
+  if (text.size() > 4 && (month < 1 || month > 12)) invalid_value(fmt::format("{} is not a date: there is no month {}", text, month),
                                              in.begin(), in.end());
   if (text.size() > 7 && (day < 1 || day > days_in_month(year, month))) {
     invalid_value(fmt::format("{} is not a date: that month has {} days", text, days_in_month(year, month)),
@@ -369,6 +369,7 @@ ESC_ACTION(note_text, push_quoted<Tag::text>);
 ESC_ACTION(source_text, push_quoted<Tag::text>);
 ESC_ACTION(reason_text, push_quoted<Tag::text>);
 ESC_ACTION(use_path, push_quoted<Tag::text>);
+ESC_ACTION(extends_path, push_quoted<Tag::text>);
 ESC_ACTION(document_path, push_quoted<Tag::text>);
 ESC_ACTION(event_text, push_quoted<Tag::clock_start>);
 ESC_ACTION(condition_text, push_quoted<Tag::condition>);
@@ -390,6 +391,9 @@ ESC_ACTION(address_text, push_quoted<Tag::address>);
 ESC_ACTION(purpose_text, push_quoted<Tag::purpose>);
 ESC_ACTION(not_for_escalation, push_word<Tag::not_for_escalation>);
 ESC_ACTION(as_listed_attr, push_word<Tag::as_listed>);
+ESC_ACTION(in_own_agency_attr, push_word<Tag::in_own_agency>);
+ESC_ACTION(contacts_all, push_word<Tag::word>);
+ESC_ACTION(contacts_any_one, push_word<Tag::word>);
 ESC_ACTION(details_unknown_attr, push_word<Tag::details_unknown>);
 ESC_ACTION(via_text, push_quoted<Tag::via>);
 ESC_ACTION(by_text, push_quoted<Tag::by>);
@@ -861,9 +865,10 @@ struct action<g::bank_holiday_stmt> {
   static void apply(const Input& in, ParseState& state) {
     const auto* date = state.last(Tag::date);
     if (date != nullptr && date->low % 100 == 0) {
-      invalid_value(fmt::format("a bank holiday is a day, but {} gives only a month; write the day too, such as "
+      bool year_only = date->low % 10000 == 0;
+      invalid_value(fmt::format("a bank holiday is a day, but {} gives only a {}; write the day too, such as "
                                 "{}-01",
-                                date->text, date->text),
+                                date->text, year_only ? "year" : "month", year_only ? std::string(date->text) + "-01" : date->text),
                     state.base + date->span.begin, state.base + date->span.end);
     }
     set_keyword<K::bank_holiday>::apply(in, state);

@@ -83,11 +83,13 @@ Program with_readings(const Program& program, const std::vector<std::uint32_t>& 
   out.main_readable = program.main_readable;
   out.import_unreadable = program.import_unreadable;
   out.document = program.document;
+  out.regional_document = program.regional_document;
   for (const auto& unit : program.units) {
     auto& copy = out.units.emplace_back();
     copy.file = unit.file;
     copy.is_main = unit.is_main;
     copy.is_stdlib = unit.is_stdlib;
+    copy.is_regional = unit.is_regional;
     copy.syntax.file = unit.syntax.file;
     copy.syntax.statements = chooser.read(unit.syntax.statements);
   }
