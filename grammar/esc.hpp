@@ -516,8 +516,13 @@ struct parties_stmt
                      p::opt<sp, ESC_KW("to"), sp, p::must<party_text>>> {};
 
 struct step_title : title_text {};
+// The step this one is a part of ("giving the reasons" as the matter is raised): its time
+// is the other step's, not a time of its own.
+struct part_of_step_title : quoted {};
+struct part_of_step_of : ESC_KW("of") {};
+struct part_of_step : p::seq<ESC_KW("part"), sp1, p::must<part_of_step_of>, sp, p::must<part_of_step_title>> {};
 // Who acts at the step, and the condition on which it is taken ("if not agreed").
-struct step_detail : p::sor<by_modifier, if_attr> {};
+struct step_detail : p::sor<by_modifier, if_attr, part_of_step> {};
 struct step_stmt
     : statement_rule<Keyword::step, ESC_KW("step"), sp, p::must<step_title>, p::opt<sp, timeframe>,
                      p::opt<sp, cumulative_clause>, p::star<sp, step_detail>> {};

@@ -61,6 +61,8 @@ Durations analyse_durations(const model::Model& model) {
     if (steps_timed) {
       time.from_steps = true;
       for (const auto& step : stage.steps) {
+        // A step done within another step takes that step's time, already counted.
+        if (step.part_of_step) continue;
         auto days = step_days(step);
         if (!days) {
           time.complete = false;

@@ -230,6 +230,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
                {"cumulative", step.cumulative ? duration(*step.cumulative) : json(nullptr)}};
     if (step.by) entry["by"] = text(*step.by);
     if (step.condition) entry["condition"] = text(*step.condition);
+    if (step.part_of) entry["part_of"] = text(*step.part_of);
     add_modality(entry, step.modality);
     add_origin(entry, step.span, m);
     describe(entry, step);
