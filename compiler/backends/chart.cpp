@@ -109,7 +109,7 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
     node.heading = "Immediate risk";
     const auto& risk = *model.immediate_risk;
     if (risk.through) node.who = fmt::format("Through {}", risk.through->value);
-    if (risk.actor) node.who += fmt::format("{}by {}", node.who.empty() ? "" : ", ", risk.actor->value);
+    if (risk.actor) node.who += fmt::format("{}by {}", node.who.empty() ? "" : ", ", risk.actor_words());
     for (const auto& t : risk.timeframes) node.timeframe += (node.timeframe.empty() ? "" : "; ") + t.stated();
     node.steps = steps_of(risk);  // "consult quickly, then refer"
     chart.nodes.push_back(std::move(node));

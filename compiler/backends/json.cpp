@@ -87,6 +87,18 @@ json timeframe(const model::Timeframe& t) {
   object["or_sooner"] = t.or_sooner;
   object["from"] = optional_text(t.clock_start);
   if (t.also_stated) object["also_stated"] = duration(*t.also_stated);
+  if (t.alternative) {
+    auto other = duration(t.alternative->duration);
+    other["whichever_is"] = text(t.alternative->word);
+    other["counts"] = t.alternative->combine == model::Combine::lesser ? "lesser" : "greater";
+    object["alternative"] = std::move(other);
+    object["working_days"] = working_days(t.working_days());
+  }
+  if (t.after_step) {
+    constexpr const char* edges[] = {nullptr, "start", "end"};
+    const auto* edge = edges[static_cast<std::size_t>(t.after_step->edge)];
+    object["after_step"] = {{"step", text(t.after_step->step)}, {"from", edge ? json(edge) : json(nullptr)}};
+  }
   add_modality(object, t.modality);
   if (t.advisory()) object["advisory"] = model::guidance_name(t.guidance);
   return object;
@@ -266,8 +278,10 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   object["entries"] = std::move(entries);
   object["through"] = optional_text(s.through);
   object["by"] = optional_text(s.actor);
+  if (!s.actor_alternatives.empty()) object["or_by"] = texts(s.actor_alternatives);
   object["final"] = s.final;
   object["binding"] = s.binding;
+  add_modality(object, s.modality);
   object["unknown"] = unknowns(s.unknowns);
   describe(object, s);
   return object;

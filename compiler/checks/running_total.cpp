@@ -49,7 +49,7 @@ void running_total(const Context& context, DiagnosticSink& sink) {
     if (point.before && time.from_steps) check_steps(context, stage, *point.before, sink);
 
     if (time.deadline && point.before && previous != nullptr) {
-      auto deadline = time.deadline->duration.working_days();
+      auto deadline = time.deadline->working_days();
       if (deadline && deadline->high <= point.before->high) {
         auto& d = sink.report(Code::T002, time.deadline->span,
                               fmt::format("{} {} by day {}{}, but {} may already run to day {}", stage.label(),

@@ -181,8 +181,33 @@ struct Duration {
   std::string describe() const;  // "2 working days", "24 hours", "same working day"
 };
 
+// "one working week or 5 working days, whichever is less": which of two times counts.
+enum class Combine : std::uint8_t { lesser, greater };
+
+struct Alternative {
+  Duration duration;
+  Text word;  // the document's word: "less", "sooner", "later", ...
+  Combine combine = Combine::lesser;
+};
+
+// Where a time counted from a step starts: the step's start, its end, or the document
+// does not say which ("within five working days of step 1").
+enum class StepEdge : std::uint8_t { unstated, start, end };
+
+struct StepAnchor {
+  Text step;                    // the step's title, as written
+  Span span;
+  std::uint32_t index = no_id;  // the step, among its stage's steps, once resolved
+  StepEdge edge = StepEdge::unstated;
+};
+
 struct Timeframe {
   Duration duration;
+  // The other time of a target that combines two: kept as written, and read by
+  // working_days() as the document combines them.
+  std::optional<Alternative> alternative;
+  // The step of the same stage the time counts from, instead of the stage's start.
+  std::optional<StepAnchor> after_step;
   // The same time as the document also states it, in another unit: "48 hours (two
   // working days)". Kept as written; T013 reports the two when they disagree.
   std::optional<Duration> also_stated;
@@ -194,9 +219,16 @@ struct Timeframe {
   Modality modality = Modality::unstated;  // of a stage's own timeframe or a target
   Guidance guidance = Guidance::none;
   bool advisory() const { return guidance != Guidance::none; }
+  // The time in working days: the duration's, or the lesser or greater of it and its
+  // alternative as the document says. Where one of the two cannot be counted, the
+  // lesser is at most the other and the greater is not known.
+  std::optional<WorkingDays> working_days() const;
   // As a reader would say it: "within a further 2 working days", "by day 12 or sooner",
   // "within 5 working days as a guide".
   std::string describe() const;
+  // The time alone, as the document states it: "5 working days", "one working week or 5
+  // working days, whichever is less".
+  std::string amount_words() const;
   // With the document's must, should or may: "should be done within 2 working days".
   std::string stated() const;
 };
@@ -341,6 +373,9 @@ enum class StageKind { formal, informal, route };
 // protocol's stages touches as few cache lines of each as it can.
 struct Stage : Described {
   StageKind kind = StageKind::formal;
+  // "A meeting may be convened": a stage the document says may be held. Its time is
+  // never counted as certain, and every output says "may".
+  Modality modality = Modality::unstated;
   bool final = false;
   bool binding = false;
   LevelId level;
@@ -358,6 +393,10 @@ struct Stage : Described {
   std::string name;  // routes
   std::vector<Text> parties;
   std::optional<Text> through, actor;
+  // `by "A" or "B"`: the others the document names beside `actor`, one of whom acts.
+  std::vector<Text> actor_alternatives;
+  // "Stage 4: the Chair or the Business Manager": everyone `by` names, joined as written.
+  std::string actor_words() const;
   std::vector<Unknown> unknowns;
   std::string label() const;  // "stage 2", "informal stage", "route exceptional"
   // Whether the document names the stage: a stage written without a title, or with one

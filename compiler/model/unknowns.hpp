@@ -52,7 +52,7 @@ inline constexpr Affected figure[] = {{Code::S006}};
 inline constexpr Affected timeframe[] = {{Code::T004}, {Code::T005}};
 inline constexpr Affected outcomes[] = {{Code::S002}};
 inline constexpr Affected contacts[] = {{Code::C001}, {Code::C002}, {Code::C003}, {Code::C007}, {Code::C008},
-                                       {Code::C015}};
+                                       {Code::C015}, {Code::S010}};
 inline constexpr Affected lines[] = {{Code::C002}, {Code::G008}};
 inline constexpr Affected hours[] = {{Code::C007}, {Code::C008}, {Code::C015}};
 inline constexpr Affected approval[] = {{Code::G005}};

@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "compiler/resolve/resolve_context.hpp"
 #include "compiler/syntax/suggest.hpp"
@@ -109,6 +110,48 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   return step;
 }
 
+// The step a time counts from, among the stage's steps: for a step, one written before
+// it (a step cannot wait for itself or a later one); for the stage's own timeframe or a
+// duty, any.
+void resolve_anchor(model::Timeframe& timeframe, const std::vector<model::Step>& steps, std::size_t before,
+                    const model::Stage& stage, Context& context) {
+  if (!timeframe.after_step) return;
+  auto& anchor = *timeframe.after_step;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (!normalised_equals(steps[i].title.value, anchor.step.value)) continue;
+    if (i < before) {
+      anchor.index = static_cast<std::uint32_t>(i);
+      return;
+    }
+    context.sink.report(Code::N001, anchor.span,
+                        fmt::format("step '{}' comes {} in {}: a step's time counts from a step before it",
+                                    anchor.step.value, i == before ? "here" : "later", stage.label()));
+    return;
+  }
+  auto& d = context.sink.report(Code::N001, anchor.span,
+                                fmt::format("{} has no step '{}'", stage.label(), anchor.step.value));
+  std::vector<std::string> titles;
+  for (const auto& step : steps) titles.push_back(fmt::format("'{}'", step.title.value));
+  d.suggestion = titles.empty() ? fmt::format("{} names no steps", stage.label())
+                                : fmt::format("its steps are {}", fmt::join(titles, ", "));
+}
+
+void resolve_anchors(model::Stage& stage, Context& context) {
+  for (std::size_t i = 0; i < stage.steps.size(); ++i) {
+    if (stage.steps[i].timeframe) resolve_anchor(*stage.steps[i].timeframe, stage.steps, i, stage, context);
+  }
+  auto all = stage.steps.size();
+  for (auto& timeframe : stage.timeframes) resolve_anchor(timeframe, stage.steps, all, stage, context);
+  for (auto& duty : stage.duties) {
+    if (duty.timeframe) resolve_anchor(*duty.timeframe, stage.steps, all, stage, context);
+  }
+  for (auto& outcome : stage.outcomes) {
+    for (auto& duty : outcome.duties) {
+      if (duty.timeframe) resolve_anchor(*duty.timeframe, stage.steps, all, stage, context);
+    }
+  }
+}
+
 void reserve_lists(model::Stage& stage, const ast::Statement& statement) {
   stage.steps.reserve(count_of(statement.body, Keyword::step));
   stage.outcomes.reserve(count_of(statement.body, Keyword::outcome));
@@ -121,6 +164,7 @@ void reserve_lists(model::Stage& stage, const ast::Statement& statement) {
 
 void read_stage_body(model::Stage& stage, const ast::Statement& statement, Context& context) {
   reserve_lists(stage, statement);
+  bool was_in_stage = std::exchange(context.in_stage, true);
   for (const auto& child : statement.body) {
     switch (child.keyword) {
       case Keyword::parties:
@@ -160,7 +204,13 @@ void read_stage_body(model::Stage& stage, const ast::Statement& statement, Conte
         break;
       }
       case Keyword::through: stage.through = optional_text(child, Tag::text, context); break;
-      case Keyword::actor: stage.actor = optional_text(child, Tag::by, context); break;
+      case Keyword::actor: {
+        auto named = texts_of(child, Tag::by, context);
+        if (named.empty()) break;
+        stage.actor = named.front();
+        stage.actor_alternatives.assign(named.begin() + 1, named.end());
+        break;
+      }
       case Keyword::unknown:
         if (auto unknown = unknown_of(child, model::UnknownPlace::stage, context)) stage.unknowns.push_back(*unknown);
         break;
@@ -168,6 +218,8 @@ void read_stage_body(model::Stage& stage, const ast::Statement& statement, Conte
       default: break;
     }
   }
+  context.in_stage = was_in_stage;
+  resolve_anchors(stage, context);
   // A reading of an ambiguity in a stage keeps its quotes itself (resolve_ambiguity.cpp).
   if (auto opened = grammar::block_opened(grammar::Block::file, statement.keyword)) {
     describe_block(stage, statement, *opened, context);
@@ -184,6 +236,7 @@ void read_stage(model::Stage& stage, const ast::Statement& statement, Context& c
   if (const auto* number = statement.find(Tag::number)) stage.number = number->low;
   if (const auto* name = statement.find(Tag::name)) stage.name = std::string(name->text);
   if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title, context);
+  stage.modality = modality_of(statement);
   read_stage_body(stage, statement, context);
 }
 
