@@ -46,6 +46,12 @@ ESC_MESSAGE(anchor_step_word, "expected 'step', as in 'of step \"Meeting\"', but
 ESC_MESSAGE(anchor_step_text,
             "expected the title of the step the time counts from, in quotes, such as of step \"Meeting\", but found "
             "{found}");
+ESC_MESSAGE(variant_label,
+            "expected the variant's label in quotes, as in 'variant \"4a\" within 24 hours if \"urgent\"', but "
+            "found {found}");
+ESC_MESSAGE(variant_condition_text,
+            "expected the condition on which the variant is taken, in quotes, such as if \"urgent\", but found "
+            "{found}");
 ESC_MESSAGE(day_number, "expected a day number such as 'by day 8', but found {found}");
 ESC_MESSAGE(event_text,
             "expected the event the clock starts from, in quotes, such as from \"the initial concern\", "

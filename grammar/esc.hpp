@@ -538,9 +538,18 @@ struct parties_stmt
 struct step_title : title_text {};
 // Who acts at the step, and the condition on which it is taken ("if not agreed").
 struct step_detail : p::sor<by_modifier, if_attr> {};
+// Variants of one step by urgency ("4a if urgent, within 24 hours; 4b otherwise, within 5
+// working days"): each with its label, its time and the condition on which it is taken.
+struct variant_label : quoted {};
+struct variant_condition_text : quoted {};
+struct variant_if : p::seq<ESC_KW("if"), sp, p::must<variant_condition_text>> {};
+struct variant_otherwise : ESC_KW("otherwise") {};
+struct variant_clause
+    : p::seq<ESC_KW("variant"), sp, p::must<variant_label>, p::opt<sp, timeframe>,
+             p::opt<sp, p::sor<variant_if, variant_otherwise>>> {};
 struct step_stmt
     : statement_rule<Keyword::step, ESC_KW("step"), sp, p::must<step_title>, p::opt<sp, timeframe>,
-                     p::opt<sp, cumulative_clause>, p::star<sp, step_detail>> {};
+                     p::opt<sp, cumulative_clause>, p::star<sp, step_detail>, p::star<sp, variant_clause>> {};
 struct timeframe_stmt : statement_rule<Keyword::timeframe, timeframe> {};
 struct cumulative_stmt : statement_rule<Keyword::cumulative, cumulative_clause> {};
 

@@ -538,3 +538,33 @@ TEST_CASE("'by' may name several, one of whom acts", "[structure]") {
   CHECK(json["stages"][0]["by"] == "the Chair");
   CHECK(json["stages"][0]["or_by"] == nlohmann::json::array({"the Business Manager"}));
 }
+
+TEST_CASE("variants of one step by urgency are one step, each with its condition and time", "[structure]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Managers" {
+  parties "Manager" to "Manager"
+  step "Raise the matter" within 2 working days
+  step "Refer to the Head of Service" variant "4 a" within 24 hours if "urgent" variant "4 b" within 5 working days otherwise
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+)");
+  const auto& file = clean_file(checked);
+  const auto& step = file.model.stages.at(0).steps.at(1);
+  REQUIRE(step.variants.size() == 2);
+  CHECK_FALSE(step.timeframe);
+  CHECK(step.variants[0].condition->value == "urgent");
+  CHECK(step.variants[1].otherwise);
+  CHECK(step.time_words() == "4 a if urgent: within 24 hours; 4 b otherwise: within 5 working days");
+  // Whichever is taken: 2 + (1 to 5).
+  CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{3, 7});
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["stages"][0]["steps"][1]["variants"][1]["label"] == "4 b");
+  CHECK(json["stages"][0]["steps"][1]["variants"][1]["otherwise"] == true);
+
+  auto both = esc::test::parse_text(
+      "stage 1 \"A\" {\n  step \"Refer\" within 2 working days variant \"4 a\" within 24 hours if \"urgent\"\n}\n");
+  REQUIRE(esc::test::codes_and_places(both) == std::vector<std::string>{"P002 2:46"});
+  CHECK(both.sink.diagnostics()[0].message ==
+        "this step already has a timeframe ('within 2 working days'); a step given in variants gives its time in "
+        "each variant");
+}

@@ -42,6 +42,16 @@ std::string arithmetic(const std::vector<Term>& terms, model::WorkingDays total)
 
 std::optional<model::WorkingDays> step_days(const model::Step& step) {
   auto days = step.timeframe ? step.timeframe->working_days() : std::nullopt;
+  // One of its variants is taken, whichever: from the shortest to the longest. One with
+  // no countable time leaves the step's time open.
+  if (!step.variants.empty()) {
+    days.reset();
+    for (const auto& variant : step.variants) {
+      auto these = variant.timeframe ? variant.timeframe->working_days() : std::nullopt;
+      if (!these) return std::nullopt;
+      days = days ? model::WorkingDays{std::min(days->low, these->low), std::max(days->high, these->high)} : these;
+    }
+  }
   // A step taken only under a condition ("if not agreed") may not be taken either.
   if (days && (step.modality == model::Modality::may || step.condition)) days->low = 0;
   return days;
@@ -81,6 +91,11 @@ StepTimes step_times(const model::Stage& stage) {
           break;
       }
     }
+    // A variant counted from a step would start each variant at a different time: not
+    // worked out, so left unknown rather than guessed.
+    for (const auto& variant : step.variants) {
+      if (variant.timeframe && variant.timeframe->after_step) start.reset();
+    }
     auto days = step_days(step);
     Days end = start && days ? Days(*start + *days) : std::nullopt;
     times.starts.push_back(start);
@@ -95,6 +110,9 @@ StepTimes step_times(const model::Stage& stage) {
 bool counts_from_a_step(const model::Stage& stage) {
   for (const auto& step : stage.steps) {
     if (step.timeframe && step.timeframe->after_step) return true;
+    for (const auto& variant : step.variants) {
+      if (variant.timeframe && variant.timeframe->after_step) return true;
+    }
   }
   bool anchored = false;
   for (const auto& timeframe : stage.timeframes) {
@@ -136,7 +154,7 @@ Durations analyse_durations(const model::Model& model) {
   for (const auto& stage : model.stages) {
     StageTime time;
     bool steps_timed = false;
-    for (const auto& step : stage.steps) steps_timed = steps_timed || step.timeframe.has_value();
+    for (const auto& step : stage.steps) steps_timed = steps_timed || step.time_span().has_value();
     for (const auto& timeframe : stage.timeframes) {
       if (timeframe.by_day && !time.deadline) time.deadline = &timeframe;
     }
@@ -159,7 +177,7 @@ Durations analyse_durations(const model::Model& model) {
           time.complete = false;
           continue;
         }
-        time.terms.push_back({*days, step.timeframe->span, &step.timeframe->duration});
+        time.terms.push_back({*days, *step.time_span(), step.variants.empty() ? &step.timeframe->duration : nullptr});
       }
     } else {
       // Two timeframes on one stage ("immediately, and within 3 working days at most")

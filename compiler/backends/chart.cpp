@@ -36,7 +36,7 @@ std::string timeframe_of(const model::Stage& stage, const analysis::StageTime& t
 std::vector<ChartStep> steps_of(const model::Stage& stage) {
   std::vector<ChartStep> steps;
   for (const auto& step : stage.steps) {
-    auto when = step.timeframe ? step.timeframe->describe() : std::string();
+    auto when = step.time_words();
     if (step.modality != model::Modality::unstated) {
       when = fmt::format("{} be done{}{}", model::modality_name(step.modality), when.empty() ? "" : " ", when);
     }

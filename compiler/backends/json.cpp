@@ -230,6 +230,16 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
     json entry{{"title", text(step.title)},
                {"timeframe", step.timeframe ? timeframe(*step.timeframe) : json(nullptr)},
                {"cumulative", step.cumulative ? duration(*step.cumulative) : json(nullptr)}};
+    if (!step.variants.empty()) {
+      auto variants = json::array();
+      for (const auto& variant : step.variants) {
+        variants.push_back({{"label", text(variant.label)},
+                            {"timeframe", variant.timeframe ? timeframe(*variant.timeframe) : json(nullptr)},
+                            {"condition", optional_text(variant.condition)},
+                            {"otherwise", variant.otherwise}});
+      }
+      entry["variants"] = std::move(variants);
+    }
     if (step.by) entry["by"] = text(*step.by);
     if (step.condition) entry["condition"] = text(*step.condition);
     add_modality(entry, step.modality);

@@ -510,7 +510,7 @@ std::string reading_says(const model::Stage& says, const model::Model& model) {
       if (step.modality != model::Modality::unstated) {
         words += fmt::format(", {} be done", model::modality_name(step.modality));
       }
-      if (step.timeframe) words += " " + step.timeframe->describe();
+      if (step.timeframe || !step.variants.empty()) words += " " + step.time_words();
       html += "<li>" + markup_text(words) + ".\n" + passages_of(step) + "</li>\n";
     }
     html += "</ol>\n";

@@ -29,7 +29,7 @@ void missing_timeframe(const Context& context, DiagnosticSink& sink) {
     // total, however many of its steps leave it open.
     std::vector<const model::Step*> untimed;
     for (const auto& step : stage.steps) {
-      if (!step.timeframe) untimed.push_back(&step);
+      if (!step.time_span()) untimed.push_back(&step);
     }
     if (untimed.empty()) continue;
     auto message = untimed.size() == 1

@@ -25,7 +25,7 @@ void check_steps(const Context& context, const model::Stage& stage, WorkingDays 
     std::vector<Term> terms{{before, {}, nullptr}};
     for (std::size_t i = 0; i <= index; ++i) {
       const auto& earlier = stage.steps[i];
-      terms.push_back({*analysis::step_days(earlier), earlier.timeframe->span, nullptr});
+      terms.push_back({*analysis::step_days(earlier), *earlier.time_span(), nullptr});
     }
     auto& d = sink.report(Code::T001, step.cumulative->span,
                           fmt::format("after this step the running total is {}, but the protocol says {}",

@@ -21,10 +21,10 @@ void steps_and_stage(const Context& context, DiagnosticSink& sink) {
         auto days = analysis::step_days(step);
         if (!days || days->high <= limit->high) continue;
         step_too_long = true;
-        auto& d = sink.report(Code::T006, step.timeframe->span,
+        auto& d = sink.report(Code::T006, *step.time_span(),
                               fmt::format("this step alone {}can take {}, longer than the {} given to the whole of {}{}",
                                           step.modality == model::Modality::may ? "(which may be taken) " : "",
-                                          step.timeframe->amount_words(), stated.amount_words(),
+                                          step.time_words(), stated.amount_words(),
                                           stage.label(), advisory_words(stated, context.model)));
         d.notes.push_back({stated.span, "the stage's timeframe is here"});
       }

@@ -354,6 +354,27 @@ bool Stage::named() const {
   return kind != StageKind::formal || words != fmt::format("stage {}", number);
 }
 
+std::optional<Span> Step::time_span() const {
+  if (timeframe) return timeframe->span;
+  for (const auto& variant : variants) {
+    if (variant.timeframe) return variant.timeframe->span;
+  }
+  return std::nullopt;
+}
+
+std::string Step::time_words() const {
+  if (variants.empty()) return timeframe ? timeframe->describe() : std::string();
+  std::string words;
+  for (const auto& variant : variants) {
+    if (!words.empty()) words += "; ";
+    words += variant.label.value;
+    if (variant.condition) words += fmt::format(" if {}", variant.condition->value);
+    if (variant.otherwise) words += " otherwise";
+    if (variant.timeframe) words += ": " + variant.timeframe->describe();
+  }
+  return words;
+}
+
 std::string Stage::actor_words() const {
   if (!actor) return {};
   std::string words(actor->value);

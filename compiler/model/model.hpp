@@ -342,14 +342,30 @@ struct Outcome : Described {
   Span span;
 };
 
+// "4a if urgent ... within 24 hours; 4b otherwise ... within 5 working days": one way of
+// taking a step, on its condition, with its own time.
+struct StepVariant {
+  Text label;
+  std::optional<Timeframe> timeframe;
+  std::optional<Text> condition;
+  bool otherwise = false;  // taken when no other variant's condition holds
+  Span span;
+};
+
 struct Step : Described {
   Text title;
   std::optional<Timeframe> timeframe;
+  std::vector<StepVariant> variants;  // when the step is taken in one of several ways
   std::optional<Duration> cumulative;
   std::optional<Text> by;         // who acts at the step
   std::optional<Text> condition;  // "if not agreed": the step is taken only then
   Span span;
   Modality modality = Modality::unstated;  // "may step ...": a step that need not be taken
+  // Where its time is written: its own timeframe, or its first variant's with one.
+  std::optional<Span> time_span() const;
+  // The step as a reader is told its time: "within 2 working days", or each variant
+  // with its condition ("4a if urgent: within 24 hours; 4b otherwise: within 5 working days").
+  std::string time_words() const;
 };
 
 struct LineRange {

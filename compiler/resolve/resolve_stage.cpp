@@ -101,7 +101,29 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   model::Step step;
   step.span = statement.span;
   if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title, context);
-  if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe, context);
+  // The step's own timeframe comes before its variants; each variant's follows its label.
+  model::StepVariant* variant = nullptr;
+  for (const auto& value : statement.values) {
+    switch (value.tag) {
+      case Tag::variant:
+        variant = &step.variants.emplace_back();
+        variant->label = text_of(value, context);
+        variant->span = value.span;
+        break;
+      case Tag::timeframe:
+        if (variant != nullptr) variant->timeframe = timeframe_of(statement, value, context);
+        else step.timeframe = timeframe_of(statement, value, context);
+        break;
+      case Tag::variant_if:
+        if (variant != nullptr) variant->condition = text_of(value, context);
+        break;
+      case Tag::otherwise:
+        if (variant != nullptr) variant->otherwise = true;
+        break;
+      default: break;
+    }
+    if (variant != nullptr) variant->span.end = std::max(variant->span.end, value.span.end);
+  }
   if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
   step.by = optional_text(statement, Tag::by, context);
   step.condition = optional_text(statement, Tag::condition, context);
@@ -139,6 +161,9 @@ void resolve_anchor(model::Timeframe& timeframe, const std::vector<model::Step>&
 void resolve_anchors(model::Stage& stage, Context& context) {
   for (std::size_t i = 0; i < stage.steps.size(); ++i) {
     if (stage.steps[i].timeframe) resolve_anchor(*stage.steps[i].timeframe, stage.steps, i, stage, context);
+    for (auto& variant : stage.steps[i].variants) {
+      if (variant.timeframe) resolve_anchor(*variant.timeframe, stage.steps, i, stage, context);
+    }
   }
   auto all = stage.steps.size();
   for (auto& timeframe : stage.timeframes) resolve_anchor(timeframe, stage.steps, all, stage, context);

@@ -578,6 +578,28 @@ struct action<g::alternative_duration> {
 };
 ESC_ACTION(combined_by, push_word<Tag::whichever>);
 ESC_ACTION(anchor_step_text, push_quoted<Tag::step_anchor>);
+ESC_ACTION(variant_condition_text, push_quoted<Tag::variant_if>);
+ESC_ACTION(variant_otherwise, push_word<Tag::otherwise>);
+
+// A step given in variants gives its time in each: one of its own besides would be a
+// second time for the same step.
+template <>
+struct action<g::variant_label> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    const auto& values = state.target->values;
+    bool earlier_variant = std::any_of(values.begin(), values.end(), [](const ast::Value& v) { return v.tag == Tag::variant; });
+    auto own = std::find_if(values.begin(), values.end(), [](const ast::Value& v) { return v.tag == Tag::timeframe; });
+    if (!earlier_variant && own != values.end()) {
+      throw SyntaxFailure{Code::P002,
+                          fmt::format("this step already has a timeframe ('{}'); a step given in variants gives its "
+                                      "time in each variant",
+                                      normalise_words(own->text)),
+                          in.begin(), in.end()};
+    }
+    push_quoted<Tag::variant>::apply(in, state);
+  }
+};
 ESC_ACTION(within_clause, retag_duration<Tag::timeframe>);
 ESC_ACTION(by_day_clause, retag_duration<Tag::timeframe, ast::by_day>);
 ESC_ACTION(bare_timeframe, retag_duration<Tag::timeframe>);
