@@ -24,7 +24,7 @@ void steps_and_stage(const Context& context, DiagnosticSink& sink) {
         auto& d = sink.report(Code::T006, *step.time_span(),
                               fmt::format("this step alone {}can take {}, longer than the {} given to the whole of {}{}",
                                           step.modality == model::Modality::may ? "(which may be taken) " : "",
-                                          step.time_words(), stated.amount_words(),
+                                          step.variants.empty() ? step.timeframe->amount_words() : step.time_words(), stated.amount_words(),
                                           stage.label(), advisory_words(stated, context.model)));
         d.notes.push_back({stated.span, "the stage's timeframe is here"});
       }
