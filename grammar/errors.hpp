@@ -52,6 +52,8 @@ ESC_MESSAGE(variant_label,
 ESC_MESSAGE(variant_condition_text,
             "expected the condition on which the variant is taken, in quotes, such as if \"urgent\", but found "
             "{found}");
+ESC_MESSAGE(procedure_word,
+            "expected 'procedure from stage N', as in 'formal procedure from stage 3', but found {found}");
 ESC_MESSAGE(day_number, "expected a day number such as 'by day 8', but found {found}");
 ESC_MESSAGE(event_text,
             "expected the event the clock starts from, in quotes, such as from \"the initial concern\", "

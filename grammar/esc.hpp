@@ -496,6 +496,13 @@ struct timeframes_standing : p::sor<ESC_KW("mandatory"), ESC_KW("indicative"), g
 struct timeframes_called_stmt
     : statement_rule<Keyword::timeframes_called, ESC_KW("timeframes"), sp1, p::must<timeframes_standing>> {};
 
+// Where the formal procedure starts, and what starts it ("invoked by sending form X").
+struct procedure_word : ESC_KW("procedure") {};
+struct started_by : p::seq<ESC_KW("started"), sp1, p::must<by_word>, sp, p::must<by_text>> {};
+struct formal_start_stmt
+    : statement_rule<Keyword::formal_start, ESC_KW("formal"), sp1, p::must<procedure_word>, sp1, p::must<from_word>,
+                     sp1, p::must<stage_word>, sp, p::must<stage_number>, p::opt<sp, started_by>> {};
+
 struct report_period : p::seq<amount, sp, p::must<period_unit>> {};
 struct frequency
     : p::sor<ESC_KW("quarterly"), ESC_KW("annually"), ESC_KW("monthly"),
@@ -639,7 +646,7 @@ struct statement
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
              read_with_stmt, covers_stmt, excludes_stmt, applies_to_stmt, counterpart_stmt, part_of_stmt,
              supersedes_stmt, amended_stmt, statutory_stmt, resolve_stmt, timeframes_from_stmt, timeframes_called_stmt,
-             report_stmt, term_stmt,
+             formal_start_stmt, report_stmt, term_stmt,
              link_stmt, document_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
              timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
              entry_stmt, through_stmt, actor_stmt, unknown_stmt, ambiguous_stmt, reading_stmt, kind_stmt, role_stmt,

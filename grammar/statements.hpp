@@ -27,7 +27,7 @@ enum class Keyword : std::uint8_t {
   use, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, agency, form, figure,
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes,
   applies_to, counterpart, part_of, supersedes, amended, statutory, resolve,
-  timeframes_from, timeframes_called, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
+  timeframes_from, timeframes_called, formal_start, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
   outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, ambiguous, reading, kind, role,
   line, required_from, send_to, section, field, column, context, note, source,
 };
@@ -210,6 +210,10 @@ inline constexpr std::array rows = {
     StatementRow{.keyword = K::timeframes_called, .name = "timeframes_called", .spellings = "timeframes",
                  .offered = "", .named = "'timeframes mandatory' or 'timeframes indicative'",
                  .stands_in = blocks(protocol), .example = "timeframes mandatory"},
+    // "Stage 3 is the formal stage, started by sending form X": where the formal procedure starts.
+    StatementRow{.keyword = K::formal_start, .name = "formal_start", .spellings = "formal procedure from",
+                 .offered = "formal", .stands_in = blocks(protocol),
+                 .example = R"(formal procedure from stage 1 started by "sending the escalation form")"},
     StatementRow{.keyword = K::report, .name = "report", .spellings = "report", .offered = "report",
                  .stands_in = blocks(protocol), .example = R"(report quarterly to "the Board")"},
     StatementRow{.keyword = K::term, .name = "term", .spellings = "term", .offered = "term",

@@ -568,3 +568,38 @@ TEST_CASE("variants of one step by urgency are one step, each with its condition
         "this step already has a timeframe ('within 2 working days'); a step given in variants gives its time in "
         "each variant");
 }
+
+TEST_CASE("where the formal procedure starts is one statement, shown, and where formal duties start", "[structure]") {
+  auto checked = esc::test::check_text(R"(protocol "Resolving professional disagreements" {
+  status live
+  approved by "Board" on 2026-01-15
+  review due 2027-01
+  formal procedure from stage 2 started by "sending the escalation form"
+  should give feedback to "the person who raised the concern" at every formal stage
+}
+immediate risk {
+  immediately
+}
+stage 1 "Practitioners" {
+  parties "Practitioner" to "Practitioner"
+  within 2 working days
+  when unresolved: go to stage 2
+}
+stage 2 "Partnership" {
+  parties "Manager" to "Manager"
+  within 5 working days
+  contact "Partnership Manager" email "partnership@example.gov.uk"
+  final binding
+}
+)");
+  const auto& file = clean_file(checked);
+  CHECK(esc::analysis::duties_at(file.model, file.model.stages.at(0)).empty());
+  CHECK(esc::analysis::duties_at(file.model, file.model.stages.at(1)).size() == 1);
+  auto chart = esc::backends::chart_of(file.model, file.analyses);
+  CHECK(esc::backends::emit_dot(chart).find("The formal procedure starts here") != std::string::npos);
+  CHECK(esc::backends::outline_text(chart).find(
+            "The formal procedure starts here, started by sending the escalation form.") != std::string::npos);
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["protocol"]["formal_from"] ==
+        nlohmann::json{{"stage", 2}, {"started_by", "sending the escalation form"}});
+}

@@ -146,6 +146,11 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
       node.by_day = "by working day " + analysis::number_words(*by_day);
     }
     node.steps = steps_of(stage);
+    if (const auto& start = model.protocol ? model.protocol->formal_start : std::nullopt;
+        start && stage.kind == model::StageKind::formal && stage.number == start->stage_number) {
+      node.formal_start = "The formal procedure starts here";
+      if (start->started_by) node.formal_start += fmt::format(", started by {}", start->started_by->value);
+    }
     for (const auto& outcome : stage.outcomes) {
       node.moves.push_back(outcome_words(outcome, model));
     }
@@ -230,6 +235,7 @@ std::vector<OutlineItem> chart_outline(const Chart& chart) {
       item.details.push_back(fmt::format("Step {}: {}{}.", s + 1, step.title,
                                          step.timeframe.empty() ? "" : ", " + step.timeframe));
     }
+    if (!node.formal_start.empty()) item.details.push_back(node.formal_start + ".");
     for (const auto& move : node.moves) item.details.push_back(move + ".");
     for (const auto& edge : chart.edges) {
       if (edge.kind == ChartEdgeKind::entry && &chart.nodes[edge.to] == &node) {

@@ -375,6 +375,10 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   if (p.timeframes_mandatory) called.push_back("mandatory");
   if (p.timeframes_indicative) called.push_back("indicative");
   if (!called.empty()) object["timeframes_called"] = std::move(called);
+  if (p.formal_start) {
+    object["formal_from"] = {{"stage", p.formal_start->stage_number},
+                             {"started_by", optional_text(p.formal_start->started_by)}};
+  }
   describe(object, p);
   return object;
 }

@@ -221,6 +221,7 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
     facts.add("Level", markup_text(level.title ? std::string(level.title->value) : level.name), said.about("level"));
   }
   if (stage.actor) facts.add("By", markup_text(stage.actor_words()), said.about("actor"));
+  if (!node.formal_start.empty()) facts.add("Formal procedure", markup_text(node.formal_start));
   if (stage.through) facts.add("Through", markup_text(stage.through->value), said.about("through"));
   for (const auto& entry : stage.entries) {
     std::string from = entry.any_stage ? "any stage" : fmt::format("stage {}", entry.stage_number);

@@ -19,6 +19,7 @@ const std::vector<Registered>& registry() {
       {"final-stage", final_stage},
       {"binding-stage-escalates", binding_stage_escalates},
       {"final-decision", final_decision},
+      {"formal-start", formal_start},
       {"stage-numbering", stage_numbering},
       {"figure-order", figure_order},
       {"running-total", running_total},

@@ -382,6 +382,14 @@ struct Entry {
   Span span;
 };
 
+// "Stage 3 is the formal stage, started by sending form X": the stage the formal procedure
+// starts at, and what starts it, in the document's words.
+struct FormalStart {
+  std::int64_t stage_number = 0;
+  std::optional<Text> started_by;
+  Span span;
+};
+
 enum class StageKind { formal, informal, route };
 
 // Formal stages, the informal pre-stage and alternative routes share one shape.
@@ -421,6 +429,11 @@ struct Stage : Described {
   // As a heading: "Stage 2: Line managers", "Stage 2" when the document names it not,
   // "Informal stage: Practitioner discussion", "Route: Referral to the Chair".
   std::string heading() const;
+  // Whether it is a formal stage of the procedure: a numbered stage, from the one the
+  // protocol says the formal procedure starts at, when it says so.
+  bool formal_under(const std::optional<FormalStart>& start) const {
+    return kind == StageKind::formal && (!start || number >= start->stage_number);
+  }
 };
 
 struct Role : Described {
@@ -589,6 +602,7 @@ std::string_view status_name(Status status);  // "draft"
 struct Protocol : Described {
   Text title;
   Span span;
+  std::optional<FormalStart> formal_start;
   std::vector<Partnership> partnerships;
   std::optional<Text> version;
   std::optional<Spanned<Status>> status;
