@@ -111,6 +111,8 @@ ESC_MESSAGE(for_word,
             "but found {found}");
 ESC_MESSAGE(counterpart_for, "expected the profession in quotes after 'for', such as \"a GP\", but found {found}");
 ESC_MESSAGE(of_word, "expected 'part of' and the manual's title in quotes, but found {found}");
+ESC_MESSAGE(part_of_step_of, "expected 'part of' and the title of another step of the stage in quotes, but found {found}");
+ESC_MESSAGE(part_of_step_title, "expected the title of the step this one is part of, in quotes after 'part of', but found {found}");
 ESC_MESSAGE(section_name, "expected the chapter or section in quotes after 'section', but found {found}");
 ESC_MESSAGE(report_period, "expected how often, such as 'every 6 months', but found {found}");
 ESC_MESSAGE(agency_reference, "expected the name of an agency after 'of', such as 'police', but found {found}");

@@ -543,8 +543,13 @@ struct parties_stmt
                      p::opt<sp, ESC_KW("to"), sp, p::must<party_text>>> {};
 
 struct step_title : title_text {};
+// The step this one is a part of ("giving the reasons" as the matter is raised): its time
+// is the other step's, not a time of its own.
+struct part_of_step_title : quoted {};
+struct part_of_step_of : ESC_KW("of") {};
+struct part_of_step : p::seq<ESC_KW("part"), sp1, p::must<part_of_step_of>, sp, p::must<part_of_step_title>> {};
 // Who acts at the step, and the condition on which it is taken ("if not agreed").
-struct step_detail : p::sor<by_modifier, if_attr> {};
+struct step_detail : p::sor<by_modifier, if_attr, part_of_step> {};
 // Variants of one step by urgency ("4a if urgent, within 24 hours; 4b otherwise, within 5
 // working days"): each with its label, its time and the condition on which it is taken.
 struct variant_label : quoted {};

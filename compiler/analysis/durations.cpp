@@ -78,6 +78,14 @@ StepTimes step_times(const model::Stage& stage) {
   StepTimes times;
   Days previous_end = model::WorkingDays{0, 0};
   for (const auto& step : stage.steps) {
+    // A step done within another takes that step's time: it moves nothing on.
+    if (step.part_of_step) {
+      auto other = *step.part_of_step;
+      bool earlier = other < times.starts.size();
+      times.starts.push_back(earlier ? times.starts[other] : std::nullopt);
+      times.ends.push_back(earlier ? times.ends[other] : std::nullopt);
+      continue;
+    }
     Days start = previous_end;
     if (step.timeframe && step.timeframe->after_step && step.timeframe->after_step->index != model::no_id) {
       const auto& anchor = *step.timeframe->after_step;
@@ -130,7 +138,9 @@ Days time_counted_from_steps(const model::Stage& stage, bool steps_timed) {
   Days latest = model::WorkingDays{0, 0};
   auto take = [&](Days end) { latest = latest && end ? Days(widest(*latest, *end)) : std::nullopt; };
   if (steps_timed) {
-    for (const auto& end : times.ends) take(end);
+    for (std::size_t i = 0; i < times.ends.size(); ++i) {
+      if (!stage.steps[i].part_of_step) take(times.ends[i]);
+    }
   }
   for (const auto& timeframe : stage.timeframes) {
     if (timeframe.by_day || !timeframe.after_step) continue;
@@ -172,6 +182,8 @@ Durations analyse_durations(const model::Model& model) {
     } else if (steps_timed) {
       time.from_steps = true;
       for (const auto& step : stage.steps) {
+        // A step done within another step takes that step's time, already counted.
+        if (step.part_of_step) continue;
         auto days = step_days(step);
         if (!days) {
           time.complete = false;

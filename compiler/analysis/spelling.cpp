@@ -185,6 +185,88 @@ bool ends_a_paragraph_unstopped(std::string_view document, std::string_view word
   return false;
 }
 
+// "LSAB", "CERPs": two capitals or more and nothing else but a plural 's'.
+bool is_abbreviation(std::string_view word) {
+  auto letters = word;
+  if (letters.size() > 2 && letters.back() == 's') letters.remove_suffix(1);
+  return letters.size() >= 2 &&
+         std::all_of(letters.begin(), letters.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// Words that may stand between the words an abbreviation is made of ("London Borough of
+// Barnet" for LBB) without giving it a letter.
+bool is_joining_word(std::string_view word) {
+  for (std::string_view joining : {"of", "and", "the", "for", "in", "on", "to", "&"}) {
+    if (lower(word) == joining) return true;
+  }
+  return false;
+}
+
+// The words of a text for matching initials: letters only, split at hyphens too
+// ("Multi-Agency" gives M and A).
+std::vector<std::string_view> initial_words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    while (at < text.size() && letter_at(text, at) == 0 && text[at] != '&') ++at;
+    if (at >= text.size()) break;
+    auto start = at;
+    if (text[at] == '&') {
+      words.push_back(text.substr(at, 1));
+      ++at;
+      continue;
+    }
+    while (at < text.size()) {
+      auto length = letter_at(text, at);
+      if (length == 0) {
+        auto joiner = joiner_at(text, at);
+        // An apostrophe keeps "Children's" one word; a hyphen splits it.
+        if (joiner && text[at] != '-' && at + joiner < text.size() && letter_at(text, at + joiner)) {
+          at += joiner;
+          continue;
+        }
+        break;
+      }
+      at += length;
+    }
+    words.push_back(text.substr(start, at - start));
+  }
+  return words;
+}
+
+// Whether `letters` are the initials of consecutive words of `words`, from `from` on.
+bool initials_from(const std::vector<std::string_view>& words, std::size_t from, std::string_view letters) {
+  if (letters.empty()) return true;
+  if (from >= words.size()) return false;
+  const auto word = words[from];
+  // Another abbreviation gives no initial: "CSCP Escalation and Resolution Policy" does
+  // not spell out "CERP".
+  if (is_abbreviation(word)) return false;
+  if (upper(word.front()) == letters.front() && initials_from(words, from + 1, letters.substr(1))) return true;
+  // A joining word may give no letter, but never starts or ends the name.
+  return from > 0 && is_joining_word(word) && initials_from(words, from + 1, letters);
+}
+
+bool spelt_out(std::string_view document, const std::vector<std::string_view>& words, std::string_view letters) {
+  for (auto form : {"(" + std::string(letters) + ")", "(" + std::string(letters) + "s)"}) {
+    if (document.find(form) != std::string_view::npos) return true;
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (upper(words[i].front()) == letters.front() && initials_from(words, i, letters)) return true;
+  }
+  return false;
+}
+
+// "SEFTON" in a heading set in capitals is the word "Sefton", which the document writes
+// in its ordinary form elsewhere.
+bool written_as_a_word(const std::vector<std::string_view>& words, std::string_view letters) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+    return word.size() == letters.size() && word != letters && lower(word) == lower(letters);
+  });
+}
+
 }  // namespace
 
 std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Dictionary& dictionary) {
@@ -236,6 +318,21 @@ std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Di
     capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
     return knows(capital);
   };
+  // Abbreviations the document uses and never spells out; the protocol's own terms
+  // record the document's definitions.
+  std::set<std::string> abbreviations_seen;
+  std::vector<std::string_view> document_words;
+  if (model.protocol && model.protocol->document) document_words = initial_words(model.protocol->document->text);
+  auto unexplained = [&](std::string_view word) {
+    if (!model.protocol || !model.protocol->document || !is_abbreviation(word)) return false;
+    auto letters = word.size() > 2 && word.back() == 's' ? word.substr(0, word.size() - 1) : word;
+    if (!abbreviations_seen.insert(std::string(letters)).second) return false;
+    // Capitals the dictionary knows ("NHS", "UK", "POLICY") need no spelling out.
+    if (knows(std::string(word)) || knows(std::string(letters))) return false;
+    if (defined.count(lower(letters)) || defined.count(lower(word))) return false;
+    const auto document = model.protocol->document->text;
+    return !written_as_a_word(document_words, letters) && !spelt_out(document, document_words, letters);
+  };
   for (const auto* passage : quotes) {
     const auto& text = passage->text;
     // Offsets into the written quote hold when it has no escapes (the text between its
@@ -243,27 +340,34 @@ std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Di
     bool exact = text.span.end - text.span.begin == text.value.size() + 2;
     std::set<std::string> reported;
     for_each_word(text.value, [&](std::string_view word, std::size_t offset) {
+      auto span_of_word = [&] {
+        Span span = text.span;
+        if (exact) {
+          span.begin = text.span.begin + 1 + static_cast<std::uint32_t>(offset);
+          span.end = span.begin + static_cast<std::uint32_t>(word.size());
+        }
+        return span;
+      };
+      auto quote_end = text.value.find_last_not_of(" \t");
+      bool ends_quote = quote_end != std::string::npos && offset + word.size() == quote_end + 1;
+      // A word cut off where a stored page ends may be the start of a longer one.
+      bool cut_off = ends_quote && model.protocol && model.protocol->document &&
+                     ends_a_paragraph_unstopped(model.protocol->document->text, word);
+      if (!cut_off && unexplained(word)) {
+        found.push_back({span_of_word(), std::string(word), std::string(), Unfamiliarity::abbreviation_not_spelt_out});
+        return;
+      }
       // Capitals mark names, abbreviations and the first word of a sentence: none is
       // looked up, so that no name is ever called a misspelling. Nor is a word that
       // starts with a letter of another alphabet, which the dictionary cannot judge.
       if (has_capital(word) || static_cast<unsigned char>(word[0]) >= 0x80) return;
-      auto quote_end = text.value.find_last_not_of(" \t");
-      bool ends_quote = quote_end != std::string::npos && offset + word.size() == quote_end + 1;
-      if (ends_quote && model.protocol && model.protocol->document &&
-          ends_a_paragraph_unstopped(model.protocol->document->text, word)) {
-        return;
-      }
+      if (cut_off) return;
       auto plain = straight_apostrophes(word);
       // An abbreviation with its stop ("etc.") is a word of the dictionary's own.
       auto after = offset + word.size();
       bool abbreviation = after < text.value.size() && text.value[after] == '.' && knows(plain + ".");
       if (abbreviation || known(plain) || !reported.insert(plain).second) return;
-      Span span = text.span;
-      if (exact) {
-        span.begin = text.span.begin + 1 + static_cast<std::uint32_t>(offset);
-        span.end = span.begin + static_cast<std::uint32_t>(word.size());
-      }
-      found.push_back({span, std::string(word), dictionary.closest(plain)});
+      found.push_back({span_of_word(), std::string(word), dictionary.closest(plain)});
     });
   }
   return found;

@@ -5,6 +5,7 @@
 // misspelling, and is never looked up. A note is the transcriber's, not the document's.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -41,13 +42,22 @@ class Dictionary {
   mutable std::unique_ptr<Hunspell> hunspell_;
 };
 
+// A word is unfamiliar to the dictionary (a possible misspelling), or an abbreviation in
+// capitals that the document uses and never spells out, which its reader cannot look up.
+enum class Unfamiliarity : std::uint8_t { not_in_dictionary, abbreviation_not_spelt_out };
+
 struct UnfamiliarWord {
   Span span;          // the word, or the whole quote when it was written with escapes
   std::string word;
   std::string closest;  // the dictionary's suggestion, or ""
+  Unfamiliarity kind = Unfamiliarity::not_in_dictionary;
 };
 
-// In the order the protocol writes them; each word once per quote.
+// In the order the protocol writes them; each word once per quote, and each abbreviation
+// once, where it is first quoted. Abbreviations are looked for only when the protocol
+// names its document, whose whole text says whether it spells them out: by the
+// abbreviation in brackets ("(ACYP)") or by the words its letters are the initials of
+// ("Local Safeguarding Children's Board" for LSCB).
 std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Dictionary& dictionary);
 
 }  // namespace esc::analysis

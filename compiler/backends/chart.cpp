@@ -37,6 +37,8 @@ std::vector<ChartStep> steps_of(const model::Stage& stage) {
   std::vector<ChartStep> steps;
   for (const auto& step : stage.steps) {
     auto when = step.time_words();
+    // Its time is the other step's, which the reader is told instead of nothing.
+    if (when.empty() && step.part_of) when = fmt::format("as part of '{}'", step.part_of->value);
     if (step.modality != model::Modality::unstated) {
       when = fmt::format("{} be done{}{}", model::modality_name(step.modality), when.empty() ? "" : " ", when);
     }

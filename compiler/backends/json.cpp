@@ -242,6 +242,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
     }
     if (step.by) entry["by"] = text(*step.by);
     if (step.condition) entry["condition"] = text(*step.condition);
+    if (step.part_of) entry["part_of"] = text(*step.part_of);
     add_modality(entry, step.modality);
     describe(entry, step);
     steps.push_back(std::move(entry));

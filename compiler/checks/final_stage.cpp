@@ -13,9 +13,11 @@ void final_stage(const Context& context, DiagnosticSink& sink) {
   if (!context.model.protocol || !context.flow.start.valid()) return;
   auto first_final = std::find_if(stages.begin(), stages.end(), [](const model::Stage& s) { return s.final; });
   if (first_final == stages.end()) {
+    // A stage whose moves were lost may be where escalation stops.
+    auto place = place_or_stage_recording(context.model, Code::S004, {}, [](const model::Stage&) { return true; });
     auto* d = report_unless_unknown(context, sink, Code::S004, context.model.protocol->span,
-                                    "no stage is marked final, so the protocol never says where escalation stops", {},
-                                    "where escalation stops");
+                                    "no stage is marked final, so the protocol never says where escalation stops",
+                                    place, "where escalation stops");
     if (d == nullptr) return;
     d->suggestion = "add 'final' to the last stage (and 'final binding' if its decision settles the dispute)";
     for (std::uint32_t i = 0; i < stages.size(); ++i) {

@@ -29,7 +29,8 @@ void missing_timeframe(const Context& context, DiagnosticSink& sink) {
     // total, however many of its steps leave it open.
     std::vector<const model::Step*> untimed;
     for (const auto& step : stage.steps) {
-      if (!step.time_span()) untimed.push_back(&step);
+      // A step that is part of another has that step's time (reported there if it has none).
+      if (!step.time_span() && !step.part_of_step) untimed.push_back(&step);
     }
     if (untimed.empty()) continue;
     auto message = untimed.size() == 1

@@ -11,6 +11,7 @@ const std::vector<Registered>& registry() {
       {"approval-dates", approval_dates},
       {"status", status},
       {"immediate-risk", immediate_risk},
+      {"immediate-risk-rule-incomplete", immediate_risk_rule_incomplete},
       {"no-stages", no_stages},
       {"unreachable", unreachable},
       {"dead-end", dead_end},
@@ -53,6 +54,9 @@ const std::vector<Registered>& registry() {
       {"contradicting-triggers", contradicting_triggers},
       {"quotes-in-document", quotes_in_document},
       {"spelling", spelling},
+      {"abbreviation-not-spelt-out", abbreviation_not_spelt_out},
+      {"clause-numbering", clause_numbering},
+      {"duty-strengths", duty_strengths},
   };
   return checks;
 }

@@ -10,6 +10,7 @@ namespace esc::checks {
 
 void spelling(const Context& context, DiagnosticSink& sink) {
   for (const auto& unfamiliar : context.unfamiliar_words) {
+    if (unfamiliar.kind != analysis::Unfamiliarity::not_in_dictionary) continue;
     auto& d = sink.report(Code::D002, unfamiliar.span,
                           fmt::format("'{}', in the document's own words, is not in the British English dictionary: "
                                       "a spelling for the board to check at its next revision",

@@ -22,6 +22,19 @@ struct Place {
 // The `unknown` that covers a finding of `code` at `place`, the narrowest first.
 const model::Unknown* recorded_unknown(const model::Model& model, Code code, const Place& place);
 
+// Where to look for an `unknown` covering a finding about the stages as a whole (nothing
+// leads to a stage, no stage is final): `place` itself, else the first of `stages` (of
+// the model) that records one, because a stage whose moves were lost may hold the missing
+// move or the missing `final`. `within` limits the stages to those it accepts.
+template <typename Within>
+Place place_or_stage_recording(const model::Model& model, Code code, Place place, Within within) {
+  if (recorded_unknown(model, code, place) != nullptr) return place;
+  for (const auto& stage : model.stages) {
+    if (within(stage) && recorded_unknown(model, code, {&stage}) != nullptr) return {&stage};
+  }
+  return place;
+}
+
 // Reports `message`, or, when the protocol records what it is about as unknown, says
 // so: a reason that says the text was lost in extraction makes it a note that escc
 // cannot check `what` ("the timeframe of stage 2"), never a defect of the document;

@@ -12,9 +12,14 @@ void unreachable(const Context& context, DiagnosticSink& sink) {
   for (std::uint32_t i = 0; i < context.model.stages.size(); ++i) {
     if (flow.reachable[i]) continue;
     const auto& stage = context.model.stages[i];
+    // The missing move may be among those lost from a stage a case does reach (the stage's
+    // own lost moves lead away from it, not to it).
+    auto place = place_or_stage_recording(context.model, Code::S001, {}, [&](const model::Stage& other) {
+      return flow.reachable[static_cast<std::size_t>(&other - context.model.stages.data())];
+    });
     auto* d = report_unless_unknown(
         context, sink, Code::S001, stage.span,
-        fmt::format("nothing leads to {}: no outcome of an earlier stage goes to it", stage.label()), {&stage},
+        fmt::format("nothing leads to {}: no outcome of an earlier stage goes to it", stage.label()), place,
         fmt::format("how a case reaches {}", stage.label()));
     if (d == nullptr) continue;
     d->notes.push_back({context.model.stage(flow.start).span, "escalation starts here"});

@@ -359,6 +359,9 @@ struct Step : Described {
   std::optional<Duration> cumulative;
   std::optional<Text> by;         // who acts at the step
   std::optional<Text> condition;  // "if not agreed": the step is taken only then
+  // "part of": the step is done within another step of its stage, in that step's time.
+  std::optional<Text> part_of;
+  std::optional<std::size_t> part_of_step;  // that step's index in the stage, once resolved
   Span span;
   Modality modality = Modality::unstated;  // "may step ...": a step that need not be taken
   // Where its time is written: its own timeframe, or its first variant's with one.

@@ -50,7 +50,9 @@ inline constexpr Affected stages[] = {{Code::S001, T::quiet}, {Code::S002}, {Cod
                                       {Code::G008},           {Code::C015}};
 inline constexpr Affected figure[] = {{Code::S006}};
 inline constexpr Affected timeframe[] = {{Code::T004}, {Code::T005}};
-inline constexpr Affected outcomes[] = {{Code::S002}};
+// Moves that were lost may lead to a stage nothing else leads to, or end at a stage that
+// is final: a stage's lost outcomes bear on S001 and S004 beyond the stage itself.
+inline constexpr Affected outcomes[] = {{Code::S001}, {Code::S002}, {Code::S004}};
 inline constexpr Affected contacts[] = {{Code::C001}, {Code::C002}, {Code::C003}, {Code::C007}, {Code::C008},
                                        {Code::C015}, {Code::S010}};
 inline constexpr Affected lines[] = {{Code::C002}, {Code::G008}};

@@ -127,6 +127,7 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
   step.by = optional_text(statement, Tag::by, context);
   step.condition = optional_text(statement, Tag::condition, context);
+  step.part_of = optional_text(statement, Tag::part_of, context);
   step.modality = modality_of(statement);
   describe(step, statement, context);
   return step;
@@ -173,6 +174,44 @@ void resolve_anchors(model::Stage& stage, Context& context) {
   for (auto& outcome : stage.outcomes) {
     for (auto& duty : outcome.duties) {
       if (duty.timeframe) resolve_anchor(*duty.timeframe, stage.steps, all, stage, context);
+    }
+  }
+}
+
+// A step is part of another step of the same stage, named by its title as written.
+void link_parts(model::Stage& stage, Context& context) {
+  for (std::size_t i = 0; i < stage.steps.size(); ++i) {
+    auto& step = stage.steps[i];
+    if (!step.part_of) continue;
+    std::vector<std::string_view> others;
+    for (std::size_t k = 0; k < stage.steps.size(); ++k) {
+      if (k == i) continue;
+      if (stage.steps[k].title.value == step.part_of->value) {
+        step.part_of_step = k;
+        break;
+      }
+      others.push_back(stage.steps[k].title.value);
+    }
+    if (step.part_of_step) continue;
+    auto& d = context.sink.report(Code::N001, step.part_of->span,
+                                  step.title.value == step.part_of->value
+                                      ? std::string("a step cannot be part of itself")
+                                      : fmt::format("no other step of this stage is called '{}'", step.part_of->value));
+    auto best = closest_word(step.part_of->value, others);
+    d.suggestion = best.empty() ? std::string("name a step of the same stage, with its title as written")
+                                : fmt::format("did you mean '{}'?", best);
+  }
+  // A step that is part of a step that is part of it has no time of its own either way.
+  for (std::size_t i = 0; i < stage.steps.size(); ++i) {
+    std::size_t walked = 0;
+    for (auto at = stage.steps[i].part_of_step; at; at = stage.steps[*at].part_of_step) {
+      if (*at == i || ++walked > stage.steps.size()) {
+        auto& d = context.sink.report(Code::N001, stage.steps[i].part_of->span,
+                                      "these steps are each part of the other, so neither has a time");
+        d.suggestion = "say which step the others are part of";
+        stage.steps[i].part_of_step.reset();
+        break;
+      }
     }
   }
 }
@@ -244,6 +283,7 @@ void read_stage_body(model::Stage& stage, const ast::Statement& statement, Conte
     }
   }
   context.in_stage = was_in_stage;
+  link_parts(stage, context);
   resolve_anchors(stage, context);
   // A reading of an ambiguity in a stage keeps its quotes itself (resolve_ambiguity.cpp).
   if (auto opened = grammar::block_opened(grammar::Block::file, statement.keyword)) {

@@ -383,6 +383,7 @@ ESC_ACTION(also_called_name, push_quoted<Tag::also_called>);
 ESC_ACTION(former_name, push_quoted<Tag::former>);
 ESC_ACTION(counterpart_for, push_quoted<Tag::condition>);
 ESC_ACTION(section_name, push_quoted<Tag::section>);
+ESC_ACTION(part_of_step_title, push_quoted<Tag::part_of>);
 ESC_ACTION(report_what, push_quoted<Tag::what>);
 ESC_ACTION(direct_line_text, push_quoted<Tag::direct_line>);
 ESC_ACTION(address_text, push_quoted<Tag::address>);
@@ -752,6 +753,7 @@ constexpr HeldOnce duty_details_held_once[] = {
     {Tag::timeframe, "this already has a timeframe", "give it one timeframe"},
     {Tag::condition, "this already has a condition",
      "write one condition that says whether both or either must hold"},
+    {Tag::part_of, "this step is already part of another", "a step is part of one other step"},
 };
 
 // The values of the detail just read are the last ones of the statement; looking back

@@ -283,49 +283,60 @@ std::optional<int> minute_of_day(const std::string& text) {
   return hour * 60 + minute;
 }
 
-// For commands that need protocols without errors: prints only the errors (warnings
-// are `escc check`'s business) and says what could not be done. Returns the exit
-// status, or nothing when there were no errors.
-std::optional<int> stopped_by_errors(const esc::CheckRun& run, const esc::DiagnosticSink& sink,
-                                     const esc::SourceManager& sources, const std::string& colour,
-                                     std::string_view what) {
-  if (!run.io_problem && sink.errors() == 0) return std::nullopt;
-  esc::HumanStyle style{want_colour(colour)};
-  for (const auto& d : sink.diagnostics()) {
-    if (d.severity == esc::Severity::error) std::cerr << esc::render_human(d, sources, style) << '\n';
-  }
-  complain("no ", what, ", because of the errors above");
-  return run.io_problem ? exit_usage : exit_input_errors;
-}
-
-int run_deadlines(const DeadlinesCommand& options) {
-  if (!search_roots_exist(options.search_roots)) return exit_usage;
+// For commands that need protocols without errors (deadlines, trace, diff): checks
+// them, prints only the errors (warnings are `escc check`'s business) and says what
+// could not be done; otherwise hands the checked run, and the sources its places point
+// into, to `use`. Returns the exit status.
+template <typename Use>
+int with_checked_protocols(const std::vector<std::string>& files, esc::CheckOptions check_options,
+                           const std::string& colour, std::string_view what, Use&& use) {
+  if (!search_roots_exist(check_options.load.search_roots)) return exit_usage;
   esc::DiskFileReader reader;
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
-  esc::CheckOptions check_options;
-  check_options.load.search_roots = options.search_roots;
-  check_options.today = esc::day_number(*esc::parse_iso_date(options.start));
-  auto run = esc::check_files({options.file}, reader, sources, sink, check_options);
-  if (auto status = stopped_by_errors(run, sink, sources, options.colour, "deadlines")) return *status;
-  esc::HumanStyle style{want_colour(options.colour)};
-  esc::analysis::DeadlineOptions deadline_options;
-  deadline_options.start = check_options.today;
-  if (!options.at.empty()) deadline_options.minute = minute_of_day(options.at);
-  if (options.case_kind == "open") deadline_options.case_kind = esc::model::CaseKind::open_cases;
-  if (options.case_kind == "new") deadline_options.case_kind = esc::model::CaseKind::new_referrals;
-  const auto& model = run.files.at(0).model;
-  esc::DiagnosticSink notes;
-  auto deadlines = esc::deadlines_with_findings(model, run.files.at(0).analyses, deadline_options, notes);
-  if (options.format == "json") {
-    auto report = nlohmann::ordered_json::parse(esc::backends::render_deadlines_json(deadlines, model));
-    report["findings"] = nlohmann::ordered_json::parse(esc::render_json(notes.diagnostics(), sources));
-    print_json(std::cout, report.dump(2) + '\n');
-  } else {
-    print_text(std::cout, esc::backends::render_deadlines_text(deadlines, model));
-    for (const auto& d : notes.diagnostics()) std::cerr << esc::render_human(d, sources, style) << '\n';
+  auto run = esc::check_files(files, reader, sources, sink, check_options);
+  if (run.io_problem || sink.errors() > 0) {
+    esc::HumanStyle style{want_colour(colour)};
+    for (const auto& d : sink.diagnostics()) {
+      if (d.severity == esc::Severity::error) std::cerr << esc::render_human(d, sources, style) << '\n';
+    }
+    complain("no ", what, ", because of the errors above");
+    return run.io_problem ? exit_usage : exit_input_errors;
   }
-  return exit_clean;
+  return use(run, sources);
+}
+
+esc::CheckOptions searching(const std::vector<std::string>& search_roots) {
+  esc::CheckOptions check_options;
+  check_options.load.search_roots = search_roots;
+  return check_options;
+}
+
+int run_deadlines(const DeadlinesCommand& options) {
+  auto check_options = searching(options.search_roots);
+  check_options.today = esc::day_number(*esc::parse_iso_date(options.start));
+  return with_checked_protocols(
+      {options.file}, check_options, options.colour, "deadlines",
+      [&](const esc::CheckRun& run, const esc::SourceManager& sources) {
+        esc::HumanStyle style{want_colour(options.colour)};
+        esc::analysis::DeadlineOptions deadline_options;
+        deadline_options.start = check_options.today;
+        if (!options.at.empty()) deadline_options.minute = minute_of_day(options.at);
+        if (options.case_kind == "open") deadline_options.case_kind = esc::model::CaseKind::open_cases;
+        if (options.case_kind == "new") deadline_options.case_kind = esc::model::CaseKind::new_referrals;
+        const auto& model = run.files.at(0).model;
+        esc::DiagnosticSink notes;
+        auto deadlines = esc::deadlines_with_findings(model, run.files.at(0).analyses, deadline_options, notes);
+        if (options.format == "json") {
+          auto report = nlohmann::ordered_json::parse(esc::backends::render_deadlines_json(deadlines, model));
+          report["findings"] = nlohmann::ordered_json::parse(esc::render_json(notes.diagnostics(), sources));
+          print_json(std::cout, report.dump(2) + '\n');
+        } else {
+          print_text(std::cout, esc::backends::render_deadlines_text(deadlines, model));
+          for (const auto& d : notes.diagnostics()) std::cerr << esc::render_human(d, sources, style) << '\n';
+        }
+        return exit_clean;
+      });
 }
 
 struct TraceCommand {
@@ -336,35 +347,32 @@ struct TraceCommand {
 };
 
 int run_trace(const TraceCommand& options) {
-  if (!search_roots_exist(options.search_roots)) return exit_usage;
-  esc::DiskFileReader reader;
-  esc::SourceManager sources;
-  esc::DiagnosticSink sink;
-  esc::CheckOptions check_options;
-  check_options.load.search_roots = options.search_roots;
-  auto run = esc::check_files({options.file}, reader, sources, sink, check_options);
-  if (auto status = stopped_by_errors(run, sink, sources, "auto", "trace")) return *status;
-  const auto& checked = run.files.at(0);
-  auto trace = esc::analysis::trace_document(checked.model, checked.analyses);
-  if (!trace) {
-    complain(options.file, " names no document to trace it against: add the plain text of the published "
-             "document to its protocol block, as in: document \"sources/our-protocol.txt\"");
-    return exit_usage;
-  }
-  if (options.format == "json") {
-    print_json(std::cout, esc::backends::render_trace_json(*trace, sources, options.file));
-  } else if (options.format == "summary") {
-    print_text(std::cout, esc::backends::render_trace_summary(*trace, options.file));
-  } else {
-    print_text(std::cout, esc::backends::render_trace_text(*trace, sources, options.file));
-  }
-  if (options.min_coverage && !trace->covers(*options.min_coverage)) {
-    std::cout.flush();
-    complain(options.file, ": ", trace->percent(), "% of the paragraphs of ", trace->document,
-             " are accounted for, below the ", *options.min_coverage, "% asked for with --min-coverage");
-    return exit_input_errors;
-  }
-  return exit_clean;
+  return with_checked_protocols(
+      {options.file}, searching(options.search_roots), "auto", "trace",
+      [&](const esc::CheckRun& run, const esc::SourceManager& sources) {
+        const auto& checked = run.files.at(0);
+        auto trace = esc::analysis::trace_document(checked.model, checked.analyses);
+        if (!trace) {
+          complain(options.file,
+                   " names no document to trace it against: add the plain text of the published "
+                   "document to its protocol block, as in: document \"sources/our-protocol.txt\"");
+          return exit_usage;
+        }
+        if (options.format == "json") {
+          print_json(std::cout, esc::backends::render_trace_json(*trace, sources, options.file));
+        } else if (options.format == "summary") {
+          print_text(std::cout, esc::backends::render_trace_summary(*trace, options.file));
+        } else {
+          print_text(std::cout, esc::backends::render_trace_text(*trace, sources, options.file));
+        }
+        if (options.min_coverage && !trace->covers(*options.min_coverage)) {
+          std::cout.flush();
+          complain(options.file, ": ", trace->percent(), "% of the paragraphs of ", trace->document,
+                   " are accounted for, below the ", *options.min_coverage, "% asked for with --min-coverage");
+          return exit_input_errors;
+        }
+        return exit_clean;
+      });
 }
 
 struct DiffCommand {
@@ -376,30 +384,26 @@ struct DiffCommand {
 };
 
 int run_diff(const DiffCommand& options) {
-  if (!search_roots_exist(options.search_roots)) return exit_usage;
-  esc::DiskFileReader reader;
-  esc::SourceManager sources;
-  esc::DiagnosticSink sink;
-  esc::CheckOptions check_options;
-  check_options.load.search_roots = options.search_roots;
-  auto run = esc::check_files({options.before, options.after}, reader, sources, sink, check_options);
-  if (auto status = stopped_by_errors(run, sink, sources, "auto", "comparison")) return *status;
-  auto changes = esc::backends::changes_in_meaning(run.files[0].model, run.files[0].analyses, run.files[1].model,
-                                                   run.files[1].analyses);
-  if (options.format == "markdown") {
-    print_text(std::cout, esc::backends::render_diff_markdown(changes, options.before, options.after));
-  } else if (options.format == "json") {
-    print_json(std::cout, esc::backends::render_diff_json(changes, options.before, options.after));
-  } else {
-    print_text(std::cout, esc::backends::render_diff_text(changes, options.before, options.after));
-  }
-  for (const auto& change : changes) {
-    auto name = std::string(esc::analysis::change_kind_name(change.kind));
-    if (std::find(options.fail_on.begin(), options.fail_on.end(), name) != options.fail_on.end()) {
-      return exit_input_errors;
-    }
-  }
-  return exit_clean;
+  return with_checked_protocols(
+      {options.before, options.after}, searching(options.search_roots), "auto", "comparison",
+      [&](const esc::CheckRun& run, const esc::SourceManager&) {
+        auto changes = esc::backends::changes_in_meaning(run.files[0].model, run.files[0].analyses, run.files[1].model,
+                                                         run.files[1].analyses);
+        if (options.format == "markdown") {
+          print_text(std::cout, esc::backends::render_diff_markdown(changes, options.before, options.after));
+        } else if (options.format == "json") {
+          print_json(std::cout, esc::backends::render_diff_json(changes, options.before, options.after));
+        } else {
+          print_text(std::cout, esc::backends::render_diff_text(changes, options.before, options.after));
+        }
+        for (const auto& change : changes) {
+          auto name = std::string(esc::analysis::change_kind_name(change.kind));
+          if (std::find(options.fail_on.begin(), options.fail_on.end(), name) != options.fail_on.end()) {
+            return exit_input_errors;
+          }
+        }
+        return exit_clean;
+      });
 }
 
 struct FormatCommand {

@@ -1,0 +1,23 @@
+// D003: an abbreviation the document uses and never spells out ("LSAB", "CERPs"), for
+// the board's next revision. A note, as D002 is: the protocol states the document
+// faithfully, and the reader who knows the abbreviation is not misled; one who does not
+// cannot look it up.
+#include <fmt/format.h>
+
+#include "compiler/checks/checks.hpp"
+
+namespace esc::checks {
+
+void abbreviation_not_spelt_out(const Context& context, DiagnosticSink& sink) {
+  for (const auto& unfamiliar : context.unfamiliar_words) {
+    if (unfamiliar.kind != analysis::Unfamiliarity::abbreviation_not_spelt_out) continue;
+    auto& d = sink.report(Code::D003, unfamiliar.span,
+                          fmt::format("the document uses '{}' and never spells it out, so a reader who does not "
+                                      "know it cannot tell what it stands for: for the board to spell out at its "
+                                      "next revision",
+                                      unfamiliar.word));
+    d.suggestion = "if the document does spell it out in a part escc was not given, say so with a `term`";
+  }
+}
+
+}  // namespace esc::checks
