@@ -32,6 +32,28 @@ ESC_MESSAGE(also_stated_duration,
             "expected the same time in another unit in brackets, as in 'within 48 hours (2 working days)', "
             "but found {found}");
 ESC_MESSAGE(also_stated_close, "expected ')' after the time in another unit, but found {found}");
+ESC_MESSAGE(alternative_duration,
+            "expected the other time after 'or', as in 'within one working week or 5 working days, whichever is "
+            "less', but found {found}");
+ESC_MESSAGE(whichever_word,
+            "expected 'whichever is less' (or 'sooner', 'later', 'greater') after the two times, but found {found}");
+ESC_MESSAGE(is_word, "expected 'is' after 'whichever', as in 'whichever is less', but found {found}");
+ESC_MESSAGE(combined_by,
+            "expected which of the two times counts: 'less', 'shorter', 'sooner', 'earlier', 'greater', 'longer' or "
+            "'later', but found {found}");
+ESC_MESSAGE(anchor_of_word, "expected 'of step', as in 'from the end of step \"Meeting\"', but found {found}");
+ESC_MESSAGE(anchor_step_word, "expected 'step', as in 'of step \"Meeting\"', but found {found}");
+ESC_MESSAGE(anchor_step_text,
+            "expected the title of the step the time counts from, in quotes, such as of step \"Meeting\", but found "
+            "{found}");
+ESC_MESSAGE(variant_label,
+            "expected the variant's label in quotes, as in 'variant \"4a\" within 24 hours if \"urgent\"', but "
+            "found {found}");
+ESC_MESSAGE(variant_condition_text,
+            "expected the condition on which the variant is taken, in quotes, such as if \"urgent\", but found "
+            "{found}");
+ESC_MESSAGE(procedure_word,
+            "expected 'procedure from stage N', as in 'formal procedure from stage 3', but found {found}");
 ESC_MESSAGE(day_number, "expected a day number such as 'by day 8', but found {found}");
 ESC_MESSAGE(event_text,
             "expected the event the clock starts from, in quotes, such as from \"the initial concern\", "

@@ -153,20 +153,50 @@ struct within_duration : duration {};
 struct also_stated_duration : amount_duration {};
 struct also_stated_close : p::one<')'> {};
 struct also_stated : p::seq<p::one<'('>, sp, p::must<also_stated_duration>, sp, p::must<also_stated_close>> {};
+// A target that combines two alternatives: "one working week or 5 working days, whichever
+// is less". The word the document chooses by is kept; `or` commits only when a number
+// follows, so that "or sooner" stays what it is.
+struct alternative_duration : amount_duration {};
+struct whichever_word : ESC_KW("whichever") {};
+struct combined_by
+    : p::sor<ESC_KW("less"), ESC_KW("lesser"), ESC_KW("shorter"), ESC_KW("shortest"), ESC_KW("sooner"),
+             ESC_KW("soonest"), ESC_KW("earlier"), ESC_KW("earliest"), ESC_KW("greater"), ESC_KW("more"),
+             ESC_KW("longer"), ESC_KW("longest"), ESC_KW("later"), ESC_KW("latest")> {};
+struct is_word : ESC_KW("is") {};
+struct alternative
+    : p::seq<ESC_KW("or"), sp1, p::at<amount, sp, duration_unit>, p::must<alternative_duration>, sp,
+             p::opt<p::one<','>, sp>, p::must<whichever_word>, sp1, p::must<is_word>, sp1, p::must<combined_by>> {};
 struct within_clause
-    : p::seq<ESC_KW("within"), sp, p::opt<further, sp>, p::must<within_duration>, p::opt<sp, also_stated>> {};
+    : p::seq<ESC_KW("within"), sp, p::opt<further, sp>, p::must<within_duration>, p::opt<sp, also_stated>,
+             p::opt<sp, alternative>> {};
 struct day_number : p::sor<digit_range, digits> {};
 struct by_day_clause : p::seq<ESC_KW("by"), sp1, ESC_KW("day"), sp, p::must<day_number>> {};
 struct bare_timeframe : fixed_duration {};
 struct timeframe_core : p::sor<within_clause, by_day_clause, bare_timeframe> {};
 struct from_clause : p::seq<ESC_KW("from"), sp, p::must<event_text>> {};
+// A timeframe counted from a named step of the same stage, from its start or its end
+// ("within five working days of step 1"), or from the step where the document does not
+// say which ("of step ...").
+struct anchor_step_text : quoted {};
+struct anchor_step_word : ESC_KW("step") {};
+struct anchor_start : ESC_KW("start") {};
+struct anchor_end : ESC_KW("end") {};
+struct anchor_of_word : ESC_KW("of") {};
+struct anchor_from_part
+    : p::seq<p::sor<ESC_KW("from"), ESC_KW("of")>, sp1, p::opt<ESC_KW("the"), sp1>, p::sor<anchor_start, anchor_end>,
+             sp1, p::must<anchor_of_word>, sp1> {};
+struct step_anchor
+    : p::seq<p::sor<anchor_from_part, p::seq<p::sor<ESC_KW("of"), ESC_KW("after"), ESC_KW("from")>, sp1,
+                                           p::at<ESC_KW("step")>>>,
+             p::must<anchor_step_word>, sp, p::must<anchor_step_text>> {};
 struct or_sooner : p::seq<ESC_KW("or"), sp1, ESC_KW("sooner")> {};
 // A timeframe the document gives "as a guide" or calls "indicative" is advisory.
 struct guide_words : p::seq<ESC_KW("as"), sp1, ESC_KW("a"), sp1, ESC_KW("guide")> {};
 struct timeframe_as_a_guide : guide_words {};
 struct timeframe_indicative : ESC_KW("indicative") {};
 struct timeframe
-    : p::seq<timeframe_core, p::star<sp, p::sor<from_clause, or_sooner, timeframe_as_a_guide, timeframe_indicative>>> {
+    : p::seq<timeframe_core,
+             p::star<sp, p::sor<step_anchor, from_clause, or_sooner, timeframe_as_a_guide, timeframe_indicative>>> {
 };
 
 struct cumulative_duration : duration {};
@@ -476,6 +506,13 @@ struct timeframes_standing : p::sor<ESC_KW("mandatory"), ESC_KW("indicative"), g
 struct timeframes_called_stmt
     : statement_rule<Keyword::timeframes_called, ESC_KW("timeframes"), sp1, p::must<timeframes_standing>> {};
 
+// Where the formal procedure starts, and what starts it ("invoked by sending form X").
+struct procedure_word : ESC_KW("procedure") {};
+struct started_by : p::seq<ESC_KW("started"), sp1, p::must<by_word>, sp, p::must<by_text>> {};
+struct formal_start_stmt
+    : statement_rule<Keyword::formal_start, ESC_KW("formal"), sp1, p::must<procedure_word>, sp1, p::must<from_word>,
+                     sp1, p::must<stage_word>, sp, p::must<stage_number>, p::opt<sp, started_by>> {};
+
 struct report_period : p::seq<amount, sp, p::must<period_unit>> {};
 struct frequency
     : p::sor<ESC_KW("quarterly"), ESC_KW("annually"), ESC_KW("monthly"),
@@ -523,9 +560,18 @@ struct part_of_step_of : ESC_KW("of") {};
 struct part_of_step : p::seq<ESC_KW("part"), sp1, p::must<part_of_step_of>, sp, p::must<part_of_step_title>> {};
 // Who acts at the step, and the condition on which it is taken ("if not agreed").
 struct step_detail : p::sor<by_modifier, if_attr, part_of_step> {};
+// Variants of one step by urgency ("4a if urgent, within 24 hours; 4b otherwise, within 5
+// working days"): each with its label, its time and the condition on which it is taken.
+struct variant_label : quoted {};
+struct variant_condition_text : quoted {};
+struct variant_if : p::seq<ESC_KW("if"), sp, p::must<variant_condition_text>> {};
+struct variant_otherwise : ESC_KW("otherwise") {};
+struct variant_clause
+    : p::seq<ESC_KW("variant"), sp, p::must<variant_label>, p::opt<sp, timeframe>,
+             p::opt<sp, p::sor<variant_if, variant_otherwise>>> {};
 struct step_stmt
     : statement_rule<Keyword::step, ESC_KW("step"), sp, p::must<step_title>, p::opt<sp, timeframe>,
-                     p::opt<sp, cumulative_clause>, p::star<sp, step_detail>> {};
+                     p::opt<sp, cumulative_clause>, p::star<sp, step_detail>, p::star<sp, variant_clause>> {};
 struct timeframe_stmt : statement_rule<Keyword::timeframe, timeframe> {};
 struct cumulative_stmt : statement_rule<Keyword::cumulative, cumulative_clause> {};
 
@@ -565,7 +611,10 @@ struct entry_stmt
                      p::opt<sp, outcome_condition>> {};
 
 struct through_stmt : statement_rule<Keyword::through, ESC_KW("through"), sp, p::must<plain_text>> {};
-struct actor_stmt : statement_rule<Keyword::actor, ESC_KW("by"), sp, p::must<by_text>> {};
+// "The Chair or the Business Manager will decide": one of several, as the document joins them.
+struct actor_stmt
+    : statement_rule<Keyword::actor, ESC_KW("by"), sp, p::must<by_text>,
+                     p::star<sp1, ESC_KW("or"), sp, p::must<by_text>>> {};
 struct unknown_subject : identifier {};
 struct unknown_stmt
     : statement_rule<Keyword::unknown, ESC_KW("unknown"), sp, p::must<unknown_subject>, p::opt<sp, reason_text>> {};
@@ -618,7 +667,7 @@ struct statement
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
              read_with_stmt, covers_stmt, excludes_stmt, applies_to_stmt, counterpart_stmt, part_of_stmt,
              supersedes_stmt, amended_stmt, statutory_stmt, resolve_stmt, timeframes_from_stmt, timeframes_called_stmt,
-             report_stmt, term_stmt,
+             formal_start_stmt, report_stmt, term_stmt,
              link_stmt, document_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
              timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
              entry_stmt, through_stmt, actor_stmt, unknown_stmt, ambiguous_stmt, reading_stmt, kind_stmt, role_stmt,

@@ -14,6 +14,7 @@
 #include "compiler/analysis/semantic_diff.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/deadlines_report.hpp"
+#include "compiler/backends/dot.hpp"
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
 #include "compiler/model/dates.hpp"
@@ -383,4 +384,227 @@ TEST_CASE("a time stated in two units keeps both, as written", "[structure]") {
   CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{2, 2});
   auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
   CHECK(json["stages"][0]["timeframes"][0]["also_stated"]["text"] == "2 working days");
+}
+
+TEST_CASE("a time counted from a named step runs from that step's start or end, as written", "[structure]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Managers" {
+  parties "Manager" to "Manager"
+  step "Raise the matter" within 2 working days
+  step "Strategy meeting" within 3 working days from the start of step "Raise the matter"
+  step "Share the plan" within 2 working days from the end of step "Strategy meeting"
+  contact "Duty Manager" phone "01234 567890"
+  when unresolved: go to stage 2
+}
+stage 2 "Directors" {
+  parties "Director" to "Director"
+  step "Convene" within 2 working days
+  within 1 working day of step "Convene"
+  contact "Director" phone "01234 567891"
+  final binding
+}
+)");
+  const auto& file = clean_file(checked);
+  const auto& meeting = file.model.stages.at(0).steps.at(1);
+  REQUIRE(meeting.timeframe);
+  REQUIRE(meeting.timeframe->after_step);
+  CHECK(meeting.timeframe->after_step->index == 0);
+  CHECK(meeting.timeframe->describe() == "within 3 working days from the start of step \"Raise the matter\"");
+  // Raise 2; the meeting from its start, 3; the plan from the meeting's end, 3 + 2.
+  CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{5, 5});
+  // Not said which: from the start (0) or the end (2) of Convene, then 1; the stage
+  // lasts until Convene ends too.
+  CHECK(file.analyses.durations.stages.at(1).own == esc::model::WorkingDays{2, 3});
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["stages"][0]["steps"][2]["timeframe"]["after_step"] ==
+        nlohmann::json{{"step", "Strategy meeting"}, {"from", "end"}});
+  CHECK(json["stages"][1]["timeframes"][0]["after_step"]["from"].is_null());
+}
+
+TEST_CASE("a time counted from a step with no time of its own is not known, never guessed", "[structure]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Managers" {
+  parties "Manager" to "Manager"
+  step "Meeting"
+  within 2 working days from the end of step "Meeting"
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+)");
+  REQUIRE(checked.run.files.at(0).resolved);
+  CHECK_FALSE(checked.run.files.at(0).analyses.durations.stages.at(0).own);
+}
+
+TEST_CASE("a time counts from a step of its own stage written before it, and nowhere else", "[structure]") {
+  auto checked = esc::test::check_text(R"(protocol "Resolving professional disagreements" {
+  status live
+  approved by "Board" on 2026-01-15
+  review due 2027-01
+  resolve within 10 working days of step "Meeting"
+}
+immediate risk {
+  immediately
+}
+stage 1 "Managers" {
+  parties "Manager" to "Manager"
+  step "First" within 2 working days from the end of step "Second"
+  step "Second" within 2 working days
+  within 1 working day of step "Meting"
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+)");
+  CHECK(esc::test::findings_of(checked) ==
+        std::vector<std::string>{
+            "error[N001] 5:34 there is no step 'Meeting' here: a time counts from a step only in the stage that holds "
+            "the step",
+            "error[N001] 12:38 step 'Second' comes later in stage 1: a step's time counts from a step before it",
+            "error[N001] 14:24 stage 1 has no step 'Meting'"});
+}
+
+TEST_CASE("a target that combines two times reads the one its word picks", "[structure]") {
+  auto checked = esc::test::check_text(R"(protocol "Resolving professional disagreements" {
+  status live
+  approved by "Board" on 2026-01-15
+  review due 2027-01
+  resolve within one working week or 4 working days, whichever is less
+}
+immediate risk {
+  immediately
+}
+stage 1 "Managers" {
+  parties "Manager" to "Manager"
+  within 3 working days or 24 hours, whichever is later
+  contact "Duty Manager" phone "01234 567890"
+  when unresolved: go to stage 2
+}
+stage 2 "Directors" {
+  parties "Director" to "Director"
+  within 5 days or one working week, whichever is sooner
+  contact "Director" phone "01234 567891"
+  final binding
+}
+)");
+  REQUIRE(checked.run.files.at(0).resolved);
+  const auto& file = checked.run.files.at(0);
+  const auto& target = file.model.protocol->targets.at(0).timeframe;
+  CHECK(target.working_days() == esc::model::WorkingDays{4, 4});
+  CHECK(target.describe() == "within 1 working week or 4 working days, whichever is less");
+  CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{3, 3});
+  // 5 days of no stated unit are 3-5 working days; the sooner of that and 5 is 3-5.
+  CHECK(file.analyses.durations.stages.at(1).own == esc::model::WorkingDays{3, 5});
+  CHECK(esc::test::findings_of(checked) ==
+        std::vector<std::string>{
+            "warning[T003] 5:11 the protocol aims to resolve disagreements within 1 working week or 4 working days, "
+            "whichever is less, but its stages up to stage 2 can take 3 + 3-5 = 6-8 working days",
+            "warning[T011] 18:3 the unit of '5 days' is not stated; read as 5 working days or 5 calendar days"});
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["protocol"]["targets"][0]["timeframe"]["alternative"]["whichever_is"] == "less");
+  CHECK(json["protocol"]["targets"][0]["timeframe"]["working_days"] == nlohmann::json{{"low", 4}, {"high", 4}});
+}
+
+TEST_CASE("a stage that may be held says so everywhere, and its time is never certain", "[structure]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Managers" {
+  parties "Manager" to "Manager"
+  within 2 working days
+  contact "Duty Manager" phone "01234 567890"
+  when unresolved: go to stage 2
+}
+may stage 2 "Meeting" {
+  parties "Director" to "Director"
+  within 3 working days
+  contact "Director" phone "01234 567891"
+  final binding
+}
+)");
+  const auto& file = clean_file(checked);
+  const auto& meeting = file.model.stages.at(1);
+  CHECK(meeting.modality == esc::model::Modality::may);
+  CHECK(meeting.heading() == "Stage 2: Meeting (may take place)");
+  CHECK(file.analyses.durations.stages.at(1).own == esc::model::WorkingDays{0, 3});
+  CHECK(file.analyses.totals.at(1).end == esc::model::WorkingDays{2, 5});
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["stages"][1]["modality"] == "may");
+  auto chart = esc::backends::chart_of(file.model, file.analyses);
+  CHECK(esc::backends::emit_dot(chart).find("Stage 2: Meeting (may take place)") != std::string::npos);
+}
+
+TEST_CASE("'by' may name several, one of whom acts", "[structure]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Managers" {
+  parties "Manager" to "Manager"
+  within 2 working days
+  by "the Chair" or "the Business Manager"
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+)");
+  REQUIRE(checked.run.files.at(0).resolved);
+  const auto& file = checked.run.files.at(0);
+  CHECK(file.model.stages.at(0).actor_words() == "the Chair or the Business Manager");
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["stages"][0]["by"] == "the Chair");
+  CHECK(json["stages"][0]["or_by"] == nlohmann::json::array({"the Business Manager"}));
+}
+
+TEST_CASE("variants of one step by urgency are one step, each with its condition and time", "[structure]") {
+  auto checked = esc::test::check_text(std::string(esc::test::clean_header) + R"(stage 1 "Managers" {
+  parties "Manager" to "Manager"
+  step "Raise the matter" within 2 working days
+  step "Refer to the Head of Service" variant "4 a" within 24 hours if "urgent" variant "4 b" within 5 working days otherwise
+  contact "Duty Manager" phone "01234 567890"
+  final binding
+}
+)");
+  const auto& file = clean_file(checked);
+  const auto& step = file.model.stages.at(0).steps.at(1);
+  REQUIRE(step.variants.size() == 2);
+  CHECK_FALSE(step.timeframe);
+  CHECK(step.variants[0].condition->value == "urgent");
+  CHECK(step.variants[1].otherwise);
+  CHECK(step.time_words() == "4 a if urgent: within 24 hours; 4 b otherwise: within 5 working days");
+  // Whichever is taken: 2 + (1 to 5).
+  CHECK(file.analyses.durations.stages.at(0).own == esc::model::WorkingDays{3, 7});
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["stages"][0]["steps"][1]["variants"][1]["label"] == "4 b");
+  CHECK(json["stages"][0]["steps"][1]["variants"][1]["otherwise"] == true);
+
+  auto both = esc::test::parse_text(
+      "stage 1 \"A\" {\n  step \"Refer\" within 2 working days variant \"4 a\" within 24 hours if \"urgent\"\n}\n");
+  REQUIRE(esc::test::codes_and_places(both) == std::vector<std::string>{"P002 2:46"});
+  CHECK(both.sink.diagnostics()[0].message ==
+        "this step already has a timeframe ('within 2 working days'); a step given in variants gives its time in "
+        "each variant");
+}
+
+TEST_CASE("where the formal procedure starts is one statement, shown, and where formal duties start", "[structure]") {
+  auto checked = esc::test::check_text(R"(protocol "Resolving professional disagreements" {
+  status live
+  approved by "Board" on 2026-01-15
+  review due 2027-01
+  formal procedure from stage 2 started by "sending the escalation form"
+  should give feedback to "the person who raised the concern" at every formal stage
+}
+immediate risk {
+  immediately
+}
+stage 1 "Practitioners" {
+  parties "Practitioner" to "Practitioner"
+  within 2 working days
+  when unresolved: go to stage 2
+}
+stage 2 "Partnership" {
+  parties "Manager" to "Manager"
+  within 5 working days
+  contact "Partnership Manager" email "partnership@example.gov.uk"
+  final binding
+}
+)");
+  const auto& file = clean_file(checked);
+  CHECK(esc::analysis::duties_at(file.model, file.model.stages.at(0)).empty());
+  CHECK(esc::analysis::duties_at(file.model, file.model.stages.at(1)).size() == 1);
+  auto chart = esc::backends::chart_of(file.model, file.analyses);
+  CHECK(esc::backends::emit_dot(chart).find("The formal procedure starts here") != std::string::npos);
+  CHECK(esc::backends::outline_text(chart).find(
+            "The formal procedure starts here, started by sending the escalation form.") != std::string::npos);
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["protocol"]["formal_from"] ==
+        nlohmann::json{{"stage", 2}, {"started_by", "sending the escalation form"}});
 }

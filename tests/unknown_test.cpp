@@ -70,6 +70,8 @@ stage 2 "Managers" {
         std::vector<std::string>{
             "note[C001] 10:1 escc cannot check whom to contact at stage 1: the protocol records the contacts as unknown "
             "(the stage's contacts were lost in extraction)",
+            "warning[S010] 15:1 stage 2 is final, but the protocol does not say who makes the decision there; the "
+            "protocol records the contacts as unknown (the contact list is an appendix that was not supplied)",
             "warning[C001] 15:1 stage 2 does not say whom to contact; the protocol records the contacts as unknown "
             "(the contact list is an appendix that was not supplied)"});
 }

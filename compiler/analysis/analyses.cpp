@@ -16,7 +16,7 @@ Analyses analyse(const model::Model& model, std::optional<QuoteVerification> quo
   if (model.protocol) {
     for (const auto& target : model.protocol->targets) {
       if (!target.first_stage && !target.last_stage && !analyses.overall) {
-        analyses.overall = target.timeframe.duration.working_days();
+        analyses.overall = target.timeframe.working_days();
       }
     }
   }

@@ -25,7 +25,7 @@ std::vector<StageDuty> duties_at(const model::Model& model, const model::Stage& 
   for (const auto& duty : stage.duties) duties.push_back({&duty, false});
   if (!model.protocol || (model.immediate_risk && &stage == &*model.immediate_risk)) return duties;
   for (const auto& duty : model.protocol->duties) {
-    if (duty.formal_stages_only && stage.kind != model::StageKind::formal) continue;
+    if (duty.formal_stages_only && !stage.formal_under(model.protocol->formal_start)) continue;
     duties.push_back({&duty, true});
   }
   return duties;

@@ -82,7 +82,7 @@ std::string days_or_none(const std::optional<model::WorkingDays>& days) {
 std::optional<model::WorkingDays> target_of(const model::Model& m) {
   if (!m.protocol) return std::nullopt;
   for (const auto& target : m.protocol->targets) {
-    if (!target.first_stage && !target.last_stage) return target.timeframe.duration.working_days();
+    if (!target.first_stage && !target.last_stage) return target.timeframe.working_days();
   }
   return std::nullopt;
 }

@@ -36,7 +36,7 @@ std::string timeframe_of(const model::Stage& stage, const analysis::StageTime& t
 std::vector<ChartStep> steps_of(const model::Stage& stage) {
   std::vector<ChartStep> steps;
   for (const auto& step : stage.steps) {
-    auto when = step.timeframe ? step.timeframe->describe() : std::string();
+    auto when = step.time_words();
     // Its time is the other step's, which the reader is told instead of nothing.
     if (when.empty() && step.part_of) when = fmt::format("as part of '{}'", step.part_of->value);
     if (step.modality != model::Modality::unstated) {
@@ -111,7 +111,7 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
     node.heading = "Immediate risk";
     const auto& risk = *model.immediate_risk;
     if (risk.through) node.who = fmt::format("Through {}", risk.through->value);
-    if (risk.actor) node.who += fmt::format("{}by {}", node.who.empty() ? "" : ", ", risk.actor->value);
+    if (risk.actor) node.who += fmt::format("{}by {}", node.who.empty() ? "" : ", ", risk.actor_words());
     for (const auto& t : risk.timeframes) node.timeframe += (node.timeframe.empty() ? "" : "; ") + t.stated();
     node.steps = steps_of(risk);  // "consult quickly, then refer"
     chart.nodes.push_back(std::move(node));
@@ -148,6 +148,11 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
       node.by_day = "by working day " + analysis::number_words(*by_day);
     }
     node.steps = steps_of(stage);
+    if (const auto& start = model.protocol ? model.protocol->formal_start : std::nullopt;
+        start && stage.kind == model::StageKind::formal && stage.number == start->stage_number) {
+      node.formal_start = "The formal procedure starts here";
+      if (start->started_by) node.formal_start += fmt::format(", started by {}", start->started_by->value);
+    }
     for (const auto& outcome : stage.outcomes) {
       node.moves.push_back(outcome_words(outcome, model));
     }
@@ -232,6 +237,7 @@ std::vector<OutlineItem> chart_outline(const Chart& chart) {
       item.details.push_back(fmt::format("Step {}: {}{}.", s + 1, step.title,
                                          step.timeframe.empty() ? "" : ", " + step.timeframe));
     }
+    if (!node.formal_start.empty()) item.details.push_back(node.formal_start + ".");
     for (const auto& move : node.moves) item.details.push_back(move + ".");
     for (const auto& edge : chart.edges) {
       if (edge.kind == ChartEdgeKind::entry && &chart.nodes[edge.to] == &node) {

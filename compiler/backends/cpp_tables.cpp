@@ -215,14 +215,16 @@ std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses&
     std::vector<std::string_view> duty_views(duty_words.begin(), duty_words.end());
     stage_rows += fmt::format(
         "    {{escc::tables::StageKind::{kind}, {number}, {label}, {title}, {timeframe}, {days}, {by_day}, "
-        "{lines}, {contacts}, {line_contacts}, {final}, {binding}, {duties}}},\n",
+        "{lines}, {contacts}, {line_contacts}, {final}, {binding}, {duties}{optional}}},\n",
         fmt::arg("kind", kind), fmt::arg("number", stage.kind == model::StageKind::formal ? stage.number : 0),
         fmt::arg("label", literal(stage.label())), fmt::arg("title", literal(stage.title.value)),
         fmt::arg("timeframe", literal(timeframe)), fmt::arg("days", working_days(durations.stages[i].own)),
         fmt::arg("by_day", working_days(by_day)), fmt::arg("lines", pool.list(label_views)),
         fmt::arg("contacts", contact_list(whom.stages[i].named)), fmt::arg("line_contacts", line_contacts(i)),
         fmt::arg("final", bool_text(stage.final)),
-        fmt::arg("binding", bool_text(stage.binding)), fmt::arg("duties", pool.list(duty_views)));
+        fmt::arg("binding", bool_text(stage.binding)), fmt::arg("duties", pool.list(duty_views)),
+        // Written only when true, so that the tables of every other protocol stay as they were.
+        fmt::arg("optional", stage.modality == model::Modality::may ? ", true" : ""));
   }
 
   std::string transition_rows;

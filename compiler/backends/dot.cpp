@@ -88,6 +88,7 @@ std::string node_label(const ChartNode& node) {
   std::string when = node.timeframe;
   if (!node.by_day.empty()) when += (when.empty() ? "" : "; ") + node.by_day;
   if (!when.empty()) rows += fmt::format("<TR><TD><I>{}</I></TD></TR>", label_lines(when, width));
+  if (!node.formal_start.empty()) rows += fmt::format("<TR><TD><B>{}</B></TD></TR>", label_lines(node.formal_start, width));
   for (std::size_t s = 0; s < node.steps.size(); ++s) {
     const auto& step = node.steps[s];
     auto text = fmt::format("{}. {}{}", s + 1, step.title, step.timeframe.empty() ? "" : " (" + step.timeframe + ")");

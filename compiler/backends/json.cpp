@@ -88,6 +88,18 @@ json timeframe(const model::Timeframe& t) {
   object["or_sooner"] = t.or_sooner;
   object["from"] = optional_text(t.clock_start);
   if (t.also_stated) object["also_stated"] = duration(*t.also_stated);
+  if (t.alternative) {
+    auto other = duration(t.alternative->duration);
+    other["whichever_is"] = text(t.alternative->word);
+    other["counts"] = t.alternative->combine == model::Combine::lesser ? "lesser" : "greater";
+    object["alternative"] = std::move(other);
+    object["working_days"] = working_days(t.working_days());
+  }
+  if (t.after_step) {
+    constexpr const char* edges[] = {nullptr, "start", "end"};
+    const auto* edge = edges[static_cast<std::size_t>(t.after_step->edge)];
+    object["after_step"] = {{"step", text(t.after_step->step)}, {"from", edge ? json(edge) : json(nullptr)}};
+  }
   add_modality(object, t.modality);
   if (t.advisory()) object["advisory"] = model::guidance_name(t.guidance);
   return object;
@@ -228,6 +240,16 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
     json entry{{"title", text(step.title)},
                {"timeframe", step.timeframe ? timeframe(*step.timeframe) : json(nullptr)},
                {"cumulative", step.cumulative ? duration(*step.cumulative) : json(nullptr)}};
+    if (!step.variants.empty()) {
+      auto variants = json::array();
+      for (const auto& variant : step.variants) {
+        variants.push_back({{"label", text(variant.label)},
+                            {"timeframe", variant.timeframe ? timeframe(*variant.timeframe) : json(nullptr)},
+                            {"condition", optional_text(variant.condition)},
+                            {"otherwise", variant.otherwise}});
+      }
+      entry["variants"] = std::move(variants);
+    }
     if (step.by) entry["by"] = text(*step.by);
     if (step.condition) entry["condition"] = text(*step.condition);
     if (step.part_of) entry["part_of"] = text(*step.part_of);
@@ -286,8 +308,10 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   object["entries"] = std::move(entries);
   object["through"] = optional_text(s.through);
   object["by"] = optional_text(s.actor);
+  if (!s.actor_alternatives.empty()) object["or_by"] = texts(s.actor_alternatives);
   object["final"] = s.final;
   object["binding"] = s.binding;
+  add_modality(object, s.modality);
   object["unknown"] = unknowns(s.unknowns);
   describe(object, s);
   return object;
@@ -371,6 +395,10 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   if (p.timeframes_mandatory) called.push_back("mandatory");
   if (p.timeframes_indicative) called.push_back("indicative");
   if (!called.empty()) object["timeframes_called"] = std::move(called);
+  if (p.formal_start) {
+    object["formal_from"] = {{"stage", p.formal_start->stage_number},
+                             {"started_by", optional_text(p.formal_start->started_by)}};
+  }
   describe(object, p);
   return object;
 }

@@ -228,7 +228,8 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
     const auto& level = model.levels.at(stage.level.index);
     facts.add("Level", markup_text(level.title ? std::string(level.title->value) : level.name), said.about("level"));
   }
-  if (stage.actor) facts.add("By", markup_text(stage.actor->value), said.about("actor"));
+  if (stage.actor) facts.add("By", markup_text(stage.actor_words()), said.about("actor"));
+  if (!node.formal_start.empty()) facts.add("Formal procedure", markup_text(node.formal_start));
   if (stage.through) facts.add("Through", markup_text(stage.through->value), said.about("through"));
   for (const auto& entry : stage.entries) {
     std::string from = entry.any_stage ? "any stage" : fmt::format("stage {}", entry.stage_number);
@@ -384,7 +385,7 @@ std::string immediate_risk_html(const model::Stage& risk, const model::Model& mo
   Facts facts;
   facts.add("Act", timeframes_html(risk.timeframes, model), said.about("timeframe"));
   if (risk.through) facts.add("Through", markup_text(risk.through->value), said.about("through"));
-  if (risk.actor) facts.add("By", markup_text(risk.actor->value), said.about("actor"));
+  if (risk.actor) facts.add("By", markup_text(risk.actor_words()), said.about("actor"));
   html += facts.html();
   html += steps_html(risk, chart.nodes.at(0), model);
   html += duty_list(risk.duties, model);
@@ -538,7 +539,7 @@ std::string reading_says(const model::Stage& says, const model::Model& model) {
       if (step.modality != model::Modality::unstated) {
         words += fmt::format(", {} be done", model::modality_name(step.modality));
       }
-      if (step.timeframe) words += " " + step.timeframe->describe();
+      if (step.timeframe || !step.variants.empty()) words += " " + step.time_words();
       html += "<li>" + markup_text(words) + ".\n" + passages_of(step) + "</li>\n";
     }
     html += "</ol>\n";

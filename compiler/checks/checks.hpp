@@ -50,6 +50,8 @@ void escalation_cycle(const Context&, DiagnosticSink&);
 void conflicting_moves(const Context&, DiagnosticSink&);
 void final_stage(const Context&, DiagnosticSink&);
 void binding_stage_escalates(const Context&, DiagnosticSink&);
+void final_decision(const Context&, DiagnosticSink&);
+void formal_start(const Context&, DiagnosticSink&);
 void stage_numbering(const Context&, DiagnosticSink&);
 void figure_order(const Context&, DiagnosticSink&);
 void running_total(const Context&, DiagnosticSink&);

@@ -30,7 +30,7 @@ void missing_timeframe(const Context& context, DiagnosticSink& sink) {
     std::vector<const model::Step*> untimed;
     for (const auto& step : stage.steps) {
       // A step that is part of another has that step's time (reported there if it has none).
-      if (!step.timeframe && !step.part_of_step) untimed.push_back(&step);
+      if (!step.time_span() && !step.part_of_step) untimed.push_back(&step);
     }
     if (untimed.empty()) continue;
     auto message = untimed.size() == 1

@@ -12,7 +12,7 @@ void overall_target(const Context& context, DiagnosticSink& sink) {
   if (!context.model.protocol) return;
   const auto& points = context.totals;
   for (const auto& target : context.model.protocol->targets) {
-    auto aim = target.timeframe.duration.working_days();
+    auto aim = target.timeframe.working_days();
     if (!aim || points.empty()) continue;
     const analysis::PathPoint* last = nullptr;
     std::vector<analysis::Term> terms;
@@ -40,7 +40,7 @@ void overall_target(const Context& context, DiagnosticSink& sink) {
                     : fmt::format("says disagreements {} be resolved", model::modality_name(target.timeframe.modality));
     auto& d = sink.report(Code::T003, target.timeframe.span,
                           fmt::format("the protocol {} within {}{}, but its stages up to {} can take {}", says,
-                                      target.timeframe.duration.describe(),
+                                      target.timeframe.amount_words(),
                                       advisory_words(target.timeframe, context.model), last_stage.label(),
                                       analysis::arithmetic(terms, *last->computed) + analysis::unit_words(*last->computed)));
     if (target.last_stage) continue;
@@ -48,7 +48,7 @@ void overall_target(const Context& context, DiagnosticSink& sink) {
       if (!point.computed || point.computed->high != aim->high) continue;
       const auto& matching = context.model.stage(point.stage);
       d.notes.push_back({matching.span, fmt::format("{} is exactly the running total to the end of {}",
-                                                    target.timeframe.duration.describe(), matching.label())});
+                                                    target.timeframe.amount_words(), matching.label())});
       d.suggestion = fmt::format("if the target covers only the stages up to {}, write 'covering stages {} to {}'",
                                  matching.label(), context.model.stage(points.front().stage).number,
                                  matching.number);

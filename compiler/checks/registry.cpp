@@ -19,6 +19,8 @@ const std::vector<Registered>& registry() {
       {"conflicting-moves", conflicting_moves},
       {"final-stage", final_stage},
       {"binding-stage-escalates", binding_stage_escalates},
+      {"final-decision", final_decision},
+      {"formal-start", formal_start},
       {"stage-numbering", stage_numbering},
       {"figure-order", figure_order},
       {"running-total", running_total},

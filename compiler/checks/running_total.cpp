@@ -25,7 +25,7 @@ void check_steps(const Context& context, const model::Stage& stage, WorkingDays 
     std::vector<Term> terms{{before, {}, nullptr}};
     for (std::size_t i = 0; i <= index; ++i) {
       const auto& earlier = stage.steps[i];
-      terms.push_back({*analysis::step_days(earlier), earlier.timeframe->span, nullptr});
+      terms.push_back({*analysis::step_days(earlier), *earlier.time_span(), nullptr});
     }
     auto& d = sink.report(Code::T001, step.cumulative->span,
                           fmt::format("after this step the running total is {}, but the protocol says {}",
@@ -49,7 +49,7 @@ void running_total(const Context& context, DiagnosticSink& sink) {
     if (point.before && time.from_steps) check_steps(context, stage, *point.before, sink);
 
     if (time.deadline && point.before && previous != nullptr) {
-      auto deadline = time.deadline->duration.working_days();
+      auto deadline = time.deadline->working_days();
       if (deadline && deadline->high <= point.before->high) {
         auto& d = sink.report(Code::T002, time.deadline->span,
                               fmt::format("{} {} by day {}{}, but {} may already run to day {}", stage.label(),

@@ -23,6 +23,7 @@ std::vector<std::string> parties_named(const model::Stage& stage) {
   };
   for (const auto& party : stage.parties) add(party.value);
   if (stage.actor) add(stage.actor->value);
+  for (const auto& other : stage.actor_alternatives) add(other.value);
   return named;
 }
 

@@ -12,18 +12,19 @@ void steps_and_stage(const Context& context, DiagnosticSink& sink) {
     const auto& time = context.durations.stages[i];
     if (!time.from_steps) continue;
     for (const auto& stated : stage.timeframes) {
-      if (stated.by_day) continue;
-      auto limit = stated.duration.working_days();
+      // A time counted from one of the steps is no limit on the whole stage.
+      if (stated.by_day || stated.after_step) continue;
+      auto limit = stated.working_days();
       if (!limit) continue;
       bool step_too_long = false;
       for (const auto& step : stage.steps) {
         auto days = analysis::step_days(step);
         if (!days || days->high <= limit->high) continue;
         step_too_long = true;
-        auto& d = sink.report(Code::T006, step.timeframe->span,
+        auto& d = sink.report(Code::T006, *step.time_span(),
                               fmt::format("this step alone {}can take {}, longer than the {} given to the whole of {}{}",
                                           step.modality == model::Modality::may ? "(which may be taken) " : "",
-                                          step.timeframe->duration.describe(), stated.duration.describe(),
+                                          step.variants.empty() ? step.timeframe->amount_words() : step.time_words(), stated.amount_words(),
                                           stage.label(), advisory_words(stated, context.model)));
         d.notes.push_back({stated.span, "the stage's timeframe is here"});
       }
@@ -31,9 +32,9 @@ void steps_and_stage(const Context& context, DiagnosticSink& sink) {
       auto& d = sink.report(Code::T007, stated.span,
                             fmt::format("the steps of {} add up to {}, but the stage is given {}{}", stage.label(),
                                         analysis::arithmetic(time.terms, *time.own) + analysis::unit_words(*time.own),
-                                        stated.duration.describe(), advisory_words(stated, context.model)));
+                                        stated.amount_words(), advisory_words(stated, context.model)));
       for (const auto& term : time.terms) {
-        d.notes.push_back({term.span, fmt::format("{} here", term.written->describe())});
+        d.notes.push_back({term.span, fmt::format("{} here", term.written ? term.written->describe() : analysis::days_words(term.days))});
       }
     }
   }

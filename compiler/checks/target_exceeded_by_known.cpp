@@ -13,7 +13,7 @@ namespace esc::checks {
 void target_exceeded_by_known(const Context& context, DiagnosticSink& sink) {
   if (!context.model.protocol) return;
   for (const auto& target : context.model.protocol->targets) {
-    auto aim = target.timeframe.duration.working_days();
+    auto aim = target.timeframe.working_days();
     if (!aim) continue;
     std::vector<analysis::Term> terms;
     model::WorkingDays known{0, 0};
@@ -46,7 +46,7 @@ void target_exceeded_by_known(const Context& context, DiagnosticSink& sink) {
     sink.report(Code::T012, target.timeframe.span,
                 fmt::format("the protocol {} within {}{}, but the stages up to {} that give a timeframe can already "
                             "take {}, before the time of {}, which {} none, is added",
-                            says, target.timeframe.duration.describe(), advisory_words(target.timeframe, context.model),
+                            says, target.timeframe.amount_words(), advisory_words(target.timeframe, context.model),
                             last->label(), analysis::arithmetic(terms, known) + analysis::unit_words(known),
                             spoken_list(untimed, "and"), untimed.size() == 1 ? "gives" : "give"));
   }

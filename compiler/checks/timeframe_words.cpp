@@ -40,6 +40,9 @@ void each_timeframe_of(const model::Stage& stage, const std::function<void(const
   for (const auto& timeframe : stage.timeframes) each(timeframe);
   for (const auto& step : stage.steps) {
     if (step.timeframe) each(*step.timeframe);
+    for (const auto& variant : step.variants) {
+      if (variant.timeframe) each(*variant.timeframe);
+    }
   }
   duties(stage.duties);
   for (const auto& outcome : stage.outcomes) duties(outcome.duties);

@@ -304,6 +304,9 @@ std::string Timeframe::describe() const {
       } else {
         text = (further ? "within a further " : "within ") + duration.describe();
         if (also_stated) text += fmt::format(" ({})", also_stated->describe());
+        if (alternative) {
+          text += fmt::format(" or {}, whichever is {}", alternative->duration.describe(), alternative->word.value);
+        }
       }
       break;
     case DurationKind::same_working_day: text = "on the same working day"; break;
@@ -311,9 +314,35 @@ std::string Timeframe::describe() const {
     case DurationKind::as_soon_as_possible: text = duration.describe(); break;
   }
   if (clock_start) text += fmt::format(" from {}", clock_start->value);
+  if (after_step) {
+    constexpr std::string_view edges[] = {"of", "from the start of", "from the end of"};
+    text += fmt::format(" {} step \"{}\"", edges[static_cast<std::size_t>(after_step->edge)], after_step->step.value);
+  }
   if (or_sooner) text += " or sooner";
   if (advisory()) text += fmt::format(" {}", guidance_name(guidance));
   return text;
+}
+
+std::string Timeframe::amount_words() const {
+  if (!alternative) return duration.describe();
+  return fmt::format("{} or {}, whichever is {}", duration.describe(), alternative->duration.describe(),
+                     alternative->word.value);
+}
+
+std::optional<WorkingDays> Timeframe::working_days() const {
+  auto days = duration.working_days();
+  if (!alternative) return days;
+  auto other = alternative->duration.working_days();
+  if (alternative->combine == Combine::lesser) {
+    if (!days || !other) {
+      const auto& known = days ? days : other;
+      if (!known) return std::nullopt;
+      return WorkingDays{0, known->high};
+    }
+    return WorkingDays{std::min(days->low, other->low), std::min(days->high, other->high)};
+  }
+  if (!days || !other) return std::nullopt;
+  return WorkingDays{std::max(days->low, other->low), std::max(days->high, other->high)};
 }
 
 std::string Timeframe::stated() const {
@@ -345,14 +374,46 @@ bool Stage::named() const {
   return kind != StageKind::formal || words != fmt::format("stage {}", number);
 }
 
+std::optional<Span> Step::time_span() const {
+  if (timeframe) return timeframe->span;
+  for (const auto& variant : variants) {
+    if (variant.timeframe) return variant.timeframe->span;
+  }
+  return std::nullopt;
+}
+
+std::string Step::time_words() const {
+  if (variants.empty()) return timeframe ? timeframe->describe() : std::string();
+  std::string words;
+  for (const auto& variant : variants) {
+    if (!words.empty()) words += "; ";
+    words += variant.label.value;
+    if (variant.condition) words += fmt::format(" if {}", variant.condition->value);
+    if (variant.otherwise) words += " otherwise";
+    if (variant.timeframe) words += ": " + variant.timeframe->describe();
+  }
+  return words;
+}
+
+std::string Stage::actor_words() const {
+  if (!actor) return {};
+  std::string words(actor->value);
+  for (const auto& other : actor_alternatives) words += fmt::format(" or {}", other.value);
+  return words;
+}
+
 std::string Stage::heading() const {
+  std::string text;
   switch (kind) {
     case StageKind::formal:
-      return named() ? fmt::format("Stage {}: {}", number, title.value) : fmt::format("Stage {}", number);
-    case StageKind::informal: return named() ? fmt::format("Informal stage: {}", title.value) : "Informal stage";
-    case StageKind::route: return fmt::format("Route: {}", title.value);
+      text = named() ? fmt::format("Stage {}: {}", number, title.value) : fmt::format("Stage {}", number);
+      break;
+    case StageKind::informal: text = named() ? fmt::format("Informal stage: {}", title.value) : "Informal stage"; break;
+    case StageKind::route: text = fmt::format("Route: {}", title.value); break;
   }
-  return std::string(title.value);
+  // Every output that names the stage says, as the document does, that it may not be held.
+  if (modality == Modality::may) text += " (may take place)";
+  return text;
 }
 
 std::vector<const Window*> plain_windows(const std::vector<Window>& windows, const Model& model) {

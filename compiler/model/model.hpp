@@ -184,8 +184,33 @@ struct Duration {
   std::string describe() const;  // "2 working days", "24 hours", "same working day"
 };
 
+// "one working week or 5 working days, whichever is less": which of two times counts.
+enum class Combine : std::uint8_t { lesser, greater };
+
+struct Alternative {
+  Duration duration;
+  Text word;  // the document's word: "less", "sooner", "later", ...
+  Combine combine = Combine::lesser;
+};
+
+// Where a time counted from a step starts: the step's start, its end, or the document
+// does not say which ("within five working days of step 1").
+enum class StepEdge : std::uint8_t { unstated, start, end };
+
+struct StepAnchor {
+  Text step;                    // the step's title, as written
+  Span span;
+  std::uint32_t index = no_id;  // the step, among its stage's steps, once resolved
+  StepEdge edge = StepEdge::unstated;
+};
+
 struct Timeframe {
   Duration duration;
+  // The other time of a target that combines two: kept as written, and read by
+  // working_days() as the document combines them.
+  std::optional<Alternative> alternative;
+  // The step of the same stage the time counts from, instead of the stage's start.
+  std::optional<StepAnchor> after_step;
   // The same time as the document also states it, in another unit: "48 hours (two
   // working days)". Kept as written; T013 reports the two when they disagree.
   std::optional<Duration> also_stated;
@@ -197,9 +222,16 @@ struct Timeframe {
   Modality modality = Modality::unstated;  // of a stage's own timeframe or a target
   Guidance guidance = Guidance::none;
   bool advisory() const { return guidance != Guidance::none; }
+  // The time in working days: the duration's, or the lesser or greater of it and its
+  // alternative as the document says. Where one of the two cannot be counted, the
+  // lesser is at most the other and the greater is not known.
+  std::optional<WorkingDays> working_days() const;
   // As a reader would say it: "within a further 2 working days", "by day 12 or sooner",
   // "within 5 working days as a guide".
   std::string describe() const;
+  // The time alone, as the document states it: "5 working days", "one working week or 5
+  // working days, whichever is less".
+  std::string amount_words() const;
   // With the document's must, should or may: "should be done within 2 working days".
   std::string stated() const;
 };
@@ -319,9 +351,20 @@ struct Outcome : Described {
   Span span;
 };
 
+// "4a if urgent ... within 24 hours; 4b otherwise ... within 5 working days": one way of
+// taking a step, on its condition, with its own time.
+struct StepVariant {
+  Text label;
+  std::optional<Timeframe> timeframe;
+  std::optional<Text> condition;
+  bool otherwise = false;  // taken when no other variant's condition holds
+  Span span;
+};
+
 struct Step : Described {
   Text title;
   std::optional<Timeframe> timeframe;
+  std::vector<StepVariant> variants;  // when the step is taken in one of several ways
   std::optional<Duration> cumulative;
   std::optional<Text> by;         // who acts at the step
   std::optional<Text> condition;  // "if not agreed": the step is taken only then
@@ -330,6 +373,11 @@ struct Step : Described {
   std::optional<std::size_t> part_of_step;  // that step's index in the stage, once resolved
   Span span;
   Modality modality = Modality::unstated;  // "may step ...": a step that need not be taken
+  // Where its time is written: its own timeframe, or its first variant's with one.
+  std::optional<Span> time_span() const;
+  // The step as a reader is told its time: "within 2 working days", or each variant
+  // with its condition ("4a if urgent: within 24 hours; 4b otherwise: within 5 working days").
+  std::string time_words() const;
 };
 
 struct LineRange {
@@ -346,6 +394,14 @@ struct Entry {
   Span span;
 };
 
+// "Stage 3 is the formal stage, started by sending form X": the stage the formal procedure
+// starts at, and what starts it, in the document's words.
+struct FormalStart {
+  std::int64_t stage_number = 0;
+  std::optional<Text> started_by;
+  Span span;
+};
+
 enum class StageKind { formal, informal, route };
 
 // Whom of the contacts a stage lists a practitioner contacts, as the document says:
@@ -359,6 +415,9 @@ std::string_view contacts_join_words(ContactsJoin join);  // "all of these", "an
 // protocol's stages touches as few cache lines of each as it can.
 struct Stage : Described {
   StageKind kind = StageKind::formal;
+  // "A meeting may be convened": a stage the document says may be held. Its time is
+  // never counted as certain, and every output says "may".
+  Modality modality = Modality::unstated;
   bool final = false;
   bool binding = false;
   LevelId level;
@@ -377,6 +436,10 @@ struct Stage : Described {
   std::string name;  // routes
   std::vector<Text> parties;
   std::optional<Text> through, actor;
+  // `by "A" or "B"`: the others the document names beside `actor`, one of whom acts.
+  std::vector<Text> actor_alternatives;
+  // "Stage 4: the Chair or the Business Manager": everyone `by` names, joined as written.
+  std::string actor_words() const;
   std::vector<Unknown> unknowns;
   // A stage of the regional protocol that the local one adds to (`stage 2 { ... }` in a
   // file that extends it): where the local file does, and the title it gives, if any.
@@ -390,6 +453,11 @@ struct Stage : Described {
   // As a heading: "Stage 2: Line managers", "Stage 2" when the document names it not,
   // "Informal stage: Practitioner discussion", "Route: Referral to the Chair".
   std::string heading() const;
+  // Whether it is a formal stage of the procedure: a numbered stage, from the one the
+  // protocol says the formal procedure starts at, when it says so.
+  bool formal_under(const std::optional<FormalStart>& start) const {
+    return kind == StageKind::formal && (!start || number >= start->stage_number);
+  }
 };
 
 struct Role : Described {
@@ -558,6 +626,7 @@ std::string_view status_name(Status status);  // "draft"
 struct Protocol : Described {
   Text title;
   Span span;
+  std::optional<FormalStart> formal_start;
   std::vector<Partnership> partnerships;
   std::optional<Text> version;
   std::optional<Spanned<Status>> status;

@@ -54,7 +54,7 @@ inline constexpr Affected timeframe[] = {{Code::T004}, {Code::T005}};
 // is final: a stage's lost outcomes bear on S001 and S004 beyond the stage itself.
 inline constexpr Affected outcomes[] = {{Code::S001}, {Code::S002}, {Code::S004}};
 inline constexpr Affected contacts[] = {{Code::C001}, {Code::C002}, {Code::C003}, {Code::C007}, {Code::C008},
-                                       {Code::C015}};
+                                       {Code::C015}, {Code::S010}};
 inline constexpr Affected lines[] = {{Code::C002}, {Code::G008}};
 inline constexpr Affected hours[] = {{Code::C007}, {Code::C008}, {Code::C015}};
 inline constexpr Affected approval[] = {{Code::G005}};

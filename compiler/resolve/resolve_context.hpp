@@ -56,6 +56,8 @@ struct Context {
   model::TextStore& texts;
   Symbols& symbols;
   std::vector<model::Ambiguity> ambiguities;  // every ambiguity read so far, for the model
+  // Whether a stage's body is being read: only there is there a step a time can count from.
+  bool in_stage = false;
 
   // Looks a name up; reports N001 with a suggestion when it is not there.
   std::uint32_t lookup(const Names& names, std::string_view name, Span span);

@@ -133,6 +133,12 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::timeframes_from: protocol.timeframes_from = optional_text(child, Tag::clock_start, context); break;
+    case Keyword::formal_start:
+      // A stage it names that the protocol does not have is reported by S011.
+      if (const auto* number = child.find(Tag::number)) {
+        protocol.formal_start = model::FormalStart{number->low, optional_text(child, Tag::by, context), child.span};
+      }
+      break;
     case Keyword::timeframes_called:
       if (const auto* word = child.find(Tag::word)) {
         // The grammar admits "mandatory", "indicative" and "as a guide" only; the first

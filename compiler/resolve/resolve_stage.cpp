@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "compiler/resolve/resolve_context.hpp"
 #include "compiler/syntax/suggest.hpp"
@@ -100,7 +101,29 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   model::Step step;
   step.span = statement.span;
   if (const auto* title = statement.find(Tag::title)) step.title = text_of(*title, context);
-  if (const auto* timeframe = statement.find(Tag::timeframe)) step.timeframe = timeframe_of(statement, *timeframe, context);
+  // The step's own timeframe comes before its variants; each variant's follows its label.
+  model::StepVariant* variant = nullptr;
+  for (const auto& value : statement.values) {
+    switch (value.tag) {
+      case Tag::variant:
+        variant = &step.variants.emplace_back();
+        variant->label = text_of(value, context);
+        variant->span = value.span;
+        break;
+      case Tag::timeframe:
+        if (variant != nullptr) variant->timeframe = timeframe_of(statement, value, context);
+        else step.timeframe = timeframe_of(statement, value, context);
+        break;
+      case Tag::variant_if:
+        if (variant != nullptr) variant->condition = text_of(value, context);
+        break;
+      case Tag::otherwise:
+        if (variant != nullptr) variant->otherwise = true;
+        break;
+      default: break;
+    }
+    if (variant != nullptr) variant->span.end = std::max(variant->span.end, value.span.end);
+  }
   if (const auto* cumulative = statement.find(Tag::cumulative)) step.cumulative = duration_of(*cumulative);
   step.by = optional_text(statement, Tag::by, context);
   step.condition = optional_text(statement, Tag::condition, context);
@@ -108,6 +131,51 @@ model::Step step_of(const ast::Statement& statement, Context& context) {
   step.modality = modality_of(statement);
   describe(step, statement, context);
   return step;
+}
+
+// The step a time counts from, among the stage's steps: for a step, one written before
+// it (a step cannot wait for itself or a later one); for the stage's own timeframe or a
+// duty, any.
+void resolve_anchor(model::Timeframe& timeframe, const std::vector<model::Step>& steps, std::size_t before,
+                    const model::Stage& stage, Context& context) {
+  if (!timeframe.after_step) return;
+  auto& anchor = *timeframe.after_step;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (!normalised_equals(steps[i].title.value, anchor.step.value)) continue;
+    if (i < before) {
+      anchor.index = static_cast<std::uint32_t>(i);
+      return;
+    }
+    context.sink.report(Code::N001, anchor.span,
+                        fmt::format("step '{}' comes {} in {}: a step's time counts from a step before it",
+                                    anchor.step.value, i == before ? "here" : "later", stage.label()));
+    return;
+  }
+  auto& d = context.sink.report(Code::N001, anchor.span,
+                                fmt::format("{} has no step '{}'", stage.label(), anchor.step.value));
+  std::vector<std::string> titles;
+  for (const auto& step : steps) titles.push_back(fmt::format("'{}'", step.title.value));
+  d.suggestion = titles.empty() ? fmt::format("{} names no steps", stage.label())
+                                : fmt::format("its steps are {}", fmt::join(titles, ", "));
+}
+
+void resolve_anchors(model::Stage& stage, Context& context) {
+  for (std::size_t i = 0; i < stage.steps.size(); ++i) {
+    if (stage.steps[i].timeframe) resolve_anchor(*stage.steps[i].timeframe, stage.steps, i, stage, context);
+    for (auto& variant : stage.steps[i].variants) {
+      if (variant.timeframe) resolve_anchor(*variant.timeframe, stage.steps, i, stage, context);
+    }
+  }
+  auto all = stage.steps.size();
+  for (auto& timeframe : stage.timeframes) resolve_anchor(timeframe, stage.steps, all, stage, context);
+  for (auto& duty : stage.duties) {
+    if (duty.timeframe) resolve_anchor(*duty.timeframe, stage.steps, all, stage, context);
+  }
+  for (auto& outcome : stage.outcomes) {
+    for (auto& duty : outcome.duties) {
+      if (duty.timeframe) resolve_anchor(*duty.timeframe, stage.steps, all, stage, context);
+    }
+  }
 }
 
 // A step is part of another step of the same stage, named by its title as written.
@@ -160,6 +228,7 @@ void reserve_lists(model::Stage& stage, const ast::Statement& statement) {
 
 void read_stage_body(model::Stage& stage, const ast::Statement& statement, Context& context) {
   reserve_lists(stage, statement);
+  bool was_in_stage = std::exchange(context.in_stage, true);
   for (const auto& child : statement.body) {
     switch (child.keyword) {
       case Keyword::parties:
@@ -207,7 +276,13 @@ void read_stage_body(model::Stage& stage, const ast::Statement& statement, Conte
         break;
       }
       case Keyword::through: stage.through = optional_text(child, Tag::text, context); break;
-      case Keyword::actor: stage.actor = optional_text(child, Tag::by, context); break;
+      case Keyword::actor: {
+        auto named = texts_of(child, Tag::by, context);
+        if (named.empty()) break;
+        stage.actor = named.front();
+        stage.actor_alternatives.assign(named.begin() + 1, named.end());
+        break;
+      }
       case Keyword::unknown:
         if (auto unknown = unknown_of(child, model::UnknownPlace::stage, context)) stage.unknowns.push_back(*unknown);
         break;
@@ -215,7 +290,9 @@ void read_stage_body(model::Stage& stage, const ast::Statement& statement, Conte
       default: break;
     }
   }
+  context.in_stage = was_in_stage;
   link_parts(stage, context);
+  resolve_anchors(stage, context);
   // A reading of an ambiguity in a stage keeps its quotes itself (resolve_ambiguity.cpp).
   if (auto opened = grammar::block_opened(grammar::Block::file, statement.keyword)) {
     describe_block(stage, statement, *opened, context);
@@ -232,6 +309,7 @@ void read_stage(model::Stage& stage, const ast::Statement& statement, Context& c
   if (const auto* number = statement.find(Tag::number)) stage.number = number->low;
   if (const auto* name = statement.find(Tag::name)) stage.name = std::string(name->text);
   if (const auto* title = statement.find(Tag::title)) stage.title = text_of(*title, context);
+  stage.modality = modality_of(statement);
   read_stage_body(stage, statement, context);
 }
 

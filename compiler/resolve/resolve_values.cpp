@@ -107,6 +107,39 @@ model::Timeframe timeframe_of(const ast::Statement& statement, const ast::Value&
       also_stated = &other;
       continue;
     }
+    if (other.tag == Tag::alternative && !timeframe.alternative) {
+      model::Alternative alternative;
+      alternative.duration = duration_of(other);
+      timeframe.alternative = alternative;
+      continue;
+    }
+    if (other.tag == Tag::whichever && timeframe.alternative && timeframe.alternative->word.value.empty()) {
+      auto word = normalise_words(other.text);
+      timeframe.alternative->word = text_of(other, context);
+      bool lesser = word.starts_with("less") || word.starts_with("short") || word.starts_with("soon") ||
+                    word.starts_with("earl");
+      timeframe.alternative->combine = lesser ? model::Combine::lesser : model::Combine::greater;
+      continue;
+    }
+    if (other.tag == Tag::step_anchor) {
+      model::StepAnchor anchor;
+      anchor.step = text_of(other, context);
+      anchor.span = other.span;
+      anchor.edge = other.flags & ast::anchor_start ? model::StepEdge::start
+                    : other.flags & ast::anchor_end ? model::StepEdge::end
+                                                    : model::StepEdge::unstated;
+      timeframe.span.end = std::max(timeframe.span.end, other.span.end);
+      if (context.in_stage) {
+        timeframe.after_step = anchor;
+      } else {
+        auto& d = context.sink.report(Code::N001, other.span,
+                                      fmt::format("there is no step '{}' here: a time counts from a step only in the "
+                                                  "stage that holds the step",
+                                                  anchor.step.value));
+        d.suggestion = "write the time inside that stage, or give the event it counts from: from \"...\"";
+      }
+      break;
+    }
     if (other.tag == Tag::clock_start) {
       timeframe.clock_start = text_of(other, context);
       timeframe.span.end = std::max(timeframe.span.end, other.span.end);

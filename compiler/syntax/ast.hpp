@@ -26,7 +26,8 @@ using Keyword = grammar::Keyword;
   X(on) X(via) X(by) X(email) X(phone) X(call_sign) X(switchboard) X(person) X(of) X(window)    \
   X(case_kind) X(line) X(level) X(url) X(any_stage) X(cumulative) X(period) X(modality) X(throughout) X(also_stated) \
   X(mobile) X(direct_line) X(address) X(purpose) X(not_for_escalation) X(as_listed) X(details_unknown) X(in_own_agency) \
-  X(also_called) X(former) X(section) X(what) X(part_of)
+  X(also_called) X(former) X(section) X(what) X(part_of) X(alternative) X(whichever) X(step_anchor) X(variant) \
+  X(variant_if) X(otherwise)
 
 enum class Tag : std::uint8_t {
 #define X(name) name,
@@ -59,6 +60,11 @@ inline constexpr std::uint32_t indicative = 1u << 5;     // "... indicative"
 // On a duty's `to` value: the name after it is joined by "or" (one of them) or "and".
 inline constexpr std::uint32_t joined_by_or = 1u << 6;
 inline constexpr std::uint32_t joined_by_and = 1u << 7;
+
+// On a step anchor value: the time counts from the step's start, or its end; neither when
+// the document does not say which.
+inline constexpr std::uint32_t anchor_start = 1u << 8;
+inline constexpr std::uint32_t anchor_end = 1u << 9;
 
 // Window values: `low` holds the days, `high` the time range or -1 for all day.
 inline constexpr std::int64_t monday = 1 << 0;  // ... sunday = 1 << 6

@@ -568,6 +568,43 @@ struct action<g::also_stated> {
     }
   }
 };
+// The other time of "... or 5 working days, whichever is less", tagged before its clause
+// for the same reason.
+template <>
+struct action<g::alternative_duration> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    if (auto* duration = state.last(Tag::duration)) {
+      duration->tag = Tag::alternative;
+      duration->span = state.span(in.begin(), in.end());
+      duration->text = in.string_view();
+    }
+  }
+};
+ESC_ACTION(combined_by, push_word<Tag::whichever>);
+ESC_ACTION(anchor_step_text, push_quoted<Tag::step_anchor>);
+ESC_ACTION(variant_condition_text, push_quoted<Tag::variant_if>);
+ESC_ACTION(variant_otherwise, push_word<Tag::otherwise>);
+
+// A step given in variants gives its time in each: one of its own besides would be a
+// second time for the same step.
+template <>
+struct action<g::variant_label> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    const auto& values = state.target->values;
+    bool earlier_variant = std::any_of(values.begin(), values.end(), [](const ast::Value& v) { return v.tag == Tag::variant; });
+    auto own = std::find_if(values.begin(), values.end(), [](const ast::Value& v) { return v.tag == Tag::timeframe; });
+    if (!earlier_variant && own != values.end()) {
+      throw SyntaxFailure{Code::P002,
+                          fmt::format("this step already has a timeframe ('{}'); a step given in variants gives its "
+                                      "time in each variant",
+                                      normalise_words(own->text)),
+                          in.begin(), in.end()};
+    }
+    push_quoted<Tag::variant>::apply(in, state);
+  }
+};
 ESC_ACTION(within_clause, retag_duration<Tag::timeframe>);
 ESC_ACTION(by_day_clause, retag_duration<Tag::timeframe, ast::by_day>);
 ESC_ACTION(bare_timeframe, retag_duration<Tag::timeframe>);
@@ -766,22 +803,45 @@ struct action<g::throughout_modifier> {
   }
 };
 
-// A timeframe counts from one event: a second `from` would be dropped like a second
-// person on a contact.
+// A timeframe counts from one event, written or a step: a second `from` would be dropped
+// like a second person on a contact.
+template <typename Input>
+void refuse_second_start(const Input& in, ParseState& state) {
+  const auto& values = state.target->values;
+  auto counts_from = [](const ast::Value& value) {
+    return value.tag == Tag::clock_start || value.tag == Tag::step_anchor;
+  };
+  auto earlier = std::find_if(values.rbegin() + 1, values.rend(), [&](const ast::Value& value) {
+    return counts_from(value) || value.tag == Tag::timeframe;
+  });
+  if (earlier == values.rend() || !counts_from(*earlier)) return;
+  throw SyntaxFailure{Code::P002,
+                      fmt::format("this timeframe already counts from {}'{}', and escc would keep only the first: "
+                                  "name the one event the clock starts from",
+                                  earlier->tag == Tag::step_anchor ? "step " : "", earlier->text),
+                      in.begin(), in.end()};
+}
+
 template <>
 struct action<g::from_clause> {
   template <typename Input>
   static void apply(const Input& in, ParseState& state) {
-    const auto& values = state.target->values;
-    auto earlier = std::find_if(values.rbegin() + 1, values.rend(), [](const ast::Value& value) {
-      return value.tag == Tag::clock_start || value.tag == Tag::timeframe;
-    });
-    if (earlier == values.rend() || earlier->tag != Tag::clock_start) return;
-    throw SyntaxFailure{Code::P002,
-                        fmt::format("this timeframe already counts from '{}', and escc would keep only the first: "
-                                    "name the one event the clock starts from",
-                                    earlier->text),
-                        in.begin(), in.end()};
+    refuse_second_start(in, state);
+  }
+};
+
+// Whether the time counts from the step's start or its end, as the words say.
+template <>
+struct action<g::step_anchor> {
+  template <typename Input>
+  static void apply(const Input& in, ParseState& state) {
+    refuse_second_start(in, state);
+    auto* anchor = state.last(Tag::step_anchor);
+    if (anchor == nullptr) return;
+    auto words = normalise_words(in.string_view().substr(0, in.string_view().find('"')));
+    if (words.find("start") != std::string::npos) anchor->flags |= ast::anchor_start;
+    else if (words.find("end") != std::string::npos || words.starts_with("after")) anchor->flags |= ast::anchor_end;
+    anchor->span = state.span(in.begin(), in.end());
   }
 };
 

@@ -118,6 +118,9 @@ struct Stage {
   // What to do at this stage, as escc worked it out: the stage's own duties, then those
   // the protocol states once for every stage, each as the document says it.
   List<std::string_view> duties;
+  // The document says the stage may take place ("a meeting may be convened"): a case
+  // need not pass through it, and `days` runs from 0.
+  bool may_take_place = false;
 };
 
 struct Agency {
