@@ -310,7 +310,13 @@ std::string about_protocol(const model::Protocol& protocol, Said& said, const mo
   facts.add("Covers", spoken_list(scope, "and"), said.about("covers"));
   if (!protocol.exclusions.empty()) {
     std::string excluded = "<ul>\n";
-    for (const auto& exclusion : protocol.exclusions) excluded += "<li>" + markup_text(exclusion.value) + "</li>\n";
+    for (const auto& exclusion : protocol.exclusions) {
+      excluded += "<li>" + markup_text(exclusion.value);
+      for (const auto& e : protocol.excluded_instead) {
+        if (e.excluded.span == exclusion.span) excluded += ": instead, " + markup_text(e.instead.value);
+      }
+      excluded += "</li>\n";
+    }
     facts.add("Does not cover", excluded + "</ul>", said.about("excludes"));
   }
   for (const auto& target : protocol.targets) {
@@ -456,6 +462,20 @@ std::string protocol_standing(const model::Protocol& p, Said& said, const model:
               "");
   }
   facts.add("Supersedes", text_list(p.supersedes), said.about("supersedes"));
+  for (bool separate : {false, true}) {
+    std::vector<model::Text> kept;
+    for (const auto& k : p.not_replaced) {
+      if (k.said_separate == separate) kept.push_back(k.document);
+    }
+    if (!kept.empty()) {
+      facts.add(separate ? "Separate from" : "Does not replace", text_list(kept), said.about("does_not_replace"));
+    }
+  }
+  for (const auto& o : p.oversight) {
+    facts.add("Overseen by",
+              markup_text(o.by.value) + (o.purpose ? ", " + markup_text(o.purpose->value) : std::string()),
+              said.about("overseen"));
+  }
   std::vector<std::string> amendments;
   for (const auto& a : p.amendments) {
     amendments.push_back(markup_text(date_words(a.date)) + (a.what ? ": " + markup_text(a.what->value) : ""));

@@ -26,7 +26,7 @@ using Keyword = grammar::Keyword;
   X(on) X(via) X(by) X(email) X(phone) X(call_sign) X(switchboard) X(person) X(of) X(window)    \
   X(case_kind) X(line) X(level) X(url) X(any_stage) X(cumulative) X(period) X(modality) X(throughout) X(also_stated) \
   X(mobile) X(direct_line) X(address) X(purpose) X(not_for_escalation) X(as_listed) X(details_unknown) X(in_own_agency) \
-  X(also_called) X(former) X(section) X(what) X(part_of)
+  X(also_called) X(former) X(section) X(what) X(part_of) X(instead) X(under)
 
 enum class Tag : std::uint8_t {
 #define X(name) name,
