@@ -97,6 +97,8 @@ ESC_MESSAGE(section_name, "expected the chapter or section in quotes after 'sect
 ESC_MESSAGE(not_word_of_does, "expected 'does not replace' and the document it leaves in force, in quotes, but found {found}");
 ESC_MESSAGE(replace_word, "expected 'does not replace' and the document it leaves in force, in quotes, but found {found}");
 ESC_MESSAGE(from_word_of_separate, "expected 'separate from' and the document, in quotes, but found {found}");
+ESC_MESSAGE(used_when_word, "expected 'used when' and the situations, in quotes, but found {found}");
+ESC_MESSAGE(situation_text, "expected a situation the protocol is used in, in quotes, but found {found}");
 ESC_MESSAGE(overseen_by_word, "expected 'overseen by' and who oversees the protocol, in quotes, but found {found}");
 ESC_MESSAGE(overseer_text, "expected who oversees the protocol, in quotes, after 'overseen by', but found {found}");
 ESC_MESSAGE(instead_text,

@@ -478,6 +478,19 @@ struct does_not_replace_stmt
                      sp, p::must<text_list>> {};
 struct overseen_by_word : ESC_KW("by") {};
 struct overseer_text : quoted {};
+// "a) ... and / or b) ...": each join is kept as written, so that "or" never becomes "and".
+struct situation_text : quoted {};
+struct situation_and_or : p::seq<ESC_KW("and"), sp, p::one<'/'>, sp, ESC_KW("or")> {};
+struct situation_and : ESC_KW("and") {};
+struct situation_or : ESC_KW("or") {};
+struct situation_comma : p::one<','> {};
+struct situation_join : p::sor<situation_and_or, situation_and, situation_or> {};
+struct situation_sep
+    : p::seq<sp, p::sor<p::seq<situation_comma, sp, p::opt<situation_join, sp>>, p::seq<situation_join, sp>>> {};
+struct used_when_word : ESC_KW("when") {};
+struct used_when_stmt
+    : statement_rule<Keyword::used_when, ESC_KW("used"), sp1, p::must<used_when_word>, sp, p::must<situation_text>,
+                     p::star<situation_sep, p::must<situation_text>>> {};
 struct overseen_stmt
     : statement_rule<Keyword::overseen, ESC_KW("overseen"), sp1, p::must<overseen_by_word>, sp, p::must<overseer_text>,
                      p::opt<sp, purpose_attr>> {};
@@ -640,7 +653,7 @@ struct statement
              informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
              read_with_stmt, covers_stmt, excludes_stmt, applies_to_stmt, counterpart_stmt, part_of_stmt,
-             supersedes_stmt, amended_stmt, statutory_stmt, does_not_replace_stmt, overseen_stmt, resolve_stmt, timeframes_from_stmt, timeframes_called_stmt,
+             supersedes_stmt, amended_stmt, statutory_stmt, does_not_replace_stmt, overseen_stmt, used_when_stmt, resolve_stmt, timeframes_from_stmt, timeframes_called_stmt,
              report_stmt, term_stmt,
              link_stmt, document_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
              timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,

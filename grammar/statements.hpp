@@ -26,7 +26,7 @@ namespace esc::grammar {
 enum class Keyword : std::uint8_t {
   use, extends, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, agency, form, figure,
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes,
-  applies_to, counterpart, part_of, supersedes, amended, statutory, does_not_replace, overseen, resolve,
+  applies_to, counterpart, part_of, supersedes, amended, statutory, does_not_replace, overseen, used_when, resolve,
   timeframes_from, timeframes_called, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
   outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, ambiguous, reading, kind, role,
   line, required_from, send_to, section, field, column, context, note, source,
@@ -213,6 +213,9 @@ inline constexpr std::array rows = {
     // Who oversees the protocol and what for, where the document names no report.
     StatementRow{.keyword = K::overseen, .name = "overseen", .spellings = "overseen by", .offered = "overseen",
                  .stands_in = blocks(protocol), .example = R"(overseen by "the Partnership")"},
+    // The situations the protocol is used in, joined by the document's own words.
+    StatementRow{.keyword = K::used_when, .name = "used_when", .spellings = "used when", .offered = "used",
+                 .stands_in = blocks(protocol), .example = R"(used when "an agency fails to act")"},
     StatementRow{.keyword = K::resolve, .name = "resolve", .spellings = "resolve", .offered = "resolve",
                  .stands_in = blocks(protocol), .takes_modality = true, .keeps_source_and_note_in = blocks(protocol),
                  .example = "resolve within 10 working days"},

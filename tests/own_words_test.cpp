@@ -89,3 +89,14 @@ TEST_CASE("'does not replace' and 'overseen by' say what is missing", "[relation
   REQUIRE_FALSE(found.empty());
   CHECK(found[0].find("expected 'does not replace'") != std::string::npos);
 }
+
+TEST_CASE("the situations a protocol is used in keep the document's joining words", "[relations]") {
+  auto protocol = protocol_json(R"(  used when "a decision is challenged" and / or "an agency fails to act"
+  used when "x", "y", or "z"
+)");
+  const auto& first = protocol["used_when"][0];
+  CHECK(first["situations"].size() == 2);
+  CHECK(first["joined_by"] == nlohmann::json::array({"and/or"}));
+  // "or" is never read as "and": each join is the document's own.
+  CHECK(protocol["used_when"][1]["joined_by"] == nlohmann::json::array({",", "or"}));
+}

@@ -332,6 +332,8 @@ json protocol(const model::Protocol& p, const model::Model& m) {
     not_replaced.push_back(
         {{"document", text(kept.document)}, {"said", kept.said_separate ? "separate from" : "does not replace"}});
   }
+  auto used_when = json::array();
+  for (const auto& u : p.used_when) used_when.push_back({{"situations", texts(u.situations)}, {"joined_by", u.joined_by}});
   auto oversight = json::array();
   for (const auto& o : p.oversight) oversight.push_back({{"by", text(o.by)}, {"purpose", optional_text(o.purpose)}});
   auto excluded_instead = json::array();
@@ -369,6 +371,7 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"statutory", texts(p.statutory)},
               {"does_not_replace", not_replaced},
               {"overseen_by", oversight},
+              {"used_when", used_when},
               {"excluded_instead", excluded_instead},
               {"versions", texts(p.versions)},
               {"dates", dates},

@@ -471,6 +471,14 @@ std::string protocol_standing(const model::Protocol& p, Said& said, const model:
       facts.add(separate ? "Separate from" : "Does not replace", text_list(kept), said.about("does_not_replace"));
     }
   }
+  for (const auto& u : p.used_when) {
+    std::string situations;
+    for (std::size_t i = 0; i < u.situations.size(); ++i) {
+      if (i > 0) situations += u.joined_by.at(i - 1) == "," ? ", " : fmt::format(" {} ", u.joined_by.at(i - 1));
+      situations += markup_text(u.situations[i].value);
+    }
+    facts.add("Used when", situations, said.about("used_when"));
+  }
   for (const auto& o : p.oversight) {
     facts.add("Overseen by",
               markup_text(o.by.value) + (o.purpose ? ", " + markup_text(o.purpose->value) : std::string()),

@@ -538,6 +538,14 @@ struct NotReplaced {
   Span span;
 };
 
+// The situations a protocol is used in; `joined_by[i]` is the document's word between
+// situations i and i + 1 ("and", "or", "and/or", or "," alone).
+struct UsedWhen {
+  std::vector<Text> situations;
+  std::vector<std::string_view> joined_by;
+  Span span;
+};
+
 // Who oversees the protocol, and what for, where the document names no report.
 struct Oversight {
   Text by;
@@ -606,6 +614,7 @@ struct Protocol : Described {
   std::vector<Text> statutory;
   std::vector<NotReplaced> not_replaced;
   std::vector<Oversight> oversight;
+  std::vector<UsedWhen> used_when;
   // Every version and date the protocol cites as its own, in order: `version` and
   // `dated` are the first. More than one distinct is reported (G015).
   std::vector<Text> versions;

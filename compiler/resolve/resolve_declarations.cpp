@@ -125,6 +125,22 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     }
+    case Keyword::used_when: {
+      model::UsedWhen used{texts_of(child, Tag::text, context), {}, child.span};
+      // A comma followed by a word is joined by the word.
+      for (const auto& value : child.values) {
+        if (value.tag != Tag::word) continue;
+        auto word = normalise_words(value.text);
+        std::string_view join = value.text == "," ? "," : word == "and" ? "and" : word == "or" ? "or" : "and/or";
+        if (!used.joined_by.empty() && used.joined_by.back() == "," && join != ",") {
+          used.joined_by.back() = join;
+        } else {
+          used.joined_by.push_back(join);
+        }
+      }
+      protocol.used_when.push_back(std::move(used));
+      break;
+    }
     case Keyword::overseen:
       if (auto by = optional_text(child, Tag::by, context)) {
         protocol.oversight.push_back({*by, optional_text(child, Tag::purpose, context), child.span});
