@@ -14,15 +14,10 @@
 namespace {
 
 nlohmann::json protocol_json(const std::string& protocol_lines) {
-  auto checked = esc::test::check_text(R"(protocol "Resolving professional disagreements" {
-  status live
-  approved by "Board" on 2026-01-15
-  review due 2027-01
-)" + protocol_lines + R"(}
-immediate risk {
-  immediately
-}
-stage 1 "Practitioners" {
+  // The clean header's protocol block, with these lines added at its end.
+  std::string text = esc::test::clean_header;
+  text.insert(text.find("}\n"), protocol_lines);
+  auto checked = esc::test::check_text(text + R"(stage 1 "Practitioners" {
   parties "Practitioner" to "Practitioner"
   within 2 working days
   final binding
