@@ -116,6 +116,17 @@ ESC_MESSAGE(of_word, "expected 'part of' and the manual's title in quotes, but f
 ESC_MESSAGE(part_of_step_of, "expected 'part of' and the title of another step of the stage in quotes, but found {found}");
 ESC_MESSAGE(part_of_step_title, "expected the title of the step this one is part of, in quotes after 'part of', but found {found}");
 ESC_MESSAGE(section_name, "expected the chapter or section in quotes after 'section', but found {found}");
+ESC_MESSAGE(not_word_of_does, "expected 'does not replace' and the document it leaves in force, in quotes, but found {found}");
+ESC_MESSAGE(replace_word, "expected 'does not replace' and the document it leaves in force, in quotes, but found {found}");
+ESC_MESSAGE(from_word_of_separate, "expected 'separate from' and the document, in quotes, but found {found}");
+ESC_MESSAGE(used_when_word, "expected 'used when' and the situations, in quotes, but found {found}");
+ESC_MESSAGE(situation_text, "expected a situation the protocol is used in, in quotes, but found {found}");
+ESC_MESSAGE(overseen_by_word, "expected 'overseen by' and who oversees the protocol, in quotes, but found {found}");
+ESC_MESSAGE(overseer_text, "expected who oversees the protocol, in quotes, after 'overseen by', but found {found}");
+ESC_MESSAGE(instead_text,
+            "expected where the excluded cases go instead, in quotes, after 'instead', such as \"the agency's own "
+            "complaints procedure\", but found {found}");
+ESC_MESSAGE(under_text, "expected the document whose rules the duty is kept under, in quotes, after 'under', but found {found}");
 ESC_MESSAGE(report_period, "expected how often, such as 'every 6 months', but found {found}");
 ESC_MESSAGE(agency_reference, "expected the name of an agency after 'of', such as 'police', but found {found}");
 ESC_MESSAGE(via_text, "expected who the details come through, in quotes, after 'via', but found {found}");

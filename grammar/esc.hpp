@@ -298,11 +298,11 @@ struct modality : p::seq<modal_word, sp1> {};
 struct duty_verb
     : p::sor<p::seq<ESC_KW("confirm"), sp1, ESC_KW("in"), sp1, ESC_KW("writing")>,
              p::seq<ESC_KW("give"), sp1, ESC_KW("feedback")>, ESC_KW("record"), ESC_KW("notify"), ESC_KW("inform"),
-             ESC_KW("submit"), ESC_KW("update"), ESC_KW("share"), ESC_KW("agree")> {};
+             ESC_KW("submit"), ESC_KW("update"), ESC_KW("share"), ESC_KW("agree"), ESC_KW("duty")> {};
 struct modifier_word
     : p::sor<ESC_KW("to"), ESC_KW("on"), ESC_KW("via"), ESC_KW("by"), ESC_KW("email"), ESC_KW("before"), ESC_KW("if"),
              ESC_KW("within"), ESC_KW("immediately"), ESC_KW("same"), ESC_KW("as"), ESC_KW("then"), ESC_KW("from"),
-             ESC_KW("or"), ESC_KW("at"), ESC_KW("purpose")> {};
+             ESC_KW("or"), ESC_KW("at"), ESC_KW("purpose"), ESC_KW("under")> {};
 struct object_reference : p::seq<p::not_at<modifier_word>, identifier> {};
 struct to_reference : identifier {};
 struct to_target : p::sor<to_text, to_reference> {};
@@ -333,9 +333,12 @@ struct every_stage : p::sor<ESC_KW("stages"), ESC_KW("stage")> {};
 struct every_word : p::sor<ESC_KW("every"), ESC_KW("all")> {};
 struct stages_held_at : p::sor<formal_stages, every_stage> {};
 struct throughout_modifier : p::seq<ESC_KW("at"), sp1, p::must<every_word>, sp1, p::must<stages_held_at>> {};
+// A duty kept under another document's rules: "in line with their agency's recording policy".
+struct under_text : quoted {};
+struct under_modifier : p::seq<ESC_KW("under"), sp, p::must<under_text>> {};
 struct duty_modifier
     : p::sor<timeframe, to_modifier, on_modifier, via_modifier, by_modifier, email_attr, before_modifier, if_attr,
-             throughout_modifier, purpose_attr> {};
+             throughout_modifier, purpose_attr, under_modifier> {};
 struct duty : p::seq<duty_verb, p::opt<sp, p::sor<object_text, object_reference>>, p::star<sp, duty_modifier>> {};
 
 struct go_to_words : p::seq<ESC_KW("go"), sp1, ESC_KW("to")> {};
@@ -468,7 +471,12 @@ struct scope_word
 struct covers_stmt
     : statement_rule<Keyword::covers, ESC_KW("covers"), sp, p::must<scope_word>,
                      p::star<list_sep, p::must<scope_word>>> {};
-struct excludes_stmt : statement_rule<Keyword::excludes, ESC_KW("excludes"), sp, p::must<text_list>> {};
+// Where an excluded case goes instead, when the document says: "for disagreements within
+// the same agency, staff should consult their internal escalation protocol".
+struct instead_text : quoted {};
+struct instead_clause : p::seq<ESC_KW("instead"), sp, p::must<instead_text>> {};
+struct excludes_stmt
+    : statement_rule<Keyword::excludes, ESC_KW("excludes"), sp, p::must<text_list>, p::opt<sp, instead_clause>> {};
 
 struct applies_word : ESC_KW("to") {};
 struct applies_to_stmt
@@ -488,6 +496,34 @@ struct supersedes_stmt : statement_rule<Keyword::supersedes, ESC_KW("supersedes"
 struct amended_stmt
     : statement_rule<Keyword::amended, ESC_KW("amended"), sp, p::must<date_value>, p::opt<sp, plain_text>> {};
 struct statutory_stmt : statement_rule<Keyword::statutory, ESC_KW("statutory"), sp, p::must<text_list>> {};
+struct replace_word : ESC_KW("replace") {};
+struct not_word_of_does : ESC_KW("not") {};
+struct from_word_of_separate : ESC_KW("from") {};
+// Which of the two the document says: the resolution keeps its word.
+struct separate_from_words : p::seq<ESC_KW("separate"), sp1, p::must<from_word_of_separate>> {};
+struct does_not_replace_stmt
+    : statement_rule<Keyword::does_not_replace,
+                     p::sor<p::seq<ESC_KW("does"), sp1, p::must<not_word_of_does>, sp1, p::must<replace_word>>,
+                            separate_from_words>,
+                     sp, p::must<text_list>> {};
+struct overseen_by_word : ESC_KW("by") {};
+struct overseer_text : quoted {};
+// "a) ... and / or b) ...": each join is kept as written, so that "or" never becomes "and".
+struct situation_text : quoted {};
+struct situation_and_or : p::seq<ESC_KW("and"), sp, p::one<'/'>, sp, ESC_KW("or")> {};
+struct situation_and : ESC_KW("and") {};
+struct situation_or : ESC_KW("or") {};
+struct situation_comma : p::one<','> {};
+struct situation_join : p::sor<situation_and_or, situation_and, situation_or> {};
+struct situation_sep
+    : p::seq<sp, p::sor<p::seq<situation_comma, sp, p::opt<situation_join, sp>>, p::seq<situation_join, sp>>> {};
+struct used_when_word : ESC_KW("when") {};
+struct used_when_stmt
+    : statement_rule<Keyword::used_when, ESC_KW("used"), sp1, p::must<used_when_word>, sp, p::must<situation_text>,
+                     p::star<situation_sep, p::must<situation_text>>> {};
+struct overseen_stmt
+    : statement_rule<Keyword::overseen, ESC_KW("overseen"), sp1, p::must<overseen_by_word>, sp, p::must<overseer_text>,
+                     p::opt<sp, purpose_attr>> {};
 
 struct resolve_timeframe : timeframe {};
 struct covering_range : number_range {};
@@ -666,8 +702,8 @@ struct statement
              informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
              read_with_stmt, covers_stmt, excludes_stmt, applies_to_stmt, counterpart_stmt, part_of_stmt,
-             supersedes_stmt, amended_stmt, statutory_stmt, resolve_stmt, timeframes_from_stmt, timeframes_called_stmt,
-             formal_start_stmt, report_stmt, term_stmt,
+             supersedes_stmt, amended_stmt, statutory_stmt, does_not_replace_stmt, overseen_stmt, used_when_stmt, resolve_stmt,
+             timeframes_from_stmt, timeframes_called_stmt, formal_start_stmt, report_stmt, term_stmt,
              link_stmt, document_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
              timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
              entry_stmt, through_stmt, actor_stmt, unknown_stmt, ambiguous_stmt, reading_stmt, kind_stmt, role_stmt,

@@ -26,7 +26,7 @@ namespace esc::grammar {
 enum class Keyword : std::uint8_t {
   use, extends, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, agency, form, figure,
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes,
-  applies_to, counterpart, part_of, supersedes, amended, statutory, resolve,
+  applies_to, counterpart, part_of, supersedes, amended, statutory, does_not_replace, overseen, used_when, resolve,
   timeframes_from, timeframes_called, formal_start, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
   outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, ambiguous, reading, kind, role,
   line, required_from, send_to, section, field, column, context, note, source,
@@ -204,6 +204,19 @@ inline constexpr std::array rows = {
                  .stands_in = blocks(protocol), .example = R"(amended 2024-03 "contact details updated")"},
     StatementRow{.keyword = K::statutory, .name = "statutory", .spellings = "statutory", .offered = "statutory",
                  .stands_in = blocks(protocol), .example = R"(statutory "Children Act 1989, section 47")"},
+    // "This procedure does not replace the statutory complaints process": a document the
+    // protocol leaves in force beside it, in the document's word ("separate from" where the
+    // document says the two are separate).
+    StatementRow{.keyword = K::does_not_replace, .name = "does_not_replace",
+                 .spellings = "does not replace | separate from", .offered = "does separate",
+                 .named = "'does not replace'", .stands_in = blocks(protocol),
+                 .example = R"(does not replace "the agencies' complaints procedures")"},
+    // Who oversees the protocol and what for, where the document names no report.
+    StatementRow{.keyword = K::overseen, .name = "overseen", .spellings = "overseen by", .offered = "overseen",
+                 .stands_in = blocks(protocol), .example = R"(overseen by "the Partnership")"},
+    // The situations the protocol is used in, joined by the document's own words.
+    StatementRow{.keyword = K::used_when, .name = "used_when", .spellings = "used when", .offered = "used",
+                 .stands_in = blocks(protocol), .example = R"(used when "an agency fails to act")"},
     StatementRow{.keyword = K::resolve, .name = "resolve", .spellings = "resolve", .offered = "resolve",
                  .stands_in = blocks(protocol), .takes_modality = true, .keeps_source_and_note_in = blocks(protocol),
                  .example = "resolve within 10 working days"},
@@ -254,8 +267,8 @@ inline constexpr std::array rows = {
     StatementRow{.keyword = K::end, .name = "end", .spellings = "end", .offered = "", .outcome_action = true,
                  .takes_modality = true, .example = "end"},
     StatementRow{.keyword = K::duty, .name = "duty",
-                 .spellings = "record | notify | inform | submit | update | share | confirm in writing | give feedback | agree",
-                 .offered = "record notify inform submit update share confirm give agree",
+                 .spellings = "record | notify | inform | submit | update | share | confirm in writing | give feedback | agree | duty",
+                 .offered = "record notify inform submit update share confirm give agree duty",
                  .named = "a duty such as 'record' or 'notify'",
                  .stands_in = blocks(protocol, immediate_risk, stage, route, line), .outcome_action = true,
                  .takes_modality = true, .keeps_source_and_note_in = blocks(protocol, immediate_risk, stage, route, line),

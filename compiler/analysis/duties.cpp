@@ -1,6 +1,7 @@
 #include "compiler/analysis/duties.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "compiler/source/spoken_list.hpp"
 
@@ -32,14 +33,16 @@ std::vector<StageDuty> duties_at(const model::Model& model, const model::Stage& 
 }
 
 std::string duty_words(const model::Duty& duty, const model::Model& model) {
-  std::string words = duty.modality == model::Modality::unstated
-                          ? capitalised(std::string(duty.verb))
-                          : capitalised(fmt::format("{} {}", model::modality_name(duty.modality), duty.verb));
+  // A duty in the document's own words has its verb in its object.
+  std::vector<std::string_view> said;
+  if (duty.modality != model::Modality::unstated) said.push_back(model::modality_name(duty.modality));
+  if (duty.verb != model::duty_in_own_words || !duty.object) said.push_back(duty.verb);
   if (duty.form.valid()) {
-    words += fmt::format(" {}", model.forms.at(duty.form.index).title.value);
+    said.push_back(model.forms.at(duty.form.index).title.value);
   } else if (duty.object) {
-    words += fmt::format(" {}", duty.object->value);
+    said.push_back(duty.object->value);
   }
+  std::string words = capitalised(fmt::format("{}", fmt::join(said, " ")));
   if (!duty.to.empty()) words += " to " + listed(duty.to, duty.to_one_of ? "or" : "and");
   if (duty.on) words += fmt::format(" on {}", duty.on->value);
   if (duty.via) words += fmt::format(" via {}", duty.via->value);
@@ -48,6 +51,7 @@ std::string duty_words(const model::Duty& duty, const model::Model& model) {
   if (duty.timeframe) words += ", " + duty.timeframe->describe();
   if (duty.before_stage) words += fmt::format(", before stage {}", *duty.before_stage);
   if (duty.condition) words += fmt::format(", if {}", duty.condition->value);
+  if (duty.under) words += fmt::format(", under {}", duty.under->value);
   return words;
 }
 

@@ -77,8 +77,8 @@ std::string outcome_words(const model::Outcome& outcome, const model::Model& mod
       case model::ActionKind::duty: {
         const auto& duty = outcome.duties.at(action.duty);
         if (duty.modality != model::Modality::unstated) actions += std::string(model::modality_name(duty.modality)) + " ";
-        actions += duty.verb;
-        if (duty.object) actions += fmt::format(" {}", duty.object->value);
+        if (duty.verb != model::duty_in_own_words || !duty.object) actions += duty.verb;
+        if (duty.object) actions += fmt::format("{}{}", actions.ends_with(' ') || actions.empty() ? "" : " ", duty.object->value);
         if (!duty.to.empty()) {
           std::vector<std::string_view> whom;
           for (const auto& to : duty.to) whom.push_back(to.value);

@@ -194,6 +194,7 @@ json duty(const model::Duty& d, const model::Model& m) {
               {"before_stage", d.before_stage ? json(*d.before_stage) : json(nullptr)},
               {"condition", optional_text(d.condition)},
               {"purpose", optional_text(d.purpose)}};
+  if (d.under) object["under"] = d.under->value;
   if (d.to_one_of) object["to_one_of"] = true;
   add_modality(object, d.modality);
   add_origin(object, d.span, m);
@@ -350,6 +351,19 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   }
   auto counterparts = json::array();
   for (const auto& c : p.counterparts) counterparts.push_back({{"who", text(c.who)}, {"for", text(c.for_whom)}});
+  auto not_replaced = json::array();
+  for (const auto& kept : p.not_replaced) {
+    not_replaced.push_back(
+        {{"document", text(kept.document)}, {"said", kept.said_separate ? "separate from" : "does not replace"}});
+  }
+  auto used_when = json::array();
+  for (const auto& u : p.used_when) used_when.push_back({{"situations", texts(u.situations)}, {"joined_by", u.joined_by}});
+  auto oversight = json::array();
+  for (const auto& o : p.oversight) oversight.push_back({{"by", text(o.by)}, {"purpose", optional_text(o.purpose)}});
+  auto excluded_instead = json::array();
+  for (const auto& e : p.excluded_instead) {
+    excluded_instead.push_back({{"excluded", text(e.excluded)}, {"instead", text(e.instead)}});
+  }
   auto part_of = json::array();
   for (const auto& part : p.part_of) {
     part_of.push_back({{"manual", text(part.manual)}, {"section", optional_text(part.section)}});
@@ -379,6 +393,10 @@ json protocol(const model::Protocol& p, const model::Model& m) {
               {"supersedes", texts(p.supersedes)},
               {"amendments", amendments},
               {"statutory", texts(p.statutory)},
+              {"does_not_replace", not_replaced},
+              {"overseen_by", oversight},
+              {"used_when", used_when},
+              {"excluded_instead", excluded_instead},
               {"versions", texts(p.versions)},
               {"dates", dates},
               {"calendar", p.calendar.valid() ? json(m.calendars.at(p.calendar.index).name) : json(nullptr)},

@@ -311,7 +311,13 @@ std::string about_protocol(const model::Protocol& protocol, Said& said, const mo
   facts.add("Covers", spoken_list(scope, "and"), said.about("covers"));
   if (!protocol.exclusions.empty()) {
     std::string excluded = "<ul>\n";
-    for (const auto& exclusion : protocol.exclusions) excluded += "<li>" + markup_text(exclusion.value) + "</li>\n";
+    for (const auto& exclusion : protocol.exclusions) {
+      excluded += "<li>" + markup_text(exclusion.value);
+      for (const auto& e : protocol.excluded_instead) {
+        if (e.excluded.span == exclusion.span) excluded += ": instead, " + markup_text(e.instead.value);
+      }
+      excluded += "</li>\n";
+    }
     facts.add("Does not cover", excluded + "</ul>", said.about("excludes"));
   }
   for (const auto& target : protocol.targets) {
@@ -457,6 +463,28 @@ std::string protocol_standing(const model::Protocol& p, Said& said, const model:
               "");
   }
   facts.add("Supersedes", text_list(p.supersedes), said.about("supersedes"));
+  for (bool separate : {false, true}) {
+    std::vector<model::Text> kept;
+    for (const auto& k : p.not_replaced) {
+      if (k.said_separate == separate) kept.push_back(k.document);
+    }
+    if (!kept.empty()) {
+      facts.add(separate ? "Separate from" : "Does not replace", text_list(kept), said.about("does_not_replace"));
+    }
+  }
+  for (const auto& u : p.used_when) {
+    std::string situations;
+    for (std::size_t i = 0; i < u.situations.size(); ++i) {
+      if (i > 0) situations += u.joined_by.at(i - 1) == "," ? ", " : fmt::format(" {} ", u.joined_by.at(i - 1));
+      situations += markup_text(u.situations[i].value);
+    }
+    facts.add("Used when", situations, said.about("used_when"));
+  }
+  for (const auto& o : p.oversight) {
+    facts.add("Overseen by",
+              markup_text(o.by.value) + (o.purpose ? ", " + markup_text(o.purpose->value) : std::string()),
+              said.about("overseen"));
+  }
   std::vector<std::string> amendments;
   for (const auto& a : p.amendments) {
     amendments.push_back(markup_text(date_words(a.date)) + (a.what ? ": " + markup_text(a.what->value) : ""));

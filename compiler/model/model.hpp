@@ -308,6 +308,10 @@ struct Contact : Described {
   }
 };
 
+// The verb of a duty none of the others names: its object is the document's own words,
+// verb and all ("prioritise relevant assessments"), so that no duty is bent to fit a verb.
+inline constexpr std::string_view duty_in_own_words = "duty";
+
 struct Duty : Described {
   std::string_view verb;  // "record", "notify", "confirm in writing", ...: lives for the program
   std::optional<Text> object;
@@ -319,6 +323,7 @@ struct Duty : Described {
   std::optional<std::int64_t> before_stage;
   std::optional<Text> condition;
   std::optional<Text> purpose;  // what the document says it is for: "so that the LADO is aware"
+  std::optional<Text> under;    // another document whose rules it is kept under
   Span span;
   Modality modality = Modality::unstated;
   // "notify A or B": owed to one of those named in `to`, not to each of them.
@@ -593,6 +598,35 @@ struct Counterpart {
 };
 
 // The procedures manual (chapter, section) the protocol is part of.
+// A document the protocol leaves in force beside it: "does not replace the statutory
+// complaints process", or, in the document's word, "separate from" it.
+struct NotReplaced {
+  Text document;
+  bool said_separate = false;
+  Span span;
+};
+
+// The situations a protocol is used in; `joined_by[i]` is the document's word between
+// situations i and i + 1 ("and", "or", "and/or", or "," alone).
+struct UsedWhen {
+  std::vector<Text> situations;
+  std::vector<std::string_view> joined_by;
+  Span span;
+};
+
+// Who oversees the protocol, and what for, where the document names no report.
+struct Oversight {
+  Text by;
+  std::optional<Text> purpose;
+  Span span;
+};
+
+// Where excluded cases go instead: `excludes "..." instead "..."`.
+struct ExcludedInstead {
+  Text excluded;
+  Text instead;
+};
+
 struct PartOf {
   Text manual;
   std::optional<Text> section;
@@ -640,12 +674,16 @@ struct Protocol : Described {
   Flags<Scope> scope;
   Span scope_span;  // the `covers` statement
   std::vector<Text> exclusions;
+  std::vector<ExcludedInstead> excluded_instead;
   std::vector<Text> applies_to;
   std::vector<Counterpart> counterparts;
   std::vector<PartOf> part_of;
   std::vector<Text> supersedes;
   std::vector<Amendment> amendments;
   std::vector<Text> statutory;
+  std::vector<NotReplaced> not_replaced;
+  std::vector<Oversight> oversight;
+  std::vector<UsedWhen> used_when;
   // Every version and date the protocol cites as its own, in order: `version` and
   // `dated` are the first. More than one distinct is reported (G015).
   std::vector<Text> versions;

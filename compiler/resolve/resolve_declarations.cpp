@@ -85,8 +85,14 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::excludes:
-      for (auto& exclusion : texts_of(child, Tag::text, context)) protocol.exclusions.push_back(std::move(exclusion));
+    {
+      auto excluded = texts_of(child, Tag::text, context);
+      if (auto instead = optional_text(child, Tag::instead, context)) {
+        for (const auto& exclusion : excluded) protocol.excluded_instead.push_back({exclusion, *instead});
+      }
+      for (auto& exclusion : excluded) protocol.exclusions.push_back(std::move(exclusion));
       break;
+    }
     case Keyword::applies_to:
       for (auto& whom : texts_of(child, Tag::text, context)) protocol.applies_to.push_back(std::move(whom));
       break;
@@ -111,6 +117,34 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       break;
     case Keyword::statutory:
       for (auto& law : texts_of(child, Tag::text, context)) protocol.statutory.push_back(std::move(law));
+      break;
+    case Keyword::does_not_replace: {
+      bool said_separate = child.find(Tag::word) != nullptr;
+      for (auto& document : texts_of(child, Tag::text, context)) {
+        protocol.not_replaced.push_back({std::move(document), said_separate, child.span});
+      }
+      break;
+    }
+    case Keyword::used_when: {
+      model::UsedWhen used{texts_of(child, Tag::text, context), {}, child.span};
+      // A comma followed by a word is joined by the word.
+      for (const auto& value : child.values) {
+        if (value.tag != Tag::word) continue;
+        auto word = normalise_words(value.text);
+        std::string_view join = value.text == "," ? "," : word == "and" ? "and" : word == "or" ? "or" : "and/or";
+        if (!used.joined_by.empty() && used.joined_by.back() == "," && join != ",") {
+          used.joined_by.back() = join;
+        } else {
+          used.joined_by.push_back(join);
+        }
+      }
+      protocol.used_when.push_back(std::move(used));
+      break;
+    }
+    case Keyword::overseen:
+      if (auto by = optional_text(child, Tag::by, context)) {
+        protocol.oversight.push_back({*by, optional_text(child, Tag::purpose, context), child.span});
+      }
       break;
     case Keyword::calendar:
       if (const auto* name = child.find(Tag::name)) {
