@@ -64,6 +64,66 @@ inline constexpr escc::tables::Agency agencies[] = {
 inline constexpr escc::tables::Contact contacts[] = {
     {"Executive Support Manager - People"sv, "Carol Watson"sv, {data::texts + 1, 1}, {data::texts + 0, 1}, {}, escc::tables::none, 0, ""sv, 0, 0, ""sv},
 };
+inline constexpr std::string_view detail_texts[] = {
+    "social workers, personal advisors, police officers, health and other case workers"sv,
+    "senior safeguarding leads across the partnership"sv,
+};
+inline constexpr escc::tables::Quote quotes[] = {
+    {escc::tables::PassageKind::source, "High Risk Management Panel- Another method of escalation"sv, ""sv},
+    {escc::tables::PassageKind::source, "To provide social workers, personal advisors, police officers, health and other case workers a route to escalate concerns to senior safeguarding leads across the partnership. It offers:"sv, "parties"sv},
+    {escc::tables::PassageKind::source, "Unfettered access to the Executive Director - People and partner senior safeguarding leads where concerns have not been resolved or there are concerns about management direction."sv, "entry"sv},
+    {escc::tables::PassageKind::note, "The slides do not say from which stage the panel can be reached: 'any stage' is escc's way of writing 'another method of escalation'."sv, "entry"sv},
+    {escc::tables::PassageKind::context, "Assistance to resolve complex risk issues or partnership issues."sv, ""sv},
+    {escc::tables::PassageKind::context, "Clear direction on high risk matters."sv, ""sv},
+    {escc::tables::PassageKind::context, "Shared ownership across the partnership of high-risk situations."sv, ""sv},
+    {escc::tables::PassageKind::source, "To make a referral, contact the Executive Support Manager - People, Carol Watson carol.watson@enfield.gov.uk or 020 8379 3201"sv, ""sv},
+    {escc::tables::PassageKind::source, "Escalation and Resolution Protocol: Managing professional disagreements in work relating to the safety of children"sv, ""sv},
+    {escc::tables::PassageKind::source, "Enfield Multi-Agency Practice Week \342\200\223 January 2024"sv, ""sv},
+    {escc::tables::PassageKind::note, "The source is the slides of a workshop that present the protocol; the protocol itself (Escalation-protocol-2023.pdf, updated 2024) is not the source of this transcription. January 2024 is the workshop's date, not the protocol's."sv, ""sv},
+    {escc::tables::PassageKind::source, "Enfield Safeguarding Children Partnership"sv, "partnership"sv},
+    {escc::tables::PassageKind::source, "in work relating to the safety of children"sv, "covers"sv},
+    {escc::tables::PassageKind::source, "It is of vital importance that children, young people and their families do not become entangled in professional disagreements"sv, "covers"sv},
+    {escc::tables::PassageKind::source, "This protocol...does not:...cover disagreement within single agencies (whistleblowing policy)"sv, "excludes"sv},
+    {escc::tables::PassageKind::source, "cover cases where there may be concerns about the behaviour or conduct of another professional that may impact on a child's or vulnerable adult's safety and well-being (LADO)"sv, "excludes"sv},
+    {escc::tables::PassageKind::note, "The exclusion speaks of vulnerable adults; the protocol is about children."sv, "excludes"sv},
+    {escc::tables::PassageKind::source, "ESCP Escalation Resolution Protocol Flow Chart...Escalation-protocol-2023.pdf...enfield.gov.uk"sv, "link"sv},
+    {escc::tables::PassageKind::source, "Relevant local Enfield Safeguarding Children Partnership Policies and Procedures:...london multi-agency safeguarding data sharing agreement.pdf...enfield.gov.uk"sv, "read_with"sv},
+    {escc::tables::PassageKind::note, "The slides call these three documents relevant; the addresses of their links are not in the extracted text."sv, "read_with"sv},
+    {escc::tables::PassageKind::source, "Escalation-protocol-updated-2024.pdf...enfield.gov.uk"sv, "read_with"sv},
+    {escc::tables::PassageKind::source, "ECSL3102-Threshold-Guidance-2023.pdf...enfield.gov.uk"sv, "read_with"sv},
+    {escc::tables::PassageKind::context, "This workshop...Will give an overview of the escalation and resolution protocol and go through the flow chart...Invite you to think about how it could be used...Help you to understand and be confident on the different stages of escalation...This workshop is not a forum to raise specific escalation concerns- these need to be escalated using the escalation and resolution protocol."sv, ""sv},
+    {escc::tables::PassageKind::context, "What is our joint aim\077...Working Together 2023 states that the principles for working with parents and carers are:...Effective partnership working with parents and carers happens when practitioners build strong, positive, trusting, and co-operative relationships...Verbal and non-verbal communication should be respectful, non-blaming, clear, inclusive, and adapted to parents and carers needs...Practitioners empower parents and carers to participate in decision-making to help, support and protect children...Practitioners involve parents, carers, families, and local communities in designing processes that affect them, including those focused on safeguarding children."sv, ""sv},
+    {escc::tables::PassageKind::context, "Multi-agency expectations for direct practice are as follows:...Collaborate: practitioners working with the same child and family share information to get a complete picture of what life is like for the child. Collectively, they ensure the child's voice is at the centre and the right support is provided...Learn: practitioners learn together by drawing on the best available evidence from their individual fields and sharing their diverse perspectives during regular shared reflection on a child's development, experiences, and outcomes...Resource: practitioners build strong relationships across agencies and disciplines to ensure they support and protect the children with whom they work...Include: practitioners recognise the differences between, and are confident to respond to, circumstances where children experience adversity due to economic and social circumstances and acute family stress, and situations where children face harm due to parental abuse and neglect...Mutual challenge: practitioners challenge themselves and each other, question each other's assumptions, and seek to resolve differences of opinion in a restorative and respectful way"sv, ""sv},
+    {escc::tables::PassageKind::context, "What does mutual challenge mean\077...Mutual: ADJECTIVE...(of a feeling or action) experienced or done by each of two or more parties towards the other or others: \042a partnership based on mutual respect and understanding\042...Challenge: VERB...dispute the truth or validity of:...\042it is possible to challenge the report's assumptions\042"sv, ""sv},
+    {escc::tables::PassageKind::context, "When we disagree...It is of vital importance that children, young people and their families do not become entangled in professional disagreements and that where such disputes do occur they can be resolved with minimum delay...In reaching resolution it is essential that at all times disputes are approached in a considerate manner. One which both respects and seeks to understand the views and concerns of others"sv, ""sv},
+    {escc::tables::PassageKind::context, "Discussion point:...Can you think of examples where professionals might disagree in relation to safeguarding and support for a CYP\077 (please give general examples, do not name names)"sv, ""sv},
+    {escc::tables::PassageKind::context, "Examples of where disagreements may arise...One professional disagrees with another about action/inaction- e.g. closing a case...Referral not judged to meet threshold for CSC or another agency...One agency/worker believes another has not completed an action, creating a safeguarding risk...One agency believes multi- agency plan is not meeting needs of CYP due to another agency not being involved/closing case...Where an agency has asked for a CPP and Conference for a child but has been refused"sv, ""sv},
+    {escc::tables::PassageKind::context, "Discussion point: Where professionals disagree, what risks can you think of\077"sv, ""sv},
+    {escc::tables::PassageKind::context, "What are the risks to disagreements\077...Drift...Uncertainty...Confusion...That's just for the professionals!...Impact for the child or family can be unsettling, and in worst cases severe, impacting on their safety...SCRs have shown us the worst cases, and the importance of ensuring disagreement between agencies is dealt with swiftly through an agreed protocol."sv, ""sv},
+    {escc::tables::PassageKind::context, "How to foster an approach of mutual challenge\077...Reflection before action...Discussion with colleagues/ managers...Attempt to understand the rationale and point of view of the other person...Do not send emails when angry- take time to decompress and reflect...Always assume that the other person is also trying to keep the child, young person or family safe- do not approach from a deficit position...Support colleagues to discuss strategies on how to manage similar scenarios again, reflect as a team!"sv, ""sv},
+    {escc::tables::PassageKind::context, "Go to the Safeguarding Enfield website for further resources Safeguarding Enfield"sv, ""sv},
+    {escc::tables::PassageKind::context, "Thank you and questions:...Please take a few minutes to complete the evaluation form...https://forms.office.com/e/QYzCSTjGQs...safeguardingenfield@enfield.gov.uk...Chantel.palmer@nhs.net...Tom.wolframm@met.police.uk...Chloe.Pettigrew@enfield.gov.uk"sv, ""sv},
+};
+inline constexpr escc::tables::StageDetails stage_details[] = {
+    {{data::detail_texts + 0, 2}, ""sv, ""sv, ""sv, {}, {}, {}, {data::quotes + 0, 7}},
+};
+inline constexpr escc::tables::ContactDetails contact_details[] = {
+    {{}, {}, {}, ""sv, ""sv, ""sv, false, false, false, ""sv, {data::quotes + 7, 1}},
+};
+inline constexpr escc::tables::Partnership partnerships[] = {
+    {"Enfield Safeguarding Children Partnership"sv, "ESCP"sv},
+};
+inline constexpr escc::tables::Finding findings[] = {
+    {"G002"sv, escc::tables::Severity::warning, "the protocol does not say when it is next to be reviewed; the protocol records the review date as unknown (the source is the workshop's slides, which do not say when the protocol is to be reviewed; the protocol itself is not the source)"sv, escc::tables::none},
+    {"G004"sv, escc::tables::Severity::warning, "the protocol does not say whether it is live, a draft, or withdrawn; the protocol records the status as unknown (the source is the workshop's slides, which do not say whether the protocol is live; the protocol itself is not the source)"sv, escc::tables::none},
+    {"G005"sv, escc::tables::Severity::warning, "no approval of this protocol is recorded; the protocol records the approval as unknown (the source is the workshop's slides, which do not say who approved the protocol; the protocol itself is not the source)"sv, escc::tables::none},
+    {"G006"sv, escc::tables::Severity::warning, "there is no rule for a child or adult at immediate risk of significant harm: the stages alone could delay action for days; the protocol records the rule for immediate risk as unknown (the source is the workshop's slides, which give no rule for immediate risk in their words (the flow chart's picture may have); the protocol itself is not the source)"sv, escc::tables::none},
+    {"S007"sv, escc::tables::Severity::note, "escc cannot check how to escalate: the protocol records the stages as unknown (the slides show the protocol's stages only in the picture on the 'ESCP Escalation Resolution Protocol Flow Chart' slide, which is not in the extracted text)"sv, escc::tables::none},
+    {"G012"sv, escc::tables::Severity::warning, "the document is ambiguous here (the protocol): the slides link two versions of the protocol and do not say which is in force; escc checks each reading, '2023' and 'updated 2024'"sv, escc::tables::none},
+    {"D003"sv, escc::tables::Severity::note, "the document uses 'SCRs' and never spells it out, so a reader who does not know it cannot tell what it stands for: for the board to spell out at its next revision"sv, escc::tables::none},
+    {"T004"sv, escc::tables::Severity::warning, "route hrmp has no timeframe, so nobody knows when to escalate further; the protocol records the timeframe as unknown (the slides give no timeframe for the panel; the protocol itself is not the source)"sv, 0},
+    {"D003"sv, escc::tables::Severity::note, "the document uses 'YOT' and never spells it out, so a reader who does not know it cannot tell what it stands for: for the board to spell out at its next revision"sv, escc::tables::none},
+};
 
 }  // namespace data
 
@@ -81,6 +141,25 @@ inline constexpr escc::tables::Protocol protocol{
     {data::contacts, 1},
     {data::availabilities, 1},
     {0, 0, false}};
+
+// What a caseworker acts on (escc::tables::ProtocolDetails).
+inline constexpr escc::tables::ProtocolDetails details{
+    {data::stage_details + 0, 1},
+    {data::contact_details + 0, 1},
+    nullptr,
+    {},
+    ""sv,
+    escc::tables::Status::unstated,
+    {},
+    {},
+    {},
+    {},
+    0,
+    "Enfield Safeguarding Children Partnership"sv,
+    {data::partnerships + 0, 1},
+    {},
+    {data::quotes + 8, 26},
+    {data::findings + 0, 9}};
 
 }  // namespace escc_enfield
 
