@@ -571,6 +571,16 @@ std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses&
     }
     protocol_quotes = caseworker.quotes(*model.protocol);
   }
+  std::string protocol_duties = "{}";
+  if (model.protocol) {
+    std::vector<std::string> rows;
+    for (const auto& duty : model.protocol->duties) {
+      auto holds = analysis::where_duty_holds(duty);
+      rows.push_back(caseworker.duty_row(duty, analysis::duty_words(duty, model) + fmt::format(" ({})", holds), holds));
+    }
+    protocol_duties = caseworker.duties(rows);
+  }
+  auto authors = detail_texts.list(model.protocol ? views(model.protocol->authors) : std::vector<std::string_view>{});
   Rows finding_rows("findings");
   StageOfPlace stage_of(model);
   for (const auto& finding : findings) {
@@ -669,7 +679,7 @@ std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses&
       "    {stages},\n    {contacts},\n    {immediate_risk},\n    {forms},\n    {version},\n"
       "    {status},\n    {dated},\n    {approvals},\n    {last_reviewed},\n    {review_due},\n"
       "    {review_every_months},\n    {publisher},\n    {partnerships},\n    {authors},\n    {quotes},\n"
-      "    {findings}}};\n\n",
+      "    {findings},\n    {duties}}};\n\n",
       fmt::arg("stages", stage_details.list_from(0)), fmt::arg("contacts", contact_details.list_from(0)),
       fmt::arg("immediate_risk", immediate_risk.empty() ? "nullptr" : "&data::immediate_risk"),
       fmt::arg("forms", forms.list_from(0)),
@@ -685,8 +695,9 @@ std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses&
                declared && declared->review_every_months ? declared->review_every_months->value : 0),
       fmt::arg("publisher", literal(declared ? declared->partnership_names() : "")),
       fmt::arg("partnerships", partnerships.list_from(0)),
-      fmt::arg("authors", detail_texts.list(declared ? views(declared->authors) : std::vector<std::string_view>{})),
-      fmt::arg("quotes", protocol_quotes), fmt::arg("findings", finding_rows.list_from(0)));
+      fmt::arg("authors", authors),
+      fmt::arg("quotes", protocol_quotes), fmt::arg("findings", finding_rows.list_from(0)),
+      fmt::arg("duties", protocol_duties));
   out += fmt::format("}}  // namespace {}\n\n#endif  // ESCC_PROTOCOL_{}\n", space, space);
   return out;
 }

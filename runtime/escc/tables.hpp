@@ -302,6 +302,9 @@ struct ProtocolDetails {
   List<std::string_view> authors;
   List<Quote> quotes;
   List<Finding> findings;  // escc's findings when the header was made (allowed ones left out)
+  // The duties the protocol states once for the whole of it, each with where it holds
+  // (also in the details of each stage they hold at, which a protocol without stages lacks).
+  List<Duty> duties;
 };
 
 }  // namespace escc::tables

@@ -343,6 +343,8 @@ inline constexpr std::string_view detail_texts[] = {
     "BSCP"sv,
     "LBB Quality Board"sv,
     "Safeguarding Adults Board"sv,
+    "Safeguarding Adults Board"sv,
+    "BSCP"sv,
 };
 inline constexpr escc::tables::Quote quotes[] = {
     {escc::tables::PassageKind::source, "They should be able to evidence the nature and source of the concerns and should keep a record of all discussions."sv, ""sv},
@@ -595,7 +597,8 @@ inline constexpr escc::tables::ProtocolDetails details{
     {data::partnerships + 0, 2},
     {data::detail_texts + 7, 2},
     {data::quotes + 55, 33},
-    {data::findings + 0, 54}};
+    {data::findings + 0, 54},
+    {}};
 
 }  // namespace escc_barnet
 

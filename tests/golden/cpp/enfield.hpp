@@ -159,7 +159,8 @@ inline constexpr escc::tables::ProtocolDetails details{
     {data::partnerships + 0, 1},
     {},
     {data::quotes + 8, 26},
-    {data::findings + 0, 9}};
+    {data::findings + 0, 9},
+    {}};
 
 }  // namespace escc_enfield
 

@@ -559,7 +559,8 @@ inline constexpr escc::tables::ProtocolDetails details{
     {data::partnerships + 0, 1},
     {},
     {data::quotes + 104, 69},
-    {data::findings + 0, 14}};
+    {data::findings + 0, 14},
+    {}};
 
 }  // namespace escc_herefordshire
 

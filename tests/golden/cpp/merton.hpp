@@ -230,6 +230,7 @@ inline constexpr std::string_view detail_texts[] = {
     "the line manager"sv,
     "MSCB Quality Assurance Sub Group"sv,
     "MSCB"sv,
+    "Paul Bailey"sv,
 };
 inline constexpr escc::tables::Quote quotes[] = {
     {escc::tables::PassageKind::source, "Recognition that there is a disagreement over a significant issue, which impacts on the safety and welfare of a child"sv, ""sv},
@@ -411,7 +412,8 @@ inline constexpr escc::tables::ProtocolDetails details{
     {data::partnerships + 0, 1},
     {data::detail_texts + 6, 1},
     {data::quotes + 39, 33},
-    {data::findings + 0, 15}};
+    {data::findings + 0, 15},
+    {}};
 
 }  // namespace escc_merton
 

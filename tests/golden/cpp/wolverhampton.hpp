@@ -250,6 +250,7 @@ inline constexpr std::string_view detail_texts[] = {
     "the WST Scrutiny & Assurance Co-ordination Group Chair"sv,
     "Andrew Wolverson"sv,
     "Victoria Bowles"sv,
+    "WST Scrutiny & Assurance Co-ordination Group (SACG)"sv,
 };
 inline constexpr escc::tables::Quote quotes[] = {
     {escc::tables::PassageKind::source, "Ensure that at all stages of the process, accurate actions and decisions are recorded (on the file) and shared with relevant personnel including the worker who raised the initial concern. This must include written confirmation between the parties about an agreed outcome of the disagreement and how any outstanding issues will be pursued."sv, ""sv},
@@ -348,6 +349,9 @@ inline constexpr escc::tables::Quote quotes[] = {
     {escc::tables::PassageKind::context, "Where a practitioner or an agency considers that the safeguarding needs of the child or adult with care and support needs are better met by a Child Protection Plan/adult safeguarding plan and have requested that a Child Protection Conference/safeguarding meeting be called and feel that this has been refused."sv, ""sv},
     {escc::tables::PassageKind::context, "Where a range of practitioners and professionals have concerns about an agency's response to safeguarding concerns relating to a specific child or adult with care and support needs."sv, ""sv},
     {escc::tables::PassageKind::context, "Where there is a disagreement over the sharing of information and/or provision of services."sv, ""sv},
+    {escc::tables::PassageKind::source, "Ensure that at all stages of the process, accurate actions and decisions are recorded (on the file) and shared with relevant personnel including the worker who raised the initial concern. This must include written confirmation between the parties about an agreed outcome of the disagreement and how any outstanding issues will be pursued."sv, ""sv},
+    {escc::tables::PassageKind::source, "3.9 Each practitioner is responsible for recording professional conversations and decision-making in line with the case recording protocols and procedures in each agency or setting. Those involved in the resolution process must accurately and contemporaneously record each intra- and inter-agency discussion they have and approve and date the record."sv, ""sv},
+    {escc::tables::PassageKind::source, "3.10 Where the disagreement involves actions in relation to an individual child or adult with care and support needs, a record of the intra- and inter-agency discussion and any other written communication should be placed on the individual's record."sv, ""sv},
 };
 inline constexpr escc::tables::Step steps[] = {
     {"Raise the matter with the relevant practitioner verbally and in writing, with clear evidence-based reasons for the disagreement, after discussion with their line manager"sv, "within 2 working days from the disagreement or receipt of a decision"sv, ""sv, ""sv, ""sv, escc::tables::Modality::should, {}, {data::quotes + 3, 2}},
@@ -383,6 +387,10 @@ inline constexpr escc::tables::Duty duties[] = {
     {"Should share accurate actions and decisions to relevant personnel including the worker who raised the initial concern (at every stage)"sv, escc::tables::Modality::should, escc::tables::none, "at every stage"sv, {}},
     {"Must record each intra- and inter-agency discussion they have, by those involved in the resolution process (at every stage)"sv, escc::tables::Modality::must, escc::tables::none, "at every stage"sv, {data::quotes + 42, 1}},
     {"Should record a record of the intra- and inter-agency discussion and any other written communication on the individual's record, if the disagreement involves actions in relation to an individual child or adult with care and support needs (at every stage)"sv, escc::tables::Modality::should, escc::tables::none, "at every stage"sv, {data::quotes + 43, 1}},
+    {"Should record accurate actions and decisions on the file (at every stage)"sv, escc::tables::Modality::should, escc::tables::none, "at every stage"sv, {data::quotes + 96, 1}},
+    {"Should share accurate actions and decisions to relevant personnel including the worker who raised the initial concern (at every stage)"sv, escc::tables::Modality::should, escc::tables::none, "at every stage"sv, {}},
+    {"Must record each intra- and inter-agency discussion they have, by those involved in the resolution process (at every stage)"sv, escc::tables::Modality::must, escc::tables::none, "at every stage"sv, {data::quotes + 97, 1}},
+    {"Should record a record of the intra- and inter-agency discussion and any other written communication on the individual's record, if the disagreement involves actions in relation to an individual child or adult with care and support needs (at every stage)"sv, escc::tables::Modality::should, escc::tables::none, "at every stage"sv, {data::quotes + 98, 1}},
 };
 inline constexpr escc::tables::OnOutcome on_outcomes[] = {
     {escc::tables::Outcome::resolved, ""sv, {data::duties + 4, 1}, {data::quotes + 7, 1}},
@@ -469,7 +477,8 @@ inline constexpr escc::tables::ProtocolDetails details{
     {data::partnerships + 0, 1},
     {data::detail_texts + 8, 1},
     {data::quotes + 52, 44},
-    {data::findings + 0, 20}};
+    {data::findings + 0, 20},
+    {data::duties + 24, 4}};
 
 }  // namespace escc_wolverhampton
 
