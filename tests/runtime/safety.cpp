@@ -68,6 +68,18 @@ void dates_and_times() {
     threw = refusal.reason() == escc::Reason::no_such_day;
   }
   expect(threw, "asking a refusal for its value throws escc::Refused, with the reason");
+#if __cplusplus >= 202002L
+  using std::chrono::December, std::chrono::February, std::chrono::month, std::chrono::year,
+      std::chrono::year_month_day;
+  refused(escc::Date::from(year_month_day{year{2026}, February, std::chrono::day{30}}), escc::Reason::no_such_day,
+          "30 February as a year_month_day");
+  refused(escc::Date::from(year_month_day{year{2026}, month{13}, std::chrono::day{1}}), escc::Reason::month_out_of_range,
+          "month 13 as a year_month_day");
+  auto christmas = escc::Date::from(year_month_day{year{2026}, December, std::chrono::day{25}});
+  expect(christmas.ok() && christmas->year_month_day() == year{2026} / December / 25 &&
+             escc::Date::from(christmas->sys_days()).value() == *christmas && christmas->weekday() == 4,
+         "25 December 2026, a Friday, to and from std::chrono");
+#endif
   refused(escc::london_time_of_unix_seconds(0), escc::Reason::outside_uk_clock_rule, "UK time in 1970");
   refused(escc::london_time_of_unix_seconds(std::numeric_limits<long long>::max()),
           escc::Reason::outside_uk_clock_rule, "UK time at the end of time");
