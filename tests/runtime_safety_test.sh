@@ -11,12 +11,7 @@
 set -euo pipefail
 escc=$1
 root=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+source "$(dirname "$0")/expect.sh"
 
 "$escc" build --today 2026-11-23 --emit cpp -o "$work/v1" "$root/protocols/wolverhampton.esc" "$root/protocols/merton.esc" >/dev/null
 flags=(-Wall -Wextra -Wpedantic -Werror -I "$work/v1" -I "$root/runtime")
@@ -119,5 +114,4 @@ else
   done
 fi
 
-echo "$passed passed, $failed failed"
-[ $failed = 0 ]
+finish
