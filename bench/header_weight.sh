@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 stem=$(basename "$protocol" .esc)
 "$escc" build --today 2026-11-23 --emit cpp -o "$work" "$protocol" >/dev/null
-space=$(sed -n 's/^namespace \(escc_[A-Za-z0-9_]*\) {$/\1/p' "$work/$stem.hpp")
+space=$(sed -n 's/^namespace \(escc_[A-Za-z0-9_]*\) {$/\1/p' "$work/$stem.hpp" | head -1)
 cat >"$work/case.cpp" <<PROGRAM
 #include <cstdio>
 #include "$stem.hpp"
@@ -21,10 +21,10 @@ cat >"$work/case.cpp" <<PROGRAM
 int main() {
   // Through a volatile pointer, so that the compiler cannot work the case out while
   // compiling and leave the tables out of the program.
-  const escc::tables::Protocol* volatile chosen = &$space::protocol;
-  escc::Escalation e(*chosen, {2026, 12, 18});
+  const auto* volatile chosen = &$space::protocol;
+  escc::Escalation e(*chosen, escc::Date::of(2026, 12, 18).value(), "bench");
   auto due = e.due_date();
-  std::printf("%d\n", due ? due->date.day : 0);
+  std::printf("%d\n", due ? due->date.day() : 0);
 #ifdef WITH_DETAILS
   const escc::tables::ProtocolDetails* volatile details = &$space::details;
   std::printf("%zu\n", details->quotes.size);

@@ -280,6 +280,9 @@ struct Protocol {
   List<Contact> contacts;
   List<Availability> availabilities;
   WorkingDays overall;  // the protocol's overall target, else the main path's total
+  // SHA-256, in hexadecimal, of the protocol's generated tables: a saved case is
+  // restored only under the version of the protocol it was saved under.
+  std::string_view hash;
 };
 
 

@@ -25,7 +25,7 @@ protocols=("$root"/protocols/*.esc "$root"/tests/corpus/*/*.esc)
   echo '  std::string folder = argv[1];'
   for protocol in "${protocols[@]}"; do
     stem=$(basename "$protocol" .esc)
-    space=$(sed -n 's/^namespace \(escc_[A-Za-z0-9_]*\) {$/\1/p' "$work/generated/$stem.hpp")
+    space=$(sed -n 's/^namespace \(escc_[A-Za-z0-9_]*\) {$/\1/p' "$work/generated/$stem.hpp" | head -1)
     echo "  if (std::FILE* out = std::fopen((folder + \"/$stem.rows\").c_str(), \"w\")) {"
     echo "    caseworker_rows::print($space::protocol, $space::details, out);"
     echo '    std::fclose(out);'
