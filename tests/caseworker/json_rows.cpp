@@ -36,23 +36,12 @@
 #include <utility>
 #include <vector>
 
+#include "header_rows.hpp"
+
 namespace {
 
 using json = nlohmann::json;
-
-std::string escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+using caseworker_rows::escaped;
 
 std::string lowered(std::string text) {
   for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
