@@ -50,10 +50,13 @@ fuzz:
 	@cmake --build $(FUZZ_DIR) --target escc-fuzz-parser escc-fuzz-check escc-fuzz-format escc-fuzz-backends
 	@tools/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
-# Rewrites the golden files from the current compiler; review the result with git diff.
+# Rewrites the golden files from the current compiler, and the editors' grammar and its
+# snapshots; review the result with git diff.
 golden: build
 	@ESCC_UPDATE_GOLDEN=1 $(BUILD_DIR)/tests/escc_tests "[golden]" >/dev/null || true
-	@git status --short tests/golden
+	@ESCC_UPDATE_GOLDEN=1 editors/vscode/tests/grammar_test.sh $(BUILD_DIR)/editors/escc-editor-grammar \
+	  $(CURDIR) $(BUILD_DIR) >/dev/null || true
+	@git status --short tests/golden editors/vscode
 
 # Writes docs/performance.md.
 bench: build

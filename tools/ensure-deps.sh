@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that a make target needs, and nothing else; for tests,
 # also the browser driver (playwright-core, pinned in tests/browser/package-lock.json)
-# into BUILD_DIR/browser.
+# into BUILD_DIR/browser, and the VS Code extension's npm packages (pinned in
+# editors/vscode/package-lock.json) into BUILD_DIR/vscode.
 # Usage: tools/ensure-deps.sh build|test [BUILD_DIR]
 # As root it installs what is missing; otherwise it prints the exact apt-get line
 # and exits 2, so a newcomer sees what to run instead of a compiler error.
@@ -33,15 +34,23 @@ if [ "${1:-build}" = test ] && ! command -v npm >/dev/null; then
   missing+=(nodejs npm)
 fi
 
+# Installs the npm packages pinned in SOURCE's package-lock.json into FOLDER, unless the
+# same lock is installed there already, so that the tests never reach the registry.
+install_pinned_npm_packages() {
+  local source=$1 folder=$2 what=$3
+  [ -d "$folder/node_modules" ] && cmp -s "$source/package-lock.json" "$folder/package-lock.json" && return 0
+  mkdir -p "$folder"
+  cp "$source/package.json" "$source/package-lock.json" "$folder/"
+  echo "Installing $what into $folder" >&2
+  (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
 install_browser_driver() {
   [ "${1:-build}" = test ] || return 0
-  local folder=${2:-build}/browser
-  [ -f "$folder/node_modules/playwright-core/package.json" ] &&
-    cmp -s tests/browser/package-lock.json "$folder/package-lock.json" && return 0
-  mkdir -p "$folder"
-  cp tests/browser/package.json tests/browser/package-lock.json "$folder/"
-  echo "Installing the browser driver (playwright-core) into $folder" >&2
-  (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  install_pinned_npm_packages tests/browser "${2:-build}/browser" "the browser driver (playwright-core)"
+  # The VS Code extension's client library, its grammar's snapshot tester and its packager.
+  install_pinned_npm_packages editors/vscode "${2:-build}/vscode" \
+    "the VS Code extension's packages (vscode-languageclient, vscode-tmgrammar-test, @vscode/vsce)"
 }
 
 if [ ${#missing[@]} -eq 0 ]; then
