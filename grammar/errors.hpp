@@ -131,6 +131,10 @@ ESC_MESSAGE(about_word,
             "expected 'about' and what the complaints are about, as in complaints about \"the decisions of the "
             "partnership\", but found {found}");
 ESC_MESSAGE(complaint_subject, "expected what the complaints are about, in quotes, after 'complaints about', but found {found}");
+ESC_MESSAGE(decided_by_word,
+            "expected 'decided by' and who makes the decision, in quotes, as in decided by \"the Partnership Chair\", "
+            "but found {found}");
+ESC_MESSAGE(decider_text, "expected who makes the decision, in quotes, after 'decided by', but found {found}");
 ESC_MESSAGE(overseen_by_word, "expected 'overseen by' and who oversees the protocol, in quotes, but found {found}");
 ESC_MESSAGE(overseer_text, "expected who oversees the protocol, in quotes, after 'overseen by', but found {found}");
 ESC_MESSAGE(instead_text,

@@ -666,6 +666,10 @@ struct contact_stmt
 struct binding_word : ESC_KW("binding") {};
 struct final_stmt
     : statement_rule<Keyword::final, ESC_KW("final"), p::opt<sp1, p::opt<ESC_KW("and"), sp1>, binding_word>> {};
+struct decided_by_word : ESC_KW("by") {};
+struct decider_text : quoted {};
+struct decided_by_stmt
+    : statement_rule<Keyword::decided_by, ESC_KW("decided"), sp1, p::must<decided_by_word>, sp, p::must<decider_text>> {};
 
 struct any_stage : p::seq<ESC_KW("any"), sp1, ESC_KW("stage")> {};
 struct entry_point : p::sor<any_stage, p::seq<ESC_KW("stage"), sp, p::must<stage_number>>> {};
@@ -732,7 +736,7 @@ struct statement
              supersedes_stmt, amended_stmt, statutory_stmt, does_not_replace_stmt, via_stmt, overseen_stmt, used_when_stmt, resolve_stmt,
              timeframes_from_stmt, timeframes_called_stmt, formal_start_stmt, report_stmt, term_stmt,
              link_stmt, document_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
-             timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
+             timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt, decided_by_stmt,
              entry_stmt, through_stmt, actor_stmt, unknown_stmt, ambiguous_stmt, reading_stmt, kind_stmt, role_stmt,
              line_stmt, required_from_stmt, send_to_stmt, section_stmt, field_stmt, column_stmt, context_stmt, note_stmt,
              source_stmt> {};

@@ -28,7 +28,7 @@ enum class Keyword : std::uint8_t {
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes,
   applies_to, counterpart, part_of, supersedes, amended, statutory, does_not_replace, via, overseen, used_when, resolve,
   timeframes_from, timeframes_called, formal_start, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
-  outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, ambiguous, reading, kind, role,
+  outcome, go_to, end, duty, contacts, contact, final, decided_by, entry, through, actor, unknown, ambiguous, reading, kind, role,
   line, required_from, send_to, section, field, column, context, note, source,
 };
 
@@ -295,6 +295,9 @@ inline constexpr std::array rows = {
                  .example = R"(contact "Duty Inspector" phone "01234 567890")"},
     StatementRow{.keyword = K::final, .name = "final", .spellings = "final", .offered = "final", .stands_in = stages,
                  .example = "final binding"},
+    // Who makes a final stage's decision, where the document names them apart from its parties.
+    StatementRow{.keyword = K::decided_by, .name = "decided_by", .spellings = "decided by", .offered = "decided",
+                 .stands_in = stages, .example = R"(decided by "the Partnership Chair")"},
     StatementRow{.keyword = K::entry, .name = "entry", .spellings = "entry from", .offered = "entry",
                  .stands_in = blocks(route), .example = "entry from any stage"},
     StatementRow{.keyword = K::through, .name = "through", .spellings = "through", .offered = "through",

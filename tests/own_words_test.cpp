@@ -227,3 +227,28 @@ TEST_CASE("complaints about the partnership are shown apart, and their duties ho
 )");
   CHECK_FALSE(unreachable.findings.empty());
 }
+
+TEST_CASE("who makes a final decision is shown, and counts as naming the decision-maker", "[structure]") {
+  std::string text = esc::test::clean_header;
+  auto checked = esc::test::check_text(text + R"(stage 1 "Practitioners" {
+  parties "Practitioner" to "Practitioner"
+  within 2 working days
+  when unresolved: go to stage 2
+}
+stage 2 "Chair" {
+  within 5 working days
+  decided by "the Partnership Chair"
+  final binding
+}
+)");
+  // Without `decided by` this stage names nobody, and S010 reports it.
+  for (const auto& finding : esc::test::findings_of(checked)) CHECK(finding.find("[S010]") == std::string::npos);
+  const auto& file = checked.run.files.at(0);
+  REQUIRE(file.resolved);
+  auto json = nlohmann::json::parse(esc::backends::emit_json(file.model, file.analyses, "test.esc"));
+  CHECK(json["stages"].at(1)["decided_by"] == "the Partnership Chair");
+  CHECK_FALSE(json["stages"].at(0).contains("decided_by"));
+  auto chart = esc::backends::chart_of(file.model, file.analyses);
+  auto page = esc::backends::protocol_text(file.model, file.analyses, chart).in_full;
+  CHECK(page.find("Decided by") != std::string::npos);
+}

@@ -312,6 +312,8 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   if (!s.actor_alternatives.empty()) object["or_by"] = texts(s.actor_alternatives);
   object["final"] = s.final;
   object["binding"] = s.binding;
+  // Only where the protocol says it, so that other stages' JSON stays as it was.
+  if (s.decided_by) object["decided_by"] = text(*s.decided_by);
   add_modality(object, s.modality);
   object["unknown"] = unknowns(s.unknowns);
   describe(object, s);

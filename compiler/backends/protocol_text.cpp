@@ -239,6 +239,7 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
     facts.add("Level", markup_text(level.title ? std::string(level.title->value) : level.name), said.about("level"));
   }
   if (stage.actor) facts.add("By", markup_text(stage.actor_words()), said.about("actor"));
+  if (stage.decided_by) facts.add("Decided by", markup_text(stage.decided_by->value), said.about("decided_by"));
   if (!node.formal_start.empty()) {
     const auto& start = *model.protocol->formal_start;
     facts.add(start.called_formal ? "Formal procedure" : "Procedure", markup_text(node.formal_start));
@@ -591,6 +592,7 @@ std::string reading_says(const model::Stage& says, const model::Model& model) {
   if (says.final) {
     facts.add("Final", says.binding ? "This is the final stage; its decision is binding." : "This is the final stage.");
   }
+  if (says.decided_by) facts.add("Decided by", markup_text(says.decided_by->value));
   std::string html = facts.html();
   if (!says.steps.empty()) {
     html += "<ol class=\"steps\">\n";

@@ -256,7 +256,7 @@ struct Window {
 // affects by the table in compiler/model/unknowns.hpp.
 enum class UnknownSubject : std::uint8_t {
   stages, figure, timeframe, outcomes, contacts, lines, hours, seniority, approval, review, status, immediate_risk,
-  binding,
+  binding, decision_maker,
 };
 
 struct Unknown {
@@ -448,6 +448,9 @@ struct Stage : Described {
   std::optional<Text> through, actor;
   // `by "A" or "B"`: the others the document names beside `actor`, one of whom acts.
   std::vector<Text> actor_alternatives;
+  // `decided by`: who makes a final stage's decision, where the document names them apart
+  // from the stage's parties.
+  std::optional<Text> decided_by;
   // "Stage 4: the Chair or the Business Manager": everyone `by` names, joined as written.
   std::string actor_words() const;
   std::vector<Unknown> unknowns;

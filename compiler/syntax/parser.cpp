@@ -402,6 +402,7 @@ ESC_ACTION(covered_kind_word, push_word<Tag::case_kind>);
 ESC_ACTION(covered_only, push_word<Tag::only>);
 ESC_ACTION(formal_word, push_word<Tag::word>);
 ESC_ACTION(complaint_subject, push_quoted<Tag::title>);
+ESC_ACTION(decider_text, push_quoted<Tag::by>);
 ESC_ACTION(not_for_escalation, push_word<Tag::not_for_escalation>);
 ESC_ACTION(as_listed_attr, push_word<Tag::as_listed>);
 ESC_ACTION(in_own_agency_attr, push_word<Tag::in_own_agency>);
