@@ -17,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+#include "deadline_rule.hpp"
 #include "tables.hpp"
 
 namespace escc {
@@ -59,6 +60,9 @@ constexpr bool operator<(const Date& a, const Date& b) { return day_number(a) < 
 struct DueDate {
   Date date;
   bool holidays_known = true;
+  // The rule that gave the date, as escc compiled it (its words and kind), for a stage's
+  // due date; null for a date counted directly on the calendar.
+  const tables::DeadlineRule* rule = nullptr;
 };
 
 class Calendar {
@@ -110,22 +114,28 @@ class Escalation {
 
   const tables::Protocol& protocol() const { return *protocol_; }
   const Calendar& calendar() const { return calendar_; }
-  bool closed() const { return stage_ == tables::none; }
+  // A protocol with no stage to start at (Enfield's: only a route entered from any
+  // stage) is open, at no stage, until a route is entered.
+  bool closed() const { return stage_ == tables::none && (ended_ || protocol_->start != tables::none); }
   Date opened() const { return opened_; }
   Date stage_started() const { return stage_started_; }
 
   // The stage the case is at; nullptr once the escalation is closed.
   const tables::Stage* current_stage() const {
-    return closed() ? nullptr : &protocol_->stages[stage_];
+    return stage_ == tables::none ? nullptr : &protocol_->stages[stage_];
   }
 
-  // When the current stage must be done by: its own timeframe counted from the day
-  // the case reached it (the longer end of a range). Empty when the stage states no
-  // countable timeframe or the escalation is closed.
+  // When the current stage must be done by, by the stage's deadline rule (from the day
+  // the disagreement was raised or the day the case reached the stage, as escc decided),
+  // with that rule. Empty when the rule gives no date or the case is at no stage.
   std::optional<DueDate> due_date() const {
     const auto* stage = current_stage();
-    if (!stage || !stage->days.known) return std::nullopt;
-    return calendar_.add_working_days(stage_started_, stage->days.high);
+    if (!stage) return std::nullopt;
+    auto count = deadline_count(stage->deadline, opened_, stage_started_);
+    if (!count) return std::nullopt;
+    auto due = calendar_.add_working_days(count->from, count->working_days);
+    due.rule = &stage->deadline;
+    return due;
   }
 
   // When the whole escalation must be done by, counted from the day it was opened.
@@ -159,17 +169,34 @@ class Escalation {
     }
     if (outcome == tables::Outcome::resolved) {
       stage_ = tables::none;
+      ended_ = true;
       stage_started_ = on;
       return true;
     }
     return false;
   }
 
+  // Enters a route the protocol lets a case enter from any stage (Enfield's High Risk
+  // Management Panel), from whichever stage the case is at, or before any. Returns false
+  // for a stage that is not such a route of this protocol, or a closed case.
+  bool enter(const tables::Stage& route, Date on) {
+    const auto* first = protocol_->stages.begin();
+    if (closed() || &route < first || &route >= protocol_->stages.end() || !route.entered_from_any_stage) return false;
+    stage_ = static_cast<tables::Index>(&route - first);
+    stage_started_ = on;
+    return true;
+  }
+
+  // Limits contacts() to those serving one kind of case (tables::serves), as
+  // `escc deadlines --case` does.
+  void for_case(tables::CaseKind kind) { case_kind_ = kind; }
+
   // Takes a particular move, such as one with a condition, chosen from moves().
   bool take(const tables::Transition& move, Date on) {
     if (closed() || move.from != stage_) return false;
     stage_ = move.to;
     stage_started_ = on;
+    ended_ = move.to == tables::none;
     return true;
   }
 
@@ -204,6 +231,7 @@ class Escalation {
     for (const auto* list : {&stage->contacts, &stage->line_contacts}) {
       for (auto index : *list) {
         const auto& contact = protocol_->contacts[index];
+        if (case_kind_ && !tables::serves(contact, *case_kind_)) continue;
         if (wanted(contact) && reachable(contact, date, minute)) found.push_back(&contact);
       }
     }
@@ -215,6 +243,8 @@ class Escalation {
   Date opened_;
   tables::Index stage_;
   Date stage_started_;
+  bool ended_ = false;
+  std::optional<tables::CaseKind> case_kind_;
 };
 
 }  // namespace escc

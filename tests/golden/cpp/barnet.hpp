@@ -279,9 +279,9 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Discuss with the other worker"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false, {data::texts + 0, 1}},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalate"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 1, 4}, {}, {data::stage_contacts + 0, 35}, false, false, {}},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 35, 4}, {}, true, false, {data::texts + 5, 2}},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Discuss with the other worker"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {}, {}, false, false, {data::texts + 0, 1}, false, {escc::tables::CountedFrom::raised, escc::tables::DeadlineBasis::none, {0, 0, false}, {0, 0, false}, "no date: the document gives this stage no countable time"sv}, false, ""sv},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Escalate"sv, ""sv, {0, 0, false}, {0, 0, false}, {data::texts + 1, 4}, {}, {data::stage_contacts + 0, 35}, false, false, {}, false, {escc::tables::CountedFrom::stage_start, escc::tables::DeadlineBasis::none, {0, 0, false}, {0, 0, false}, "no date: the document gives this stage no countable time"sv}, false, ""sv},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Resolution by senior leaders"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 35, 4}, {}, true, false, {data::texts + 5, 2}, false, {escc::tables::CountedFrom::stage_start, escc::tables::DeadlineBasis::none, {0, 0, false}, {0, 0, false}, "no date: the document gives this stage no countable time"sv}, false, ""sv},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::unresolved, 1, ""sv},

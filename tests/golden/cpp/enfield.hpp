@@ -48,7 +48,7 @@ inline constexpr escc::tables::Index stage_contacts[] = {
     0,
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::route, 0, "route hrmp"sv, "High Risk Management Panel"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false, {}},
+    {escc::tables::StageKind::route, 0, "route hrmp"sv, "High Risk Management Panel"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false, {}, false, {escc::tables::CountedFrom::stage_start, escc::tables::DeadlineBasis::none, {0, 0, false}, {0, 0, false}, "no date: the document gives this stage no countable time"sv}, true, "concerns have not been resolved or there are concerns about management direction"sv},
 };
 inline constexpr escc::tables::Agency agencies[] = {
     {"met_police"sv, "Met Police"sv},

@@ -207,11 +207,11 @@ inline constexpr escc::tables::Date bank_holidays[] = {
     {2030, 12, 26},
 };
 inline constexpr escc::tables::Stage stages[] = {
-    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, ""sv, {5, 5, true}, {5, 5, true}, {}, {}, {}, false, false, {data::texts + 0, 4}},
-    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line Managers / Safeguarding Lead"sv, "within 2 working days"sv, {2, 2, true}, {7, 7, true}, {}, {}, {}, false, false, {data::texts + 4, 4}},
-    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Service / Senior Managers / Safeguarding Lead"sv, "within 3 working days"sv, {3, 3, true}, {10, 10, true}, {}, {}, {}, false, false, {data::texts + 8, 4}},
-    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, ""sv, {4, 4, true}, {14, 14, true}, {}, {}, {}, false, false, {data::texts + 12, 4}},
-    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Exceptional Circumstances"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false, {data::texts + 16, 4}},
+    {escc::tables::StageKind::formal, 1, "stage 1"sv, "Practitioners"sv, ""sv, {5, 5, true}, {5, 5, true}, {}, {}, {}, false, false, {data::texts + 0, 4}, false, {escc::tables::CountedFrom::raised, escc::tables::DeadlineBasis::steps, {5, 5, true}, {0, 0, false}, "its steps take 5 working days from the day the disagreement was raised"sv}, false, ""sv},
+    {escc::tables::StageKind::formal, 2, "stage 2"sv, "Line Managers / Safeguarding Lead"sv, "within 2 working days"sv, {2, 2, true}, {7, 7, true}, {}, {}, {}, false, false, {data::texts + 4, 4}, false, {escc::tables::CountedFrom::stage_start, escc::tables::DeadlineBasis::timeframe, {2, 2, true}, {0, 0, false}, "within 2 working days of the day the case reached this stage"sv}, false, ""sv},
+    {escc::tables::StageKind::formal, 3, "stage 3"sv, "Service / Senior Managers / Safeguarding Lead"sv, "within 3 working days"sv, {3, 3, true}, {10, 10, true}, {}, {}, {}, false, false, {data::texts + 8, 4}, false, {escc::tables::CountedFrom::stage_start, escc::tables::DeadlineBasis::steps, {3, 3, true}, {0, 0, false}, "its steps take 3 working days from the day the case reached this stage"sv}, false, ""sv},
+    {escc::tables::StageKind::formal, 4, "stage 4"sv, "WST Agency Representative"sv, ""sv, {4, 4, true}, {14, 14, true}, {}, {}, {}, false, false, {data::texts + 12, 4}, false, {escc::tables::CountedFrom::stage_start, escc::tables::DeadlineBasis::steps, {2, 4, true}, {2, 2, true}, "its steps take 4 working days from the day the case reached this stage; the document also gives 2 working days as the stage's own time: the date is for the longer, 4 working days"sv}, false, ""sv},
+    {escc::tables::StageKind::route, 0, "route exceptional"sv, "Exceptional Circumstances"sv, ""sv, {0, 0, false}, {0, 0, false}, {}, {data::stage_contacts + 0, 1}, {}, false, false, {data::texts + 16, 4}, false, {escc::tables::CountedFrom::stage_start, escc::tables::DeadlineBasis::none, {0, 0, false}, {0, 0, false}, "no date: some ways of reading the document give this stage no countable time"sv}, false, ""sv},
 };
 inline constexpr escc::tables::Transition transitions[] = {
     {0, escc::tables::Outcome::resolved, escc::tables::none, ""sv},
