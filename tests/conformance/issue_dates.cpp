@@ -15,21 +15,23 @@
 
 namespace {
 
-int failures = 0;
-int checks = 0;
+// What was checked and what failed, printed at the end.
+struct Tally {
+  int checks = 0;
+  int failures = 0;
+};
+Tally tally;
 
 std::string text(escc::Date d) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buffer;
+  return std::to_string(d.year) + (d.month < 10 ? "-0" : "-") + std::to_string(d.month) + (d.day < 10 ? "-0" : "-") +
+         std::to_string(d.day);
 }
 
 void expect(bool ok, const std::string& what) {
-  ++checks;
-  if (!ok) {
-    ++failures;
-    std::printf("FAIL %s\n", what.c_str());
-  }
+  tally.checks += 1;
+  if (ok) return;
+  tally.failures += 1;
+  std::printf("FAIL %s\n", what.c_str());
 }
 
 // A due date, and the rule that gave it, which must say how it is counted.
@@ -140,6 +142,6 @@ int main() {
   same_working_day();
   enfield_route_from_any_stage();
   contacts_once_and_by_kind();
-  std::printf("%d checks, %d failed\n", checks, failures);
-  return failures == 0 ? 0 : 1;
+  std::printf("%d checks, %d failed\n", tally.checks, tally.failures);
+  return tally.failures == 0 ? 0 : 1;
 }
