@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "date.hpp"
 #include "tables.hpp"
 
 namespace escc {
@@ -14,15 +15,15 @@ namespace escc {
 // What to count on the protocol's calendar: `working_days` working days after `from`
 // (with 0, `from` itself when it is a working day, else the next working day).
 struct DeadlineCount {
-  tables::Date from;
+  Date from;
   int working_days = 0;
 };
 
 // The count a rule gives for a stage, in a case raised on `raised` that reached the
 // stage on `reached`. Empty when the rule gives no date.
-inline std::optional<DeadlineCount> deadline_count(const tables::DeadlineRule& rule, tables::Date raised,
-                                                   tables::Date reached) {
-  if (rule.basis == tables::DeadlineBasis::none || !rule.days.known) return std::nullopt;
+inline std::optional<DeadlineCount> deadline_count(const tables::DeadlineRule& rule, Date raised,
+                                                   Date reached) {
+  if (rule.basis == tables::DeadlineBasis::not_countable || !rule.days.known) return std::nullopt;
   // The longer end of a range, as every running total of escc is counted.
   return DeadlineCount{rule.from == tables::CountedFrom::raised ? raised : reached, rule.days.high};
 }

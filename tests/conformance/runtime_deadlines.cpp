@@ -5,7 +5,6 @@
 // PROTOCOL(namespace, "stem") a line).
 // Usage: runtime_deadlines START... (YYYY-MM-DD)
 #include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,24 +14,14 @@
 
 namespace {
 
-constexpr int contacts_at = 10 * 60;  // 10:00, as the script asks `escc deadlines --at`
-
-std::string text(escc::Date d) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buffer;
-}
-
-escc::Date parse(const char* iso) {
-  return {std::atoi(iso), std::atoi(iso + 5), std::atoi(iso + 8)};
-}
+const escc::Time contacts_at = escc::Time::at(10, 0).value();  // as the script asks `escc deadlines --at`
 
 // Each formal stage the case reaches, in order: its due date, the rule that gave it and
 // whom to contact then. A stage with no due date gives no day for the next stage's start:
 // from then on only dates counted from the day raised are known, as in `escc deadlines`.
 void walk(const char* stem, const escc::tables::Protocol& protocol, escc::Date start,
           std::optional<escc::tables::CaseKind> kind, const char* kind_name) {
-  escc::Escalation e(protocol, start);
+  escc::Escalation e(protocol, start, "Conformance");
   if (kind) e.for_case(*kind);
   bool reached_known = true;
   escc::Date on = start;
@@ -48,18 +37,19 @@ void walk(const char* stem, const escc::tables::Protocol& protocol, escc::Date s
       bool known = due && (due->rule->from == escc::tables::CountedFrom::raised || reached_known);
       auto when = known ? due->date : start;
       std::string contacts;
-      for (const auto* contact : e.contacts(when, contacts_at)) {
+      auto listed = e.contacts(when, contacts_at);
+      for (const auto* contact : listed.value()) {
         if (!contacts.empty()) contacts += "; ";
         if (contact->agency < protocol.agencies.size) contacts += std::string(protocol.agencies[contact->agency].title) + ": ";
         contacts += std::string(contact->title);
       }
-      std::printf("%s\t%s\t%s\t%.*s\t%s\t%.*s\t%s\n", stem, text(start).c_str(), kind_name,
-                  static_cast<int>(stage.label.size()), stage.label.data(), known ? text(due->date).c_str() : "-",
+      std::printf("%s\t%s\t%s\t%.*s\t%s\t%.*s\t%s\n", stem, start.text().c_str(), kind_name,
+                  static_cast<int>(stage.label.size()), stage.label.data(), known ? due->date.text().c_str() : "-",
                   static_cast<int>(stage.deadline.words.size()), stage.deadline.words.data(), contacts.c_str());
       reached_known = known;
       if (known) on = due->date;
     }
-    if (!e.record(escc::tables::Outcome::unresolved, on)) break;
+    if (!e.record(escc::tables::Outcome::unresolved, on, "Conformance").ok()) break;
   }
 }
 
@@ -67,7 +57,7 @@ void walk(const char* stem, const escc::tables::Protocol& protocol, escc::Date s
 
 int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
-    auto start = parse(argv[i]);
+    auto start = escc::Date::parse(argv[i]).value();
 #define PROTOCOL(space, stem)                                                        \
   walk(stem, space::protocol, start, std::nullopt, "any");                           \
   walk(stem, space::protocol, start, escc::tables::CaseKind::open_cases, "open");    \
