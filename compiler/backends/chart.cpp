@@ -148,6 +148,7 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
       node.by_day = "by working day " + analysis::number_words(*by_day);
     }
     node.steps = steps_of(stage);
+    if (i < analyses.deadline_rules.size()) node.deadline = analyses.deadline_rules[i].words;
     if (const auto& start = model.protocol ? model.protocol->formal_start : std::nullopt;
         start && stage.kind == model::StageKind::formal && stage.number == start->stage_number) {
       // Never "formal" where the document does not call it so.

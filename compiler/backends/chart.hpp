@@ -32,6 +32,7 @@ struct ChartNode {
   std::string formal_start;  // "The [formal] procedure starts here, started by ...", where it does
   bool final = false;
   bool binding = false;
+  std::string deadline;  // how its due date is counted: the deadline rule's words, as every output says it
 };
 
 enum class ChartEdgeKind {

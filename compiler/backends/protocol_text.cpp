@@ -264,6 +264,7 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
   if (!node.by_day.empty()) {
     facts.add("Running total", markup_text(capitalised(node.by_day) + ", adding up the timeframes from the first stage"));
   }
+  facts.add("Deadline", markup_text(capitalised(node.deadline)));
   if (stage.final) {
     facts.add("Final", stage.binding ? "This is the final stage; its decision is binding."
                                      : "This is the final stage.",

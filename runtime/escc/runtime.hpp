@@ -3,9 +3,15 @@
 //
 //   #include "wolverhampton.hpp"     // generated
 //   #include "escc/runtime.hpp"
-//   escc::Escalation escalation(escc_wolverhampton::protocol, {2026, 12, 18});
-//   escalation.due_date();           // stage 1's due date, bank holidays skipped
-//   escalation.record(escc::tables::Outcome::unresolved, {2026, 12, 22});
+//   auto opened = escc::Date::of(2026, 12, 18).value();
+//   escc::Escalation e(escc_wolverhampton::protocol, opened, "A. Caseworker");
+//   auto due = e.due_date();         // stage 1's due date, bank holidays skipped
+//   auto moved = e.record(escc::tables::Outcome::unresolved, escc::Date::of(2026, 12, 22).value(), "A. Caseworker");
+//
+// Safe by construction: a case of one protocol takes only that protocol's stages,
+// agencies and moves (another's does not compile); dates and times are always valid;
+// every call that can refuse says why (escc::Reason), and no argument turns into
+// undefined behaviour.
 //
 // Timeframes are counted in working days on the protocol's calendar: the day a stage
 // starts does not count, and "within 2 working days" of a Friday is the Tuesday after.
@@ -14,44 +20,20 @@
 #define ESCC_RUNTIME_HPP
 
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
+#include "checked.hpp"
+#include "date.hpp"
+#include "deadline_rule.hpp"
+#include "json.hpp"
 #include "tables.hpp"
 
 namespace escc {
-
-using tables::Date;
-
-// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-constexpr long day_number(Date date) {
-  const long y = date.year - (date.month <= 2 ? 1 : 0);
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long year_of_era = y - era * 400;
-  const long day_of_year = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
-  const long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
-}
-
-constexpr Date civil_date(long days) {
-  days += 719468;
-  const long era = (days >= 0 ? days : days - 146096) / 146097;
-  const long day_of_era = days - era * 146097;
-  const long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const long mp = (5 * day_of_year + 2) / 153;
-  const int day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return Date{static_cast<int>(year_of_era + era * 400 + (month <= 2 ? 1 : 0)), month, day};
-}
-
-// 0 = Monday ... 6 = Sunday. 1970-01-01 was a Thursday.
-constexpr int weekday(Date date) {
-  const long days = day_number(date);
-  return static_cast<int>(((days % 7) + 7 + 3) % 7);
-}
-
-constexpr bool operator<(const Date& a, const Date& b) { return day_number(a) < day_number(b); }
 
 // A date worked out on the protocol's calendar. `holidays_known` is false when the
 // count passed a year the calendar has no bank-holiday data for: the date then skips
@@ -59,10 +41,15 @@ constexpr bool operator<(const Date& a, const Date& b) { return day_number(a) < 
 struct DueDate {
   Date date;
   bool holidays_known = true;
+  // The rule that gave the date, as escc compiled it (its words and kind), for a stage's
+  // due date; null for a date counted directly on the calendar.
+  const tables::DeadlineRule* rule = nullptr;
 };
 
 class Calendar {
  public:
+  static constexpr int most_working_days = 100000;
+
   explicit Calendar(const tables::Protocol& protocol) : protocol_(&protocol) {}
 
   bool knows_holidays_of(int year) const {
@@ -71,150 +58,479 @@ class Calendar {
 
   bool is_bank_holiday(Date date) const {
     const auto& holidays = protocol_->bank_holidays;
-    return std::binary_search(holidays.begin(), holidays.end(), date,
-                              [](const Date& a, const Date& b) { return a < b; });
+    auto day = date.day_number();
+    return std::binary_search(holidays.begin(), holidays.end(), day, Earlier{});
   }
 
   // Monday (0) to Sunday (6), or tables::bank_holiday.
-  int day_kind(Date date) const { return is_bank_holiday(date) ? tables::bank_holiday : weekday(date); }
+  int day_kind(Date date) const { return is_bank_holiday(date) ? tables::bank_holiday : date.weekday(); }
 
   bool is_working_day(Date date) const {
-    return ((protocol_->working_weekdays >> weekday(date)) & 1) != 0 && !is_bank_holiday(date);
+    return ((protocol_->working_weekdays >> date.weekday()) & 1) != 0 && !is_bank_holiday(date);
   }
 
   // The working day `count` working days after `from`; `from` itself does not count.
   // With a count of 0, `from` when it is a working day, else the next one.
-  DueDate add_working_days(Date from, int count) const {
-    DueDate due{from, knows_holidays_of(from.year)};
-    long day = day_number(from);
-    if (count <= 0) {
-      while (!is_working_day(civil_date(day))) ++day;
+  Result<DueDate> add_working_days(Date from, int count) const {
+    if (count < 0) return Reason::negative_count;
+    if (count > most_working_days) return Reason::count_too_large;
+    if ((protocol_->working_weekdays & 0x7F) == 0) return Reason::no_timeframe;  // a calendar with no working day
+    Date day = from;
+    auto next = [&]() {
+      auto after = day.plus_days(1);
+      if (after) day = *after;
+      return after.ok();
+    };
+    if (count == 0) {
+      while (!is_working_day(day)) {
+        if (!next()) return Reason::year_out_of_range;
+      }
     }
     for (int counted = 0; counted < count;) {
-      ++day;
-      if (is_working_day(civil_date(day))) ++counted;
+      if (!next()) return Reason::year_out_of_range;
+      if (is_working_day(day)) ++counted;
     }
-    due.date = civil_date(day);
-    due.holidays_known = due.holidays_known && knows_holidays_of(due.date.year);
-    return due;
+    return DueDate{day, knows_holidays_of(from.year()) && knows_holidays_of(day.year())};
+  }
+
+  // The working days after `from` up to and including `to`: how many add_working_days
+  // counts from one to the other. Negative when `to` is before `from` (a reminder past
+  // its date).
+  int working_days_between(Date from, Date to) const {
+    if (to < from) return -working_days_between(to, from);
+    int count = 0;
+    for (long day = from.day_number() + 1; day <= to.day_number(); ++day) {
+      if (is_working_day(Date::from_day_number(day).value())) ++count;
+    }
+    return count;
   }
 
  private:
+  struct Earlier {
+    bool operator()(const tables::Date& a, long b) const { return number(a) < b; }
+    bool operator()(long a, const tables::Date& b) const { return a < number(b); }
+    // Table dates are escc's, but a hand-made table could hold anything: out-of-range
+    // parts are clamped so the arithmetic stays defined.
+    static long number(const tables::Date& d) {
+      return detail::day_number(std::clamp(d.year, 0, 10000), std::clamp(d.month, 1, 12), std::clamp(d.day, 1, 31));
+    }
+  };
+
   const tables::Protocol* protocol_;
 };
 
+// What a protocol's case takes for stages and agencies: the enums of its generated
+// header, or, for a protocol chosen while the program runs (escc::tables::Protocol),
+// their numbers, checked against its tables.
+template <typename P>
+struct ProtocolTypes {
+  using Stage = typename P::Stage;
+  using Agency = typename P::Agency;
+  static const tables::Protocol& tables(const P&) { return P::tables(); }
+};
+template <>
+struct ProtocolTypes<tables::Protocol> {
+  using Stage = tables::Index;
+  using Agency = tables::Index;
+  static const tables::Protocol& tables(const tables::Protocol& protocol) { return protocol; }
+};
+
+template <typename P>
+class Escalation;
+
+// A move the protocol allows from a stage. Only an Escalation of the same protocol
+// hands one out, and only it can take one.
+template <typename P>
+class Move {
+ public:
+  const tables::Transition& transition() const { return protocol_->transitions[index_]; }
+  tables::Outcome outcome() const { return transition().outcome; }
+  std::string_view condition() const { return transition().condition; }
+  // The stage the move leads to; nullptr when it closes the escalation.
+  const tables::Stage* to() const {
+    auto to = transition().to;
+    return to < protocol_->stages.size ? &protocol_->stages[to] : nullptr;
+  }
+
+ private:
+  friend class Escalation<P>;
+  Move(const tables::Protocol* protocol, tables::Index index) : protocol_(protocol), index_(index) {}
+  const tables::Protocol* protocol_;
+  tables::Index index_;
+};
+
+// One line of a case's audit history: who recorded what, and the date it happened.
+struct Entry {
+  enum class Event : std::uint8_t { opened, moved, closed, entered };
+  Event event = Event::opened;
+  Date on;
+  std::string by;
+  tables::Outcome outcome = tables::Outcome::unresolved;  // moved and closed only
+  tables::Index move = tables::none;                      // the transition taken, for moved
+                                                          // (entered: a route from any stage)
+  tables::Index from = tables::none;                      // the stages, as positions in the tables
+  tables::Index to = tables::none;
+};
+
+// The version of the saved-case format this runtime writes and reads.
+constexpr int case_schema_version = 1;
+
+// A case followed through protocol P: `escc::Escalation<escc_wolverhampton::Protocol>`
+// (or, deduced, `escc::Escalation e(escc_wolverhampton::protocol, ...)`). For a protocol
+// picked while the program runs, `escc::Escalation<escc::tables::Protocol>`, whose
+// stages and agencies are numbers checked against the tables.
+template <typename P>
 class Escalation {
  public:
-  Escalation(const tables::Protocol& protocol, Date opened)
-      : protocol_(&protocol), calendar_(protocol), opened_(opened), stage_(protocol.start), stage_started_(opened) {}
+  using Stage = typename ProtocolTypes<P>::Stage;
+  using Agency = typename ProtocolTypes<P>::Agency;
+
+  // Opens a case at the protocol's first stage. `protocol` picks the protocol; a
+  // generated protocol's own tables are used, whatever copy is passed.
+  Escalation(const P& protocol, Date opened, std::string_view opened_by)
+      : protocol_(&ProtocolTypes<P>::tables(protocol)), calendar_(*protocol_), opened_(opened), stage_started_(opened) {
+    stage_ = protocol_->start < protocol_->stages.size ? protocol_->start : tables::none;
+    // A first stage the tables do not have leaves the case nowhere to be: closed. No
+    // first stage at all is a protocol entered only by a route (Enfield's).
+    ended_ = protocol_->start != tables::none && stage_ == tables::none;
+    history_.push_back({Entry::Event::opened, opened, std::string(opened_by), tables::Outcome::unresolved,
+                        tables::none, tables::none, stage_});
+  }
 
   const tables::Protocol& protocol() const { return *protocol_; }
   const Calendar& calendar() const { return calendar_; }
-  bool closed() const { return stage_ == tables::none; }
+  // Closed once resolved, or by a move that ends the escalation. A protocol with no stage
+  // to start at (Enfield's: only a route entered from any stage) is open, at no stage,
+  // until a route is entered.
+  bool closed() const { return ended_; }
   Date opened() const { return opened_; }
   Date stage_started() const { return stage_started_; }
+  const std::vector<Entry>& history() const { return history_; }
 
   // The stage the case is at; nullptr once the escalation is closed.
+  // The stage the case is at; nullptr once the escalation is closed, or before a case of
+  // a protocol with no first stage enters a route.
   const tables::Stage* current_stage() const {
-    return closed() ? nullptr : &protocol_->stages[stage_];
+    return stage_ < protocol_->stages.size ? &protocol_->stages[stage_] : nullptr;
+  }
+  Result<Stage> stage() const {
+    if (closed()) return Reason::closed;
+    if (!current_stage()) return Reason::at_no_stage;
+    return static_cast<Stage>(stage_);
   }
 
-  // When the current stage must be done by: its own timeframe counted from the day
-  // the case reached it (the longer end of a range). Empty when the stage states no
-  // countable timeframe or the escalation is closed.
-  std::optional<DueDate> due_date() const {
+  // When the current stage must be done by, by the stage's deadline rule as escc decided
+  // it (counted from the day the disagreement was raised, or from the day the case
+  // reached the stage), with that rule.
+  Result<DueDate> due_date() const {
     const auto* stage = current_stage();
-    if (!stage || !stage->days.known) return std::nullopt;
-    return calendar_.add_working_days(stage_started_, stage->days.high);
+    if (!stage) return closed() ? Reason::closed : Reason::at_no_stage;
+    auto count = deadline_count(stage->deadline, opened_, stage_started_);
+    if (!count) return Reason::no_timeframe;
+    auto due = calendar_.add_working_days(count->from, count->working_days);
+    if (!due) return due.reason();
+    DueDate with_rule = *due;
+    with_rule.rule = &stage->deadline;
+    return with_rule;
   }
 
   // When the whole escalation must be done by, counted from the day it was opened.
-  std::optional<DueDate> overall_deadline() const {
-    if (!protocol_->overall.known) return std::nullopt;
+  Result<DueDate> overall_deadline() const {
+    if (!protocol_->overall.known) return Reason::no_overall_target;
     return calendar_.add_working_days(opened_, protocol_->overall.high);
   }
 
+  // Working days from `today` to the current stage's due date, for reminders: 0 on the
+  // day itself, negative once it has passed.
+  Result<int> working_days_left(Date today) const {
+    auto due = due_date();
+    if (!due) return due.reason();
+    return calendar_.working_days_between(today, due->date);
+  }
+
   // The moves the protocol allows from the current stage.
-  std::vector<const tables::Transition*> moves() const {
-    std::vector<const tables::Transition*> found;
+  std::vector<Move<P>> moves() const {
+    std::vector<Move<P>> found;
     if (closed()) return found;
-    for (const auto& t : protocol_->transitions) {
-      if (t.from == stage_) found.push_back(&t);
+    for (tables::Index i = 0; i < protocol_->transitions.size; ++i) {
+      if (protocol_->transitions[i].from == stage_) found.push_back(Move<P>(protocol_, i));
     }
     return found;
   }
 
-  // Records what happened at the current stage on a date and moves the case on, by
-  // the move that applies without a condition. "No response in time" escalates as
-  // "unresolved" when the stage names no move of its own for it; "resolved" with no
-  // move closes the escalation. Returns false when the protocol gives no move.
-  bool record(tables::Outcome outcome, Date on) {
-    if (closed()) return false;
+  // Records what happened at the current stage on a date, and who recorded it, and
+  // moves the case on by the move that applies without a condition. "No response in
+  // time" escalates as "unresolved" when the stage names no move of its own for it;
+  // "resolved" with no move closes the escalation.
+  Status record(tables::Outcome outcome, Date on, std::string_view by) {
+    if (auto refused = may_record(on, by); !refused.ok()) return refused;
+    if (outcome != tables::Outcome::resolved && outcome != tables::Outcome::unresolved &&
+        outcome != tables::Outcome::no_response) {
+      return Reason::unknown_outcome;
+    }
+    const auto recorded = outcome;
     for (int attempt = 0; attempt < 2; ++attempt) {
-      for (const auto* t : moves()) {
-        if (t->outcome == outcome && t->condition.empty()) return take(*t, on);
+      for (const auto& move : moves()) {
+        if (move.outcome() == outcome && move.condition().empty()) return apply(move.index_, recorded, on, by);
       }
       if (outcome != tables::Outcome::no_response) break;
       outcome = tables::Outcome::unresolved;
     }
-    if (outcome == tables::Outcome::resolved) {
-      stage_ = tables::none;
-      stage_started_ = on;
-      return true;
-    }
-    return false;
+    if (outcome != tables::Outcome::resolved) return Reason::no_move;
+    history_.push_back({Entry::Event::closed, on, std::string(by), recorded, tables::none, stage_, tables::none});
+    stage_ = tables::none;
+    ended_ = true;
+    stage_started_ = on;
+    return {};
   }
+
+  // Enters a route the protocol lets a case enter from any stage (Enfield's High Risk
+  // Management Panel), from whichever stage the case is at, or before any.
+  Status enter(Stage route, Date on, std::string_view by) {
+    if (auto refused = may_record(on, by); !refused.ok()) return refused;
+    const auto to = static_cast<tables::Index>(route);
+    if (to >= protocol_->stages.size) return Reason::unknown_stage;
+    if (!protocol_->stages[to].entered_from_any_stage) return Reason::not_entered_from_any_stage;
+    history_.push_back({Entry::Event::entered, on, std::string(by), tables::Outcome::unresolved, tables::none, stage_, to});
+    stage_ = to;
+    stage_started_ = on;
+    return {};
+  }
+
+  // Limits contacts() to those serving one kind of case (tables::serves), the same
+  // filter as `escc deadlines --case`. Saved with the case.
+  void for_case(tables::CaseKind kind) { case_kind_ = kind; }
 
   // Takes a particular move, such as one with a condition, chosen from moves().
-  bool take(const tables::Transition& move, Date on) {
-    if (closed() || move.from != stage_) return false;
-    stage_ = move.to;
-    stage_started_ = on;
-    return true;
+  Status take(const Move<P>& move, Date on, std::string_view by) {
+    if (move.protocol_ != protocol_) return Reason::other_protocol;
+    if (auto refused = may_record(on, by); !refused.ok()) return refused;
+    if (move.index_ >= protocol_->transitions.size || protocol_->transitions[move.index_].from != stage_) {
+      return Reason::not_from_current_stage;
+    }
+    return apply(move.index_, move.outcome(), on, by);
   }
 
-  // Whether a contact can be reached at a date and minute of the day (0-1439): looked
-  // up in the availability escc compiled for it.
-  bool reachable(const tables::Contact& contact, Date date, int minute) const {
+  // Whether a contact of this protocol can be reached at a date and time: looked up in
+  // the availability escc compiled for it.
+  Result<bool> reachable(const tables::Contact& contact, Date date, Time time) const {
+    const auto& contacts = protocol_->contacts;
+    const std::less<const tables::Contact*> before;
+    if (contacts.empty() || before(&contact, contacts.begin()) || !before(&contact, contacts.end())) {
+      return Reason::other_protocol;
+    }
+    return available(contact, date, time);
+  }
+
+  // Whom to contact at the current stage who can be reached at a date and time, in
+  // the protocol's order. The list for each stage is escc's: the contacts the stage
+  // names and, when it points to lines ("contacts line 1 to line 3"), every agency's
+  // contacts on those lines and those it lists outside them.
+  Result<std::vector<const tables::Contact*>> contacts(Date date, Time time) const {
+    return contacts_where(date, time, [](const tables::Contact&) { return true; });
+  }
+
+  // The same, for one agency.
+  Result<std::vector<const tables::Contact*>> contacts(Agency agency, Date date, Time time) const {
+    const auto number = static_cast<tables::Index>(agency);
+    if (number >= protocol_->agencies.size) return Reason::unknown_agency;
+    return contacts_where(date, time, [&](const tables::Contact& c) { return c.agency == number; });
+  }
+
+  // The case as JSON, schema version case_schema_version: the protocol's title and
+  // hash, the dates, and the whole audit history, from which restore() rebuilds it.
+  std::string to_json() const {
+    std::string out = "{\n  \"schema\": \"escc case\",\n  \"version\": " + std::to_string(case_schema_version) + ",\n";
+    out += "  \"protocol\": " + json::quoted(protocol_->title) + ",\n";
+    out += "  \"hash\": " + json::quoted(protocol_->hash) + ",\n";
+    out += "  \"stage\": " + (closed() ? std::string("null") : json::quoted(protocol_->stages[stage_].label)) + ",\n";
+    out += "  \"stage_started\": \"" + stage_started_.text() + "\",\n";
+    if (case_kind_) {
+      out += std::string("  \"case\": \"") + (*case_kind_ == tables::CaseKind::open_cases ? "open cases" : "new referrals") + "\",\n";
+    }
+    out += "  \"history\": [";
+    for (std::size_t i = 0; i < history_.size(); ++i) {
+      const auto& e = history_[i];
+      static constexpr std::string_view events[] = {"opened", "moved", "closed", "entered"};
+      static constexpr std::string_view outcomes[] = {"resolved", "unresolved", "no response"};
+      out += i == 0 ? "\n" : ",\n";
+      out += "    {\"event\": \"" + std::string(events[static_cast<int>(e.event)]) + "\", \"on\": \"" + e.on.text() +
+             "\", \"by\": " + json::quoted(e.by);
+      if (e.event == Entry::Event::moved || e.event == Entry::Event::closed) {
+        out += ", \"outcome\": \"" + std::string(outcomes[static_cast<int>(e.outcome)]) + "\"";
+      }
+      if (e.event == Entry::Event::moved) out += ", \"move\": " + std::to_string(e.move);
+      out += ", \"from\": " + label_or_null(e.from) + ", \"to\": " + label_or_null(e.to) + "}";
+    }
+    return out + "\n  ]\n}\n";
+  }
+
+  // A case saved by to_json(), rebuilt by replaying its history through the protocol:
+  // refused, with the reason, when the text is not such a case, was saved under
+  // another version of the protocol, or records a step the protocol does not allow.
+  static Result<Escalation> restore(const P& protocol, std::string_view saved) {
+    const auto& tables = ProtocolTypes<P>::tables(protocol);
+    json::Value root;
+    if (!json::Reader(saved).read(root) || root.kind != json::Value::Kind::object) return Reason::malformed_case;
+    const auto* schema = root.find("schema");
+    if (!schema || schema->kind != json::Value::Kind::string || schema->text != "escc case") return Reason::not_a_case;
+    const auto* version = root.find("version");
+    if (!version || version->kind != json::Value::Kind::number) return Reason::malformed_case;
+    if (version->number != case_schema_version) return Reason::unsupported_schema_version;
+    for (const auto& name : root.names) {
+      static constexpr std::string_view known[] = {"schema", "version", "protocol", "hash", "stage", "stage_started", "case", "history"};
+      if (std::find(std::begin(known), std::end(known), name) == std::end(known)) return Reason::malformed_case;
+    }
+    const auto* hash = text_member(root, "hash");
+    const auto* title = text_member(root, "protocol");
+    if (!hash || !title) return Reason::malformed_case;
+    if (hash->text != tables.hash || title->text != tables.title) return Reason::protocol_changed;
+    const auto* history = root.find("history");
+    if (!history || history->kind != json::Value::Kind::array || history->items.empty()) return Reason::malformed_case;
+
+    std::optional<Escalation> rebuilt;
+    for (std::size_t i = 0; i < history->items.size(); ++i) {
+      const auto& item = history->items[i];
+      if (item.kind != json::Value::Kind::object) return Reason::malformed_case;
+      const auto* event = text_member(item, "event");
+      const auto* on_text = text_member(item, "on");
+      const auto* by = text_member(item, "by");
+      if (!event || !on_text || !by) return Reason::malformed_case;
+      auto on = Date::parse(on_text->text);
+      if (!on) return on.reason();
+      if ((i == 0) != (event->text == "opened")) return Reason::history_does_not_follow;
+      Status step;
+      if (i == 0) {
+        rebuilt.emplace(protocol, *on, by->text);
+      } else if (event->text == "moved") {
+        const auto* move = item.find("move");
+        if (!move || move->kind != json::Value::Kind::number) return Reason::malformed_case;
+        auto all = rebuilt->moves();
+        auto found = std::find_if(all.begin(), all.end(), [&](const Move<P>& m) { return m.index_ == move->number; });
+        if (found == all.end()) return Reason::history_does_not_follow;
+        auto recorded = outcome_named(item);
+        // "No response" is recorded as such when it took the "unresolved" move.
+        bool as_taken = recorded == found->outcome() ||
+                        (recorded == tables::Outcome::no_response && found->outcome() == tables::Outcome::unresolved);
+        if (!recorded_known(item) || !as_taken) return Reason::history_does_not_follow;
+        step = rebuilt->take(*found, *on, by->text);
+        if (step.ok()) rebuilt->history_.back().outcome = recorded;
+      } else if (event->text == "closed") {
+        if (!recorded_known(item) || outcome_named(item) != tables::Outcome::resolved) {
+          return Reason::history_does_not_follow;
+        }
+        step = rebuilt->record(tables::Outcome::resolved, *on, by->text);
+        if (step.ok() && rebuilt->history_.back().event != Entry::Event::closed) return Reason::history_does_not_follow;
+      } else if (event->text == "entered") {
+        const auto* to = text_member(item, "to");
+        if (!to) return Reason::malformed_case;
+        auto route = rebuilt->stage_labelled(to->text);
+        if (route == tables::none) return Reason::history_does_not_follow;
+        step = rebuilt->enter(static_cast<Stage>(route), *on, by->text);
+      } else {
+        return Reason::malformed_case;
+      }
+      if (!step.ok()) return Reason::history_does_not_follow;
+      // The stages written beside each step must be the ones the protocol gives.
+      const auto& entry = rebuilt->history_.back();
+      const auto* from = item.find("from");
+      const auto* to = item.find("to");
+      if (!from || !to || !rebuilt->names(*from, entry.from) || !rebuilt->names(*to, entry.to)) {
+        return Reason::history_does_not_follow;
+      }
+    }
+    if (const auto* kind = root.find("case")) {
+      if (kind->kind != json::Value::Kind::string) return Reason::malformed_case;
+      if (kind->text == "open cases") rebuilt->for_case(tables::CaseKind::open_cases);
+      else if (kind->text == "new referrals") rebuilt->for_case(tables::CaseKind::new_referrals);
+      else return Reason::malformed_case;
+    }
+    const auto* stage = root.find("stage");
+    const auto* started = text_member(root, "stage_started");
+    if (!stage || !started) return Reason::malformed_case;
+    if (!rebuilt->names(*stage, rebuilt->stage_) || started->text != rebuilt->stage_started_.text()) {
+      return Reason::history_does_not_follow;
+    }
+    return std::move(*rebuilt);
+  }
+
+ private:
+  Status may_record(Date on, std::string_view by) const {
+    if (closed()) return Reason::closed;
+    if (on < stage_started_) return Reason::before_stage_began;
+    if (by.empty() || !json::valid_utf8(by)) return Reason::no_recorder;
+    return {};
+  }
+
+  Status apply(tables::Index index, tables::Outcome outcome, Date on, std::string_view by) {
+    const auto to = protocol_->transitions[index].to;
+    if (to != tables::none && to >= protocol_->stages.size) return Reason::unknown_stage;
+    history_.push_back({Entry::Event::moved, on, std::string(by), outcome, index, stage_, to});
+    stage_ = to;
+    ended_ = to == tables::none;
+    stage_started_ = on;
+    return {};
+  }
+
+  bool available(const tables::Contact& contact, Date date, Time time) const {
     if (contact.availability >= protocol_->availabilities.size) return false;
     const auto& ranges = protocol_->availabilities[contact.availability].days[calendar_.day_kind(date)];
+    const int minute = time.minute_of_day();
     return std::any_of(ranges.begin(), ranges.end(),
                        [&](const tables::Minutes& m) { return minute >= m.from && minute < m.to; });
   }
 
-  // Whom to contact at the current stage who can be reached at a date and minute of
-  // the day (0-1439), in the protocol's order. The list for each stage is escc's: the
-  // contacts the stage names and, when it points to lines ("contacts line 1 to
-  // line 3"), every agency's contacts on those lines and those it lists outside them.
-  std::vector<const tables::Contact*> contacts(Date date, int minute) const {
-    return contacts_where(date, minute, [](const tables::Contact&) { return true; });
-  }
-
-  // The same, for one agency.
-  std::vector<const tables::Contact*> contacts(tables::Index agency, Date date, int minute) const {
-    return contacts_where(date, minute, [&](const tables::Contact& c) { return c.agency == agency; });
-  }
-
- private:
   template <typename Wanted>
-  std::vector<const tables::Contact*> contacts_where(Date date, int minute, Wanted wanted) const {
+  std::vector<const tables::Contact*> contacts_where(Date date, Time time, Wanted wanted) const {
     std::vector<const tables::Contact*> found;
     const auto* stage = current_stage();
     if (!stage) return found;
     for (const auto* list : {&stage->contacts, &stage->line_contacts}) {
       for (auto index : *list) {
+        if (index >= protocol_->contacts.size) continue;
         const auto& contact = protocol_->contacts[index];
-        if (wanted(contact) && reachable(contact, date, minute)) found.push_back(&contact);
+        if (case_kind_ && !tables::serves(contact, *case_kind_)) continue;
+        if (wanted(contact) && available(contact, date, time)) found.push_back(&contact);
       }
     }
     return found;
   }
 
+  std::string label_or_null(tables::Index stage) const {
+    return stage < protocol_->stages.size ? json::quoted(protocol_->stages[stage].label) : "null";
+  }
+  tables::Index stage_labelled(std::string_view label) const {
+    for (tables::Index i = 0; i < protocol_->stages.size; ++i) {
+      if (protocol_->stages[i].label == label) return i;
+    }
+    return tables::none;
+  }
+  bool names(const json::Value& saved, tables::Index stage) const {
+    if (stage >= protocol_->stages.size) return saved.kind == json::Value::Kind::null;
+    return saved.kind == json::Value::Kind::string && saved.text == protocol_->stages[stage].label;
+  }
+  static const json::Value* text_member(const json::Value& object, std::string_view name) {
+    const auto* member = object.find(name);
+    return member && member->kind == json::Value::Kind::string ? member : nullptr;
+  }
+  static bool recorded_known(const json::Value& item) {
+    const auto* named = text_member(item, "outcome");
+    return named && (named->text == "resolved" || named->text == "unresolved" || named->text == "no response");
+  }
+  static tables::Outcome outcome_named(const json::Value& item) {
+    const auto* named = text_member(item, "outcome");
+    if (named && named->text == "no response") return tables::Outcome::no_response;
+    return named && named->text == "resolved" ? tables::Outcome::resolved : tables::Outcome::unresolved;
+  }
+
   const tables::Protocol* protocol_;
   Calendar calendar_;
   Date opened_;
-  tables::Index stage_;
+  tables::Index stage_ = tables::none;
   Date stage_started_;
+  std::vector<Entry> history_;
+  bool ended_ = false;
+  std::optional<tables::CaseKind> case_kind_;
 };
 
 }  // namespace escc

@@ -21,11 +21,12 @@ namespace {
 int failures = 0;
 int checks = 0;
 
-std::string text(escc::Date d) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buffer;
-}
+std::string text(escc::Date d) { return d.text(); }
+
+// A date the test knows to be valid; Date::of refuses any other.
+escc::Date day(int year, int month, int day_of_month) { return escc::Date::of(year, month, day_of_month).value(); }
+
+constexpr std::string_view worker = "A. Caseworker";
 
 void expect(bool ok, const std::string& what) {
   ++checks;
@@ -35,12 +36,13 @@ void expect(bool ok, const std::string& what) {
   }
 }
 
-void expect_date(const std::optional<escc::DueDate>& actual, escc::Date wanted, const std::string& what) {
+void expect_date(const escc::Result<escc::DueDate>& actual, escc::Date wanted, const std::string& what) {
   expect(actual.has_value() && actual->date == wanted && actual->holidays_known,
          what + ": wanted " + text(wanted) + ", got " + (actual ? text(actual->date) : std::string("nothing")));
 }
 
-void expect_stage(const escc::Escalation& e, std::string_view label, const std::string& what) {
+template <typename P>
+void expect_stage(const escc::Escalation<P>& e, std::string_view label, const std::string& what) {
   const auto* stage = e.current_stage();
   expect(stage != nullptr && stage->label == label,
          what + ": wanted " + std::string(label) + ", got " + (stage ? std::string(stage->label) : "closed"));
@@ -52,56 +54,57 @@ std::set<std::string> titles(const std::vector<const escc::tables::Contact*>& co
   return out;
 }
 
-constexpr int at(int hour, int minute) { return hour * 60 + minute; }
+escc::Time at(int hour, int minute) { return escc::Time::at(hour, minute).value(); }
 
 // Wolverhampton, raised on Friday 18 December 2026. Christmas Day is Friday 25 December
 // and Boxing Day's substitute is Monday 28 December, so neither counts.
 void wolverhampton_across_christmas() {
-  escc::Escalation e(escc_wolverhampton::protocol, {2026, 12, 18});
+  escc::Escalation e(escc_wolverhampton::protocol, day(2026, 12, 18), worker);
   expect_stage(e, "stage 1", "wolverhampton starts at stage 1");
   // Stage 1's steps take 2 + 3 = 5 working days: 21, 22, 23, 24, 29 December.
-  expect_date(e.due_date(), {2026, 12, 29}, "wolverhampton stage 1 due");
+  expect_date(e.due_date(), day(2026, 12, 29), "wolverhampton stage 1 due");
   // What the 10 working days cover is one of the document's ambiguities, which the
   // tables leave out; the overall deadline is the stages' own 5 + 2 + 3 + 4 = 14 working
   // days: ... 29, 30, 31 December, 4, 5, 6, 7, 8, 11, 12 January (1 January 2027 is a
   // bank holiday).
-  expect_date(e.overall_deadline(), {2027, 1, 12}, "wolverhampton overall deadline");
+  expect_date(e.overall_deadline(), day(2027, 1, 12), "wolverhampton overall deadline");
 
-  expect(e.record(escc::tables::Outcome::unresolved, {2026, 12, 29}), "wolverhampton stage 1 unresolved moves on");
+  expect(e.record(escc::tables::Outcome::unresolved, day(2026, 12, 29), worker).ok(), "wolverhampton stage 1 unresolved moves on");
   expect_stage(e, "stage 2", "wolverhampton after stage 1");
-  expect_date(e.due_date(), {2026, 12, 31}, "wolverhampton stage 2 due (30, 31 December)");
+  expect_date(e.due_date(), day(2026, 12, 31), "wolverhampton stage 2 due (30, 31 December)");
 
-  expect(e.record(escc::tables::Outcome::unresolved, {2026, 12, 31}), "wolverhampton stage 2 unresolved moves on");
-  expect_date(e.due_date(), {2027, 1, 6}, "wolverhampton stage 3 due (4, 5, 6 January)");
+  expect(e.record(escc::tables::Outcome::unresolved, day(2026, 12, 31), worker).ok(), "wolverhampton stage 2 unresolved moves on");
+  expect_date(e.due_date(), day(2027, 1, 6), "wolverhampton stage 3 due (4, 5, 6 January)");
 
   // Stage 3 names no move for "no response", so it escalates as unresolved does.
-  expect(e.record(escc::tables::Outcome::no_response, {2027, 1, 6}), "wolverhampton stage 3 no response moves on");
+  expect(e.record(escc::tables::Outcome::no_response, day(2027, 1, 6), worker).ok(), "wolverhampton stage 3 no response moves on");
   expect_stage(e, "stage 4", "wolverhampton after no response at stage 3");
   // Stage 4's time is an ambiguity (the table's 2 working days or the text's steps), so
   // the tables give its steps' 2 + 2 = 4 working days.
-  expect_date(e.due_date(), {2027, 1, 12}, "wolverhampton stage 4 due (7, 8, 11, 12 January)");
+  expect_date(e.due_date(), day(2027, 1, 12), "wolverhampton stage 4 due (7, 8, 11, 12 January)");
 
   // Whether the exceptional referral follows stage 4 is an ambiguity too: the tables
   // name no move for "unresolved", and the case stays where it is.
-  expect(!e.record(escc::tables::Outcome::unresolved, {2027, 1, 12}), "wolverhampton stage 4 names no move on");
+  expect(!e.record(escc::tables::Outcome::unresolved, day(2027, 1, 12), worker).ok(), "wolverhampton stage 4 names no move on");
   expect_stage(e, "stage 4", "wolverhampton still at stage 4");
 
-  expect(e.record(escc::tables::Outcome::resolved, {2027, 1, 11}), "resolving stage 4 closes the case");
+  expect(e.record(escc::tables::Outcome::resolved, day(2027, 1, 11), worker).ok(), "resolving stage 4 closes the case");
   expect(e.closed() && !e.due_date(), "a closed case has no due date");
 }
 
 void wolverhampton_conditional_route() {
-  escc::Escalation e(escc_wolverhampton::protocol, {2026, 11, 23});
-  e.record(escc::tables::Outcome::unresolved, {2026, 11, 30});
-  e.record(escc::tables::Outcome::unresolved, {2026, 12, 2});
+  escc::Escalation e(escc_wolverhampton::protocol, day(2026, 11, 23), worker);
+  expect(e.record(escc::tables::Outcome::unresolved, day(2026, 11, 30), worker).ok(), "recorded");
+  expect(e.record(escc::tables::Outcome::unresolved, day(2026, 12, 2), worker).ok(), "recorded");
   expect_stage(e, "stage 3", "wolverhampton reaches stage 3");
-  const escc::tables::Transition* exceptional = nullptr;
-  for (const auto* move : e.moves()) {
-    if (!move->condition.empty()) exceptional = move;
+  auto moves = e.moves();
+  const escc::Move<escc_wolverhampton::Protocol>* exceptional = nullptr;
+  for (const auto& move : moves) {
+    if (!move.condition().empty()) exceptional = &move;
   }
   expect(exceptional != nullptr, "stage 3 offers the exceptional route under a condition");
   if (exceptional) {
-    expect(e.take(*exceptional, {2026, 12, 3}), "taking the exceptional route");
+    expect(e.take(*exceptional, day(2026, 12, 3), worker).ok(), "taking the exceptional route");
     expect_stage(e, "route exceptional", "wolverhampton after the exceptional route");
     // Who decides is an ambiguity: the Chair within 5 working days, or a meeting the
     // document gives no time. The route's time is then not known, and its end, one
@@ -109,13 +112,13 @@ void wolverhampton_conditional_route() {
     expect(!e.due_date(), "wolverhampton's exceptional route has no due date");
     expect(!e.current_stage()->final, "the route's end is one reading of an ambiguity, not in the tables");
   }
-  escc::Escalation resolved(escc_wolverhampton::protocol, {2026, 11, 23});
-  expect(resolved.record(escc::tables::Outcome::resolved, {2026, 11, 24}) && resolved.closed(),
+  escc::Escalation resolved(escc_wolverhampton::protocol, day(2026, 11, 23), worker);
+  expect(resolved.record(escc::tables::Outcome::resolved, day(2026, 11, 24), worker).ok() && resolved.closed(),
          "resolving stage 1 closes the case");
 }
 
 void merton_and_herefordshire() {
-  escc::Escalation merton_case(escc_merton::protocol, {2026, 12, 18});
+  escc::Escalation merton_case(escc_merton::protocol, day(2026, 12, 18), worker);
   expect_stage(merton_case, "the informal stage", "merton starts with the informal stage");
   // The informal stage states no time, so it has no due date.
   expect(!merton_case.due_date(), "merton's informal stage has no due date");
@@ -123,68 +126,68 @@ void merton_and_herefordshire() {
   // document leaves it open, so the tables give no overall deadline.
   expect(!merton_case.overall_deadline(), "merton's overall target is ambiguous, so it has no deadline");
 
-  escc::Escalation hereford(escc_herefordshire::protocol, {2026, 12, 23});
-  hereford.record(escc::tables::Outcome::unresolved, {2026, 12, 23});
+  escc::Escalation hereford(escc_herefordshire::protocol, day(2026, 12, 23), worker);
+  expect(hereford.record(escc::tables::Outcome::unresolved, day(2026, 12, 23), worker).ok(), "recorded");
   expect_stage(hereford, "stage 1", "herefordshire after the informal stage");
   // "Within 1-3 working days": the longer end, 24, 29, 30 December.
-  expect_date(hereford.due_date(), {2026, 12, 30}, "herefordshire stage 1 due");
+  expect_date(hereford.due_date(), day(2026, 12, 30), "herefordshire stage 1 due");
 }
 
 void calendar_edges() {
   escc::Calendar calendar(escc_wolverhampton::protocol);
-  expect(calendar.is_bank_holiday({2022, 9, 19}), "the State funeral of 19 September 2022 is a bank holiday");
-  expect(calendar.is_bank_holiday({2023, 5, 8}), "the Coronation of 8 May 2023 is a bank holiday");
-  expect(!calendar.is_bank_holiday({2022, 5, 30}), "30 May 2022 was moved and is not a bank holiday");
-  expect(calendar.add_working_days({2026, 12, 26}, 0).date == escc::Date{2026, 12, 29},
+  expect(calendar.is_bank_holiday(day(2022, 9, 19)), "the State funeral of 19 September 2022 is a bank holiday");
+  expect(calendar.is_bank_holiday(day(2023, 5, 8)), "the Coronation of 8 May 2023 is a bank holiday");
+  expect(!calendar.is_bank_holiday(day(2022, 5, 30)), "30 May 2022 was moved and is not a bank holiday");
+  expect(calendar.add_working_days(day(2026, 12, 26), 0)->date == day(2026, 12, 29),
          "the same working day, counted from Saturday 26 December 2026, is Tuesday 29 December");
-  expect(calendar.add_working_days({2026, 12, 24}, 1).date == escc::Date{2026, 12, 29},
+  expect(calendar.add_working_days(day(2026, 12, 24), 1)->date == day(2026, 12, 29),
          "one working day after Christmas Eve 2026 is Tuesday 29 December");
-  auto beyond = calendar.add_working_days({2030, 12, 30}, 5);
-  expect(!beyond.holidays_known, "a count into 2031, past the calendar's data, is flagged");
-  expect(escc::weekday({2026, 11, 23}) == 0, "23 November 2026 is a Monday");
-  expect(escc::civil_date(escc::day_number({2028, 2, 29})) == escc::Date{2028, 2, 29}, "29 February 2028 round trip");
+  auto beyond = calendar.add_working_days(day(2030, 12, 30), 5);
+  expect(!beyond->holidays_known, "a count into 2031, past the calendar's data, is flagged");
+  expect(day(2026, 11, 23).weekday() == 0, "23 November 2026 is a Monday");
+  expect(escc::Date::from_day_number(day(2028, 2, 29).day_number()).value() == day(2028, 2, 29), "29 February 2028 round trip");
 }
 
 void barnet_contacts() {
-  auto adults = static_cast<escc::tables::Index>(escc_barnet::Agency::agency_adult_services);
-  escc::Escalation e(escc_barnet::protocol, {2026, 12, 18});
+  auto adults = escc_barnet::Agency::agency_adult_services;
+  escc::Escalation e(escc_barnet::protocol, day(2026, 12, 18), worker);
   expect(!e.due_date(), "barnet's stages state no timeframes");
   // One working week, for the whole protocol or for stage 1 only: the document leaves it
   // open, so the tables give no overall deadline.
   expect(!e.overall_deadline(), "barnet's overall target is ambiguous, so it has no deadline");
-  e.record(escc::tables::Outcome::unresolved, {2026, 12, 18});
+  expect(e.record(escc::tables::Outcome::unresolved, day(2026, 12, 18), worker).ok(), "recorded");
   expect_stage(e, "stage 2", "barnet stage 2");
   // Stage 2 sends people to lines initial to 3. Out of hours only the duty teams answer.
   std::set<std::string> duty = {"Emergency Duty Team", "Head of Service on duty"};
-  expect(titles(e.contacts(adults, {2026, 12, 19}, at(22, 0))) == duty, "barnet adults, Saturday night: duty teams");
-  expect(titles(e.contacts(adults, {2026, 12, 25}, at(10, 0))) == duty, "barnet adults, Christmas Day: duty teams");
-  auto monday = e.contacts(adults, {2026, 12, 21}, at(10, 0));
+  expect(titles(e.contacts(adults, day(2026, 12, 19), at(22, 0)).value()) == duty, "barnet adults, Saturday night: duty teams");
+  expect(titles(e.contacts(adults, day(2026, 12, 25), at(10, 0)).value()) == duty, "barnet adults, Christmas Day: duty teams");
+  auto monday = e.contacts(adults, day(2026, 12, 21), at(10, 0)).value();
   expect(monday.size() == 7, "barnet adults, Monday morning: the seven office-hours contacts of lines initial to 3");
   expect(titles(monday).count("Relevant Operational Director") == 1, "line 3 is included at stage 2");
   expect(titles(monday).count("Emergency Duty Team") == 0, "the duty team is out of hours only");
-  e.record(escc::tables::Outcome::unresolved, {2026, 12, 21});
+  expect(e.record(escc::tables::Outcome::unresolved, day(2026, 12, 21), worker).ok(), "recorded");
   // The document names stage 3's four posts without their agencies.
-  expect(e.contacts(adults, {2026, 12, 21}, at(10, 0)).empty(), "barnet stage 3 names no post of Adult Services");
-  expect(titles(e.contacts({2026, 12, 21}, at(10, 0))) ==
+  expect(e.contacts(adults, day(2026, 12, 21), at(10, 0)).value().empty(), "barnet stage 3 names no post of Adult Services");
+  expect(titles(e.contacts(day(2026, 12, 21), at(10, 0)).value()) ==
              std::set<std::string>{"Director of Children's Services", "Director of Adult Social Care",
                                    "Borough Commander", "Chief Operating Officer for the CCG"},
          "barnet stage 3 names the four senior posts");
-  expect(e.contacts({2026, 12, 21}, at(20, 0)).empty(), "nobody named at stage 3 is there at 8 pm");
+  expect(e.contacts(day(2026, 12, 21), at(20, 0)).value().empty(), "nobody named at stage 3 is there at 8 pm");
 }
 
 // The list escc compiled for each stage, not a rule of the runtime's own.
 void whom_to_contact() {
-  auto police = static_cast<escc::tables::Index>(escc_whom::Agency::agency_police);
-  escc::Escalation e(escc_whom::protocol, {2026, 12, 21});
-  expect(titles(e.contacts(police, {2026, 12, 21}, at(10, 0))) == std::set<std::string>{"Duty Superintendent"},
+  auto police = escc_whom::Agency::agency_police;
+  escc::Escalation e(escc_whom::protocol, day(2026, 12, 21), worker);
+  expect(titles(e.contacts(police, day(2026, 12, 21), at(10, 0)).value()) == std::set<std::string>{"Duty Superintendent"},
          "a stage that names its own contact lists that one, not the agency's others");
-  e.record(escc::tables::Outcome::unresolved, {2026, 12, 21});
-  expect(titles(e.contacts(police, {2026, 12, 21}, at(10, 0))) == std::set<std::string>{"Switchboard", "Sergeant"},
+  expect(e.record(escc::tables::Outcome::unresolved, day(2026, 12, 21), worker).ok(), "recorded");
+  expect(titles(e.contacts(police, day(2026, 12, 21), at(10, 0)).value()) == std::set<std::string>{"Switchboard", "Sergeant"},
          "a stage pointing to line 1 lists line 1 and the agency's contacts outside its lines");
-  expect(titles(e.contacts({2026, 12, 21}, at(10, 0))) == std::set<std::string>{"Switchboard", "Sergeant"},
+  expect(titles(e.contacts(day(2026, 12, 21), at(10, 0)).value()) == std::set<std::string>{"Switchboard", "Sergeant"},
          "the same for every agency");
-  e.record(escc::tables::Outcome::unresolved, {2026, 12, 21});
-  expect(e.contacts(police, {2026, 12, 21}, at(10, 0)).empty(), "a stage that names nobody lists nobody");
+  expect(e.record(escc::tables::Outcome::unresolved, day(2026, 12, 21), worker).ok(), "recorded");
+  expect(e.contacts(police, day(2026, 12, 21), at(10, 0)).value().empty(), "a stage that names nobody lists nobody");
 }
 
 void hostile_text_is_data() {

@@ -44,12 +44,12 @@ namespace=$(grep -oE '^}  // namespace [A-Za-z_0-9:]+$' "$header" | tail -1 | se
   # Every `bank holiday YYYY-MM-DD` line of the input.
   grep -oE '^  bank holiday [0-9]{4}-[0-9]{2}-[0-9]{2}' "$input" | while read -r _ _ date; do
     IFS=- read -r year month day <<<"$date"
-    echo "  if (!calendar.is_bank_holiday({$year, $((10#$month)), $((10#$day))})) { std::printf(\"FAIL $date is not a bank holiday\\n\"); ++failures; }"
+    echo "  if (!calendar.is_bank_holiday(escc::Date::of($year, $((10#$month)), $((10#$day))).value())) { std::printf(\"FAIL $date is not a bank holiday\\n\"); ++failures; }"
   done
   # Thursday 24 December 2026 + 2 working days: Christmas (Friday 25), the weekend and
   # Boxing Day's substitute (Monday 28) are skipped, so Wednesday 30 December.
-  echo '  auto due = calendar.add_working_days({2026, 12, 24}, 2).date;'
-  echo '  if (!(due.year == 2026 && due.month == 12 && due.day == 30)) { std::printf("FAIL 2 working days after 24 December 2026 is %d-%d-%d, wanted 2026-12-30\n", due.year, due.month, due.day); ++failures; }'
+  echo '  auto due = calendar.add_working_days(escc::Date::of(2026, 12, 24).value(), 2)->date;'
+  echo '  if (!(due.year() == 2026 && due.month() == 12 && due.day() == 30)) { std::printf("FAIL 2 working days after 24 December 2026 is %d-%d-%d, wanted 2026-12-30\n", due.year(), due.month(), due.day()); ++failures; }'
   echo '  return failures == 0 ? 0 : 1;'
   echo '}'
 } >"$work/calendar.cpp"

@@ -75,24 +75,27 @@ void expect(bool ok, const char* what) {
     std::printf("FAIL %s\n", what);
   }
 }
+// A protocol picked while the program runs: escc::Escalation<escc::tables::Protocol>.
 bool reachable(const escc::tables::Protocol& protocol, std::string_view title, escc::Date date, int minute) {
-  escc::Escalation e(protocol, date);
+  escc::Escalation e(protocol, date, "A. Caseworker");
+  auto time = escc::Time::from_minute_of_day(minute).value();
   for (const auto& contact : protocol.contacts) {
-    if (contact.title == title) return e.reachable(contact, date, minute);
+    if (contact.title == title) return e.reachable(contact, date, time).value();
   }
   return false;
 }
+escc::Date day(int year, int month, int day_of_month) { return escc::Date::of(year, month, day_of_month).value(); }
 }  // namespace
 
 int main() {
   // Hours named two and three levels deep: Wednesday 25 November 2026 at 18:00 and
   // Saturday 28 November at 10:00.
   const auto& nested = escc_nestedZ2Dhours::protocol;
-  expect(reachable(nested, "Evening duty manager", {2026, 11, 25}, 18 * 60), "evening manager at 18:00 (two levels)");
-  expect(!reachable(nested, "Evening duty manager", {2026, 11, 25}, 23 * 60), "evening manager not at 23:00");
-  expect(reachable(nested, "Cover manager", {2026, 11, 25}, 18 * 60), "cover manager at 18:00 (three levels)");
-  expect(reachable(nested, "Cover manager", {2026, 11, 28}, 10 * 60), "cover manager on Saturday");
-  expect(reachable(nested, "Day manager", {2026, 11, 25}, 10 * 60), "day manager at 10:00 (office_hours named)");
+  expect(reachable(nested, "Evening duty manager", day(2026, 11, 25), 18 * 60), "evening manager at 18:00 (two levels)");
+  expect(!reachable(nested, "Evening duty manager", day(2026, 11, 25), 23 * 60), "evening manager not at 23:00");
+  expect(reachable(nested, "Cover manager", day(2026, 11, 25), 18 * 60), "cover manager at 18:00 (three levels)");
+  expect(reachable(nested, "Cover manager", day(2026, 11, 28), 10 * 60), "cover manager on Saturday");
+  expect(reachable(nested, "Day manager", day(2026, 11, 25), 10 * 60), "day manager at 10:00 (office_hours named)");
 
   // Two files whose names differ by '-' and '_': two protocols, two sets of tables.
   expect(escc_myZ2Darea::protocol.title == "My area, with a hyphen", "my-area.esc's own title");
@@ -157,17 +160,20 @@ else
 #include "escc/runtime.hpp"
 
 int main() {
-  escc::Escalation e(escc_large::protocol, {2026, 12, 18});
-  const escc::tables::Transition* jump = nullptr;
-  for (const auto* move : e.moves()) {
-    if (!move->condition.empty()) jump = move;
+  auto day = [](int year, int month, int day_of_month) { return escc::Date::of(year, month, day_of_month).value(); };
+  escc::Escalation e(escc_large::protocol, day(2026, 12, 18), "A. Caseworker");
+  auto moves = e.moves();
+  const escc::Move<escc_large::Protocol>* jump = nullptr;
+  for (const auto& move : moves) {
+    if (!move.condition().empty()) jump = &move;
   }
-  bool ok = jump != nullptr && e.take(*jump, {2026, 12, 18}) && e.current_stage()->number == 65536;
-  ok = ok && e.record(escc::tables::Outcome::unresolved, {2026, 12, 21}) && e.current_stage()->number == 65537;
-  auto last = static_cast<escc::tables::Index>(escc_large::Agency::agency_a65537);
-  auto found = e.contacts(last, {2026, 12, 21}, 10 * 60);
+  bool ok = jump != nullptr && e.take(*jump, day(2026, 12, 18), "A. Caseworker").ok() && e.current_stage()->number == 65536;
+  ok = ok && e.record(escc::tables::Outcome::unresolved, day(2026, 12, 21), "A. Caseworker").ok() &&
+       e.current_stage()->number == 65537;
+  auto last = escc_large::Agency::agency_a65537;
+  auto found = e.contacts(last, day(2026, 12, 21), escc::Time::at(10, 0).value()).value();
   ok = ok && found.size() == 1 && found[0]->title == "Last duty manager";
-  ok = ok && escc_large::protocol.agencies[last].name == "a65537";
+  ok = ok && escc_large::protocol.agencies[static_cast<escc::tables::Index>(last)].name == "a65537";
   std::printf("%s\n", ok ? "stage 65,537 and agency 65,537 reached" : "FAIL the last stage or agency was lost");
   return ok ? 0 : 1;
 }
