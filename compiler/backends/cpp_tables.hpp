@@ -5,16 +5,21 @@
 // string literals, escaped, so it cannot become code.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "compiler/analysis/analyses.hpp"
+#include "compiler/findings/diagnostics.hpp"
 #include "compiler/model/model.hpp"
 
 namespace esc::backends {
 
-// `name`, the protocol file's name, gives the namespace (see cpp_namespace).
-std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses& analyses, std::string_view name);
+// `name`, the protocol file's name, gives the namespace (see cpp_namespace). `findings`,
+// the checker's on this protocol, are written for a screen to show (those the protocol
+// allows are left out).
+std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses& analyses, std::string_view name,
+                            std::span<const Diagnostic> findings = {});
 
 // The namespace of a protocol's tables: "escc_" and the file's name, with each byte
 // that is not a letter, a digit or a single underscore, and each 'Z', spelt 'Z' and two

@@ -15,7 +15,7 @@ std::string svg_file(const ProtocolInput& input) { return input.drawing.svg; }
 std::string png_file(const ProtocolInput& input) { return input.drawing.png; }
 
 std::string cpp_file(const ProtocolInput& input) {
-  return emit_cpp_tables(input.model, input.analyses, input.stem);
+  return emit_cpp_tables(input.model, input.analyses, input.stem, input.findings);
 }
 
 std::string html_file(const ProtocolInput& input) {

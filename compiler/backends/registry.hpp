@@ -3,6 +3,7 @@
 // with one signature. Nothing else names a format.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "compiler/analysis/analyses.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/graphviz.hpp"
+#include "compiler/findings/diagnostics.hpp"
 #include "compiler/model/model.hpp"
 
 namespace esc::backends {
@@ -24,6 +26,7 @@ struct ProtocolInput {
   std::string_view stem;       // "barnet": the outputs are barnet.dot, barnet.svg, ...
   std::string_view source_path;                 // the protocol file as the command line named it
   const std::vector<std::string>& files;        // every file built beside it, for the page to link
+  std::span<const Diagnostic> findings = {};    // the checker's on this protocol, for the C++ tables
 };
 
 struct Backend {

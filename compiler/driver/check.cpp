@@ -53,7 +53,12 @@ void check_one(const std::string& path, FileReader& reader, const CheckOptions& 
       checks::run_checks(out.file.model, out.file.analyses, options.today, out.sink);
     }
   }
-  if (!options.keep_models) {
+  if (options.keep_models) {
+    DiagnosticSink own;
+    for (const auto& diagnostic : out.sink.diagnostics()) own.add(diagnostic);
+    own.sort();
+    out.file.findings = own.diagnostics();
+  } else {
     out.file.program = {};
     out.file.model = {};
     out.file.analyses = {};

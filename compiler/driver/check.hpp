@@ -40,6 +40,9 @@ struct CheckedFile {
   bool resolved = false;  // false when the file could not be read or has syntax errors
   model::Model model;
   analysis::Analyses analyses;  // worked out once when the model is resolved
+  // The findings on this protocol alone, in order, kept with its model (keep_models) for
+  // the outputs that show them.
+  std::vector<Diagnostic> findings;
 };
 
 struct CheckRun {

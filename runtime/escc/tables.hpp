@@ -4,8 +4,8 @@
 // escc copies this file into each generated header so that a header compiles on its
 // own; the guard lets several generated headers and runtime.hpp meet in one program.
 // Change the guard's number whenever a type here changes.
-#ifndef ESCC_TABLES_V3
-#define ESCC_TABLES_V3
+#ifndef ESCC_TABLES_V4
+#define ESCC_TABLES_V4
 
 #include <cstddef>
 #include <cstdint>
@@ -98,6 +98,32 @@ struct Contact {
   std::string_view condition;
 };
 
+// How a stage's deadline is counted, as escc decided it for every output alike
+// (docs/runtime.md, "How deadlines are counted"); escc/deadline_rule.hpp applies it.
+enum class CountedFrom : std::uint8_t {
+  raised,       // the day the disagreement was raised (the initial concern)
+  stage_start,  // the day the case reached the stage
+};
+enum class DeadlineBasis : std::uint8_t {
+  not_countable,  // no countable time: no date
+  by_day,     // "by day N" of the whole escalation
+  timeframe,  // the stage's own stated time
+  steps,      // the sum of the stage's steps
+};
+struct DeadlineRule {
+  CountedFrom from = CountedFrom::stage_start;
+  DeadlineBasis basis = DeadlineBasis::not_countable;
+  WorkingDays days;              // counted: the date is for days.high
+  WorkingDays stated_otherwise;  // the document's other figure, where it gives two that differ
+  std::string_view words;        // "by working day 8, counted from the initial concern"
+};
+
+// Whether a contact serves a kind of case: the one filter on kinds of case, the same
+// as `escc deadlines --case`. A contact the protocol limits to no kind serves every case.
+constexpr bool serves(const Contact& contact, CaseKind kind) {
+  return contact.case_kinds == 0 || (contact.case_kinds & static_cast<std::uint8_t>(kind)) != 0;
+}
+
 struct Stage {
   StageKind kind = StageKind::formal;
   int number = 0;
@@ -121,11 +147,154 @@ struct Stage {
   // The document says the stage may take place ("a meeting may be convened"): a case
   // need not pass through it, and `days` runs from 0.
   bool may_take_place = false;
+  DeadlineRule deadline;  // how its due date is counted
+  // A route the document lets a case enter from any stage (Escalation::enter), and on
+  // what condition, in the document's words (empty when it states none).
+  bool entered_from_any_stage = false;
+  std::string_view entry_condition;
 };
 
 struct Agency {
   std::string_view name;
   std::string_view title;
+};
+
+// What a caseworker acts on, beside the moves and the dates that the runtime follows:
+// the document's own words for each part, so that a case-management screen can show
+// them without the protocol file. The runtime reads none of it: it is kept apart
+// (ProtocolDetails, at the end), in tables of its own.
+
+enum class PassageKind : std::uint8_t { source, note, context };
+
+// A passage kept with a part of the protocol: the document's own words (`source`), a
+// passage of it with no rule of its own (`context`), or the transcriber's `note`.
+struct Quote {
+  PassageKind kind = PassageKind::source;
+  std::string_view text;
+  std::string_view about;  // the statement it is about ("within", "parties"); empty: the part itself
+};
+
+// A date as the document gives it: `day` 0 for a month alone, `month` 0 for a year
+// alone (never read as 1 January), `year` 0 when the document gives none.
+struct DocumentDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+// The document's must, should or may; `unstated` is the document not saying, not `must`.
+enum class Modality : std::uint8_t { unstated, must, should, may };
+
+struct Duty {
+  std::string_view words;  // as the stage's `duties` says it
+  Modality modality = Modality::unstated;
+  Index form = none;       // in Protocol::forms, when the duty names a form
+  std::string_view holds;  // for a duty of the whole protocol: "at every stage"; empty for the stage's own
+  List<Quote> quotes;
+};
+
+// One way of taking a step, on its condition ("4a if urgent: within 24 hours").
+struct StepVariant {
+  std::string_view label;
+  std::string_view timeframe;
+  std::string_view condition;
+  bool otherwise = false;  // taken when no other variant's condition holds
+};
+
+struct Step {
+  std::string_view title;
+  std::string_view time;  // "within 2 working days", or each variant with its condition
+  std::string_view by;
+  std::string_view condition;  // the step is taken only then
+  std::string_view part_of;    // done within that step of the stage, in its time
+  Modality modality = Modality::unstated;
+  List<StepVariant> variants;
+  List<Quote> quotes;
+};
+
+// What the document says to do on an outcome of a stage, beside the move a Transition holds.
+struct OnOutcome {
+  Outcome outcome = Outcome::unresolved;
+  std::string_view condition;
+  List<Duty> duties;
+  List<Quote> quotes;
+};
+
+// A stage as a caseworker reads it; ProtocolDetails::stages[i] is about Protocol::stages[i].
+struct StageDetails {
+  List<std::string_view> parties;
+  std::string_view by;       // who acts: "the Chair or the Business Manager"
+  std::string_view through;  // the procedure it goes through
+  std::string_view contacts_join;  // "all of these", "any one of these"; empty when the document does not say
+  List<Step> steps;
+  List<Duty> duties;  // as Stage::duties, with each one's form, modality and quotes
+  List<OnOutcome> outcomes;
+  List<Quote> quotes;
+};
+
+// A contact as a caseworker reads it; ProtocolDetails::contacts[i] is about Protocol::contacts[i].
+struct ContactDetails {
+  List<std::string_view> switchboards;
+  List<std::string_view> mobiles;
+  List<std::string_view> direct_lines;
+  std::string_view via;      // how to reach them: "the Duty Officer"
+  std::string_view address;  // postal
+  std::string_view purpose;  // what the document says the contact is for
+  bool not_for_escalation = false;
+  bool in_own_agency = false;  // a post in the reader's own agency, reached inside it
+  bool details_unknown = false;  // the document names the contact but not how to reach them
+  std::string_view details_unknown_because;
+  List<Quote> quotes;
+};
+
+// What to do when a child or an adult is at immediate risk, apart from the escalation.
+struct ImmediateRisk {
+  std::string_view timeframe;  // "same working day"
+  std::string_view through;
+  std::string_view by;
+  List<std::string_view> parties;
+  List<Index> contacts;  // positions in Protocol::contacts
+  List<Duty> duties;
+  List<Quote> quotes;
+};
+
+struct FormSection {
+  std::string_view title;
+  List<std::string_view> fields;
+};
+
+struct Form {
+  std::string_view name;
+  std::string_view title;
+  int required_from_stage = 0;  // 0: the document does not say
+  List<Index> send_to;          // positions in Protocol::contacts
+  List<FormSection> sections;
+  List<std::string_view> fields;
+  List<std::string_view> columns;
+  List<Quote> quotes;
+};
+
+enum class Status : std::uint8_t { unstated, draft, live, withdrawn };
+
+struct Approval {
+  List<std::string_view> by;
+  DocumentDate date;
+};
+
+struct Partnership {
+  std::string_view name;
+  std::string_view short_name;
+};
+
+enum class Severity : std::uint8_t { error, warning, note };
+
+// What escc's checker found in the protocol, for a screen to show beside the stage it
+// concerns (two timeframes that contradict each other, a review date passed).
+struct Finding {
+  std::string_view code;  // "T003"; docs/diagnostics/ explains each
+  Severity severity = Severity::warning;
+  std::string_view message;
+  Index stage = none;  // the stage whose block it is in; none when it is about no one stage
 };
 
 struct Protocol {
@@ -147,6 +316,31 @@ struct Protocol {
   std::string_view hash;
 };
 
+
+// What a caseworker acts on, in each generated header as `details` beside `protocol`.
+// A program that only follows cases never names it, and so carries none of it.
+struct ProtocolDetails {
+  List<StageDetails> stages;      // one for each of Protocol::stages, in their order
+  List<ContactDetails> contacts;  // one for each of Protocol::contacts, in their order
+  const ImmediateRisk* immediate_risk = nullptr;  // nullptr: the protocol states none
+  List<Form> forms;
+  std::string_view version;
+  Status status = Status::unstated;
+  DocumentDate dated;
+  List<Approval> approvals;
+  DocumentDate last_reviewed;
+  DocumentDate review_due;
+  int review_every_months = 0;  // 0: the document does not say
+  std::string_view publisher;   // every partnership that publishes it: "A and B"
+  List<Partnership> partnerships;
+  List<std::string_view> authors;
+  List<Quote> quotes;
+  List<Finding> findings;  // escc's findings when the header was made (allowed ones left out)
+  // The duties the protocol states once for the whole of it, each with where it holds
+  // (also in the details of each stage they hold at, which a protocol without stages lacks).
+  List<Duty> duties;
+};
+
 }  // namespace escc::tables
 
-#endif  // ESCC_TABLES_V3
+#endif  // ESCC_TABLES_V4
