@@ -53,7 +53,8 @@ ESC_MESSAGE(variant_condition_text,
             "expected the condition on which the variant is taken, in quotes, such as if \"urgent\", but found "
             "{found}");
 ESC_MESSAGE(procedure_word,
-            "expected 'procedure from stage N', as in 'formal procedure from stage 3', but found {found}");
+            "expected 'procedure from stage N', as in 'formal procedure from stage 3' or 'procedure from stage 1', "
+            "but found {found}");
 ESC_MESSAGE(day_number, "expected a day number such as 'by day 8', but found {found}");
 ESC_MESSAGE(event_text,
             "expected the event the clock starts from, in quotes, such as from \"the initial concern\", "
@@ -121,6 +122,19 @@ ESC_MESSAGE(replace_word, "expected 'does not replace' and the document it leave
 ESC_MESSAGE(from_word_of_separate, "expected 'separate from' and the document, in quotes, but found {found}");
 ESC_MESSAGE(used_when_word, "expected 'used when' and the situations, in quotes, but found {found}");
 ESC_MESSAGE(situation_text, "expected a situation the protocol is used in, in quotes, but found {found}");
+ESC_MESSAGE(way_text, "expected a way escalation can be made, in quotes, such as via \"telephone\" or \"email\", but found {found}");
+ESC_MESSAGE(covered_kind_word,
+            "expected 'cases' or 'disagreements' after 'covers only', as in covers only disagreements "
+            "\"inter-agency\", but found {found}");
+ESC_MESSAGE(covered_text, "expected the kind of case or disagreement the protocol covers, in quotes, but found {found}");
+ESC_MESSAGE(about_word,
+            "expected 'about' and what the complaints are about, as in complaints about \"the decisions of the "
+            "partnership\", but found {found}");
+ESC_MESSAGE(complaint_subject, "expected what the complaints are about, in quotes, after 'complaints about', but found {found}");
+ESC_MESSAGE(decided_by_word,
+            "expected 'decided by' and who makes the decision, in quotes, as in decided by \"the Partnership Chair\", "
+            "but found {found}");
+ESC_MESSAGE(decider_text, "expected who makes the decision, in quotes, after 'decided by', but found {found}");
 ESC_MESSAGE(overseen_by_word, "expected 'overseen by' and who oversees the protocol, in quotes, but found {found}");
 ESC_MESSAGE(overseer_text, "expected who oversees the protocol, in quotes, after 'overseen by', but found {found}");
 ESC_MESSAGE(instead_text,
@@ -199,7 +213,8 @@ ESC_MESSAGE(document_path, "expected the document's file name in quotes after 'd
                            "\"sources/our-protocol.txt\", but found {found}");
 ESC_MESSAGE(scope_word,
             "expected who the protocol covers: 'children', 'young people', 'adults with care and support needs', "
-            "'adults at risk' or 'adults', but found {found}");
+            "'adults at risk', 'adults' or 'families', or the kinds it covers, as in covers cases \"...\" or "
+            "covers disagreements \"...\", but found {found}");
 ESC_MESSAGE(from_word, "expected 'from' here, but found {found}");
 ESC_MESSAGE(frequency,
             "expected 'quarterly', 'annually', 'monthly' or 'every ...' (such as 'every 6 months') after 'report', "

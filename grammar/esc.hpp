@@ -418,6 +418,13 @@ struct agency_stmt
     : statement_rule<Keyword::agency, ESC_KW("agency"), sp, p::must<agency_name>, sp, p::must<agency_title>,
                      p::opt<sp, also_called>> {};
 
+// Complaints about the partnership itself, which no stage of the escalation handles.
+struct about_word : ESC_KW("about") {};
+struct complaint_subject : quoted {};
+struct complaints_stmt
+    : statement_rule<Keyword::complaints, ESC_KW("complaints"), sp1, p::must<about_word>, sp,
+                     p::must<complaint_subject>> {};
+
 struct form_name : declared_name {};
 struct form_title : title_text {};
 struct form_stmt : statement_rule<Keyword::form, ESC_KW("form"), sp, p::must<form_name>, sp, p::must<form_title>> {};
@@ -432,10 +439,13 @@ struct short_name : declared_name {};
 // The body a partnership replaced ("formerly the Local Safeguarding Children Board").
 struct former_name : quoted {};
 struct formerly : p::seq<ESC_KW("formerly"), sp, p::must<former_name>> {};
+// A body the document names only by its abbreviation ("LSAB procedures") is written
+// `partnership as LSAB`, so that its name is never the transcriber's guess.
+struct known_only_as : p::seq<ESC_KW("as"), sp, p::must<short_name>> {};
 struct partnership_stmt
-    : statement_rule<Keyword::partnership, ESC_KW("partnership"), sp, p::must<plain_text>,
-                     p::opt<sp, ESC_KW("as"), sp, p::must<short_name>>, p::opt<sp, formerly>,
-                     p::opt<sp, also_called>> {};
+    : statement_rule<Keyword::partnership, ESC_KW("partnership"), sp,
+                     p::sor<known_only_as, p::seq<p::must<plain_text>, p::opt<sp, ESC_KW("as"), sp, p::must<short_name>>>>,
+                     p::opt<sp, formerly>, p::opt<sp, also_called>> {};
 struct version_stmt : statement_rule<Keyword::version, ESC_KW("version"), sp, p::must<plain_text>> {};
 struct status_word : p::sor<ESC_KW("draft"), ESC_KW("live"), ESC_KW("withdrawn")> {};
 struct status_stmt : statement_rule<Keyword::status, ESC_KW("status"), sp, p::must<status_word>> {};
@@ -463,14 +473,31 @@ struct read_with_stmt
     : statement_rule<Keyword::read_with, ESC_KW("read"), sp1, p::must<with_word>, sp, p::must<plain_text>,
                      p::opt<sp, ESC_KW("at"), sp, p::must<url_text>>> {};
 
+// "a) ... and / or b) ...": each join is kept as written, so that "or" never becomes "and".
+struct situation_text : quoted {};
+struct situation_and_or : p::seq<ESC_KW("and"), sp, p::one<'/'>, sp, ESC_KW("or")> {};
+struct situation_and : ESC_KW("and") {};
+struct situation_or : ESC_KW("or") {};
+struct situation_comma : p::one<','> {};
+struct situation_join : p::sor<situation_and_or, situation_and, situation_or> {};
+struct situation_sep
+    : p::seq<sp, p::sor<p::seq<situation_comma, sp, p::opt<situation_join, sp>>, p::seq<situation_join, sp>>> {};
 struct scope_word
     : p::sor<p::seq<ESC_KW("adults"), sp1, ESC_KW("with"), sp1, ESC_KW("care"), sp1, ESC_KW("and"), sp1,
                     ESC_KW("support"), sp1, ESC_KW("needs")>,
              p::seq<ESC_KW("adults"), sp1, ESC_KW("at"), sp1, ESC_KW("risk")>, ESC_KW("adults"), ESC_KW("children"),
-             p::seq<ESC_KW("young"), sp1, ESC_KW("people")>> {};
+             p::seq<ESC_KW("young"), sp1, ESC_KW("people")>, ESC_KW("families")> {};
+// The kinds of case or of disagreement a protocol is for, each join as the document writes
+// it; `only` where the document says "only", and never otherwise.
+struct covered_only : ESC_KW("only") {};
+struct covered_kind_word : p::sor<ESC_KW("cases"), ESC_KW("disagreements")> {};
+struct covered_text : quoted {};
+struct covered_kinds
+    : p::seq<p::sor<p::seq<covered_only, sp1, p::must<covered_kind_word>>, covered_kind_word>, sp,
+             p::must<covered_text>, p::star<situation_sep, p::must<covered_text>>> {};
 struct covers_stmt
-    : statement_rule<Keyword::covers, ESC_KW("covers"), sp, p::must<scope_word>,
-                     p::star<list_sep, p::must<scope_word>>> {};
+    : statement_rule<Keyword::covers, ESC_KW("covers"), sp,
+                     p::sor<covered_kinds, p::seq<p::must<scope_word>, p::star<list_sep, p::must<scope_word>>>>> {};
 // Where an excluded case goes instead, when the document says: "for disagreements within
 // the same agency, staff should consult their internal escalation protocol".
 struct instead_text : quoted {};
@@ -508,19 +535,15 @@ struct does_not_replace_stmt
                      sp, p::must<text_list>> {};
 struct overseen_by_word : ESC_KW("by") {};
 struct overseer_text : quoted {};
-// "a) ... and / or b) ...": each join is kept as written, so that "or" never becomes "and".
-struct situation_text : quoted {};
-struct situation_and_or : p::seq<ESC_KW("and"), sp, p::one<'/'>, sp, ESC_KW("or")> {};
-struct situation_and : ESC_KW("and") {};
-struct situation_or : ESC_KW("or") {};
-struct situation_comma : p::one<','> {};
-struct situation_join : p::sor<situation_and_or, situation_and, situation_or> {};
-struct situation_sep
-    : p::seq<sp, p::sor<p::seq<situation_comma, sp, p::opt<situation_join, sp>>, p::seq<situation_join, sp>>> {};
 struct used_when_word : ESC_KW("when") {};
 struct used_when_stmt
     : statement_rule<Keyword::used_when, ESC_KW("used"), sp1, p::must<used_when_word>, sp, p::must<situation_text>,
                      p::star<situation_sep, p::must<situation_text>>> {};
+// "Escalation can be via telephone, face-to-face, email or a meeting": the ways every step
+// of the protocol may be taken.
+struct way_text : quoted {};
+struct via_stmt
+    : statement_rule<Keyword::via, ESC_KW("via"), sp, p::must<way_text>, p::star<situation_sep, p::must<way_text>>> {};
 struct overseen_stmt
     : statement_rule<Keyword::overseen, ESC_KW("overseen"), sp1, p::must<overseen_by_word>, sp, p::must<overseer_text>,
                      p::opt<sp, purpose_attr>> {};
@@ -545,9 +568,13 @@ struct timeframes_called_stmt
 // Where the formal procedure starts, and what starts it ("invoked by sending form X").
 struct procedure_word : ESC_KW("procedure") {};
 struct started_by : p::seq<ESC_KW("started"), sp1, p::must<by_word>, sp, p::must<by_text>> {};
+// `procedure from` alone where the document does not call the procedure formal, so that
+// no output puts the word in its mouth; `if` for the condition it starts on.
+struct formal_word : ESC_KW("formal") {};
 struct formal_start_stmt
-    : statement_rule<Keyword::formal_start, ESC_KW("formal"), sp1, p::must<procedure_word>, sp1, p::must<from_word>,
-                     sp1, p::must<stage_word>, sp, p::must<stage_number>, p::opt<sp, started_by>> {};
+    : statement_rule<Keyword::formal_start, p::sor<p::seq<formal_word, sp1, p::must<procedure_word>>, procedure_word>,
+                     sp1, p::must<from_word>, sp1, p::must<stage_word>, sp, p::must<stage_number>,
+                     p::opt<sp, started_by>, p::opt<sp, if_attr>> {};
 
 struct report_period : p::seq<amount, sp, p::must<period_unit>> {};
 struct frequency
@@ -639,6 +666,10 @@ struct contact_stmt
 struct binding_word : ESC_KW("binding") {};
 struct final_stmt
     : statement_rule<Keyword::final, ESC_KW("final"), p::opt<sp1, p::opt<ESC_KW("and"), sp1>, binding_word>> {};
+struct decided_by_word : ESC_KW("by") {};
+struct decider_text : quoted {};
+struct decided_by_stmt
+    : statement_rule<Keyword::decided_by, ESC_KW("decided"), sp1, p::must<decided_by_word>, sp, p::must<decider_text>> {};
 
 struct any_stage : p::seq<ESC_KW("any"), sp1, ESC_KW("stage")> {};
 struct entry_point : p::sor<any_stage, p::seq<ESC_KW("stage"), sp, p::must<stage_number>>> {};
@@ -699,13 +730,13 @@ struct source_stmt
 // statement table keeps the same order (tests/statements_test.cpp holds it to it).
 struct statement
     : p::sor<use_stmt, extends_stmt, allow_stmt, protocol_stmt, calendar_stmt, hours_stmt, level_stmt, immediate_risk_stmt,
-             informal_stage_stmt, stage_stmt, route_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
+             informal_stage_stmt, stage_stmt, route_stmt, complaints_stmt, agency_stmt, form_stmt, figure_stmt, partnership_stmt,
              version_stmt, status_stmt, author_stmt, dated_stmt, approved_stmt, last_reviewed_stmt, review_stmt,
              read_with_stmt, covers_stmt, excludes_stmt, applies_to_stmt, counterpart_stmt, part_of_stmt,
-             supersedes_stmt, amended_stmt, statutory_stmt, does_not_replace_stmt, overseen_stmt, used_when_stmt, resolve_stmt,
+             supersedes_stmt, amended_stmt, statutory_stmt, does_not_replace_stmt, via_stmt, overseen_stmt, used_when_stmt, resolve_stmt,
              timeframes_from_stmt, timeframes_called_stmt, formal_start_stmt, report_stmt, term_stmt,
              link_stmt, document_stmt, working_days_stmt, bank_holiday_stmt, data_years_stmt, parties_stmt, step_stmt,
-             timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt,
+             timeframe_stmt, cumulative_stmt, outcome_stmt, duty_stmt, contacts_stmt, contact_stmt, final_stmt, decided_by_stmt,
              entry_stmt, through_stmt, actor_stmt, unknown_stmt, ambiguous_stmt, reading_stmt, kind_stmt, role_stmt,
              line_stmt, required_from_stmt, send_to_stmt, section_stmt, field_stmt, column_stmt, context_stmt, note_stmt,
              source_stmt> {};

@@ -24,18 +24,18 @@ namespace esc::grammar {
 // weighs their words in. `go_to` and `end` are no statements of their own: they stand
 // only after `when ...:`, and are keywords of the syntax tree.
 enum class Keyword : std::uint8_t {
-  use, extends, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, agency, form, figure,
+  use, extends, allow, protocol, calendar, hours, level, immediate_risk, informal_stage, stage, route, complaints, agency, form, figure,
   partnership, version, status, author, dated, approved, last_reviewed, review, read_with, covers, excludes,
-  applies_to, counterpart, part_of, supersedes, amended, statutory, does_not_replace, overseen, used_when, resolve,
+  applies_to, counterpart, part_of, supersedes, amended, statutory, does_not_replace, via, overseen, used_when, resolve,
   timeframes_from, timeframes_called, formal_start, report, term, link, document, working_days, bank_holiday, data_years, parties, step, timeframe, cumulative,
-  outcome, go_to, end, duty, contacts, contact, final, entry, through, actor, unknown, ambiguous, reading, kind, role,
+  outcome, go_to, end, duty, contacts, contact, final, decided_by, entry, through, actor, unknown, ambiguous, reading, kind, role,
   line, required_from, send_to, section, field, column, context, note, source,
 };
 
 // A reading's block holds what the block its ambiguity stands in holds: the parser reads
 // it as that block (a reading of an ambiguity in a stage holds a stage's statements).
 enum class Block : std::uint8_t {
-  file, protocol, calendar, immediate_risk, stage, route, agency, line, form, section, ambiguity, reading,
+  file, protocol, calendar, immediate_risk, stage, route, complaint, agency, line, form, section, ambiguity, reading,
 };
 
 struct Blocks {
@@ -63,6 +63,7 @@ inline constexpr std::array block_table = {
     BlockRow{Block::immediate_risk, "the immediate risk block"},
     BlockRow{Block::stage, "a stage"},
     BlockRow{Block::route, "a route"},
+    BlockRow{Block::complaint, "a block of complaints about the partnership"},
     BlockRow{Block::agency, "an agency"},
     BlockRow{Block::line, "an agency's line"},
     BlockRow{Block::form, "a form"},
@@ -155,6 +156,12 @@ inline constexpr std::array rows = {
     StatementRow{.keyword = K::route, .name = "route", .spellings = "route", .offered = "route",
                  .stands_in = blocks(file), .opens = route, .keeps_source_and_note_in = blocks(file),
                  .only_in_protocol_file = true, .example = R"(route exceptional "Exceptional route")"},
+    // "If the complaint is about the decisions of the partnership, it should be directed to
+    // the Executive Group": who handles it and their duties, at no stage of the escalation.
+    StatementRow{.keyword = K::complaints, .name = "complaints", .spellings = "complaints about",
+                 .offered = "complaints", .stands_in = blocks(file), .opens = complaint,
+                 .keeps_source_and_note_in = blocks(file), .only_in_protocol_file = true,
+                 .example = R"(complaints about "the decisions of the partnership")"},
     StatementRow{.keyword = K::agency, .name = "agency", .spellings = "agency", .offered = "agency",
                  .stands_in = blocks(file), .opens = agency, .keeps_source_and_note_in = blocks(file),
                  .example = R"(agency police "Example Police")"},
@@ -211,6 +218,9 @@ inline constexpr std::array rows = {
                  .spellings = "does not replace | separate from", .offered = "does separate",
                  .named = "'does not replace'", .stands_in = blocks(protocol),
                  .example = R"(does not replace "the agencies' complaints procedures")"},
+    // The ways every step may be taken, each join as the document writes it.
+    StatementRow{.keyword = K::via, .name = "via", .spellings = "via", .offered = "via",
+                 .stands_in = blocks(protocol), .example = R"(via "telephone" or "email")"},
     // Who oversees the protocol and what for, where the document names no report.
     StatementRow{.keyword = K::overseen, .name = "overseen", .spellings = "overseen by", .offered = "overseen",
                  .stands_in = blocks(protocol), .example = R"(overseen by "the Partnership")"},
@@ -227,8 +237,11 @@ inline constexpr std::array rows = {
                  .offered = "", .named = "'timeframes mandatory' or 'timeframes indicative'",
                  .stands_in = blocks(protocol), .example = "timeframes mandatory"},
     // "Stage 3 is the formal stage, started by sending form X": where the formal procedure starts.
-    StatementRow{.keyword = K::formal_start, .name = "formal_start", .spellings = "formal procedure from",
-                 .offered = "formal", .stands_in = blocks(protocol),
+    // "Should this not be the case, this procedure should be expedited": `procedure from`,
+    // where the document does not call it formal.
+    StatementRow{.keyword = K::formal_start, .name = "formal_start",
+                 .spellings = "formal procedure from | procedure from", .offered = "formal procedure",
+                 .named = "'procedure from'", .stands_in = blocks(protocol), .takes_modality = true,
                  .example = R"(formal procedure from stage 1 started by "sending the escalation form")"},
     StatementRow{.keyword = K::report, .name = "report", .spellings = "report", .offered = "report",
                  .stands_in = blocks(protocol), .example = R"(report quarterly to "the Board")"},
@@ -270,17 +283,21 @@ inline constexpr std::array rows = {
                  .spellings = "record | notify | inform | submit | update | share | confirm in writing | give feedback | agree | duty",
                  .offered = "record notify inform submit update share confirm give agree duty",
                  .named = "a duty such as 'record' or 'notify'",
-                 .stands_in = blocks(protocol, immediate_risk, stage, route, line), .outcome_action = true,
-                 .takes_modality = true, .keeps_source_and_note_in = blocks(protocol, immediate_risk, stage, route, line),
+                 .stands_in = blocks(protocol, immediate_risk, stage, route, complaint, line), .outcome_action = true,
+                 .takes_modality = true,
+                 .keeps_source_and_note_in = blocks(protocol, immediate_risk, stage, route, complaint, line),
                  .example = R"(record "the outcome" on "the child's file")"},
     StatementRow{.keyword = K::contacts, .name = "contacts", .spellings = "contacts", .offered = "contacts",
                  .stands_in = stages, .example = "contacts line 1"},
     StatementRow{.keyword = K::contact, .name = "contact", .spellings = "contact", .offered = "contact",
-                 .stands_in = blocks(protocol, immediate_risk, stage, route, agency, line),
-                 .keeps_source_and_note_in = blocks(protocol, immediate_risk, stage, route, agency, line),
+                 .stands_in = blocks(protocol, immediate_risk, stage, route, complaint, agency, line),
+                 .keeps_source_and_note_in = blocks(protocol, immediate_risk, stage, route, complaint, agency, line),
                  .example = R"(contact "Duty Inspector" phone "01234 567890")"},
     StatementRow{.keyword = K::final, .name = "final", .spellings = "final", .offered = "final", .stands_in = stages,
                  .example = "final binding"},
+    // Who makes a final stage's decision, where the document names them apart from its parties.
+    StatementRow{.keyword = K::decided_by, .name = "decided_by", .spellings = "decided by", .offered = "decided",
+                 .stands_in = stages, .example = R"(decided by "the Partnership Chair")"},
     StatementRow{.keyword = K::entry, .name = "entry", .spellings = "entry from", .offered = "entry",
                  .stands_in = blocks(route), .example = "entry from any stage"},
     StatementRow{.keyword = K::through, .name = "through", .spellings = "through", .offered = "through",

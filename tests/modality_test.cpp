@@ -52,7 +52,7 @@ TEST_CASE("a modal word where none belongs, or with nothing after it, is an erro
   REQUIRE(esc::test::codes_and_places(misplaced) == std::vector<std::string>{"P002 2:3"});
   CHECK(misplaced.sink.diagnostics()[0].message ==
         "'should' cannot go before 'contact': must, should and may go before 'informal stage', 'stage', 'resolve', "
-        "'step', a timeframe or a "
+        "'procedure from', 'step', a timeframe or a "
         "duty such as 'record' or 'notify', and after 'when ...:' before 'go to', 'end' or a duty");
 
   auto nothing_after = esc::test::parse_text("stage 1 \"A\" {\n  may \"Consult\"\n}\n");

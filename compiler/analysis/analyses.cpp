@@ -12,6 +12,7 @@ Analyses analyse(const model::Model& model, std::optional<QuoteVerification> quo
   analyses.durations = analyse_durations(model);
   analyses.totals = running_totals(model, analyses.flow, analyses.durations);
   analyses.whom = whom_to_contact(model);
+  analyses.deadline_rules = deadline_rules(model, analyses.flow, analyses.durations);
   analyses.quotes = std::move(quotes);
   if (model.protocol) {
     for (const auto& target : model.protocol->targets) {
@@ -68,6 +69,9 @@ void widen_over_readings(Analyses& shown, const std::vector<const Analyses*>& re
     totals.push_back(point);
   }
   shown.totals = std::move(totals);
+  std::vector<const std::vector<DeadlineRule>*> rules;
+  for (const auto* reading : readings) rules.push_back(&reading->deadline_rules);
+  widen_rules_over_readings(shown.deadline_rules, rules);
   shown.overall = over(readings, [](const Analyses& reading) { return reading.overall; });
   if (!shown.overall) {
     for (const auto* reading : readings) shown.overall_by_reading.push_back(reading->overall);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "compiler/analysis/deadline_rules.hpp"
 #include "compiler/analysis/durations.hpp"
 #include "compiler/analysis/flow.hpp"
 #include "compiler/analysis/quotes.hpp"
@@ -25,6 +26,8 @@ struct Analyses {
   // when some way gives none: `overall` is then absent, and must not be so silently.
   std::vector<std::optional<model::WorkingDays>> overall_by_reading;
   WhomToContact whom;
+  // How each stage's deadline is counted, per stage id: every output's one answer.
+  std::vector<DeadlineRule> deadline_rules;
   // The protocol's quotes against its document, when it names one.
   std::optional<QuoteVerification> quotes;
   // Words of the document's quotes the British English dictionary does not have.

@@ -19,6 +19,14 @@ bool serves_case(const model::Contact& contact, std::optional<model::CaseKind> c
 
 }  // namespace
 
+std::optional<WorkingDate> apply_rule(const DeadlineRule& rule, const WorkingCalendar& days, std::int64_t raised,
+                                      std::optional<std::int64_t> reached) {
+  if (!rule.days) return std::nullopt;
+  if (rule.from == CountedFrom::raised) return days.add_working_days(raised, rule.days->high);
+  if (!reached) return std::nullopt;
+  return days.add_working_days(*reached, rule.days->high);
+}
+
 Deadlines work_out_deadlines(const model::Model& model, const Analyses& analyses, const DeadlineOptions& options) {
   Deadlines deadlines;
   deadlines.options = options;
@@ -38,6 +46,7 @@ Deadlines work_out_deadlines(const model::Model& model, const Analyses& analyses
     if (!date.holidays_known && (!latest_unknown || date.day < latest_unknown->day)) latest_unknown = date;
   };
 
+  std::optional<std::int64_t> reached = options.start;
   for (const auto& point : totals) {
     const auto& stage = model.stage(point.stage);
     StageDeadline entry;
@@ -48,10 +57,12 @@ Deadlines work_out_deadlines(const model::Model& model, const Analyses& analyses
     }
     entry.duties = duties_at(model, stage);
     entry.by_day = by_day_of(stage, &point);
-    if (entry.by_day) {
-      entry.due = days.add_working_days(options.start, entry.by_day->high);
-      note_date(*entry.due);
-    }
+    // Each stage is taken to start on the day the one before it is due, as a case that
+    // uses all of its time does.
+    entry.rule = &analyses.deadline_rules[point.stage.index];
+    entry.due = apply_rule(*entry.rule, days, options.start, reached);
+    reached = entry.due ? std::optional(entry.due->day) : std::nullopt;
+    if (entry.due) note_date(*entry.due);
     listed.for_each(point.stage.index, [&](const StageContact& whom) {
       const auto* contact = whom.contact;
       const auto& agency = whom.agency;

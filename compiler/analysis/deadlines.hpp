@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/analysis/analyses.hpp"
+#include "compiler/analysis/deadline_rules.hpp"
 #include "compiler/analysis/duties.hpp"
 #include "compiler/analysis/working_calendar.hpp"
 #include "compiler/model/model.hpp"
@@ -33,7 +34,8 @@ struct StageDeadline {
   model::StageId stage;
   std::string timeframe;                   // as the protocol words it
   std::optional<model::WorkingDays> by_day;
-  std::optional<WorkingDate> due;          // start + by_day (its longer end)
+  std::optional<WorkingDate> due;          // by the stage's deadline rule (its longer end)
+  const DeadlineRule* rule = nullptr;      // how `due` is counted, in Analyses::deadline_rules
   std::vector<DeadlineContact> contacts;   // named by the stage, or on the lines it points to
   std::vector<StageDuty> duties;           // the stage's own, then the protocol's for every stage
 };
@@ -53,6 +55,12 @@ struct Deadlines {
   std::optional<WorkingDate> first_unknown;
   const model::Calendar* calendar_used = nullptr;
 };
+
+// The date a rule gives for a stage the case reached on `reached`, of a disagreement
+// raised on `raised`: the one application of the rule the runtime repeats
+// (runtime/escc/deadline_rule.hpp).
+std::optional<WorkingDate> apply_rule(const DeadlineRule& rule, const WorkingCalendar& days, std::int64_t raised,
+                                      std::optional<std::int64_t> reached);
 
 Deadlines work_out_deadlines(const model::Model& model, const Analyses& analyses, const DeadlineOptions& options);
 

@@ -71,6 +71,7 @@ std::string scope_text(model::Flags<model::Scope> scope) {
   if (scope.has(model::Scope::children)) parts.push_back("children");
   if (scope.has(model::Scope::young_people)) parts.push_back("young people");
   if (scope.has(model::Scope::adults)) parts.push_back("adults");
+  if (scope.has(model::Scope::families)) parts.push_back("families");
   return parts.empty() ? "not stated" : fmt::format("{}", fmt::join(parts, ", "));
 }
 

@@ -41,6 +41,20 @@ WhomToContact whom_to_contact(const model::Model& model) {
       }
     }
   }
+  // A contact a stage names and also reaches through its lines, or through two of its
+  // ranges of lines, is listed once: where it first comes, in the lines' list when it is
+  // there, so that every output shows each contact of a stage once.
+  for (auto& listed : whom.stages) {
+    std::vector<const model::Contact*> seen;
+    if (listed.lines) {
+      for (const auto& entry : whom.line_lists[*listed.lines]) seen.push_back(entry.contact);
+    }
+    std::erase_if(listed.named, [&](const StageContact& entry) {
+      if (std::find(seen.begin(), seen.end(), entry.contact) != seen.end()) return true;
+      seen.push_back(entry.contact);
+      return false;
+    });
+  }
   return whom;
 }
 

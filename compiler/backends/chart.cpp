@@ -148,10 +148,15 @@ Chart chart_of(const model::Model& model, const analysis::Analyses& analyses) {
       node.by_day = "by working day " + analysis::number_words(*by_day);
     }
     node.steps = steps_of(stage);
+    if (i < analyses.deadline_rules.size()) node.deadline = analyses.deadline_rules[i].words;
     if (const auto& start = model.protocol ? model.protocol->formal_start : std::nullopt;
         start && stage.kind == model::StageKind::formal && stage.number == start->stage_number) {
-      node.formal_start = "The formal procedure starts here";
+      // Never "formal" where the document does not call it so.
+      auto modality = model::modality_name(start->modality);
+      node.formal_start = fmt::format("The {}procedure {}", start->called_formal ? "formal " : "",
+                                      modality.empty() ? "starts here" : fmt::format("{} start here", modality));
       if (start->started_by) node.formal_start += fmt::format(", started by {}", start->started_by->value);
+      if (start->condition) node.formal_start += fmt::format(", if {}", start->condition->value);
     }
     for (const auto& outcome : stage.outcomes) {
       node.moves.push_back(outcome_words(outcome, model));

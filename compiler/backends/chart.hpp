@@ -29,9 +29,10 @@ struct ChartNode {
   std::string by_day;     // "by working day 5": the running total on the main path
   std::vector<ChartStep> steps;
   std::vector<std::string> moves;  // "When unresolved: go to stage 2", in the outline only
-  std::string formal_start;  // "The formal procedure starts here, started by ...", where it does
+  std::string formal_start;  // "The [formal] procedure starts here, started by ...", where it does
   bool final = false;
   bool binding = false;
+  std::string deadline;  // how its due date is counted: the deadline rule's words, as every output says it
 };
 
 enum class ChartEdgeKind {

@@ -131,6 +131,26 @@ std::string_view smallest_type_for(std::size_t count) {
   return "std::uint32_t";
 }
 
+std::string deadline_rule_row(const analysis::DeadlineRule& rule) {
+  std::string_view basis = "not_countable";
+  switch (rule.basis) {
+    case analysis::DeadlineBasis::by_day: basis = "by_day"; break;
+    case analysis::DeadlineBasis::timeframe: basis = "timeframe"; break;
+    case analysis::DeadlineBasis::steps: basis = "steps"; break;
+    case analysis::DeadlineBasis::none: break;
+  }
+  return fmt::format("{{escc::tables::CountedFrom::{}, escc::tables::DeadlineBasis::{}, {}, {}, {}}}",
+                     rule.from == analysis::CountedFrom::raised ? "raised" : "stage_start", basis,
+                     working_days(rule.days), working_days(rule.stated_otherwise), literal(rule.words));
+}
+
+// Whether the stage is a route entered from any stage, with the condition of entry.
+std::string entry_fields(const model::Stage& stage) {
+  for (const auto& entry : stage.entries) {
+    if (entry.any_stage) return ", true, " + literal(entry.condition ? entry.condition->value : "");
+  }
+  return ", false, " + literal("");
+}
 
 // What to do at a stage, each duty as the document says it, those of the whole protocol
 // marked with where they hold.
@@ -511,7 +531,7 @@ std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses&
     std::vector<std::string_view> duty_views(duty_words.begin(), duty_words.end());
     stage_rows += fmt::format(
         "    {{escc::tables::StageKind::{kind}, {number}, {label}, {title}, {timeframe}, {days}, {by_day}, "
-        "{lines}, {contacts}, {line_contacts}, {final}, {binding}, {duties}{optional}}},\n",
+        "{lines}, {contacts}, {line_contacts}, {final}, {binding}, {duties}, {optional}, {deadline}{entry}}},\n",
         fmt::arg("kind", kind), fmt::arg("number", stage.kind == model::StageKind::formal ? stage.number : 0),
         fmt::arg("label", literal(stage.label())), fmt::arg("title", literal(stage.title.value)),
         fmt::arg("timeframe", literal(timeframe)), fmt::arg("days", working_days(durations.stages[i].own)),
@@ -519,8 +539,8 @@ std::string emit_cpp_tables(const model::Model& model, const analysis::Analyses&
         fmt::arg("contacts", contact_list(whom.stages[i].named)), fmt::arg("line_contacts", line_contacts(i)),
         fmt::arg("final", bool_text(stage.final)),
         fmt::arg("binding", bool_text(stage.binding)), fmt::arg("duties", pool.list(duty_views)),
-        // Written only when true, so that the tables of every other protocol stay as they were.
-        fmt::arg("optional", stage.modality == model::Modality::may ? ", true" : ""));
+        fmt::arg("optional", bool_text(stage.modality == model::Modality::may)),
+        fmt::arg("deadline", deadline_rule_row(analyses.deadline_rules[i])), fmt::arg("entry", entry_fields(stage)));
   }
 
   std::string transition_rows;

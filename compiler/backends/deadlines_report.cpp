@@ -40,6 +40,32 @@ std::string case_words(model::CaseKind kind) {
   return kind == model::CaseKind::open_cases ? "open cases" : "new referrals";
 }
 
+std::string_view from_words(analysis::CountedFrom from) {
+  return from == analysis::CountedFrom::raised ? "raised" : "stage_start";
+}
+
+std::string_view basis_name(analysis::DeadlineBasis basis) {
+  switch (basis) {
+    case analysis::DeadlineBasis::by_day: return "by_day";
+    case analysis::DeadlineBasis::timeframe: return "timeframe";
+    case analysis::DeadlineBasis::steps: return "steps";
+    case analysis::DeadlineBasis::none: break;
+  }
+  return "none";
+}
+
+json days_json(const std::optional<model::WorkingDays>& days) {
+  return days ? json{{"low", days->low}, {"high", days->high}} : json(nullptr);
+}
+
+json rule_json(const analysis::DeadlineRule& rule) {
+  return json{{"counted_from", from_words(rule.from)},
+              {"basis", basis_name(rule.basis)},
+              {"working_days", days_json(rule.days)},
+              {"stated_otherwise", days_json(rule.stated_otherwise)},
+              {"words", rule.words}};
+}
+
 }  // namespace
 
 std::string render_deadlines_text(const analysis::Deadlines& deadlines, const model::Model& model) {
@@ -55,11 +81,14 @@ std::string render_deadlines_text(const analysis::Deadlines& deadlines, const mo
     out += "\n" + stage.heading() + "\n";
     if (!entry.timeframe.empty()) out += fmt::format("  {}\n", entry.timeframe);
     if (entry.due) {
-      out += fmt::format("  due by {} (working day {}){}\n", day_words(entry.due->day),
-                         analysis::number_words(*entry.by_day),
+      out += fmt::format("  due by {}{}{}\n", day_words(entry.due->day),
+                         entry.by_day ? fmt::format(" (working day {})", analysis::number_words(*entry.by_day)) : "",
                          entry.due->holidays_known ? "" : "; bank holidays of that year are not known");
+      out += fmt::format("  counted: {}\n", entry.rule->words);
+    } else if (entry.rule && entry.rule->days) {
+      out += fmt::format("  no due date: {}, and the stage before it has no date\n", entry.rule->words);
     } else {
-      out += "  no due date: the protocol gives this stage no countable timeframe\n";
+      out += fmt::format("  {}\n", entry.rule ? entry.rule->words : "no date: the document gives this stage no countable time");
     }
     if (!entry.duties.empty()) {
       out += "  what to do:\n";
@@ -144,6 +173,7 @@ std::string render_deadlines_json(const analysis::Deadlines& deadlines, const mo
                                                       : json(nullptr)},
                       {"due", entry.due ? json(date(entry.due->day)) : json(nullptr)},
                       {"holidays_known", entry.due ? json(entry.due->holidays_known) : json(nullptr)},
+                      {"rule", rule_json(*entry.rule)},
                       {"contacts", contacts},
                       {"duties", duties}});
   }

@@ -312,6 +312,8 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
   if (!s.actor_alternatives.empty()) object["or_by"] = texts(s.actor_alternatives);
   object["final"] = s.final;
   object["binding"] = s.binding;
+  // Only where the protocol says it, so that other stages' JSON stays as it was.
+  if (s.decided_by) object["decided_by"] = text(*s.decided_by);
   add_modality(object, s.modality);
   object["unknown"] = unknowns(s.unknowns);
   describe(object, s);
@@ -321,7 +323,7 @@ json stage(const model::Stage& s, const model::Model& m, const analysis::StageTi
 json protocol(const model::Protocol& p, const model::Model& m) {
   auto partnerships = json::array();
   for (const auto& partnership : p.partnerships) {
-    partnerships.push_back({{"name", text(partnership.name)},
+    partnerships.push_back({{"name", partnership.known_only_by_abbreviation() ? json(nullptr) : text(partnership.name)},
                             {"short_name", partnership.short_name ? json(*partnership.short_name) : json(nullptr)},
                             {"also_called", texts(partnership.also_called)},
                             {"formerly", optional_text(partnership.formerly)}});
@@ -334,6 +336,7 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   if (p.scope.has(model::Scope::children)) scope.push_back("children");
   if (p.scope.has(model::Scope::young_people)) scope.push_back("young people");
   if (p.scope.has(model::Scope::adults)) scope.push_back("adults");
+  if (p.scope.has(model::Scope::families)) scope.push_back("families");
   auto targets = json::array();
   for (const auto& t : p.targets) {
     json target{{"timeframe", timeframe(t.timeframe)},
@@ -414,9 +417,22 @@ json protocol(const model::Protocol& p, const model::Model& m) {
   if (p.timeframes_indicative) called.push_back("indicative");
   if (!called.empty()) object["timeframes_called"] = std::move(called);
   if (p.formal_start) {
-    object["formal_from"] = {{"stage", p.formal_start->stage_number},
-                             {"started_by", optional_text(p.formal_start->started_by)}};
+    json start{{"stage", p.formal_start->stage_number}, {"started_by", optional_text(p.formal_start->started_by)}};
+    // Written only where the statement says them, so that the key's shape stays as it was.
+    if (p.formal_start->condition) start["if"] = text(*p.formal_start->condition);
+    add_modality(start, p.formal_start->modality);
+    // "procedure_from" where the document does not call the procedure formal.
+    object[p.formal_start->called_formal ? "formal_from" : "procedure_from"] = std::move(start);
   }
+  // Each only where the protocol says it, as `formal_from` is.
+  auto via = json::array();
+  for (const auto& v : p.via) via.push_back({{"ways", texts(v.ways)}, {"joined_by", v.joined_by}});
+  if (!via.empty()) object["via"] = std::move(via);
+  auto covered_kinds = json::array();
+  for (const auto& c : p.covered_kinds) {
+    covered_kinds.push_back({{"of", c.of}, {"only", c.only}, {"kinds", texts(c.kinds)}, {"joined_by", c.joined_by}});
+  }
+  if (!covered_kinds.empty()) object["covers_kinds"] = std::move(covered_kinds);
   describe(object, p);
   return object;
 }
@@ -623,6 +639,16 @@ std::string emit_json(const model::Model& model, const analysis::Analyses& analy
     figures.push_back(std::move(figure));
   }
   root["figures"] = std::move(figures);
+  // Only where the protocol has them, so that every other protocol's JSON stays as it was.
+  if (!model.complaints.empty()) {
+    auto complaints = json::array();
+    for (const auto& c : model.complaints) {
+      json complaint{{"about", text(c.about)}, {"contacts", contacts(c.contacts, model)}, {"duties", duties(c.duties, model)}};
+      describe(complaint, c);
+      complaints.push_back(std::move(complaint));
+    }
+    root["complaints"] = std::move(complaints);
+  }
   auto allows = json::array();
   for (const auto& a : model.allows) allows.push_back({{"code", a.code}, {"reason", text(a.reason)}});
   root["allows"] = std::move(allows);

@@ -95,6 +95,16 @@ std::string text_list(const std::vector<model::Text>& texts, std::string_view co
   return spoken_list(words, conjunction);
 }
 
+// "a, b or c": each join as the document writes it, never turned into another.
+std::string joined_words(const std::vector<model::Text>& items, const std::vector<std::string_view>& joined_by) {
+  std::string words;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) words += joined_by.at(i - 1) == "," ? ", " : fmt::format(" {} ", joined_by.at(i - 1));
+    words += markup_text(items[i].value);
+  }
+  return words;
+}
+
 std::string capitalised(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
@@ -229,7 +239,11 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
     facts.add("Level", markup_text(level.title ? std::string(level.title->value) : level.name), said.about("level"));
   }
   if (stage.actor) facts.add("By", markup_text(stage.actor_words()), said.about("actor"));
-  if (!node.formal_start.empty()) facts.add("Formal procedure", markup_text(node.formal_start));
+  if (stage.decided_by) facts.add("Decided by", markup_text(stage.decided_by->value), said.about("decided_by"));
+  if (!node.formal_start.empty()) {
+    const auto& start = *model.protocol->formal_start;
+    facts.add(start.called_formal ? "Formal procedure" : "Procedure", markup_text(node.formal_start));
+  }
   if (stage.through) facts.add("Through", markup_text(stage.through->value), said.about("through"));
   for (const auto& entry : stage.entries) {
     std::string from = entry.any_stage ? "any stage" : fmt::format("stage {}", entry.stage_number);
@@ -250,6 +264,7 @@ std::string stage_html(const model::Stage& stage, std::size_t index, const model
   if (!node.by_day.empty()) {
     facts.add("Running total", markup_text(capitalised(node.by_day) + ", adding up the timeframes from the first stage"));
   }
+  facts.add("Deadline", markup_text(capitalised(node.deadline)));
   if (stage.final) {
     facts.add("Final", stage.binding ? "This is the final stage; its decision is binding."
                                      : "This is the final stage.",
@@ -308,7 +323,13 @@ std::string about_protocol(const model::Protocol& protocol, Said& said, const mo
   if (protocol.scope.has(model::Scope::children)) scope.emplace_back("children");
   if (protocol.scope.has(model::Scope::young_people)) scope.emplace_back("young people");
   if (protocol.scope.has(model::Scope::adults)) scope.emplace_back("adults");
-  facts.add("Covers", spoken_list(scope, "and"), said.about("covers"));
+  if (protocol.scope.has(model::Scope::families)) scope.emplace_back("families");
+  // `said.about` gives the quotes once, with the first fact that shows them.
+  facts.add("Covers", spoken_list(scope, "and"), scope.empty() ? std::string() : said.about("covers"));
+  for (const auto& covered : protocol.covered_kinds) {
+    facts.add(fmt::format("Covers {}{}", covered.only ? "only " : "", covered.of),
+              joined_words(covered.kinds, covered.joined_by), said.about("covers"));
+  }
   if (!protocol.exclusions.empty()) {
     std::string excluded = "<ul>\n";
     for (const auto& exclusion : protocol.exclusions) {
@@ -427,13 +448,32 @@ std::string forms_html(const model::Model& model) {
   return html + "</section>\n";
 }
 
+// Complaints about the partnership itself: shown apart from the stages, which do not hold them.
+std::string complaints_html(const model::Model& model) {
+  if (model.complaints.empty()) return {};
+  std::string html = "<section id=\"complaints\" aria-labelledby=\"complaints-heading\">\n"
+                     "<h2 id=\"complaints-heading\">Complaints about the partnership</h2>\n"
+                     "<p>These are not a stage of the escalation.</p>\n";
+  for (const auto& complaints : model.complaints) {
+    Said said(complaints);
+    html += "<h3>Complaints about " + markup_text(complaints.about.value) + "</h3>\n" + said.about("") +
+            said.about("context");
+    html += duty_list(complaints.duties, model);
+    html += contacts_html(complaints.contacts, model);
+    html += said.rest();
+  }
+  return html + "</section>\n";
+}
+
 std::string protocol_standing(const model::Protocol& p, Said& said, const model::Model& model) {
   Facts facts;
   std::vector<std::string> partnerships;
   for (const auto& partnership : p.partnerships) {
-    auto named = partnership.short_name ? fmt::format("{} ({})", markup_text(partnership.name.value),
-                                                      markup_text(*partnership.short_name))
-                                        : markup_text(partnership.name.value);
+    auto named = partnership.known_only_by_abbreviation()
+                     ? markup_text(*partnership.short_name) + " (the document does not give its name in full)"
+                 : partnership.short_name ? fmt::format("{} ({})", markup_text(partnership.name.value),
+                                                        markup_text(*partnership.short_name))
+                                          : markup_text(partnership.name.value);
     if (!partnership.also_called.empty()) named += ", also called " + text_list(partnership.also_called);
     if (partnership.formerly) named += ", formerly " + markup_text(partnership.formerly->value);
     partnerships.push_back(std::move(named));
@@ -472,14 +512,8 @@ std::string protocol_standing(const model::Protocol& p, Said& said, const model:
       facts.add(separate ? "Separate from" : "Does not replace", text_list(kept), said.about("does_not_replace"));
     }
   }
-  for (const auto& u : p.used_when) {
-    std::string situations;
-    for (std::size_t i = 0; i < u.situations.size(); ++i) {
-      if (i > 0) situations += u.joined_by.at(i - 1) == "," ? ", " : fmt::format(" {} ", u.joined_by.at(i - 1));
-      situations += markup_text(u.situations[i].value);
-    }
-    facts.add("Used when", situations, said.about("used_when"));
-  }
+  for (const auto& u : p.used_when) facts.add("Used when", joined_words(u.situations, u.joined_by), said.about("used_when"));
+  for (const auto& v : p.via) facts.add("Escalation can be via", joined_words(v.ways, v.joined_by), said.about("via"));
   for (const auto& o : p.oversight) {
     facts.add("Overseen by",
               markup_text(o.by.value) + (o.purpose ? ", " + markup_text(o.purpose->value) : std::string()),
@@ -559,6 +593,7 @@ std::string reading_says(const model::Stage& says, const model::Model& model) {
   if (says.final) {
     facts.add("Final", says.binding ? "This is the final stage; its decision is binding." : "This is the final stage.");
   }
+  if (says.decided_by) facts.add("Decided by", markup_text(says.decided_by->value));
   std::string html = facts.html();
   if (!says.steps.empty()) {
     html += "<ol class=\"steps\">\n";
@@ -658,7 +693,8 @@ ProtocolText protocol_text(const model::Model& model, const analysis::Analyses& 
   for (std::size_t i = 0; i < model.stages.size(); ++i) {
     text.in_full += stage_html(model.stages[i], i, model, chart);
   }
-  text.in_full += "</section>\n" + ambiguities_html(model) + forms_html(model) + definitions_html(model);
+  text.in_full += "</section>\n" + ambiguities_html(model) + complaints_html(model) + forms_html(model) +
+                    definitions_html(model);
   return text;
 }
 

@@ -25,7 +25,8 @@ std::vector<Abbreviation> abbreviations_of(const model::Model& model) {
   std::vector<Abbreviation> found;
   if (!model.protocol) return found;
   for (const auto& partnership : model.protocol->partnerships) {
-    if (!partnership.short_name) continue;
+    // Known only by its abbreviation: there is no name for the letters to match.
+    if (!partnership.short_name || partnership.known_only_by_abbreviation()) continue;
     found.push_back({*partnership.short_name, partnership.name.value, partnership.short_name_span,
                      partnership.name.span});
   }

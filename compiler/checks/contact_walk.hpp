@@ -14,6 +14,7 @@ struct ContactPlace {
   const model::Agency* agency_listing = nullptr;  // the agency whose block lists it
   const model::Line* line = nullptr;
   const model::Form* form = nullptr;
+  const model::Complaints* complaints = nullptr;
   bool protocol_block = false;
   bool immediate_risk = false;
   model::AgencyId agency;  // the agency it belongs to, when known
@@ -45,6 +46,11 @@ void for_each_contact(const model::Model& model, Visit&& visit) {
   }
   for (const auto& form : model.forms) {
     for (const auto& contact : form.send_to) visit(contact, ContactPlace{.form = &form, .agency = contact.of});
+  }
+  for (const auto& complaints : model.complaints) {
+    for (const auto& contact : complaints.contacts) {
+      visit(contact, ContactPlace{.complaints = &complaints, .agency = contact.of});
+    }
   }
 }
 

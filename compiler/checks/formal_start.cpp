@@ -18,8 +18,8 @@ void formal_start(const Context& context, DiagnosticSink& sink) {
   });
   if (found) return;
   auto& d = sink.report(Code::S011, start.span,
-                        fmt::format("the protocol says the formal procedure starts at stage {}, but it has no stage {}",
-                                    start.stage_number, start.stage_number));
+                        fmt::format("the protocol says the {}procedure starts at stage {}, but it has no stage {}",
+                                    start.called_formal ? "formal " : "", start.stage_number, start.stage_number));
   d.suggestion = "name the stage the document says the formal procedure starts at";
 }
 

@@ -42,7 +42,8 @@ void check_one(const std::string& path, FileReader& reader, const CheckOptions& 
   } else {
     // Nothing reads the syntax after this: it is freed as the model is built, which keeps
     // the peak memory of a large protocol to about two thirds.
-    out.file.model = resolve_releasing_syntax(out.file.program, out.sink);
+    out.file.model = options.keep_syntax ? resolve(out.file.program, out.sources, out.sink)
+                                         : resolve_releasing_syntax(out.file.program, out.sink);
     out.file.resolved = out.sink.errors() == 0;
     // Checks judge a model that means what its author wrote; with a name missing they
     // would report its consequences rather than its cause.

@@ -25,6 +25,10 @@ struct CheckOptions {
   // `check` needs only the findings: dropping each syntax tree and model on the thread
   // that made it spares the main thread from freeing them all at the end.
   bool keep_models = true;
+  // The language server answers questions about the text (where a name is declared, what
+  // is under the cursor) from the same run that found the findings: it keeps the syntax
+  // trees, which are otherwise freed as the model is built.
+  bool keep_syntax = false;
   // The dictionary the quotes' words are looked up in (D002); one of the run's own,
   // loaded when first needed, when none is given.
   const analysis::Dictionary* dictionary = nullptr;

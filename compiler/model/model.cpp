@@ -68,7 +68,7 @@ std::string_view frequency_name(Frequency frequency) {
 
 std::string Protocol::partnership_names() const {
   std::vector<std::string_view> names;
-  for (const auto& partnership : partnerships) names.push_back(partnership.name.value);
+  for (const auto& partnership : partnerships) names.push_back(partnership.shown_name());
   return spoken_list(names, "and");
 }
 
@@ -155,6 +155,7 @@ struct Describe {
   std::string operator()(const Role* role) const { return titled("role", role->title.value); }
   std::string operator()(const Line* line) const { return "line " + line->label; }
   std::string operator()(const Form* form) const { return "form " + form->name; }
+  std::string operator()(const Complaints* complaints) const { return titled("complaints about", complaints->about.value); }
   std::string operator()(const Level* level) const { return "level " + level->name; }
   std::string operator()(const Kind* kind) const { return "kind " + kind->name; }
   std::string operator()(const Hours* hours) const { return "hours " + hours->name; }
@@ -223,6 +224,12 @@ void for_each_described_where(const Model& model, const Each& each) {
     Where in_form{&form};
     each(form, in_form);
     each_of(form.send_to, &in_form, each);
+  }
+  for (const auto& complaints : model.complaints) {
+    Where in_complaints{&complaints};
+    each(complaints, in_complaints);
+    each_of(complaints.contacts, &in_complaints, each);
+    each_of(complaints.duties, &in_complaints, each);
   }
   each_of(model.levels, nullptr, each);
   each_of(model.kinds, nullptr, each);

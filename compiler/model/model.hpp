@@ -256,7 +256,7 @@ struct Window {
 // affects by the table in compiler/model/unknowns.hpp.
 enum class UnknownSubject : std::uint8_t {
   stages, figure, timeframe, outcomes, contacts, lines, hours, seniority, approval, review, status, immediate_risk,
-  binding,
+  binding, decision_maker,
 };
 
 struct Unknown {
@@ -405,6 +405,11 @@ struct FormalStart {
   std::int64_t stage_number = 0;
   std::optional<Text> started_by;
   Span span;
+  // `procedure from` where the document does not call the procedure formal: no output
+  // then says "formal".
+  bool called_formal = true;
+  std::optional<Text> condition;  // "should this not be the case": what it starts on
+  Modality modality = Modality::unstated;
 };
 
 enum class StageKind { formal, informal, route };
@@ -443,6 +448,9 @@ struct Stage : Described {
   std::optional<Text> through, actor;
   // `by "A" or "B"`: the others the document names beside `actor`, one of whom acts.
   std::vector<Text> actor_alternatives;
+  // `decided by`: who makes a final stage's decision, where the document names them apart
+  // from the stage's parties.
+  std::optional<Text> decided_by;
   // "Stage 4: the Chair or the Business Manager": everyone `by` names, joined as written.
   std::string actor_words() const;
   std::vector<Unknown> unknowns;
@@ -545,6 +553,15 @@ struct Form : Described {
   Span span;
 };
 
+// Complaints about the partnership itself ("about the decisions of the partnership"): who
+// handles them and their duties. No stage of the escalation holds them.
+struct Complaints : Described {
+  Text about;
+  std::vector<Contact> contacts;
+  std::vector<Duty> duties;
+  Span span;
+};
+
 struct Figure : Described {
   Text title;
   std::vector<std::int64_t> stage_numbers;
@@ -558,12 +575,15 @@ struct Approval {
 };
 
 struct Partnership {
-  Text name;
+  Text name;  // empty where the document gives only the abbreviation
   std::optional<std::string> short_name;
   std::vector<Text> also_called;  // other names the document gives it
   std::optional<Text> formerly;   // the body it replaced
   Span span;
   Span short_name_span;
+  // `partnership as LSAB`: the document never gives the name, and escc never guesses it.
+  bool known_only_by_abbreviation() const { return name.value.empty() && short_name.has_value(); }
+  std::string_view shown_name() const { return known_only_by_abbreviation() ? *short_name : name.value; }
 };
 
 struct Target : Described {
@@ -614,6 +634,24 @@ struct UsedWhen {
   Span span;
 };
 
+// The ways every step of the protocol may be taken ("via telephone, face-to-face, email or
+// a meeting"); `joined_by` as in UsedWhen.
+struct Ways {
+  std::vector<Text> ways;
+  std::vector<std::string_view> joined_by;
+  Span span;
+};
+
+// The kinds of case ("contacts and referrals to the Gateway") or of disagreement
+// ("inter-agency") a protocol covers; `only` where the document says so.
+struct CoveredKinds {
+  std::string_view of;  // "cases" or "disagreements"
+  bool only = false;
+  std::vector<Text> kinds;
+  std::vector<std::string_view> joined_by;
+  Span span;
+};
+
 // Who oversees the protocol, and what for, where the document names no report.
 struct Oversight {
   Text by;
@@ -653,7 +691,7 @@ struct Document {
   FileId file = 0;
 };
 
-enum class Scope : std::uint8_t { children = 1, young_people = 2, adults = 4 };
+enum class Scope : std::uint8_t { children = 1, young_people = 2, adults = 4, families = 8 };
 enum class Status : std::uint8_t { draft, live, withdrawn };
 std::string_view status_name(Status status);  // "draft"
 
@@ -684,6 +722,8 @@ struct Protocol : Described {
   std::vector<NotReplaced> not_replaced;
   std::vector<Oversight> oversight;
   std::vector<UsedWhen> used_when;
+  std::vector<Ways> via;
+  std::vector<CoveredKinds> covered_kinds;
   // Every version and date the protocol cites as its own, in order: `version` and
   // `dated` are the first. More than one distinct is reported (G015).
   std::vector<Text> versions;
@@ -754,6 +794,7 @@ struct Model {
   std::vector<Hours> hours;
   std::vector<Calendar> calendars;
   std::vector<Form> forms;
+  std::vector<Complaints> complaints;
   std::vector<Figure> figures;
   std::vector<Allow> allows;
   std::optional<Stage> immediate_risk;  // its timeframe, through and contacts
@@ -790,7 +831,7 @@ struct Where {
     const Stage* rule;
   };
   using Entity = std::variant<const Protocol*, const Target*, ImmediateRisk, const Stage*, const Step*, const Duty*,
-                              const Outcome*, const Contact*, const Agency*, const Role*, const Line*, const Form*,
+                              const Outcome*, const Contact*, const Agency*, const Role*, const Line*, const Form*, const Complaints*,
                               const Level*, const Kind*, const Hours*, const Calendar*, const Figure*,
                               const Ambiguity*, const Reading*>;
   Entity entity;

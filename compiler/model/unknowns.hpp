@@ -62,6 +62,7 @@ inline constexpr Affected review[] = {{Code::G002}};
 inline constexpr Affected status[] = {{Code::G004}};
 inline constexpr Affected immediate_risk[] = {{Code::G006}};
 inline constexpr Affected binding[] = {{Code::G007}};
+inline constexpr Affected decision_maker[] = {{Code::S010}};
 
 // In the order docs/language.md lists them.
 inline constexpr std::array rows = {
@@ -79,6 +80,7 @@ inline constexpr std::array rows = {
     UnknownRow{UnknownSubject::immediate_risk, "immediate_risk", {protocol}, "the rule for immediate risk",
                immediate_risk},
     UnknownRow{UnknownSubject::binding, "binding", {protocol, stage}, "whether the decision is binding", binding},
+    UnknownRow{UnknownSubject::decision_maker, "decision_maker", {stage}, "who makes the decision", decision_maker},
 };
 
 }  // namespace unknown_table
@@ -87,7 +89,7 @@ constexpr bool unknown_rows_follow_subjects() {
   for (std::size_t i = 0; i < unknown_table::rows.size(); ++i) {
     if (static_cast<std::size_t>(unknown_table::rows[i].subject) != i) return false;
   }
-  return static_cast<std::size_t>(UnknownSubject::binding) + 1 == unknown_table::rows.size();
+  return static_cast<std::size_t>(UnknownSubject::decision_maker) + 1 == unknown_table::rows.size();
 }
 static_assert(unknown_rows_follow_subjects(), "the unknown table has one row per subject, in the subjects' order");
 

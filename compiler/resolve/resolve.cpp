@@ -87,6 +87,7 @@ void resolve_statement(const ast::Statement& statement, FileRole role, Firsts& f
     case Keyword::kind: model.kinds.push_back(resolving::kind_of(statement, context)); break;
     case Keyword::agency: model.agencies.push_back(resolving::agency_of(statement, context)); break;
     case Keyword::form: model.forms.push_back(resolving::form_of(statement, context)); break;
+    case Keyword::complaints: model.complaints.push_back(resolving::complaints_of(statement, context)); break;
     case Keyword::stage:
       if (role == FileRole::protocol && layers_on_regional(statement, context)) {
         model::Stage local;

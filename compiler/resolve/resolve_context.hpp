@@ -138,6 +138,7 @@ void report_hours_circles(const model::Model& model, DiagnosticSink& sink);
 model::Level level_of(const ast::Statement& statement, Context& context);
 model::Kind kind_of(const ast::Statement& statement, Context& context);
 model::Form form_of(const ast::Statement& statement, Context& context);
+model::Complaints complaints_of(const ast::Statement& statement, Context& context);
 model::Figure figure_of(const ast::Statement& statement, Context& context);
 
 }  // namespace esc::resolving

@@ -13,12 +13,34 @@ namespace {
 using ast::Keyword;
 using ast::Tag;
 
+// The document's word between each two of a list ("and", "or", "and/or", or a comma
+// alone), in order: a comma followed by a word is joined by the word.
+std::vector<std::string_view> joins_of(const ast::Statement& child) {
+  std::vector<std::string_view> joined_by;
+  bool after_comma = false;  // with no text since: ", or" is one join
+  for (const auto& value : child.values) {
+    if (value.tag == Tag::text) after_comma = false;
+    if (value.tag != Tag::word) continue;
+    auto word = normalise_words(value.text);
+    std::string_view join = value.text == "," ? "," : word == "and" ? "and" : word == "or" ? "or" : "and/or";
+    bool merges = after_comma && join != ",";
+    after_comma = join == ",";
+    if (merges) {
+      joined_by.back() = join;
+    } else {
+      joined_by.push_back(join);
+    }
+  }
+  return joined_by;
+}
+
 void read_metadata(model::Protocol& protocol, const ast::Statement& child, Context& context) {
   switch (child.keyword) {
     case Keyword::partnership:
-      if (const auto* name = child.find(Tag::text)) {
+      if (child.find(Tag::text) != nullptr || child.find(Tag::name) != nullptr) {
         model::Partnership partnership;
-        partnership.name = text_of(*name, context);
+        // `partnership as LSAB` leaves the name empty: the document does not give it.
+        if (const auto* name = child.find(Tag::text)) partnership.name = text_of(*name, context);
         partnership.span = child.span;
         if (const auto* short_name = child.find(Tag::name)) {
           partnership.short_name = std::string(short_name->text);
@@ -76,12 +98,19 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     case Keyword::covers:
+      if (const auto* kind = child.find(Tag::case_kind)) {
+        auto of = normalise_words(kind->text) == "cases" ? std::string_view("cases") : std::string_view("disagreements");
+        protocol.covered_kinds.push_back(
+            {of, child.find(Tag::only) != nullptr, texts_of(child, Tag::text, context), joins_of(child), child.span});
+        break;
+      }
       protocol.scope_span = child.span;
       for (const auto& value : child.values) {
         auto words = normalise_words(value.text);
         if (words == "children") protocol.scope.add(model::Scope::children);
         if (words == "young people") protocol.scope.add(model::Scope::young_people);
         if (words.rfind("adults", 0) == 0) protocol.scope.add(model::Scope::adults);
+        if (words == "families") protocol.scope.add(model::Scope::families);
       }
       break;
     case Keyword::excludes:
@@ -125,22 +154,10 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
       }
       break;
     }
-    case Keyword::used_when: {
-      model::UsedWhen used{texts_of(child, Tag::text, context), {}, child.span};
-      // A comma followed by a word is joined by the word.
-      for (const auto& value : child.values) {
-        if (value.tag != Tag::word) continue;
-        auto word = normalise_words(value.text);
-        std::string_view join = value.text == "," ? "," : word == "and" ? "and" : word == "or" ? "or" : "and/or";
-        if (!used.joined_by.empty() && used.joined_by.back() == "," && join != ",") {
-          used.joined_by.back() = join;
-        } else {
-          used.joined_by.push_back(join);
-        }
-      }
-      protocol.used_when.push_back(std::move(used));
+    case Keyword::used_when:
+      protocol.used_when.push_back({texts_of(child, Tag::text, context), joins_of(child), child.span});
       break;
-    }
+    case Keyword::via: protocol.via.push_back({texts_of(child, Tag::text, context), joins_of(child), child.span}); break;
     case Keyword::overseen:
       if (auto by = optional_text(child, Tag::by, context)) {
         protocol.oversight.push_back({*by, optional_text(child, Tag::purpose, context), child.span});
@@ -170,7 +187,9 @@ void read_metadata(model::Protocol& protocol, const ast::Statement& child, Conte
     case Keyword::formal_start:
       // A stage it names that the protocol does not have is reported by S011.
       if (const auto* number = child.find(Tag::number)) {
-        protocol.formal_start = model::FormalStart{number->low, optional_text(child, Tag::by, context), child.span};
+        protocol.formal_start = model::FormalStart{number->low, optional_text(child, Tag::by, context), child.span,
+                                                   child.find(Tag::word) != nullptr,
+                                                   optional_text(child, Tag::condition, context), modality_of(child)};
       }
       break;
     case Keyword::timeframes_called:
@@ -421,6 +440,18 @@ model::Form form_of(const ast::Statement& statement, Context& context) {
   }
   describe_block(form, statement, grammar::Block::form, context);
   return form;
+}
+
+model::Complaints complaints_of(const ast::Statement& statement, Context& context) {
+  model::Complaints complaints;
+  complaints.span = statement.span;
+  if (const auto* about = statement.find(Tag::title)) complaints.about = text_of(*about, context);
+  for (const auto& child : statement.body) {
+    if (child.keyword == Keyword::contact) complaints.contacts.push_back(contact_of(child, context));
+    if (child.keyword == Keyword::duty) complaints.duties.push_back(duty_of(child, context));
+  }
+  describe_block(complaints, statement, grammar::Block::complaint, context);
+  return complaints;
 }
 
 model::Figure figure_of(const ast::Statement& statement, Context& context) {

@@ -276,6 +276,7 @@ void read_stage_body(model::Stage& stage, const ast::Statement& statement, Conte
         break;
       }
       case Keyword::through: stage.through = optional_text(child, Tag::text, context); break;
+      case Keyword::decided_by: stage.decided_by = optional_text(child, Tag::by, context); break;
       case Keyword::actor: {
         auto named = texts_of(child, Tag::by, context);
         if (named.empty()) break;
@@ -336,6 +337,7 @@ void layer_stage(model::Stage& regional, model::Stage local, std::string_view la
   auto same_text = [](const model::Text& a, const model::Text& b) { return normalised_equals(a.value, b.value); };
   once(regional.through, local.through, "how it is done (`through`)", same_text);
   once(regional.actor, local.actor, "who does it (`by`)", same_text);
+  once(regional.decided_by, local.decided_by, "who makes its decision (`decided by`)", same_text);
   once(regional.cumulative, local.cumulative, "its running total (`cumulative`)",
        [](const model::Duration& a, const model::Duration& b) { return a.describe() == b.describe(); });
   if (local.level.valid() && regional.level.valid() && !(local.level == regional.level)) refuse("its level");

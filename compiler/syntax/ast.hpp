@@ -27,7 +27,7 @@ using Keyword = grammar::Keyword;
   X(case_kind) X(line) X(level) X(url) X(any_stage) X(cumulative) X(period) X(modality) X(throughout) X(also_stated) \
   X(mobile) X(direct_line) X(address) X(purpose) X(not_for_escalation) X(as_listed) X(details_unknown) X(in_own_agency) \
   X(also_called) X(former) X(section) X(what) X(part_of) X(alternative) X(whichever) X(step_anchor) X(variant) \
-  X(variant_if) X(otherwise) X(instead) X(under)
+  X(variant_if) X(otherwise) X(instead) X(under) X(only)
 
 enum class Tag : std::uint8_t {
 #define X(name) name,

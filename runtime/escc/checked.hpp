@@ -40,6 +40,8 @@ enum class Reason : std::uint8_t {
   unsupported_schema_version,
   protocol_changed,
   history_does_not_follow,
+  at_no_stage,
+  not_entered_from_any_stage,
 };
 
 constexpr std::string_view explain(Reason reason) {
@@ -69,6 +71,8 @@ constexpr std::string_view explain(Reason reason) {
     case Reason::unsupported_schema_version: return "the saved case is of a schema version this runtime does not read";
     case Reason::protocol_changed: return "the case was saved under a different version of the protocol";
     case Reason::history_does_not_follow: return "the saved history does not follow the protocol";
+    case Reason::at_no_stage: return "the case is at no stage yet: the protocol starts by entering a route";
+    case Reason::not_entered_from_any_stage: return "the protocol does not let a case enter that stage from any stage";
   }
   return "an unknown reason";
 }

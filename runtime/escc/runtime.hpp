@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -28,6 +29,7 @@
 
 #include "checked.hpp"
 #include "date.hpp"
+#include "deadline_rule.hpp"
 #include "json.hpp"
 #include "tables.hpp"
 
@@ -39,6 +41,9 @@ namespace escc {
 struct DueDate {
   Date date;
   bool holidays_known = true;
+  // The rule that gave the date, as escc compiled it (its words and kind), for a stage's
+  // due date; null for a date counted directly on the calendar.
+  const tables::DeadlineRule* rule = nullptr;
 };
 
 class Calendar {
@@ -156,12 +161,13 @@ class Move {
 
 // One line of a case's audit history: who recorded what, and the date it happened.
 struct Entry {
-  enum class Event : std::uint8_t { opened, moved, closed };
+  enum class Event : std::uint8_t { opened, moved, closed, entered };
   Event event = Event::opened;
   Date on;
   std::string by;
   tables::Outcome outcome = tables::Outcome::unresolved;  // moved and closed only
   tables::Index move = tables::none;                      // the transition taken, for moved
+                                                          // (entered: a route from any stage)
   tables::Index from = tables::none;                      // the stages, as positions in the tables
   tables::Index to = tables::none;
 };
@@ -184,31 +190,48 @@ class Escalation {
   Escalation(const P& protocol, Date opened, std::string_view opened_by)
       : protocol_(&ProtocolTypes<P>::tables(protocol)), calendar_(*protocol_), opened_(opened), stage_started_(opened) {
     stage_ = protocol_->start < protocol_->stages.size ? protocol_->start : tables::none;
+    // A first stage the tables do not have leaves the case nowhere to be: closed. No
+    // first stage at all is a protocol entered only by a route (Enfield's).
+    ended_ = protocol_->start != tables::none && stage_ == tables::none;
     history_.push_back({Entry::Event::opened, opened, std::string(opened_by), tables::Outcome::unresolved,
                         tables::none, tables::none, stage_});
   }
 
   const tables::Protocol& protocol() const { return *protocol_; }
   const Calendar& calendar() const { return calendar_; }
-  bool closed() const { return stage_ == tables::none; }
+  // Closed once resolved, or by a move that ends the escalation. A protocol with no stage
+  // to start at (Enfield's: only a route entered from any stage) is open, at no stage,
+  // until a route is entered.
+  bool closed() const { return ended_; }
   Date opened() const { return opened_; }
   Date stage_started() const { return stage_started_; }
   const std::vector<Entry>& history() const { return history_; }
 
   // The stage the case is at; nullptr once the escalation is closed.
-  const tables::Stage* current_stage() const { return closed() ? nullptr : &protocol_->stages[stage_]; }
+  // The stage the case is at; nullptr once the escalation is closed, or before a case of
+  // a protocol with no first stage enters a route.
+  const tables::Stage* current_stage() const {
+    return stage_ < protocol_->stages.size ? &protocol_->stages[stage_] : nullptr;
+  }
   Result<Stage> stage() const {
     if (closed()) return Reason::closed;
+    if (!current_stage()) return Reason::at_no_stage;
     return static_cast<Stage>(stage_);
   }
 
-  // When the current stage must be done by: its own timeframe counted from the day
-  // the case reached it (the longer end of a range).
+  // When the current stage must be done by, by the stage's deadline rule as escc decided
+  // it (counted from the day the disagreement was raised, or from the day the case
+  // reached the stage), with that rule.
   Result<DueDate> due_date() const {
     const auto* stage = current_stage();
-    if (!stage) return Reason::closed;
-    if (!stage->days.known) return Reason::no_timeframe;
-    return calendar_.add_working_days(stage_started_, stage->days.high);
+    if (!stage) return closed() ? Reason::closed : Reason::at_no_stage;
+    auto count = deadline_count(stage->deadline, opened_, stage_started_);
+    if (!count) return Reason::no_timeframe;
+    auto due = calendar_.add_working_days(count->from, count->working_days);
+    if (!due) return due.reason();
+    DueDate with_rule = *due;
+    with_rule.rule = &stage->deadline;
+    return with_rule;
   }
 
   // When the whole escalation must be done by, counted from the day it was opened.
@@ -256,9 +279,27 @@ class Escalation {
     if (outcome != tables::Outcome::resolved) return Reason::no_move;
     history_.push_back({Entry::Event::closed, on, std::string(by), recorded, tables::none, stage_, tables::none});
     stage_ = tables::none;
+    ended_ = true;
     stage_started_ = on;
     return {};
   }
+
+  // Enters a route the protocol lets a case enter from any stage (Enfield's High Risk
+  // Management Panel), from whichever stage the case is at, or before any.
+  Status enter(Stage route, Date on, std::string_view by) {
+    if (auto refused = may_record(on, by); !refused.ok()) return refused;
+    const auto to = static_cast<tables::Index>(route);
+    if (to >= protocol_->stages.size) return Reason::unknown_stage;
+    if (!protocol_->stages[to].entered_from_any_stage) return Reason::not_entered_from_any_stage;
+    history_.push_back({Entry::Event::entered, on, std::string(by), tables::Outcome::unresolved, tables::none, stage_, to});
+    stage_ = to;
+    stage_started_ = on;
+    return {};
+  }
+
+  // Limits contacts() to those serving one kind of case (tables::serves), the same
+  // filter as `escc deadlines --case`. Saved with the case.
+  void for_case(tables::CaseKind kind) { case_kind_ = kind; }
 
   // Takes a particular move, such as one with a condition, chosen from moves().
   Status take(const Move<P>& move, Date on, std::string_view by) {
@@ -303,15 +344,19 @@ class Escalation {
     out += "  \"protocol\": " + json::quoted(protocol_->title) + ",\n";
     out += "  \"hash\": " + json::quoted(protocol_->hash) + ",\n";
     out += "  \"stage\": " + (closed() ? std::string("null") : json::quoted(protocol_->stages[stage_].label)) + ",\n";
-    out += "  \"stage_started\": \"" + stage_started_.text() + "\",\n  \"history\": [";
+    out += "  \"stage_started\": \"" + stage_started_.text() + "\",\n";
+    if (case_kind_) {
+      out += std::string("  \"case\": \"") + (*case_kind_ == tables::CaseKind::open_cases ? "open cases" : "new referrals") + "\",\n";
+    }
+    out += "  \"history\": [";
     for (std::size_t i = 0; i < history_.size(); ++i) {
       const auto& e = history_[i];
-      static constexpr std::string_view events[] = {"opened", "moved", "closed"};
+      static constexpr std::string_view events[] = {"opened", "moved", "closed", "entered"};
       static constexpr std::string_view outcomes[] = {"resolved", "unresolved", "no response"};
       out += i == 0 ? "\n" : ",\n";
       out += "    {\"event\": \"" + std::string(events[static_cast<int>(e.event)]) + "\", \"on\": \"" + e.on.text() +
              "\", \"by\": " + json::quoted(e.by);
-      if (e.event != Entry::Event::opened) {
+      if (e.event == Entry::Event::moved || e.event == Entry::Event::closed) {
         out += ", \"outcome\": \"" + std::string(outcomes[static_cast<int>(e.outcome)]) + "\"";
       }
       if (e.event == Entry::Event::moved) out += ", \"move\": " + std::to_string(e.move);
@@ -333,7 +378,7 @@ class Escalation {
     if (!version || version->kind != json::Value::Kind::number) return Reason::malformed_case;
     if (version->number != case_schema_version) return Reason::unsupported_schema_version;
     for (const auto& name : root.names) {
-      static constexpr std::string_view known[] = {"schema", "version", "protocol", "hash", "stage", "stage_started", "history"};
+      static constexpr std::string_view known[] = {"schema", "version", "protocol", "hash", "stage", "stage_started", "case", "history"};
       if (std::find(std::begin(known), std::end(known), name) == std::end(known)) return Reason::malformed_case;
     }
     const auto* hash = text_member(root, "hash");
@@ -376,6 +421,12 @@ class Escalation {
         }
         step = rebuilt->record(tables::Outcome::resolved, *on, by->text);
         if (step.ok() && rebuilt->history_.back().event != Entry::Event::closed) return Reason::history_does_not_follow;
+      } else if (event->text == "entered") {
+        const auto* to = text_member(item, "to");
+        if (!to) return Reason::malformed_case;
+        auto route = rebuilt->stage_labelled(to->text);
+        if (route == tables::none) return Reason::history_does_not_follow;
+        step = rebuilt->enter(static_cast<Stage>(route), *on, by->text);
       } else {
         return Reason::malformed_case;
       }
@@ -387,6 +438,12 @@ class Escalation {
       if (!from || !to || !rebuilt->names(*from, entry.from) || !rebuilt->names(*to, entry.to)) {
         return Reason::history_does_not_follow;
       }
+    }
+    if (const auto* kind = root.find("case")) {
+      if (kind->kind != json::Value::Kind::string) return Reason::malformed_case;
+      if (kind->text == "open cases") rebuilt->for_case(tables::CaseKind::open_cases);
+      else if (kind->text == "new referrals") rebuilt->for_case(tables::CaseKind::new_referrals);
+      else return Reason::malformed_case;
     }
     const auto* stage = root.find("stage");
     const auto* started = text_member(root, "stage_started");
@@ -410,6 +467,7 @@ class Escalation {
     if (to != tables::none && to >= protocol_->stages.size) return Reason::unknown_stage;
     history_.push_back({Entry::Event::moved, on, std::string(by), outcome, index, stage_, to});
     stage_ = to;
+    ended_ = to == tables::none;
     stage_started_ = on;
     return {};
   }
@@ -431,6 +489,7 @@ class Escalation {
       for (auto index : *list) {
         if (index >= protocol_->contacts.size) continue;
         const auto& contact = protocol_->contacts[index];
+        if (case_kind_ && !tables::serves(contact, *case_kind_)) continue;
         if (wanted(contact) && available(contact, date, time)) found.push_back(&contact);
       }
     }
@@ -439,6 +498,12 @@ class Escalation {
 
   std::string label_or_null(tables::Index stage) const {
     return stage < protocol_->stages.size ? json::quoted(protocol_->stages[stage].label) : "null";
+  }
+  tables::Index stage_labelled(std::string_view label) const {
+    for (tables::Index i = 0; i < protocol_->stages.size; ++i) {
+      if (protocol_->stages[i].label == label) return i;
+    }
+    return tables::none;
   }
   bool names(const json::Value& saved, tables::Index stage) const {
     if (stage >= protocol_->stages.size) return saved.kind == json::Value::Kind::null;
@@ -464,6 +529,8 @@ class Escalation {
   tables::Index stage_ = tables::none;
   Date stage_started_;
   std::vector<Entry> history_;
+  bool ended_ = false;
+  std::optional<tables::CaseKind> case_kind_;
 };
 
 }  // namespace escc

@@ -98,6 +98,32 @@ struct Contact {
   std::string_view condition;
 };
 
+// How a stage's deadline is counted, as escc decided it for every output alike
+// (docs/runtime.md, "How deadlines are counted"); escc/deadline_rule.hpp applies it.
+enum class CountedFrom : std::uint8_t {
+  raised,       // the day the disagreement was raised (the initial concern)
+  stage_start,  // the day the case reached the stage
+};
+enum class DeadlineBasis : std::uint8_t {
+  not_countable,  // no countable time: no date
+  by_day,     // "by day N" of the whole escalation
+  timeframe,  // the stage's own stated time
+  steps,      // the sum of the stage's steps
+};
+struct DeadlineRule {
+  CountedFrom from = CountedFrom::stage_start;
+  DeadlineBasis basis = DeadlineBasis::not_countable;
+  WorkingDays days;              // counted: the date is for days.high
+  WorkingDays stated_otherwise;  // the document's other figure, where it gives two that differ
+  std::string_view words;        // "by working day 8, counted from the initial concern"
+};
+
+// Whether a contact serves a kind of case: the one filter on kinds of case, the same
+// as `escc deadlines --case`. A contact the protocol limits to no kind serves every case.
+constexpr bool serves(const Contact& contact, CaseKind kind) {
+  return contact.case_kinds == 0 || (contact.case_kinds & static_cast<std::uint8_t>(kind)) != 0;
+}
+
 struct Stage {
   StageKind kind = StageKind::formal;
   int number = 0;
@@ -121,6 +147,11 @@ struct Stage {
   // The document says the stage may take place ("a meeting may be convened"): a case
   // need not pass through it, and `days` runs from 0.
   bool may_take_place = false;
+  DeadlineRule deadline;  // how its due date is counted
+  // A route the document lets a case enter from any stage (Escalation::enter), and on
+  // what condition, in the document's words (empty when it states none).
+  bool entered_from_any_stage = false;
+  std::string_view entry_condition;
 };
 
 struct Agency {

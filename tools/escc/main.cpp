@@ -36,6 +36,7 @@
 #include "compiler/findings/baseline.hpp"
 #include "compiler/findings/explain.hpp"
 #include "compiler/findings/render.hpp"
+#include "compiler/lsp/server.hpp"
 #include "compiler/model/dates.hpp"
 #include "compiler/source/encoding.hpp"
 #include "compiler/source/inputs.hpp"
@@ -653,6 +654,15 @@ int run(int argc, char** argv) {
   explain_command->add_option("code", explain_code, "The code, such as T001");
   explain_command->add_flag("--list", explain_list, "List every code");
 
+  std::vector<std::string> lsp_search_roots;
+  auto* lsp_command = app.add_subcommand(
+      "lsp", "Answer an editor over the Language Server Protocol on standard input and output: findings as you "
+             "type, hover, go to definition, completion, formatting");
+  add_name_option(lsp_command, "-I,--include", lsp_search_roots, "A folder to look in for files named by `use`");
+  // Editors start the server with --stdio; it is the only way escc speaks.
+  bool lsp_stdio = true;
+  lsp_command->add_flag("--stdio", lsp_stdio, "Speak over standard input and output (the default)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -663,6 +673,12 @@ int run(int argc, char** argv) {
   }
   try {
     if (check_command->parsed()) return run_check(check);
+    if (lsp_command->parsed()) {
+      esc::lsp::ServerOptions options;
+      options.check.load.search_roots = lsp_search_roots;
+      options.check.today = today_from("");
+      return esc::lsp::serve(STDIN_FILENO, STDOUT_FILENO, options);
+    }
     if (build_command->parsed()) return run_build(build);
     if (deadlines_command->parsed()) return run_deadlines(deadlines);
     if (format_command->parsed()) return run_format(format);
