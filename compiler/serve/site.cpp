@@ -128,7 +128,9 @@ std::string live_page(std::string html) {
 }
 
 Site::Site(std::string folder, CheckOptions options)
-    : folder_(std::move(folder)), full_folder_(full_path(folder_)), options_(std::move(options)) {}
+    : folder_(std::move(folder)), full_folder_(full_path(folder_)), options_(std::move(options)) {
+  options_.dictionary = &dictionary_;
+}
 
 ServedProtocol Site::build_one(const std::string& path, const ServedProtocol* before) const {
   ServedProtocol served;

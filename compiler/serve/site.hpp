@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/analysis/spelling.hpp"
 #include "compiler/driver/check.hpp"
 
 namespace esc::serve {
@@ -57,6 +58,8 @@ class Site {
  private:
   std::string folder_;
   std::string full_folder_;
+  // Loaded once for every build, not once a save: loading it is most of a small build.
+  analysis::Dictionary dictionary_;
   CheckOptions options_;
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;
