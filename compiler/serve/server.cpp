@@ -39,8 +39,11 @@ class Watcher {
       std::set<std::string> changed;
       if (!wait(-1, changed)) break;
       // An editor's save is several events (write, rename, attributes): gather them
-      // until the folder has been quiet briefly, then build once.
-      while (!changed.empty() && wait(20, changed)) {
+      // until the folder has been quiet briefly, then build once; a folder that is never
+      // quiet (a log written in it) is built at least every quarter second.
+      auto first = std::chrono::steady_clock::now();
+      while (!changed.empty() && std::chrono::steady_clock::now() - first < std::chrono::milliseconds(250) &&
+             wait(20, changed)) {
       }
       if (site_.stopped()) break;
       if (changed.empty()) continue;
