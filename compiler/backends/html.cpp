@@ -172,20 +172,6 @@ std::string inline_svg(const std::string& svg) {
   return at == std::string::npos ? std::string() : svg.substr(at);
 }
 
-// `scripts` is the CSP's script-src: the hash of the page's own script, or 'none'.
-// Nothing from the network, so the page works offline and leaks nothing; and no script
-// but escc's, so no link or text in a protocol can ever run as one.
-std::string page_head(std::string_view title, std::string_view scripts, std::string_view extra = {}) {
-  return fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-      "script-src {scripts}; img-src data:; base-uri 'none'; form-action 'none'\">\n{extra}"
-      "<title>{title}</title>\n<style>{style}</style>\n</head>\n",
-      fmt::arg("scripts", scripts), fmt::arg("extra", extra), fmt::arg("title", markup_text(title)),
-      fmt::arg("style", page_asset("directory.css")));
-}
-
 std::vector<std::string> index_facts(const model::Model& model) {
   std::vector<std::string> facts;
   if (!model.protocol) return facts;
@@ -225,11 +211,26 @@ std::string unescaped_markup(std::string_view text) {
 
 }  // namespace
 
-std::string emit_html(const DirectoryPage& page) {
+// `scripts` is the CSP's script-src: the hash of the page's own script, or 'none'.
+// Nothing from the network, so the page works offline and leaks nothing; and no script
+// but escc's, so no link or text in a protocol can ever run as one.
+std::string page_head(std::string_view title, std::string_view scripts, std::string_view extra) {
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+      "script-src {scripts}; img-src data:; base-uri 'none'; form-action 'none'\">\n{extra}"
+      "<title>{title}</title>\n<style>{style}</style>\n</head>\n",
+      fmt::arg("scripts", scripts), fmt::arg("extra", extra), fmt::arg("title", markup_text(title)),
+      fmt::arg("style", page_asset("directory.css")));
+}
+
+std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   const auto& model = *page.model;
   std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
   std::string out = page_head(title + ": contacts and escalation", csp_hash(page_asset("directory.js")),
-                              index_tag(index_entry(model, "", page.files)));
+                              index_tag(index_entry(model, "", page.files)) +
+                                  (amendments != nullptr ? amendments_feed_link(*amendments) : ""));
   auto text = protocol_text(model, *page.analyses, *page.chart);
   out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
   out += fmt::format("<h1>{}</h1>\n", markup_text(title));
@@ -242,6 +243,7 @@ std::string emit_html(const DirectoryPage& page) {
   out += "<li><a href=\"#stages\">The stages in full</a></li>\n";
   if (!model.ambiguities.empty()) out += "<li><a href=\"#unclear\">Where the document is unclear</a></li>\n";
   if (!model.forms.empty()) out += "<li><a href=\"#forms\">Forms</a></li>\n";
+  if (amendments != nullptr) out += "<li><a href=\"#amendments\">Amendments</a></li>\n";
   out += "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
 
   out += "<section id=\"now\" aria-labelledby=\"now-heading\">\n<h2 id=\"now-heading\">Who to contact now</h2>\n"
@@ -267,6 +269,7 @@ std::string emit_html(const DirectoryPage& page) {
   }
   out += "</ol>\n</section>\n";
   out += text.in_full;
+  if (amendments != nullptr) out += amendments_section_html(*amendments);
 
   Directory directory(model);
   for (std::size_t a = 0; a < model.agencies.size(); ++a) {

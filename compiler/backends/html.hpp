@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/backends/amendments.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/model/model.hpp"
 
@@ -23,7 +24,13 @@ struct DirectoryPage {
   std::vector<std::string> files;  // the files built beside the page, which the index links
 };
 
-std::string emit_html(const DirectoryPage& page);
+// The head of a page, its style and its Content-Security-Policy: `scripts` is the CSP's
+// script-src ('none' for a page without a script); `extra` goes in the head as it is.
+std::string page_head(std::string_view title, std::string_view scripts, std::string_view extra = {});
+
+// With `amendments` (a build that compares with the published version), the page has an
+// "Amendments" section and names their feed in its head.
+std::string emit_html(const DirectoryPage& page, const Amendments* amendments = nullptr);
 
 // One protocol on the index page. The index lists every page escc made in the folder,
 // from this build or an earlier one: each page carries its entry in a <meta> tag.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compiler/analysis/analyses.hpp"
+#include "compiler/backends/amendments.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/graphviz.hpp"
 #include "compiler/findings/diagnostics.hpp"
@@ -27,6 +28,7 @@ struct ProtocolInput {
   std::string_view source_path;                 // the protocol file as the command line named it
   const std::vector<std::string>& files;        // every file built beside it, for the page to link
   std::span<const Diagnostic> findings = {};    // the checker's on this protocol, for the C++ tables
+  const Amendments* amendments = nullptr;       // when built with --previous, for the page's section
 };
 
 struct Backend {

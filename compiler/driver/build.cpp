@@ -7,10 +7,12 @@
 #include <map>
 #include <set>
 
+#include "compiler/backends/amendments.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/dot.hpp"
 #include "compiler/backends/graphviz.hpp"
 #include "compiler/backends/html.hpp"
+#include "compiler/backends/meaning_diff.hpp"
 #include "compiler/backends/registry.hpp"
 #include "compiler/driver/parallel.hpp"
 
@@ -57,6 +59,82 @@ std::string depfile_text(const std::vector<std::pair<std::string, std::string>>&
   }
   for (const auto& input : inputs) text += " \\\n " + make_path(input);
   return text + "\n";
+}
+
+// The amendments published before: the list beside the published version, else the
+// one the output folder holds from the build that published it. Nothing when neither
+// has one; a list that cannot be read stops the build (`refused`).
+std::vector<backends::Amendment> earlier_amendments(PublishedVersions& previous, const std::string& published_path,
+                                                    const std::string& stem, const std::string& output_folder,
+                                                    DiagnosticSink& sink, bool& refused) {
+  namespace fs = std::filesystem;
+  std::string problem;
+  auto published_stem = fs::path(published_path).stem().string();
+  auto beside = (fs::path(published_path).parent_path() / backends::amendments_list_name(published_stem)).string();
+  std::string where = beside;
+  auto text = previous.reader().read(beside, problem);
+  if (!text && problem == no_such_file) {
+    // Read apart from the build's own reader: this file is one the build replaces.
+    DiskFileReader published_folder;
+    where = (fs::path(output_folder) / backends::amendments_list_name(stem)).string();
+    text = published_folder.read(where, problem);
+    if (!text && problem == no_such_file) return {};
+  }
+  std::optional<std::vector<backends::Amendment>> entries;
+  if (text) entries = backends::read_amendments_json(*text, problem);
+  if (!entries) {
+    auto& d = sink.report(Code::I001, std::nullopt, fmt::format("cannot read the amendments published in {}: {}", where, problem));
+    d.file_path = where;
+    d.suggestion = "restore the file as escc wrote it, or remove it to start the list of amendments again";
+    refused = true;
+    return {};
+  }
+  return std::move(*entries);
+}
+
+// Each protocol's amendments, in the order of `run.files`: the change in meaning from its
+// published version (read and checked like the protocol itself), before those published
+// earlier. A published version with errors, whose meaning cannot be known, stops the build.
+std::vector<backends::Amendments> protocol_amendments(const CheckRun& run, SourceManager& sources, DiagnosticSink& sink,
+                                                const BuildOptions& options, bool& refused) {
+  auto& previous = *options.previous;
+  std::vector<std::string> published_paths;
+  std::vector<std::size_t> published_index(run.files.size(), run.files.size());
+  for (std::size_t f = 0; f < run.files.size(); ++f) {
+    if (auto path = previous.published(run.files[f].path)) {
+      published_index[f] = published_paths.size();
+      published_paths.push_back(*path);
+    }
+  }
+  DiagnosticSink published_sink;
+  auto published = check_files(published_paths, previous.reader(), sources, published_sink, options.check);
+  if (published.io_problem || published_sink.errors() > 0) {
+    for (auto diagnostic : published_sink.diagnostics()) {
+      if (diagnostic.severity != Severity::error) continue;
+      diagnostic.notes.push_back({std::nullopt, "in the published version given by --previous"});
+      sink.add(std::move(diagnostic));
+    }
+    refused = true;
+    return {};
+  }
+  std::vector<backends::Amendments> amendments;
+  for (std::size_t f = 0; f < run.files.size() && !refused; ++f) {
+    const auto& file = run.files[f];
+    auto stem = std::filesystem::path(file.path).stem().string();
+    std::optional<backends::Amendment> latest;
+    std::vector<backends::Amendment> earlier;
+    if (published_index[f] < published_paths.size()) {
+      const auto& before = published.files[published_index[f]];
+      auto changes = backends::changes_in_meaning(before.model, before.analyses, file.model, file.analyses);
+      if (!changes.empty()) {
+        latest = backends::amendment_of(stem, backends::meaning_hash(before.model, before.analyses), file.model,
+                                        file.analyses, std::move(changes), options.check.today);
+      }
+      earlier = earlier_amendments(previous, published_paths[published_index[f]], stem, options.output_folder, sink, refused);
+    }
+    amendments.push_back(backends::amendments_of(stem, file.model, std::move(earlier), std::move(latest), options.check.today));
+  }
+  return amendments;
 }
 
 }  // namespace
@@ -119,6 +197,11 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     run.refused = true;
   }
   if (run.refused) return run;
+  std::vector<backends::Amendments> amendments;
+  if (options.previous != nullptr) {
+    amendments = protocol_amendments(run.checked, sources, sink, options, run.refused);
+    if (run.refused) return run;
+  }
 
   // Render everything first: a back-end that fails must not leave some files new and
   // others old.
@@ -154,12 +237,33 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     auto stem = std::filesystem::path(file.path).stem().string();
     auto files = files_of(stem);
     backends::ProtocolInput input{file.model, file.analyses, chart, dot, drawing, stem, file.path, files, file.findings};
+    if (!amendments.empty()) input.amendments = &amendments[f];
     for (const auto& format : options.emit) {
       const auto& backend = *backends::backend_named(format);
       auto target = std::filesystem::path(options.output_folder) / (stem + "." + std::string(backend.extension));
       outputs.emplace_back(target.string(), backend.emit(input));
     }
+    if (input.amendments != nullptr) {
+      auto in_folder = [&](const std::string& name) { return (std::filesystem::path(options.output_folder) / name).string(); };
+      outputs.emplace_back(in_folder(backends::amendments_page_name(stem)), backends::emit_amendments_page(amendments[f]));
+      outputs.emplace_back(in_folder(backends::amendments_feed_name(stem)), backends::emit_amendments_atom(amendments[f]));
+      outputs.emplace_back(in_folder(backends::amendments_list_name(stem)), backends::emit_amendments_json(amendments[f]));
+    }
     index.push_back(backends::index_entry(file.model, stem, files_of(stem)));
+  }
+  if (options.previous != nullptr) {
+    outputs.emplace_back((std::filesystem::path(options.output_folder) / std::string(backends::index_feed_name)).string(),
+                         backends::emit_index_atom(amendments, options.check.today));
+  }
+  // A protocol named like another's amendments ("barnet-amendments.esc") would overwrite them.
+  std::set<std::string> targets;
+  for (const auto& output : outputs) {
+    if (targets.insert(output.first).second) continue;
+    auto& d = sink.report(Code::I006, std::nullopt, fmt::format("two outputs of this build would both be {}", output.first));
+    d.file_path = output.first;
+    d.suggestion = "rename one of the protocol files, or build them into different folders";
+    run.refused = true;
+    return run;
   }
   auto protocols_end = outputs.size();  // the index and the depfile follow
   if (any_wants(options, &backends::Backend::writes_index)) {

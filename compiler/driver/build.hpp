@@ -8,6 +8,7 @@
 
 #include "compiler/driver/check.hpp"
 #include "compiler/driver/output.hpp"
+#include "compiler/driver/previous.hpp"
 
 namespace esc {
 
@@ -21,6 +22,10 @@ struct BuildOptions {
   // When set, a Make/Ninja dependency file is written there too: every output depends
   // on the protocols and the files they use (the standard library is in escc itself).
   std::string depfile;
+  // When set, each protocol is compared with its published version, and its amendments
+  // written: NAME-amendments.html, .atom and .json, amendments.atom, and a section of
+  // the page. A published version with errors stops the build.
+  PublishedVersions* previous = nullptr;
 };
 
 struct BuildRun {
@@ -29,8 +34,6 @@ struct BuildRun {
   bool refused = false;              // errors in the input: nothing written
   bool io_problem = false;
 };
-
-
 
 BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, OutputWriter& writer,
                      SourceManager& sources, DiagnosticSink& sink, const BuildOptions& options);

@@ -191,6 +191,7 @@ struct BuildCommand {
   std::string output_folder;
   std::vector<std::string> emit;
   std::string depfile;
+  std::string previous;
 };
 
 int run_build(BuildCommand options) {
@@ -209,6 +210,17 @@ int run_build(BuildCommand options) {
   build_options.output_folder = options.output_folder;
   if (!options.emit.empty()) build_options.emit = options.emit;
   build_options.depfile = options.depfile;
+  std::unique_ptr<esc::PublishedVersions> previous;
+  if (!options.previous.empty()) {
+    std::string problem;
+    auto near = options.check.files.empty() ? std::string("escc.esc") : options.check.files.front();
+    previous = esc::PublishedVersions::open(options.previous, near, problem);
+    if (!previous) {
+      complain("cannot compare with --previous ", options.previous, ": ", problem);
+      return exit_usage;
+    }
+    build_options.previous = previous.get();
+  }
   auto run = esc::build_files(options.check.files, reader, writer, sources, sink, build_options);
   print_findings(options.check, sink, sources);
   if (run.io_problem) return exit_usage;
@@ -592,6 +604,9 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember(esc::known_formats()));
   add_name_option(build_command, "--depfile", build.depfile,
                   "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses");
+  add_name_option(build_command, "--previous", build.previous,
+                  "The published versions, a folder or a git revision such as a tag: also write each protocol's "
+                  "amendments (what changed in meaning since), as a page, a section of its page and Atom feeds");
   add_check_options(build_command, build.check);
 
   DiffCommand diff;
