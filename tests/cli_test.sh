@@ -181,4 +181,27 @@ expect include-twice 0 'no problems found in 2 files' -- "$escc" check --today 2
 expect manual 0 '^\.TH ESCC 1' -- "$escc" manual
 expect manual-commands 0 '^\.SS escc deadlines' -- "$escc" manual
 
+# --previous: a folder of the published protocols, or a git revision read without a checkout.
+mkdir -p "$work/published" "$work/repo"
+cp "$work/clean.esc" "$work/published/area.esc"
+cp "$work/longer.esc" "$work/area.esc"
+expect previous-folder 0 'wrote 11 files to' -- "$escc" build --today 2026-11-23 -o "$work/amended" --previous "$work/published" "$work/area.esc"
+grep -q 'stage 1</strong>: takes 2 working days → 3 working days' "$work/amended/area-amendments.html" && pass || fail "previous-folder: the change is not on the amendments page"
+grep -q '<section id="amendments"' "$work/amended/area.html" && pass || fail "previous-folder: no Amendments section on the page"
+for feed in area-amendments.atom amendments.atom; do
+  xmllint --noout "$work/amended/$feed" 2>/dev/null && pass || fail "previous-folder: $feed is not well-formed XML"
+done
+git -C "$work/repo" init -q && cp "$work/clean.esc" "$work/repo/area.esc"
+git -C "$work/repo" -c user.name=t -c user.email=t@example.org add area.esc
+git -C "$work/repo" -c user.name=t -c user.email=t@example.org commit -qm published && git -C "$work/repo" tag published
+cp "$work/longer.esc" "$work/repo/area.esc"
+expect previous-git 0 'wrote 5 files to' -- "$escc" build --today 2026-11-23 --emit json -o "$work/repo-out" --previous published "$work/repo/area.esc"
+grep -q '"from"' "$work/repo-out/area-amendments.json" && grep -q 'takes 2 working days' "$work/repo-out/area-amendments.json" && pass || fail "previous-git: no amendment from the tagged version"
+expect previous-missing 2 'cannot compare with --previous .*nowhere: there is no folder' -- "$escc" build -o "$work/never" --previous "$work/nowhere" "$work/clean.esc"
+expect previous-unknown-ref 2 'git knows no revision of that name' -- "$escc" build -o "$work/never" --previous no-such-tag "$work/repo/area.esc"
+expect previous-option-like 2 'git knows no revision' -- "$escc" build -o "$work/never" --previous=--output=x "$work/repo/area.esc"
+printf 'stage 1 "Practitioners" {\n  within 2 workng days\n}\n' >"$work/published/area.esc"
+expect previous-broken 1 '--> .*published/area.esc:2:12' -- "$escc" build -o "$work/never" --previous "$work/published" "$work/area.esc"
+[ ! -e "$work/never" ] && pass || fail "previous: a refused build made its output folder"
+
 finish
