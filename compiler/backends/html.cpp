@@ -400,11 +400,18 @@ std::optional<IndexEntry> read_index_entry(std::string_view head, const std::str
 
 std::string relative_href(std::string_view file_name) { return "./" + percent_encoded(file_name, "-._~"); }
 
-std::string emit_index(const std::vector<IndexEntry>& entries) {
-  std::string out = page_head("Escalation protocols", "'none'");
+std::string emit_index(const std::vector<IndexEntry>& entries, bool amendments_feed) {
+  auto feed_href = markup_text(relative_href(index_feed_name));
+  std::string out = page_head("Escalation protocols", "'none'",
+                              amendments_feed ? fmt::format("<link rel=\"alternate\" type=\"application/atom+xml\" "
+                                                            "title=\"Amendments\" href=\"{}\">\n", feed_href)
+                                              : "");
   out += "<body>\n<header>\n<h1>Escalation protocols</h1>\n</header>\n<main>\n";
   out += fmt::format("<p>{} protocol{}, each with its contact directory, flow chart and data.</p>\n", entries.size(),
                      entries.size() == 1 ? "" : "s");
+  if (amendments_feed) {
+    out += fmt::format("<p><a href=\"{}\">Follow amendments to these protocols in a feed reader</a>.</p>\n", feed_href);
+  }
   out += "<ul class=\"contacts\">\n";
   for (const auto& entry : entries) {
     out += "<li class=\"protocol\">\n";

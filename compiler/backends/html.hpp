@@ -47,7 +47,8 @@ IndexEntry index_entry(const model::Model& model, std::string stem, std::vector<
 std::optional<IndexEntry> read_index_entry(std::string_view head, const std::string& stem,
                                            const std::function<bool(const std::string&)>& exists);
 
-std::string emit_index(const std::vector<IndexEntry>& entries);
+// With `amendments_feed`, the index names and links amendments.atom.
+std::string emit_index(const std::vector<IndexEntry>& entries, bool amendments_feed = false);
 
 // A link to a file in the same folder: "./" and the name, every byte but letters,
 // digits and "-._~" percent-encoded, so that no name can be read as a scheme

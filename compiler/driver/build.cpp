@@ -280,7 +280,7 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     }
     std::sort(index.begin(), index.end(), [](const auto& a, const auto& b) { return a.stem < b.stem; });
     outputs.emplace_back((std::filesystem::path(options.output_folder) / "index.html").string(),
-                         backends::emit_index(index));
+                         backends::emit_index(index, options.previous != nullptr));
   }
   if (!options.depfile.empty()) {
     auto full_path = [](const std::string& path) {
