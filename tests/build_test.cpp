@@ -8,20 +8,14 @@
 #include <map>
 
 #include "compiler/driver/build.hpp"
+#include "tests/support.hpp"
 #include "compiler/model/dates.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class MemoryWriter final : public esc::OutputWriter {
- public:
-  std::optional<std::string> write(const std::string& path, const std::string& bytes) override {
-    files[path] = bytes;
-    return std::nullopt;
-  }
-  std::map<std::string, std::string> files;
-};
+using esc::test::MemoryWriter;
 
 esc::BuildRun build(const std::vector<std::string>& paths, MemoryWriter& writer) {
   esc::DiskFileReader reader;

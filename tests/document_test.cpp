@@ -184,14 +184,7 @@ struct BadDocument {
   std::string expected;  // "CODE line:column message"
 };
 
-class MemoryWriter final : public esc::OutputWriter {
- public:
-  std::optional<std::string> write(const std::string& path, const std::string& bytes) override {
-    files[path] = bytes;
-    return std::nullopt;
-  }
-  std::map<std::string, std::string> files;
-};
+using esc::test::MemoryWriter;
 
 }  // namespace
 

@@ -29,6 +29,7 @@
 #include "compiler/model/dates.hpp"
 #include "compiler/source/embedded.hpp"
 #include "compiler/syntax/ast_dump.hpp"
+#include "tests/golden.hpp"
 #include "tests/support.hpp"
 
 namespace {
@@ -57,14 +58,7 @@ struct CheckedProtocol {
   CheckedProtocol& operator=(const CheckedProtocol&) = delete;
 };
 
-void compare_with_golden(const std::string& actual, const std::string& golden_path) {
-  if (std::getenv("ESCC_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(std::string(ESCC_SOURCE_DIR) + "/" + golden_path, std::ios::binary) << actual;
-    return;
-  }
-  INFO("golden file " << golden_path << " differs; run 'make golden' and review the diff if the change is right");
-  CHECK(actual == esc::test::read_repository_file(golden_path));
-}
+using esc::test::compare_with_golden;
 
 std::string report_for(const std::string& path) {
   RepositoryReader reader;

@@ -1,11 +1,13 @@
 // Helpers shared by the tests: parse text held in memory, read repository files.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "compiler/driver/check.hpp"
+#include "compiler/driver/output.hpp"
 #include "compiler/findings/diagnostics.hpp"
 #include "compiler/source/source.hpp"
 #include "compiler/syntax/ast.hpp"
@@ -61,6 +63,16 @@ extern const char* const clean_header;
 std::vector<std::string> findings_of(const Checked& checked, const std::string& notes_starting = {});
 
 std::string read_repository_file(const std::string& relative_path);
+
+// Keeps what a build writes, by path, instead of writing it.
+class MemoryWriter final : public OutputWriter {
+ public:
+  std::optional<std::string> write(const std::string& path, const std::string& bytes) override {
+    files[path] = bytes;
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> files;
+};
 std::vector<std::string> files_in(const std::string& relative_directory, const std::string& extension);
 
 }  // namespace esc::test
