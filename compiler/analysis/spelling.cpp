@@ -44,15 +44,21 @@ bool Dictionary::knows(std::string_view word) const {
   load();
   if (!hunspell_) return true;
   std::lock_guard lock(mutex_);
-  return hunspell_->spell(std::string(word));
+  auto [at, fresh] = known_.try_emplace(std::string(word), false);
+  if (fresh) at->second = hunspell_->spell(at->first);
+  return at->second;
 }
 
 std::string Dictionary::closest(std::string_view word) const {
   load();
   if (!hunspell_) return {};
   std::lock_guard lock(mutex_);
-  auto offered = hunspell_->suggest(std::string(word));
-  return offered.empty() ? std::string() : offered.front();
+  auto [at, fresh] = closest_.try_emplace(std::string(word));
+  if (fresh) {
+    auto offered = hunspell_->suggest(at->first);
+    if (!offered.empty()) at->second = offered.front();
+  }
+  return at->second;
 }
 
 namespace {
@@ -280,6 +286,12 @@ std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Di
   if (quotes.empty() || !dictionary.available()) return found;
   std::sort(quotes.begin(), quotes.end(),
             [](const model::Passage* a, const model::Passage* b) { return a->text.span.begin < b->text.span.begin; });
+  // The same quote is reached through more than one entity: each is read once.
+  quotes.erase(std::unique(quotes.begin(), quotes.end(),
+                           [](const model::Passage* a, const model::Passage* b) {
+                             return a->text.span.begin == b->text.span.begin;
+                           }),
+               quotes.end());
   // A term the protocol defines is the document's own word, whatever the dictionary says.
   std::unordered_set<std::string> defined;
   if (model.protocol) {

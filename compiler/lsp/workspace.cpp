@@ -208,6 +208,12 @@ bool Analysis::is_stdlib(FileId file) const {
   return false;
 }
 
+const LineIndex& Analysis::lines(FileId file) const {
+  auto found = lines_.find(file);
+  if (found == lines_.end()) found = lines_.emplace(file, LineIndex(sources.file(file).text())).first;
+  return found->second;
+}
+
 std::string path_to_uri(const std::string& path) {
   if (path.find(':') != std::string::npos && path.front() != '/') return path;  // not a file of the disk
   std::string uri = "file://";
