@@ -286,12 +286,6 @@ std::vector<UnfamiliarWord> unfamiliar_words(const model::Model& model, const Di
   if (quotes.empty() || !dictionary.available()) return found;
   std::sort(quotes.begin(), quotes.end(),
             [](const model::Passage* a, const model::Passage* b) { return a->text.span.begin < b->text.span.begin; });
-  // The same quote is reached through more than one entity: each is read once.
-  quotes.erase(std::unique(quotes.begin(), quotes.end(),
-                           [](const model::Passage* a, const model::Passage* b) {
-                             return a->text.span.begin == b->text.span.begin;
-                           }),
-               quotes.end());
   // A term the protocol defines is the document's own word, whatever the dictionary says.
   std::unordered_set<std::string> defined;
   if (model.protocol) {

@@ -8,7 +8,6 @@
 #include <optional>
 #include <regex>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "compiler/checks/checks.hpp"
@@ -60,13 +59,9 @@ void contradicting_triggers(const Context& context, DiagnosticSink& sink) {
   auto keep_first = [](std::optional<Trigger>& kept, const model::Text& text, const std::string& words) {
     if (!kept || text.span.begin < kept->text->span.begin) kept = Trigger{&text, words};
   };
-  // The same passage is reached through more than one entity (herefordshire.esc's through
-  // up to 18): each is read once.
-  std::unordered_set<std::uint32_t> read;
   model::for_each_described(context.model, [&](const model::Described& described) {
     for (const auto& passage : described.passages()) {
       if (passage.kind == model::PassageKind::note || passage.text.span.file != context.model.file) continue;
-      if (!read.insert(passage.text.span.begin).second) continue;
       auto words = normalise_words(passage.text.value);
       if (auto said = found(any_disagreement, words, {"any", "all", "every"})) keep_first(any, passage.text, *said);
       if (auto said = found(only_serious, words, {"only", "solely", "exclusively"})) {
