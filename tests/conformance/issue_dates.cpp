@@ -114,6 +114,20 @@ void enfield_route_from_any_stage() {
   expect(e.current_stage() == &panel && !e.due_date(), "enfield: at the panel, which gives no time");
   auto listed = e.contacts(day(2026, 12, 21), escc::Time::at(10, 0).value());
   expect(listed && listed->size() == 1, "enfield: the panel's one contact, once");
+  // Entering the route is part of the audit history: a saved case comes back at the
+  // panel, with the kind of case it was limited to.
+  e.for_case(escc::tables::CaseKind::open_cases);
+  auto saved = e.to_json();
+  auto restored = decltype(e)::restore(escc_enfield::protocol, saved);
+  expect(restored && restored->current_stage() == &panel && restored->to_json() == saved &&
+             restored->history().size() == 2 && restored->history().back().event == escc::Entry::Event::entered,
+         "enfield: a saved case restores at the panel, its entry and kind of case kept");
+  const std::string entry = "\"to\": \"route hrmp\"";
+  auto tampered = saved;
+  auto at = tampered.rfind(entry);
+  if (at != std::string::npos) tampered.replace(at, entry.size(), "\"to\": \"route nowhere\"");
+  expect(decltype(e)::restore(escc_enfield::protocol, tampered).reason() == escc::Reason::history_does_not_follow,
+         "enfield: a saved entry to a stage the protocol does not have is refused");
   escc::Escalation w(escc_wolverhampton::protocol, day(2026, 12, 18), recorder);
   expect(w.enter(escc_wolverhampton::Stage::route_exceptional, day(2026, 12, 18), recorder).reason() ==
              escc::Reason::not_entered_from_any_stage,

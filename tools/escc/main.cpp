@@ -38,6 +38,7 @@
 #include "compiler/findings/render.hpp"
 #include "compiler/lsp/server.hpp"
 #include "compiler/model/dates.hpp"
+#include "compiler/serve/server.hpp"
 #include "compiler/source/encoding.hpp"
 #include "compiler/source/inputs.hpp"
 #include "compiler/syntax/ast_dump.hpp"
@@ -221,6 +222,27 @@ int run_build(BuildCommand options) {
   }
   bool failed = options.check.deny_warnings && sink.count(esc::Severity::warning) > 0;
   return failed ? exit_input_errors : exit_clean;
+}
+
+int run_serve(esc::serve::ServeOptions options, const std::vector<std::string>& search_roots) {
+  if (!search_roots_exist(search_roots)) return exit_usage;
+  std::error_code error;
+  if (!std::filesystem::is_directory(options.folder, error)) {
+    complain(options.folder, " is not a folder; escc serve shows the protocols in a folder");
+    return exit_usage;
+  }
+  // The pages name people, telephone numbers and addresses: shown to this computer
+  // alone unless the user asks for another address, and warned of what that means.
+  if (!esc::serve::is_loopback(options.host)) {
+    complain("serving on ", options.host, " because --host asked for it: anyone who can reach this computer ",
+             "there can read these protocols' pages");
+  }
+  options.check.load.search_roots = search_roots;
+  options.check.today = today_from("");
+  return esc::serve::serve(options, [](const std::string& line) {
+    print_text(std::cout, "escc: " + line + "\n");
+    std::cout.flush();
+  });
 }
 
 int run_parse(const std::string& path) {
@@ -663,6 +685,18 @@ int run(int argc, char** argv) {
   bool lsp_stdio = true;
   lsp_command->add_flag("--stdio", lsp_stdio, "Speak over standard input and output (the default)");
 
+  esc::serve::ServeOptions serve;
+  serve.folder = ".";
+  std::vector<std::string> serve_search_roots;
+  auto* serve_command = app.add_subcommand(
+      "serve", "Show the pages of every protocol in a folder in your browser, updated each time a file is saved");
+  serve_command->add_option("folder", serve.folder, "The folder of protocols (default: the current folder)");
+  serve_command->add_option("--host", serve.host,
+                            "The address to serve on (default 127.0.0.1: this computer only)");
+  serve_command->add_option("--port", serve.port, "The port to serve on, 0 for any free one (default 8000)")
+      ->check(CLI::Range(0, 65535));
+  add_name_option(serve_command, "-I,--include", serve_search_roots, "A folder to look in for files named by `use`");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -679,6 +713,7 @@ int run(int argc, char** argv) {
       options.check.today = today_from("");
       return esc::lsp::serve(STDIN_FILENO, STDOUT_FILENO, options);
     }
+    if (serve_command->parsed()) return run_serve(serve, serve_search_roots);
     if (build_command->parsed()) return run_build(build);
     if (deadlines_command->parsed()) return run_deadlines(deadlines);
     if (format_command->parsed()) return run_format(format);
