@@ -153,7 +153,8 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     const auto& drawing = drawings[f];
     auto stem = std::filesystem::path(file.path).stem().string();
     auto files = files_of(stem);
-    backends::ProtocolInput input{file.model, file.analyses, chart, dot, drawing, stem, file.path, files, file.findings};
+    backends::ProtocolInput input{file.model, file.analyses, chart, dot, drawing, stem, file.path, files, file.findings,
+                                  options.publisher_advice};
     for (const auto& format : options.emit) {
       const auto& backend = *backends::backend_named(format);
       auto target = std::filesystem::path(options.output_folder) / (stem + "." + std::string(backend.extension));

@@ -21,6 +21,8 @@ struct BuildOptions {
   // When set, a Make/Ninja dependency file is written there too: every output depends
   // on the protocols and the files they use (the standard library is in escc itself).
   std::string depfile;
+  // The publisher's own advice for the pages' "who to contact now", shown as theirs.
+  std::string publisher_advice;
 };
 
 struct BuildRun {

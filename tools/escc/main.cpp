@@ -191,6 +191,7 @@ struct BuildCommand {
   std::string output_folder;
   std::vector<std::string> emit;
   std::string depfile;
+  std::string publisher_advice;
 };
 
 int run_build(BuildCommand options) {
@@ -209,6 +210,7 @@ int run_build(BuildCommand options) {
   build_options.output_folder = options.output_folder;
   if (!options.emit.empty()) build_options.emit = options.emit;
   build_options.depfile = options.depfile;
+  build_options.publisher_advice = options.publisher_advice;
   auto run = esc::build_files(options.check.files, reader, writer, sources, sink, build_options);
   print_findings(options.check, sink, sources);
   if (run.io_problem) return exit_usage;
@@ -592,6 +594,9 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember(esc::known_formats()));
   add_name_option(build_command, "--depfile", build.depfile,
                   "Also write a Make/Ninja dependency file: the outputs depend on each protocol and the files it uses");
+  build_command->add_option("--publisher-advice", build.publisher_advice,
+                             "Your own advice for readers, shown in each page's \"Who to contact now\" as the "
+                             "publisher's, not the protocol's (such as when to call 999)");
   add_check_options(build_command, build.check);
 
   DiffCommand diff;
