@@ -488,7 +488,7 @@ std::string emit_index(const std::vector<IndexEntry>& entries) {
     }
     out += fmt::format("<p>Files: {}</p>\n</li>\n", fmt::join(links, ", "));
   }
-  out += "</ul>\n</main>\n<footer>\n<p>Made by escc.</p>\n</footer>\n</body>\n</html>\n";
+  out += "</ul>\n</main>\n<footer>\n<p>Check each protocol itself for anything not shown on its page.</p>\n</footer>\n</body>\n</html>\n";
   return out;
 }
 

@@ -59,9 +59,11 @@ std::string days_words(unsigned days) {
       day = last + 1;
     }
   }
+  // Bank holidays fall on weekdays: with every weekday they are "included"; with only
+  // some days, or the weekend, they are one more kind of day.
   if (days & (1u << bank_holiday_day)) {
-    parts.push_back((days & 0x7F) == 0x7F ? "including bank holidays" : "bank holidays");
-    if ((days & 0x7F) == 0x7F) return parts[0] + ", " + parts[1];
+    if ((days & 0x1F) == 0x1F) return spoken_list(parts, "and") + ", including bank holidays";
+    parts.push_back("bank holidays");
   }
   return spoken_list(parts, "and");
 }

@@ -96,6 +96,16 @@
   }
 
   function showNow() {
+    // A preview (escc serve) may swap in a new page body: start again from its elements.
+    if (document.getElementById('now-list') !== list) {
+      list = document.getElementById('now-list');
+      contacts = Array.prototype.slice.call(document.querySelectorAll('.contact'));
+      entries = {};
+      groups = {};
+      agencies = {};
+      shownKey = null;
+      shownStatus = null;
+    }
     var uk = ukTime(new Date());
     var available = contacts.filter(function (element) {
       var on = reachable(data.contacts[Number(element.getAttribute('data-contact'))], uk);
