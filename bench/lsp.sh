@@ -4,7 +4,10 @@
 # EDITS edits of the largest real protocol (herefordshire.esc), each waiting for its
 # findings; then 1,000 hovers and 1,000 completions. Prints the time per edit, per hover
 # and per completion (the driver's own work included), and the server's peak memory after
-# 1,000 edits and after EDITS, which should be the same if memory stays flat.
+# 1,000 edits and after EDITS, which should be the same if memory stays flat; and, under
+# callgrind, the instructions one edit costs (the same from run to run, however busy the
+# machine). Its last line is every figure as one JSON object, which `make bench`
+# (bench/run.sh) keeps and shows in docs/performance.md.
 set -euo pipefail
 build=${1:-build}
 edits=${2:-10000}
@@ -50,13 +53,37 @@ script hovers 0 1000 0
 script completions 0 0 1000
 script edits_1000 1000 0 0
 script edits_all "$edits" 0 0
+script edits_40 40 0 0
 base=$(seconds open); peak >/dev/null
 hover=$(seconds hovers); peak >/dev/null
 completion=$(seconds completions); peak >/dev/null
 thousand=$(seconds edits_1000); peak_1000=$(peak)
 all=$(seconds edits_all); peak_all=$(peak)
+# Instructions of the server alone, with 40 edits and with none.
+cat >"$work/escc-counted" <<WRAP
+#!/usr/bin/env bash
+exec valgrind --tool=callgrind --callgrind-out-file="$work/callgrind-\$\$" "$root/$build/escc" "\$@" 2>/dev/null
+WRAP
+chmod +x "$work/escc-counted"
+counted() {  # counted NAME: the instructions the server took to answer the script
+  rm -f "$work"/callgrind-*
+  "$root/$build/tests/escc-lsp-driver" "$work/escc-counted" "$work/$1.script" >/dev/null
+  awk '/^totals:/ { print $2 }' "$work"/callgrind-*
+}
+if command -v valgrind >/dev/null; then
+  per_edit=$((($(counted edits_40) - $(counted open)) / 40))
+else
+  per_edit=0
+fi
+microseconds() { echo "scale=6; x = ($1) * 1000000; scale=0; x / 1" | bc; }
+open_us=$(microseconds "$base")
+edit_us=$(microseconds "($all - $base) / $edits")
+hover_us=$(microseconds "($hover - $base) / 1000")
+completion_us=$(microseconds "($completion - $base) / 1000")
 echo "opening herefordshire.esc and its first findings: $(echo "scale=1; $base * 1000 / 1" | bc) ms (escc started, dictionary loaded)"
 echo "findings after an edit: $(echo "scale=2; ($all - $base) * 1000 / $edits" | bc) ms each, over $edits edits"
+echo "instructions per edit: $per_edit (0: valgrind is not installed)"
 echo "hover: $(echo "scale=3; ($hover - $base) * 1000 / 1000" | bc) ms each"
 echo "completion: $(echo "scale=3; ($completion - $base) * 1000 / 1000" | bc) ms each"
 echo "peak memory: $peak_1000 KB after 1000 edits, $peak_all KB after $edits"
+echo "{\"benchmark\": \"lsp\", \"edits\": $edits, \"open_microseconds\": $open_us, \"edit_microseconds\": $edit_us, \"edit_instructions\": $per_edit, \"hover_microseconds\": $hover_us, \"completion_microseconds\": $completion_us, \"peak_kb_after_1000\": $peak_1000, \"peak_kb_after_all\": $peak_all}"

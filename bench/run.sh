@@ -11,13 +11,15 @@
 #      in MB/s, and their peak memory;
 #   3. one flow chart drawn three ways: escc's SVG, `dot -Tsvg` on escc's DOT, and
 #      PlantUML on an equivalent activity diagram;
-#   4. a folder of 150 real protocols, checked and built with -j 1 and -j 2.
-# A part alone: bench/run.sh BUILD_DIR PART... (protocols, generated, chart, folder);
+#   4. a folder of 150 real protocols, checked and built with -j 1 and -j 2;
+#   5. the language server (bench/lsp.sh): findings after each of 10,000 edits of the
+#      largest real protocol, hover, completion, and its memory over the edits.
+# A part alone: bench/run.sh BUILD_DIR PART... (protocols, generated, chart, folder, lsp);
 # the report then holds those parts only.
 set -euo pipefail
 build=${1:-build}
 shift || true
-parts=${*:-protocols generated chart folder}
+parts=${*:-protocols generated chart folder lsp}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 data="$here/data"
@@ -282,5 +284,37 @@ if wants folder; then
     awk -v shown="$shown" -v one="$one" -v two="$two" -v loads="$loads" 'BEGIN {
       printf "| %s | %.2f s | %.2f s | %.2f× | %s |\n", shown, one / 1e6, two / 1e6, two / one, loads }' >>"$report"
   done
+fi
+if wants lsp; then
+  edits=${LSP_EDITS:-10000}
+  loads=$(load)
+  figures=$("$here/lsp.sh" "$build" "$edits" | tail -1)
+  loads="$loads to $(load)"
+  echo "$figures" >>"$results"
+  figure() { echo "$figures" | sed -nE "s/.*\"$1\": ([0-9]+).*/\1/p"; }
+  {
+    echo
+    echo "## The language server (\`bench/lsp.sh\`)"
+    echo
+    echo "\`escc lsp\` played, through the driver of the recorded exchanges (tests/lsp/lsp_driver.cpp),"
+    echo "$edits edits of herefordshire.esc (35 KB, the largest real protocol, checked with its"
+    echo "document), each waiting for the findings, then 1,000 hovers and 1,000 completions; times"
+    echo "include the driver's own work. Instructions per edit are the server's, under callgrind"
+    echo "(40 edits less none). Floors: findings ≤ 20 ms after an edit; hover and completion ≤ 5 ms;"
+    echo "memory flat over 10,000 edits. Load average $loads."
+    echo
+    echo "| what | figure |"
+    echo "|---|---|"
+    awk -v open="$(figure open_microseconds)" -v edit="$(figure edit_microseconds)" \
+      -v instructions="$(figure edit_instructions)" -v hover="$(figure hover_microseconds)" \
+      -v completion="$(figure completion_microseconds)" -v first="$(figure peak_kb_after_1000)" \
+      -v last="$(figure peak_kb_after_all)" -v edits="$edits" 'BEGIN {
+        printf "| opening the protocol and its first findings (escc started, dictionary loaded) | %.0f ms |\n", open / 1000
+        printf "| findings after an edit | %.1f ms |\n", edit / 1000
+        printf "| instructions per edit | %.1f M |\n", instructions / 1e6
+        printf "| hover | %.2f ms |\n", hover / 1000
+        printf "| completion | %.2f ms |\n", completion / 1000
+        printf "| peak memory after 1,000 edits, after %d | %d KB, %d KB |\n", edits, first, last }'
+  } >>"$report"
 fi
 cat "$report"

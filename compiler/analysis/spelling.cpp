@@ -44,15 +44,21 @@ bool Dictionary::knows(std::string_view word) const {
   load();
   if (!hunspell_) return true;
   std::lock_guard lock(mutex_);
-  return hunspell_->spell(std::string(word));
+  auto [at, fresh] = known_.try_emplace(std::string(word), false);
+  if (fresh) at->second = hunspell_->spell(at->first);
+  return at->second;
 }
 
 std::string Dictionary::closest(std::string_view word) const {
   load();
   if (!hunspell_) return {};
   std::lock_guard lock(mutex_);
-  auto offered = hunspell_->suggest(std::string(word));
-  return offered.empty() ? std::string() : offered.front();
+  auto [at, fresh] = closest_.try_emplace(std::string(word));
+  if (fresh) {
+    auto offered = hunspell_->suggest(at->first);
+    if (!offered.empty()) at->second = offered.front();
+  }
+  return at->second;
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/model/model.hpp"
@@ -40,6 +41,11 @@ class Dictionary {
   mutable std::once_flag loaded_;
   mutable std::mutex mutex_;  // Hunspell keeps working state between calls
   mutable std::unique_ptr<Hunspell> hunspell_;
+  // Each word's answer, kept for as long as the dictionary: the language server checks a
+  // protocol again on every edit, with the same few thousand words. Both stay as small
+  // as the words the protocols use.
+  mutable std::unordered_map<std::string, bool> known_;
+  mutable std::unordered_map<std::string, std::string> closest_;
 };
 
 // A word is unfamiliar to the dictionary (a possible misspelling), or an abbreviation in

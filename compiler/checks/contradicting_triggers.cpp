@@ -4,8 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <regex>
+#include <string_view>
+#include <vector>
 
 #include "compiler/checks/checks.hpp"
 #include "compiler/syntax/text.hpp"
@@ -18,10 +21,27 @@ struct Trigger {
   std::string words;  // the words that state it
 };
 
-std::optional<std::string> found(const std::regex& pattern, const std::string& words) {
-  std::smatch match;
-  if (!std::regex_search(words, match, pattern)) return std::nullopt;
-  return match.str();
+// The first match of PATTERN in WORDS, tried only where one of the words it begins with
+// is written: std::regex tried at every character of every passage was most of the time
+// a check of a long protocol took, which the language server pays on every edit.
+std::optional<std::string> found(const std::regex& pattern, const std::string& words,
+                                 std::initializer_list<std::string_view> first_words) {
+  std::vector<std::size_t> starts;
+  for (auto word : first_words) {
+    for (auto at = words.find(word); at != std::string::npos; at = words.find(word, at + 1)) starts.push_back(at);
+  }
+  std::sort(starts.begin(), starts.end());
+  for (auto at : starts) {
+    // Inside a word ("shall", "finally"): the pattern's \b refuses it; no need to ask.
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(words[at - 1])) || words[at - 1] == '_')) continue;
+    auto flags = std::regex_constants::match_continuous;
+    if (at > 0) flags |= std::regex_constants::match_prev_avail;  // so that \b sees the character before
+    std::smatch match;
+    if (std::regex_search(words.cbegin() + static_cast<std::ptrdiff_t>(at), words.cend(), match, pattern, flags)) {
+      return match.str();
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -35,8 +55,7 @@ void contradicting_triggers(const Context& context, DiagnosticSink& sink) {
       R"(\b(only|solely|exclusively)\b[^.;]{0,80}\b(significant harm|serious harm|serious|immediate risk|high risk)\b)");
   std::optional<Trigger> any;
   std::optional<Trigger> only;
-  // The first place each is said; words are searched only where a cheap look finds
-  // the word that starts them.
+  // The first place each is said.
   auto keep_first = [](std::optional<Trigger>& kept, const model::Text& text, const std::string& words) {
     if (!kept || text.span.begin < kept->text->span.begin) kept = Trigger{&text, words};
   };
@@ -44,15 +63,9 @@ void contradicting_triggers(const Context& context, DiagnosticSink& sink) {
     for (const auto& passage : described.passages()) {
       if (passage.kind == model::PassageKind::note || passage.text.span.file != context.model.file) continue;
       auto words = normalise_words(passage.text.value);
-      bool may_say_any = words.find("any ") != std::string::npos || words.find("all ") != std::string::npos ||
-                         words.find("every ") != std::string::npos;
-      bool may_say_only = words.find("only") != std::string::npos || words.find("solely") != std::string::npos ||
-                          words.find("exclusively") != std::string::npos;
-      if (may_say_any) {
-        if (auto said = found(any_disagreement, words)) keep_first(any, passage.text, *said);
-      }
-      if (may_say_only) {
-        if (auto said = found(only_serious, words)) keep_first(only, passage.text, *said);
+      if (auto said = found(any_disagreement, words, {"any", "all", "every"})) keep_first(any, passage.text, *said);
+      if (auto said = found(only_serious, words, {"only", "solely", "exclusively"})) {
+        keep_first(only, passage.text, *said);
       }
     }
   });

@@ -183,8 +183,7 @@ class Server {
   // ---- places ----
 
   json range(const Analysis& analysis, Span span) {
-    LineIndex lines(analysis.sources.file(span.file).text());
-    return range_in(lines, span.begin, span.end);
+    return range_in(analysis.lines(span.file), span.begin, span.end);
   }
   static json range_in(const LineIndex& lines, std::uint32_t begin, std::uint32_t end) {
     auto from = lines.position(begin);

@@ -10,9 +10,11 @@ namespace esc::lsp {
 
 struct ServerOptions {
   CheckOptions check;
-  // Findings are sent once the editor has been quiet this long after an edit, so that a
-  // burst of keystrokes is checked once.
-  int debounce_ms = 5;
+  // Findings are sent once the editor has been quiet this long after an edit. Edits
+  // already waiting are always taken first, and those sent while a check runs wait for
+  // it, so a burst of keystrokes is checked once or twice even with no wait at all;
+  // each millisecond waited is a millisecond later for every edit.
+  int debounce_ms = 0;
 };
 
 // Serves until the editor says `exit` or closes its end. Gives the exit status: 0 after

@@ -47,15 +47,16 @@ bool is_declaration(const ast::Statement& statement, bool at_top) {
   switch (statement.keyword) {
     case Keyword::agency:
     case Keyword::hours:
-    case Keyword::level:
     case Keyword::line:
     case Keyword::route:
-    case Keyword::kind:
     case Keyword::form:
       return true;
     // `calendar NAME { ... }` declares one at the top of a file; in the protocol block
-    // it names the one the protocol uses.
+    // it names the one the protocol uses. So do `level` (in a stage or route, its level)
+    // and `kind` (in an agency, its kind).
     case Keyword::calendar:
+    case Keyword::level:
+    case Keyword::kind:
       return at_top;
     default:
       return false;
@@ -206,6 +207,12 @@ bool Analysis::is_stdlib(FileId file) const {
     if (unit.file == file) return unit.is_stdlib;
   }
   return false;
+}
+
+const LineIndex& Analysis::lines(FileId file) const {
+  auto found = lines_.find(file);
+  if (found == lines_.end()) found = lines_.emplace(file, LineIndex(sources.file(file).text())).first;
+  return found->second;
 }
 
 std::string path_to_uri(const std::string& path) {

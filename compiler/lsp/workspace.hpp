@@ -83,6 +83,12 @@ struct Analysis {
 
   const CheckedFile* checked() const { return run.files.empty() ? nullptr : &run.files.front(); }
   bool is_stdlib(FileId file) const;
+  // A file's lines, indexed once for every place shown in it: a long protocol's findings
+  // are many, and each used to index the whole file again.
+  const LineIndex& lines(FileId file) const;
+
+ private:
+  mutable std::map<FileId, LineIndex> lines_;
 };
 
 struct Document {
