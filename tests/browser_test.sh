@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the five protocols and a hostile one into a site, then opens it in Debian's
-# Chromium (tests/browser/directory_test.mjs). Screenshots stay in
+# Chromium (tests/browser/directory_test.mjs, and publishing_test.mjs for phones and axe-core). Screenshots stay in
 # BUILD_DIR/screenshots for people to look at.
 # Usage: browser_test.sh path/to/escc repository-root build-dir
 set -euo pipefail
@@ -11,3 +11,4 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$escc" build --today 2026-11-23 -o "$work/site" "$root"/protocols/*.esc "$root/tests/outputs/hostile.esc" >/dev/null
 node "$root/tests/browser/directory_test.mjs" "$work/site" "$build/browser/node_modules" "$build/screenshots"
+node "$root/tests/browser/publishing_test.mjs" "$work/site" "$build/browser/node_modules"

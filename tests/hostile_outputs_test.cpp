@@ -145,7 +145,8 @@ TEST_CASE("hours that name hours keep their times, however deep the naming goes"
   // The page's data for "who to contact now": the compiled minutes of every kind of
   // day, Monday to Sunday and then bank holidays, with the times of every level.
   const auto& page = built->writer.files.at("nested-hours.html");
-  CHECK(page.find("When: weekdays and bank holidays 17:00-22:00; weekends all day") != std::string::npos);
+  CHECK(page.find("When: Monday to Friday, including bank holidays, 5pm to 10pm; Saturday and Sunday, 24 hours") !=
+        std::string::npos);
   auto open = page.find("id=\"escc-data\">") + 15;
   auto data = nlohmann::ordered_json::parse(page.substr(open, page.find("</script>", open) - open));
   auto hours_of = [&](int contact) { return data["hours"][data["contacts"][contact]["hours"].get<int>()].dump(); };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that a make target needs, and nothing else; for tests,
-# also the browser driver (playwright-core, pinned in tests/browser/package-lock.json)
+# also the browser driver (playwright-core) and axe-core (pinned in tests/browser/package-lock.json)
 # into BUILD_DIR/browser, and the VS Code extension's npm packages (pinned in
 # editors/vscode/package-lock.json) into BUILD_DIR/vscode.
 # Usage: tools/ensure-deps.sh build|test [BUILD_DIR]
@@ -47,7 +47,7 @@ install_pinned_npm_packages() {
 
 install_browser_driver() {
   [ "${1:-build}" = test ] || return 0
-  install_pinned_npm_packages tests/browser "${2:-build}/browser" "the browser driver (playwright-core)"
+  install_pinned_npm_packages tests/browser "${2:-build}/browser" "the browser driver (playwright-core) and axe-core"
   # The VS Code extension's client library, its grammar's snapshot tester and its packager.
   install_pinned_npm_packages editors/vscode "${2:-build}/vscode" \
     "the VS Code extension's packages (vscode-languageclient, vscode-tmgrammar-test, @vscode/vsce)"

@@ -10,6 +10,7 @@
 #include "compiler/analysis/phones.hpp"
 #include "compiler/backends/markup.hpp"
 #include "compiler/backends/protocol_text.hpp"
+#include "compiler/backends/reader_style.hpp"
 #include "compiler/backends/sha256.hpp"
 #include "compiler/model/dates.hpp"
 #include "compiler/source/embedded.hpp"
@@ -51,7 +52,7 @@ class Directory {
     if (contacts.empty() && extra.empty()) return;
     html_ += fmt::format("<div class=\"group\">\n<h{}>{}</h{}>\n{}<ul class=\"contacts\">\n", level,
                          markup_text(heading), level, extra);
-    for (const auto& contact : contacts) add(contact, group_name, agency_title);
+    for (const auto& contact : contacts) add(contact, heading, group_name, agency_title);
     html_ += "</ul>\n</div>\n";
   }
 
@@ -73,10 +74,28 @@ class Directory {
     }
     return all;
   }
+  // The words of every minute at which the answer to "who can be reached now" can
+  // change, so that the script says the times as the rest of the page does.
+  json clock() const {
+    json words = json::object();
+    auto add = [&](int minute) { words[std::to_string(minute)] = clock_words(minute); };
+    add(0);
+    add(analysis::minutes_per_day);
+    for (const auto& entry : availabilities_.entries()) {
+      for (int day = 0; day < analysis::day_kinds; ++day) {
+        for (const auto& range : entry.when.ranges(day)) {
+          add(range.from);
+          add(range.to);
+        }
+      }
+    }
+    return words;
+  }
   std::size_t count() const { return data_.size(); }
 
  private:
-  void add(const model::Contact& contact, const std::string& group_name, std::string_view agency_title) {
+  void add(const model::Contact& contact, const std::string& heading, const std::string& group_name,
+           std::string_view agency_title) {
     auto index = data_.size();
     std::string search = std::string(contact.title.value) + " " + std::string(agency_title) + " " + group_name;
     std::string who = fmt::format("<strong>{}</strong>", markup_text(contact.title.value));
@@ -97,6 +116,10 @@ class Directory {
     phone_links(contact.mobiles, "Mobile");
     phone_links(contact.direct_lines, "Direct line");
     phone_links(contact.switchboards, "Switchboard");
+    if (contact.phones.empty() && contact.mobiles.empty() && contact.direct_lines.empty() &&
+        contact.switchboards.empty()) {
+      means += "<p class=\"no-number\">The protocol gives no phone number.</p>";
+    }
     for (const auto& email : contact.emails) {
       search += " " + std::string(email.value);
       means += fmt::format("<p>Email: <a href=\"{}\">{}</a></p>", markup_text(mailto_href(email.value)),
@@ -115,7 +138,12 @@ class Directory {
     }
 
     auto hours = availabilities_.index_of(contact);
-    const auto& when = availabilities_.entries()[hours].words;
+    const auto& entry = availabilities_.entries()[hours];
+    // Where the protocol gives no times, the "now" list takes office hours; the reader
+    // is told so in the words of the page, not the checker's.
+    auto when = entry.stated ? hours_words(entry.when)
+                             : "not stated in the protocol (listed as available " +
+                                   hours_words(analysis::Availability::office_hours()) + ")";
     std::string only;
     if (contact.case_kinds == model::CaseKinds{model::CaseKind::open_cases}) only = "open cases";
     if (contact.case_kinds == model::CaseKinds{model::CaseKind::new_referrals}) only = "new referrals";
@@ -129,7 +157,9 @@ class Directory {
     if (!only.empty()) html_ += fmt::format("<p class=\"only\">Only for: {}</p>\n", markup_text(only));
     html_ += passages_html(contact);
     html_ += "<p class=\"now-badge\" hidden>Available now</p>\n</li>\n";
-    data_.push_back({{"group", group_name}, {"hours", hours}});
+    data_.push_back({{"agency", agency_title.empty() ? "Other contacts" : std::string(agency_title)},
+                     {"line", heading},
+                     {"hours", hours}});
   }
 
   const model::Model& model_;
@@ -209,6 +239,43 @@ std::string unescaped_markup(std::string_view text) {
   return out;
 }
 
+// The top of "Who to contact now": the protocol's own rule for immediate risk, in its
+// words, then the list the script fills in with whoever can be reached at the time.
+std::string now_section(const model::Model& model, std::string_view publisher_advice) {
+  std::string html = "<section id=\"now\" aria-labelledby=\"now-heading\">\n<h2 id=\"now-heading\">Who to contact now</h2>\n";
+  if (model.immediate_risk) {
+    html += "<div class=\"risk-rule\">\n<h3>If someone is at immediate risk</h3>\n";
+    for (const auto& passage : model.immediate_risk->passages()) {
+      if (passage.kind != model::PassageKind::source) continue;
+      html += fmt::format("<blockquote class=\"source\"><p>{}</p></blockquote>\n", markup_text(passage.text.value));
+    }
+    html += "<p><a href=\"#immediate-risk\">What the protocol says about immediate risk</a></p>\n</div>\n";
+  }
+  // Advice that is not the protocol's appears only when the publisher gave it, and says whose it is.
+  if (!publisher_advice.empty()) {
+    html += fmt::format("<div class=\"publisher-advice\">\n<h3>Advice from the publisher of this page</h3>\n"
+                        "<p>{}</p>\n<p class=\"aside\">This advice is not part of the protocol.</p>\n</div>\n",
+                        markup_text(publisher_advice));
+  }
+  html += "<p id=\"now-status\">Contacts who can be reached now are listed here when JavaScript is on. The directory "
+          "below lists every contact with the times they can be reached.</p>\n"
+          "<p id=\"now-change\" class=\"visually-hidden\" aria-live=\"polite\"></p>\n"
+          "<div id=\"now-list\"></div>\n</section>\n";
+  return html;
+}
+
+json reader_day_names() {
+  auto names = json::array();
+  for (int day = 0; day < 7; ++day) names.push_back(day_name(day));
+  return names;
+}
+
+json reader_month_names() {
+  auto names = json::array();
+  for (int month = 1; month <= 12; ++month) names.push_back(month_name(month));
+  return names;
+}
+
 }  // namespace
 
 // `scripts` is the CSP's script-src: the hash of the page's own script, or 'none'.
@@ -246,18 +313,13 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   if (amendments != nullptr) out += "<li><a href=\"#amendments\">Amendments</a></li>\n";
   out += "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
 
-  out += "<section id=\"now\" aria-labelledby=\"now-heading\">\n<h2 id=\"now-heading\">Who to contact now</h2>\n"
-         "<p id=\"now-status\" aria-live=\"polite\">Contacts available now are highlighted here when JavaScript is "
-         "on. The directory below lists every contact with the times they can be reached.</p>\n"
-         "<ul id=\"now-list\"></ul>\n</section>\n";
+  out += now_section(model, page.publisher_advice);
 
-  out += "<section id=\"chart\" aria-labelledby=\"chart-heading\">\n<h2 id=\"chart-heading\">How to escalate</h2>\n";
-  if (!page.svg.empty()) {
-    out += "<figure>\n" + inline_svg(page.svg) +
-           "\n<figcaption>The escalation flow chart. The same steps are listed in order below.</figcaption>\n"
-           "</figure>\n";
-  }
-  out += "<h3>The stages in order</h3>\n<ol class=\"outline\">\n";
+  // The numbered stages come first: on a phone they are what can be read; the chart
+  // follows in its own scrolling area at a size its words can be read at (on a wide
+  // screen the style puts it back above the list).
+  out += "<section id=\"chart\" aria-labelledby=\"chart-heading\">\n<h2 id=\"chart-heading\">How to escalate</h2>\n"
+         "<div class=\"stages-in-order\">\n<h3>The stages in order</h3>\n<ol class=\"outline\">\n";
   for (const auto& item : chart_outline(*page.chart)) {
     out += "<li>" + markup_text(item.text);
     if (!item.details.empty()) {
@@ -267,7 +329,14 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
     }
     out += "</li>\n";
   }
-  out += "</ol>\n</section>\n";
+  out += "</ol>\n</div>\n";
+  if (!page.svg.empty()) {
+    out += "<figure>\n<div class=\"chart-area\" tabindex=\"0\" role=\"group\" aria-label=\"Flow chart\">\n" +
+           inline_svg(page.svg) +
+           "\n</div>\n<figcaption>The escalation flow chart: the same stages as the list. On a small screen, "
+           "scroll inside it to see all of it.</figcaption>\n</figure>\n";
+  }
+  out += "</section>\n";
   out += text.in_full;
   if (amendments != nullptr) out += amendments_section_html(*amendments);
 
@@ -341,11 +410,11 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
          "<p id=\"filter-count\" aria-live=\"polite\"></p>\n";
   out += directory.html();
   out += "</section>\n</main>\n<footer>\n";
-  out += fmt::format("<p>Made by escc from {}. Check the protocol itself for anything not shown here.</p>\n",
-                     markup_text(page.source_name));
+  out += "<p>Check the protocol itself for anything not shown here.</p>\n";
   out += "</footer>\n";
 
-  json data{{"bank_holidays", json::array()}, {"hours", directory.hours()}, {"contacts", directory.data()}};
+  json data{{"bank_holidays", json::array()}, {"hours", directory.hours()}, {"contacts", directory.data()},
+            {"clock", directory.clock()}, {"days", reader_day_names()}, {"months", reader_month_names()}};
   if (model.protocol && model.protocol->calendar.valid()) {
     for (const auto& h : model.calendars.at(model.protocol->calendar.index).holidays) {
       data["bank_holidays"].push_back(iso_date({h.date.year, h.date.month, h.date.day}));
@@ -429,7 +498,7 @@ std::string emit_index(const std::vector<IndexEntry>& entries, bool amendments_f
     }
     out += fmt::format("<p>Files: {}</p>\n</li>\n", fmt::join(links, ", "));
   }
-  out += "</ul>\n</main>\n<footer>\n<p>Made by escc.</p>\n</footer>\n</body>\n</html>\n";
+  out += "</ul>\n</main>\n<footer>\n<p>Check each protocol itself for anything not shown on its page.</p>\n</footer>\n</body>\n</html>\n";
   return out;
 }
 

@@ -22,6 +22,9 @@ struct DirectoryPage {
   std::string svg;          // the drawn chart, embedded in the page
   std::string source_name;  // "barnet.esc", for the footer
   std::vector<std::string> files;  // the files built beside the page, which the index links
+  // Advice of the page's publisher for "who to contact now" (`escc build --publisher-advice`),
+  // shown as theirs; none when empty: the protocol's words are the page's.
+  std::string publisher_advice = {};
 };
 
 // The head of a page, its style and its Content-Security-Policy: `scripts` is the CSP's

@@ -13,6 +13,7 @@
 #include "compiler/analysis/duties.hpp"
 #include "compiler/analysis/phones.hpp"
 #include "compiler/backends/markup.hpp"
+#include "compiler/backends/reader_style.hpp"
 #include "compiler/model/dates.hpp"
 #include "compiler/model/unknowns.hpp"
 #include "compiler/source/spoken_list.hpp"
@@ -154,7 +155,7 @@ std::string contact_html(const model::Contact& contact, const model::Model& mode
   if (contact.address) means.push_back("by post to " + markup_text(contact.address->value));
   std::string html = "<li>" + who;
   if (!means.empty()) html += ": " + spoken_list(means, "and");
-  if (!contact.windows.empty()) html += ". " + markup_text(capitalised(analysis::availability_words(contact, model)));
+  if (!contact.windows.empty()) html += ". " + markup_text(capitalised(hours_words(analysis::availability_of(contact, model))));
   if (contact.case_kinds == model::CaseKinds{model::CaseKind::open_cases}) html += ". For open cases";
   if (contact.case_kinds == model::CaseKinds{model::CaseKind::new_referrals}) html += ". For new referrals";
   if (contact.condition) html += ". If " + markup_text(contact.condition->value);
@@ -575,7 +576,7 @@ std::string unknown_html(const model::Unknown& unknown) { return unknown_words(u
 
 std::string phone_html(std::string_view number) {
   if (!analysis::phone_problem(number).empty()) return markup_text(number);
-  return fmt::format("<a href=\"tel:{}\">{}</a>", tel_href(number), markup_text(number));
+  return fmt::format("<a href=\"tel:{}\">{}</a>", tel_href(number), markup_text(phone_words(number)));
 }
 
 std::string duties_html(const std::vector<model::Duty>& duties, const model::Model& model) {

@@ -28,6 +28,7 @@ struct ProtocolInput {
   std::string_view source_path;                 // the protocol file as the command line named it
   const std::vector<std::string>& files;        // every file built beside it, for the page to link
   std::span<const Diagnostic> findings = {};    // the checker's on this protocol, for the C++ tables
+  std::string_view publisher_advice = {};       // `escc build --publisher-advice`, for the page
   const Amendments* amendments = nullptr;       // when built with --previous, for the page's section
 };
 

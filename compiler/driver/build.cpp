@@ -236,7 +236,8 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     const auto& drawing = drawings[f];
     auto stem = std::filesystem::path(file.path).stem().string();
     auto files = files_of(stem);
-    backends::ProtocolInput input{file.model, file.analyses, chart, dot, drawing, stem, file.path, files, file.findings};
+    backends::ProtocolInput input{file.model, file.analyses, chart, dot, drawing, stem, file.path, files, file.findings,
+                                  options.publisher_advice};
     if (!amendments.empty()) input.amendments = &amendments[f];
     for (const auto& format : options.emit) {
       const auto& backend = *backends::backend_named(format);

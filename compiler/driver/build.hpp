@@ -26,6 +26,8 @@ struct BuildOptions {
   // written: NAME-amendments.html, .atom and .json, amendments.atom, and a section of
   // the page. A published version with errors stops the build.
   PublishedVersions* previous = nullptr;
+  // The publisher's own advice for the pages' "who to contact now", shown as theirs.
+  std::string publisher_advice;
 };
 
 struct BuildRun {

@@ -113,7 +113,7 @@ async function nowTitles(at) {
   const { page, context } = await open('barnet.html', { at });
   const available = await page.locator('.contact.available-now .who strong').allTextContents();
   const status = await page.locator('#now-status').textContent();
-  const listed = await page.locator('#now-list > li').count();
+  const listed = await page.locator('#now-list .now-contact').count();
   await context.close();
   return { available, status, listed };
 }

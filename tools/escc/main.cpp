@@ -192,6 +192,7 @@ struct BuildCommand {
   std::vector<std::string> emit;
   std::string depfile;
   std::string previous;
+  std::string publisher_advice;
 };
 
 int run_build(BuildCommand options) {
@@ -221,6 +222,7 @@ int run_build(BuildCommand options) {
     }
     build_options.previous = previous.get();
   }
+  build_options.publisher_advice = options.publisher_advice;
   auto run = esc::build_files(options.check.files, reader, writer, sources, sink, build_options);
   print_findings(options.check, sink, sources);
   if (run.io_problem) return exit_usage;
@@ -607,6 +609,9 @@ int run(int argc, char** argv) {
   add_name_option(build_command, "--previous", build.previous,
                   "The published versions, a folder or a git revision such as a tag: also write each protocol's "
                   "amendments (what changed in meaning since), as a page, a section of its page and Atom feeds");
+  build_command->add_option("--publisher-advice", build.publisher_advice,
+                             "Your own advice for readers, shown in each page's \"Who to contact now\" as the "
+                             "publisher's, not the protocol's (such as when to call 999)");
   add_check_options(build_command, build.check);
 
   DiffCommand diff;

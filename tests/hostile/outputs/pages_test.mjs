@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { checkList, launchChromium } from '../../browser/harness.mjs';
+import { checkList, launchChromium, statusHolds } from '../../browser/harness.mjs';
 
 const [site, site2, modules, ...names] = process.argv.slice(2);
 const { expect, finish } = checkList();
@@ -89,7 +89,7 @@ for (const name of ['javascript:alert(1).html', 'index.html']) {
     `${name}: a script or javascript: link added to the page does not run`);
   if (name !== 'index.html') {
     const status = await page.locator('#now-status').textContent();
-    expect(/Available at Monday, 21 December 2026/.test(status), `${name}: escc's own script runs (${status})`);
+    expect(/^Monday 21 December 2026, /.test(status), `${name}: escc's own script runs (${status})`);
   }
   expect(problems.length === 0, `${name}: no errors (${problems.join('; ')})`);
   await context.close();
@@ -108,15 +108,15 @@ async function now(timezoneId, at) {
   const newYork = await now('America/New_York', '2026-12-21T10:00:00Z');
   expect(newYork.available.includes('MASH team manager'), 'New York device, UK Monday 10:00: the MASH team manager is available');
   expect(!newYork.available.includes('Emergency Duty Team'), 'New York device, UK Monday 10:00: the Emergency Duty Team is not');
-  expect(/Monday, 21 December 2026.* 10:00 UK time/.test(newYork.status), `the status gives UK time (${newYork.status})`);
+  expect(statusHolds(newYork.status, '2026-12-21', '10:00'), `the status gives UK time (${newYork.status})`);
   // Monday 6 July 2026, 09:30 in the UK (BST, UTC+1): 17:30 in Tokyo.
   const summer = await now('Asia/Tokyo', '2026-07-06T08:30:00Z');
   expect(summer.available.includes('MASH team manager'), 'Tokyo device, UK Monday 09:30 in summer time: the MASH team manager is available');
-  expect(/09:30 UK time/.test(summer.status), `summer time is kept (${summer.status})`);
+  expect(statusHolds(summer.status, '2026-07-06', '09:30'), `summer time is kept (${summer.status})`);
   // Thursday 24 December 2026, 23:30 in the UK, already Christmas Day in Tokyo: not a bank holiday yet.
   const christmasEve = await now('Asia/Tokyo', '2026-12-24T23:30:00Z');
   expect(!/bank holiday/.test(christmasEve.status), `Christmas Eve in the UK is not a bank holiday (${christmasEve.status})`);
-  expect(/Thursday, 24 December 2026/.test(christmasEve.status), `the UK date is shown (${christmasEve.status})`);
+  expect(statusHolds(christmasEve.status, '2026-12-24', '23:30'), `the UK date is shown (${christmasEve.status})`);
   // Saturday 19 December 2026, 22:00 in the UK: Sunday 07:00 in Tokyo.
   const saturday = await now('Asia/Tokyo', '2026-12-19T22:00:00Z');
   expect(saturday.available.includes('On-call Duty Detective Inspector covering the North of London'),

@@ -1,0 +1,30 @@
+// How a page writes times, days and phone numbers for its readers: as UK public-sector
+// pages do (GOV.UK's style guide): "Monday to Friday, 9am to 5pm", "9:30am", "midday",
+// "020 8359 2252". Decided here once; the page's script is handed the words it needs.
+// Reports for authors (escc deadlines, escc diff) keep their 24-hour clock.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compiler/analysis/availability.hpp"
+
+namespace esc::backends {
+
+// "Monday" for 0 to "Sunday" for 6; "January" for 1 to "December" for 12. The page's
+// script is handed these to write the date of "now" as the page writes dates.
+std::string_view day_name(int day);
+std::string_view month_name(int month);
+
+// A minute of the day, 0 to 1440: "midnight", "9am", "9:30am", "midday", "5:15pm".
+std::string clock_words(int minute);
+
+// When an availability can be reached: "Monday to Friday, 9am to 5pm; Saturday and
+// Sunday, 24 hours; bank holidays, 10am to 4pm".
+std::string hours_words(const analysis::Availability& availability);
+
+// A diallable UK number grouped as GOV.UK groups it, digits unchanged ("0208 359 2252"
+// becomes "020 8359 2252"); anything else (extensions, short codes, words) as written.
+std::string phone_words(std::string_view written);
+
+}  // namespace esc::backends
