@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "compiler/model/dates.hpp"
 #include "compiler/source/spoken_list.hpp"
 
 namespace esc::analysis {
@@ -31,21 +32,19 @@ std::string day_times(const std::vector<MinuteRange>& ranges) {
 
 // "weekdays", "weekends and bank holidays", "Monday, Wednesday and Saturday"
 std::string day_names(unsigned days) {
-  static constexpr std::array<const char*, 7> names = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                       "Friday", "Saturday", "Sunday"};
   std::vector<std::string> parts;
   if ((days & 0x1F) == 0x1F) {
     parts.push_back("weekdays");
   } else {
     for (int day = 0; day < 5; ++day) {
-      if (days & (1u << day)) parts.push_back(names[static_cast<std::size_t>(day)]);
+      if (days & (1u << day)) parts.push_back(std::string(weekday_name(day)));
     }
   }
   if ((days & 0x60) == 0x60) {
     parts.push_back("weekends");
   } else {
     for (int day = 5; day < 7; ++day) {
-      if (days & (1u << day)) parts.push_back(names[static_cast<std::size_t>(day)]);
+      if (days & (1u << day)) parts.push_back(std::string(weekday_name(day)));
     }
   }
   if (days & (1u << bank_holiday_day)) parts.push_back("bank holidays");

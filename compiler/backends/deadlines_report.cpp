@@ -14,8 +14,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 std::string day_words(std::int64_t day) {
-  static constexpr const char* names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  return fmt::format("{} {}", names[weekday(day)], long_date(civil_date(day)));
+  return fmt::format("{} {}", weekday_name(weekday(day)), long_date(civil_date(day)));
 }
 
 std::string clock(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }

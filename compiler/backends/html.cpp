@@ -264,9 +264,10 @@ std::string now_section(const model::Model& model, std::string_view publisher_ad
   return html;
 }
 
+// The page's script is handed these to write the date of "now" as the page writes dates.
 json reader_day_names() {
   auto names = json::array();
-  for (int day = 0; day < 7; ++day) names.push_back(day_name(day));
+  for (int day = 0; day < 7; ++day) names.push_back(weekday_name(day));
   return names;
 }
 

@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 #include "compiler/analysis/phones.hpp"
+#include "compiler/model/dates.hpp"
 #include "compiler/source/spoken_list.hpp"
 
 namespace esc::backends {
@@ -16,9 +16,6 @@ using analysis::bank_holiday_day;
 using analysis::day_kinds;
 using analysis::minutes_per_day;
 using analysis::MinuteRange;
-
-constexpr std::array<const char*, 7> day_names = {"Monday", "Tuesday", "Wednesday", "Thursday",
-                                                  "Friday", "Saturday", "Sunday"};
 
 bool all_day(const std::vector<MinuteRange>& ranges) {
   return ranges.size() == 1 && ranges[0].from == 0 && ranges[0].to == minutes_per_day;
@@ -52,9 +49,9 @@ std::string days_words(unsigned days) {
       int last = day;
       while (last + 1 < 7 && (days & (1u << (last + 1)))) ++last;
       if (last - day >= 2) {
-        parts.push_back(fmt::format("{} to {}", day_names[day], day_names[last]));
+        parts.push_back(fmt::format("{} to {}", weekday_name(day), weekday_name(last)));
       } else {
-        for (int d = day; d <= last; ++d) parts.push_back(day_names[d]);
+        for (int d = day; d <= last; ++d) parts.push_back(std::string(weekday_name(d)));
       }
       day = last + 1;
     }
@@ -71,15 +68,6 @@ std::string days_words(unsigned days) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
-
-std::string_view day_name(int day) { return day_names.at(static_cast<std::size_t>(day)); }
-
-std::string_view month_name(int month) {
-  static constexpr std::array<const char*, 12> names = {"January", "February", "March",     "April",
-                                                        "May",     "June",     "July",      "August",
-                                                        "September", "October", "November", "December"};
-  return names.at(static_cast<std::size_t>(month - 1));
-}
 
 std::string clock_words(int minute) {
   if (minute % minutes_per_day == 0) return "midnight";

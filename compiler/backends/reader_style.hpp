@@ -11,11 +11,6 @@
 
 namespace esc::backends {
 
-// "Monday" for 0 to "Sunday" for 6; "January" for 1 to "December" for 12. The page's
-// script is handed these to write the date of "now" as the page writes dates.
-std::string_view day_name(int day);
-std::string_view month_name(int month);
-
 // A minute of the day, 0 to 1440: "midnight", "9am", "9:30am", "midday", "5:15pm".
 std::string clock_words(int minute);
 

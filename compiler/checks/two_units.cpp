@@ -9,17 +9,13 @@
 // day gets two different deadlines from one sentence.
 #include <fmt/format.h>
 
-#include <array>
-
 #include "compiler/analysis/durations.hpp"
 #include "compiler/checks/checks.hpp"
 #include "compiler/checks/timeframe_words.hpp"
+#include "compiler/model/dates.hpp"
 
 namespace esc::checks {
 namespace {
-
-constexpr std::array<std::string_view, 7> weekday_names = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                           "Friday", "Saturday", "Sunday"};
 
 // Whole days of clock time, when the duration is one: 48 hours, 3 calendar days, 1 week.
 std::optional<std::int64_t> clock_days(const model::Duration& duration) {
@@ -100,9 +96,9 @@ void report_weekend(const Context& context, DiagnosticSink& sink, const model::T
                           : "a bank holiday";
   std::string shown;
   if (example) {
-    shown = fmt::format(": raised on a {}, {} ends on {}, {} on {}", weekday_names[example->raised],
-                        clock_side->describe(), weekday_names[example->clock_end % 7], working_side->describe(),
-                        weekday_names[example->working_end % 7]);
+    shown = fmt::format(": raised on a {}, {} ends on {}, {} on {}", weekday_name(static_cast<int>(example->raised)),
+                        clock_side->describe(), weekday_name(static_cast<int>(example->clock_end % 7)), working_side->describe(),
+                        weekday_name(static_cast<int>(example->working_end % 7)));
   }
   auto& d = sink.report(Code::T013, timeframe.span,
                         fmt::format("the document gives this time as {} and as {}, which differ whenever the {} "

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <charconv>
 
 namespace esc {
@@ -57,12 +58,23 @@ std::optional<CivilDate> parse_iso_date(std::string_view text) {
 
 std::string iso_date(const CivilDate& date) { return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day); }
 
+std::string_view weekday_name(int weekday) {
+  static constexpr std::array<std::string_view, 7> names = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                            "Friday", "Saturday", "Sunday"};
+  return names.at(static_cast<std::size_t>(weekday));
+}
+
+std::string_view month_name(int month) {
+  static constexpr std::array<std::string_view, 12> names = {"January", "February", "March",     "April",
+                                                             "May",     "June",     "July",      "August",
+                                                             "September", "October", "November", "December"};
+  return names.at(static_cast<std::size_t>(month - 1));
+}
+
 std::string long_date(const CivilDate& date, bool month_only) {
-  static constexpr const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                           "July",    "August",   "September", "October", "November", "December"};
   if (date.month == 0) return fmt::format("{}", date.year);
-  if (month_only) return fmt::format("{} {}", months[date.month - 1], date.year);
-  return fmt::format("{} {} {}", date.day, months[date.month - 1], date.year);
+  if (month_only) return fmt::format("{} {}", month_name(date.month), date.year);
+  return fmt::format("{} {} {}", date.day, month_name(date.month), date.year);
 }
 
 }  // namespace esc

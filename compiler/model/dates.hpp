@@ -24,6 +24,10 @@ int weekday(std::int64_t day_number);
 // "2026-11-23" -> date; nullopt unless it is a real date in that exact form (there is no year 0).
 std::optional<CivilDate> parse_iso_date(std::string_view text);
 std::string iso_date(const CivilDate& date);
+// "Monday" for 0 (as weekday() numbers them) to "Sunday" for 6.
+std::string_view weekday_name(int weekday);
+// "January" for 1 to "December" for 12.
+std::string_view month_name(int month);
 // "23 November 2026", "March 2024" (month only), "2019" (month 0: a year alone).
 std::string long_date(const CivilDate& date, bool month_only = false);
 
