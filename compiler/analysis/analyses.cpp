@@ -36,7 +36,7 @@ Days over(const std::vector<const Analyses*>& readings, Each each) {
   for (const auto* reading : readings) {
     Days days = each(*reading);
     if (!days) return std::nullopt;
-    range = range ? model::WorkingDays{std::min(range->low, days->low), std::max(range->high, days->high)} : days;
+    range = range ? model::range_over(*range, *days) : days;
   }
   return range;
 }

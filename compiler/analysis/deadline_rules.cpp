@@ -20,19 +20,15 @@ std::string_view basis_words(DeadlineBasis basis) {
   return "";
 }
 
-model::WorkingDays span_of(model::WorkingDays a, model::WorkingDays b) {
-  return {std::min(a.low, b.low), std::max(a.high, b.high)};
-}
-
 // The time the stage states for itself, apart from "by day N" and times counted from a
 // step (which fall within the stage): the range over them, when every one is countable.
 std::optional<model::WorkingDays> stated_time(const model::Stage& stage) {
   std::optional<model::WorkingDays> days;
   for (const auto& timeframe : stage.timeframes) {
-    if (timeframe.by_day || timeframe.after_step) continue;
+    if (!timeframe.whole_stage()) continue;
     auto these = timeframe.working_days();
     if (!these) return std::nullopt;
-    days = days ? span_of(*days, *these) : *these;
+    days = days ? model::range_over(*days, *these) : *these;
   }
   return days;
 }
@@ -107,7 +103,7 @@ std::vector<DeadlineRule> deadline_rules(const model::Model& model, const Flow& 
           if (auto stated = stated_time(stage); stated && *stated != *time.own) {
             rule.stated_otherwise = stated;
             rule.otherwise_basis = DeadlineBasis::timeframe;
-            rule.days = span_of(*time.own, *stated);
+            rule.days = model::range_over(*time.own, *stated);
           }
         }
       }
@@ -138,7 +134,7 @@ void widen_rules_over_readings(std::vector<DeadlineRule>& shown,
         if (known || rule.stated_otherwise) continue;
         rule.stated_otherwise = days;
         rule.otherwise_basis = basis;
-        rule.days = span_of(*rule.days, *days);
+        rule.days = model::range_over(*rule.days, *days);
       }
     }
     if (uncountable_somewhere && rule.figure) {

@@ -87,7 +87,7 @@ Deadlines work_out_deadlines(const model::Model& model, const Analyses& analyses
     for (const auto& each : analyses.overall_by_reading) {
       if (!each) continue;
       auto& range = deadlines.overall_where_stated;
-      range = range ? model::WorkingDays{std::min(range->low, each->low), std::max(range->high, each->high)} : *each;
+      range = range ? model::range_over(*range, *each) : *each;
     }
     // Where no reading gives a figure, there is none to depend on a reading.
     deadlines.overall_depends_on_reading = deadlines.overall_where_stated.has_value();

@@ -49,7 +49,7 @@ std::optional<model::WorkingDays> step_days(const model::Step& step) {
     for (const auto& variant : step.variants) {
       auto these = variant.timeframe ? variant.timeframe->working_days() : std::nullopt;
       if (!these) return std::nullopt;
-      days = days ? model::WorkingDays{std::min(days->low, these->low), std::max(days->high, these->high)} : these;
+      days = days ? model::range_over(*days, *these) : these;
     }
   }
   // A step taken only under a condition ("if not agreed") may not be taken either.
@@ -200,14 +200,14 @@ Durations analyse_durations(const model::Model& model) {
       std::size_t stated = 0;
       for (const auto& timeframe : stage.timeframes) {
         // One counted from a step falls within the stage's own time.
-        if (timeframe.by_day || timeframe.after_step) continue;
+        if (!timeframe.whole_stage()) continue;
         auto these = timeframe.working_days();
         if (!these) {
           time.complete = false;
           continue;
         }
         if (first == nullptr) first = &timeframe;
-        days = days ? model::WorkingDays{std::min(days->low, these->low), std::max(days->high, these->high)} : these;
+        days = days ? model::range_over(*days, *these) : these;
         ++stated;
       }
       if (days && time.complete) {

@@ -13,7 +13,7 @@ void steps_and_stage(const Context& context, DiagnosticSink& sink) {
     if (!time.from_steps) continue;
     for (const auto& stated : stage.timeframes) {
       // A time counted from one of the steps is no limit on the whole stage.
-      if (stated.by_day || stated.after_step) continue;
+      if (!stated.whole_stage()) continue;
       auto limit = stated.working_days();
       if (!limit) continue;
       bool step_too_long = false;

@@ -4,6 +4,7 @@
 // (ids), never by pointer, and keep the span of the text they came from.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -126,6 +127,10 @@ struct WorkingDays {
 };
 
 inline WorkingDays operator+(WorkingDays a, WorkingDays b) { return {a.low + b.low, a.high + b.high}; }
+// Either of two spans, whichever is taken: from the shorter low to the longer high.
+inline WorkingDays range_over(WorkingDays a, WorkingDays b) {
+  return {std::min(a.low, b.low), std::max(a.high, b.high)};
+}
 
 enum class DurationKind : std::uint8_t { amount, same_working_day, immediately, as_soon_as_possible };
 // `days` is "5 days" as the document writes it, without saying working or calendar days.
@@ -222,6 +227,9 @@ struct Timeframe {
   Modality modality = Modality::unstated;  // of a stage's own timeframe or a target
   Guidance guidance = Guidance::none;
   bool advisory() const { return guidance != Guidance::none; }
+  // The time the whole stage is given: not "by day N" (a day of the whole escalation) nor
+  // a time counted from one of its steps (which falls within the stage).
+  bool whole_stage() const { return !by_day && !after_step; }
   // The time in working days: the duration's, or the lesser or greater of it and its
   // alternative as the document says. Where one of the two cannot be counted, the
   // lesser is at most the other and the greater is not known.
