@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "compiler/source/source.hpp"
+
 extern char** environ;
 
 namespace esc {
@@ -130,9 +132,8 @@ class PublishedRevision final : public PublishedVersions {
     std::error_code error;
     auto full = fs::weakly_canonical(fs::absolute(path, error), error);
     if (error) return std::nullopt;
-    auto inside = full.lexically_relative(reader_.top());
-    if (inside.empty() || *inside.begin() == "..") return std::nullopt;
-    auto name = reader_.prefix() + inside.generic_string();
+    if (!is_inside(reader_.top(), full.string())) return std::nullopt;
+    auto name = reader_.prefix() + full.lexically_relative(reader_.top()).generic_string();
     std::string problem;
     if (!reader_.read(name, problem)) return std::nullopt;
     return name;

@@ -10,6 +10,7 @@
 #include "compiler/driver/build.hpp"
 #include "compiler/findings/render.hpp"
 #include "compiler/source/inputs.hpp"
+#include "compiler/source/source.hpp"
 
 namespace esc::serve {
 namespace {
@@ -40,11 +41,6 @@ std::string full_path(const std::string& path) {
   std::error_code error;
   auto full = fs::weakly_canonical(fs::absolute(path, error), error);
   return error ? fs::path(path).lexically_normal().string() : full.string();
-}
-
-bool inside(const std::string& full, const std::string& folder) {
-  auto relative = fs::path(full).lexically_relative(folder);
-  return !relative.empty() && *relative.begin() != "..";
 }
 
 // Polls the server for builds and swaps in the page's <main> when one changes it,
@@ -189,7 +185,7 @@ void Site::rebuild(const std::set<std::string>& changed) {
   std::vector<std::string> refused;
   auto inputs = expand_inputs({folder_});
   for (const auto& path : inputs.files) {
-    if (inside(full_path(path), full_folder_)) found.push_back(path);
+    if (is_inside(full_folder_, full_path(path))) found.push_back(path);
     else refused.push_back(path);
   }
   std::map<std::string, ServedProtocol> before;

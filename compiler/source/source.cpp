@@ -160,6 +160,13 @@ std::optional<std::string> DiskFileReader::read_as(FileIdentity identity) const 
   return found->second;
 }
 
+bool is_inside(const std::string& folder, const std::string& path) {
+  auto folder_text = std::filesystem::path(folder).lexically_normal().string();
+  auto path_text = std::filesystem::path(path).lexically_normal().string();
+  if (!folder_text.empty() && folder_text.back() != '/') folder_text += '/';
+  return path_text.rfind(folder_text, 0) == 0;
+}
+
 std::optional<std::string> DiskFileReader::real_path(const std::string& path) {
   std::error_code error;
   auto real = std::filesystem::weakly_canonical(path, error);

@@ -75,6 +75,11 @@ inline constexpr std::uint64_t largest_input_bytes = std::uint64_t{256} << 20;
 // be read.
 inline constexpr std::string_view no_such_file = "no such file";
 
+// Whether `path` lies below `folder`, both already resolved (links followed): the one
+// test of "nothing outside the folder" for imports, documents, served pages and
+// published versions read from git.
+bool is_inside(const std::string& folder, const std::string& path);
+
 // A file as the system knows it, whatever path names it (hard links and links included).
 struct FileIdentity {
   std::uint64_t device = 0;

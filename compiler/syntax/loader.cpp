@@ -27,13 +27,6 @@ struct Request {
   bool regional = false;  // named by `extends`
 };
 
-bool is_inside(const fs::path& root, const fs::path& candidate) {
-  auto root_text = root.lexically_normal().string();
-  auto candidate_text = candidate.lexically_normal().string();
-  if (!root_text.empty() && root_text.back() != '/') root_text += '/';
-  return candidate_text.rfind(root_text, 0) == 0;
-}
-
 class Loader {
  public:
   Loader(FileReader& reader, SourceManager& sources, DiagnosticSink& sink, const LoadOptions& options)
