@@ -5,6 +5,12 @@
 set(commit unknown)
 find_program(GIT_PROGRAM git)
 if(GIT_PROGRAM)
+  # Only escc's own checkout counts, not a repository the sources were unpacked inside.
+  execute_process(COMMAND "${GIT_PROGRAM}" -C "${SOURCE_DIR}" rev-parse --show-toplevel
+                  OUTPUT_VARIABLE top OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+  file(REAL_PATH "${SOURCE_DIR}" source_real)
+endif()
+if(GIT_PROGRAM AND top AND source_real STREQUAL top)
   execute_process(COMMAND "${GIT_PROGRAM}" -C "${SOURCE_DIR}" describe --tags --always --dirty
                   RESULT_VARIABLE status OUTPUT_VARIABLE described OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
   # Outside a git checkout (a release tarball) git fails, and escc says "unknown".
