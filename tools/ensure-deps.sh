@@ -11,9 +11,10 @@ set -euo pipefail
 build_packages=(cmake ninja-build pkg-config g++ make tao-pegtl-dev libfmt-dev
   libgraphviz-dev graphviz catch2 nlohmann-json3-dev libcli11-dev libmimalloc-dev
   libhunspell-dev hunspell-en-gb libcpp-httplib-dev libxml2-dev)
-# dpkg-dev (dpkg-shlibdeps) and file: CPack's Debian package; man-db: its manual page.
+# dpkg-dev (dpkg-shlibdeps) and file: CPack's Debian package; man-db: its manual page;
+# poppler-utils (pdftotext): reading the printed pages back.
 package_packages=(dpkg-dev file)
-test_packages=(clang chromium neovim libxml2-utils "${package_packages[@]}" man-db)
+test_packages=(clang chromium neovim libxml2-utils "${package_packages[@]}" man-db poppler-utils)
 fuzz_packages=(clang libclang-rt-14-dev)
 bench_packages=(valgrind time plantuml)
 
