@@ -23,6 +23,7 @@
 #include "compiler/backends/html.hpp"
 #include "compiler/backends/json.hpp"
 #include "compiler/backends/sha256.hpp"
+#include "compiler/backends/standing.hpp"
 #include "compiler/backends/trace_report.hpp"
 #include "compiler/driver/check.hpp"
 #include "compiler/findings/render.hpp"
@@ -157,7 +158,11 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     compare_with_golden(shared_parts_marked(esc::backends::emit_cpp_tables(model, analyses, stem, run.files[0].findings),
                                             header_parts),
                         "tests/golden/cpp/" + stem + ".hpp");
-    compare_with_golden(shared_parts_marked(esc::backends::emit_html({&model, &analyses, &chart, "", name, {}}), page_parts),
+    // The page's standing is judged on the day the reports are, from the same findings.
+    esc::backends::DirectoryPage page{&model, &analyses, &chart, "", name, {}};
+    page.findings = run.files[0].findings;
+    page.today = options.today;
+    compare_with_golden(shared_parts_marked(esc::backends::emit_html(page), page_parts),
                         "tests/golden/html/" + stem + ".html");
     // A disagreement raised on the Friday before Christmas 2026, at half past two.
     esc::analysis::DeadlineOptions deadline_options;
@@ -165,6 +170,37 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     deadline_options.minute = 14 * 60 + 30;
     auto deadlines = esc::analysis::work_out_deadlines(model, analyses, deadline_options);
     compare_with_golden(esc::backends::render_deadlines_text(deadlines, model), "tests/golden/deadlines/" + stem + ".txt");
+  }
+}
+
+// The standing each page tells its readers at the top, the same in brief for the index,
+// and the points not resolved: for every protocol and for crafted ones (tests/standing/:
+// a draft, a withdrawn protocol reviewed by interval, stages lost or only in a picture,
+// one in good standing), judged on the day the reports are.
+TEST_CASE("each protocol's standing matches its golden file", "[golden][standing]") {
+  std::vector<std::string> paths;
+  for (const auto& name : esc::test::files_in("protocols", ".esc")) paths.push_back("protocols/" + name);
+  auto crafted = esc::test::files_in("tests/standing", ".esc");
+  REQUIRE(crafted.size() >= 5);
+  for (const auto& name : crafted) paths.push_back("tests/standing/" + name);
+  for (const auto& path : paths) {
+    INFO(path);
+    RepositoryReader reader;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    esc::CheckOptions options;
+    options.today = esc::day_number({2026, 11, 23});
+    auto run = esc::check_files({path}, reader, sources, sink, options);
+    REQUIRE(run.files.at(0).resolved);
+    const auto& file = run.files[0];
+    auto chart = esc::backends::chart_of(file.model, file.analyses);
+    esc::backends::StandingFacts facts{&file.model, file.findings, options.today};
+    std::string text = "On the page:\n" + esc::backends::standing_html(facts) + "\nOn the index:\n";
+    for (const auto& said : esc::backends::standing_in_brief(facts)) text += "- " + said + "\n";
+    text += "\nBeside the chart:\n" + esc::backends::stages_not_whole_html(file.model);
+    text += "\nPoints to be resolved:\n" + esc::backends::points_to_resolve_html(facts, chart);
+    auto stem = std::filesystem::path(path).stem().string();
+    compare_with_golden(text, "tests/golden/standing/" + stem + ".txt");
   }
 }
 

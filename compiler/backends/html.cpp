@@ -215,7 +215,7 @@ std::vector<std::string> index_facts(const model::Model& model) {
 
 // The page's entry for the index, where read_index_entry finds it: one line, in the head.
 std::string index_tag(const IndexEntry& entry) {
-  json tag{{"title", entry.title}, {"facts", entry.facts}, {"files", entry.files}};
+  json tag{{"title", entry.title}, {"facts", entry.facts}, {"standing", entry.standing}, {"files", entry.files}};
   return fmt::format("<meta name=\"escc-index\" content=\"{}\">\n",
                      markup_text(tag.dump(-1, ' ', true, json::error_handler_t::replace)));
 }
@@ -295,13 +295,15 @@ std::string page_head(std::string_view title, std::string_view scripts, std::str
 
 std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   const auto& model = *page.model;
+  StandingFacts standing{&model, page.findings, page.today};
   std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
   std::string out = page_head(title + ": contacts and escalation", csp_hash(page_asset("directory.js")),
-                              index_tag(index_entry(model, "", page.files)) +
+                              index_tag(index_entry(standing, "", page.files)) +
                                   (amendments != nullptr ? amendments_feed_link(*amendments) : ""));
   auto text = protocol_text(model, *page.analyses, *page.chart);
   out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
   out += fmt::format("<h1>{}</h1>\n", markup_text(title));
+  out += standing_html(standing);
   out += text.standing;
   out += "</header>\n<nav aria-label=\"On this page\">\n<ul>\n"
          "<li><a href=\"#now\">Who to contact now</a></li>\n"
@@ -311,6 +313,8 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   out += "<li><a href=\"#stages\">The stages in full</a></li>\n";
   if (!model.ambiguities.empty()) out += "<li><a href=\"#unclear\">Where the document is unclear</a></li>\n";
   if (!model.forms.empty()) out += "<li><a href=\"#forms\">Forms</a></li>\n";
+  auto points = points_to_resolve_html(standing, *page.chart);
+  if (!points.empty()) out += "<li><a href=\"#to-resolve\">Points to be resolved</a></li>\n";
   if (amendments != nullptr) out += "<li><a href=\"#amendments\">Amendments</a></li>\n";
   out += "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
 
@@ -320,7 +324,7 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   // follows in its own scrolling area at a size its words can be read at (on a wide
   // screen the style puts it back above the list).
   out += "<section id=\"chart\" aria-labelledby=\"chart-heading\">\n<h2 id=\"chart-heading\">How to escalate</h2>\n"
-         "<div class=\"stages-in-order\">\n<h3>The stages in order</h3>\n<ol class=\"outline\">\n";
+         + stages_not_whole_html(model) + "<div class=\"stages-in-order\">\n<h3>The stages in order</h3>\n<ol class=\"outline\">\n";
   for (const auto& item : chart_outline(*page.chart)) {
     out += "<li>" + markup_text(item.text);
     if (!item.details.empty()) {
@@ -339,6 +343,7 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   }
   out += "</section>\n";
   out += text.in_full;
+  out += points;
   if (amendments != nullptr) out += amendments_section_html(*amendments);
 
   Directory directory(model);
@@ -426,11 +431,13 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   return out;
 }
 
-IndexEntry index_entry(const model::Model& model, std::string stem, std::vector<std::string> files) {
+IndexEntry index_entry(const StandingFacts& standing, std::string stem, std::vector<std::string> files) {
+  const auto& model = *standing.model;
   IndexEntry entry;
   entry.title = model.protocol ? std::string(model.protocol->title.value) : stem;
   entry.stem = std::move(stem);
   entry.facts = index_facts(model);
+  entry.standing = standing_in_brief(standing);
   entry.files = std::move(files);
   return entry;
 }
@@ -453,6 +460,12 @@ std::optional<IndexEntry> read_index_entry(std::string_view head, const std::str
   if (entry.title.empty()) entry.title = stem;
   for (const auto& fact : tag["facts"]) {
     if (fact.is_string()) entry.facts.push_back(fact.get<std::string>());
+  }
+  // Pages written before the standing was shown carry none.
+  if (tag.contains("standing") && tag["standing"].is_array()) {
+    for (const auto& said : tag["standing"]) {
+      if (said.is_string()) entry.standing.push_back(said.get<std::string>());
+    }
   }
   // Only the protocol's own files, and only those still there: a page cannot make the
   // index link anything else.
@@ -492,6 +505,10 @@ std::string emit_index(const std::vector<IndexEntry>& entries, bool amendments_f
                                                 : markup_text(entry.title));
     if (!entry.facts.empty()) {
       out += fmt::format("<p class=\"facts\">{}</p>\n", markup_text(fmt::format("{}", fmt::join(entry.facts, "; "))));
+    }
+    if (!entry.standing.empty()) {
+      out += fmt::format("<p class=\"standing\">Check before use: {}.</p>\n",
+                         markup_text(fmt::format("{}", fmt::join(entry.standing, "; "))));
     }
     std::vector<std::string> links;
     for (const auto& file : entry.files) {

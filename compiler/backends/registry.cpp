@@ -21,7 +21,7 @@ std::string cpp_file(const ProtocolInput& input) {
 std::string html_file(const ProtocolInput& input) {
   auto name = std::filesystem::path(input.source_path).filename().string();
   return emit_html({&input.model, &input.analyses, &input.chart, input.drawing.svg, name, input.files,
-                    std::string(input.publisher_advice)},
+                    std::string(input.publisher_advice), input.findings, input.today},
                    input.amendments);
 }
 

@@ -27,9 +27,10 @@ struct ProtocolInput {
   std::string_view stem;       // "barnet": the outputs are barnet.dot, barnet.svg, ...
   std::string_view source_path;                 // the protocol file as the command line named it
   const std::vector<std::string>& files;        // every file built beside it, for the page to link
-  std::span<const Diagnostic> findings = {};    // the checker's on this protocol, for the C++ tables
+  std::span<const Diagnostic> findings = {};    // the checker's on this protocol, for the C++ tables and the page
   std::string_view publisher_advice = {};       // `escc build --publisher-advice`, for the page
   const Amendments* amendments = nullptr;       // when built with --previous, for the page's section
+  std::int64_t today = 0;                       // the build's date, which the page's review date is judged against
 };
 
 struct Backend {

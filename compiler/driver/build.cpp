@@ -239,6 +239,7 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     backends::ProtocolInput input{file.model, file.analyses, chart, dot, drawing, stem, file.path, files, file.findings,
                                   options.publisher_advice};
     if (!amendments.empty()) input.amendments = &amendments[f];
+    input.today = options.check.today;
     for (const auto& format : options.emit) {
       const auto& backend = *backends::backend_named(format);
       auto target = std::filesystem::path(options.output_folder) / (stem + "." + std::string(backend.extension));
@@ -250,7 +251,7 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
       outputs.emplace_back(in_folder(backends::amendments_feed_name(stem)), backends::emit_amendments_atom(amendments[f]));
       outputs.emplace_back(in_folder(backends::amendments_list_name(stem)), backends::emit_amendments_json(amendments[f]));
     }
-    index.push_back(backends::index_entry(file.model, stem, files_of(stem)));
+    index.push_back(backends::index_entry({&file.model, file.findings, options.check.today}, stem, files_of(stem)));
   }
   if (options.previous != nullptr) {
     outputs.emplace_back((std::filesystem::path(options.output_folder) / std::string(backends::index_feed_name)).string(),
