@@ -21,6 +21,7 @@
 #include "compiler/backends/meaning_diff.hpp"
 #include "compiler/backends/dot.hpp"
 #include "compiler/backends/html.hpp"
+#include "compiler/backends/html_fragment.hpp"
 #include "compiler/backends/json.hpp"
 #include "compiler/backends/sha256.hpp"
 #include "compiler/backends/standing.hpp"
@@ -164,6 +165,8 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     page.today = options.today;
     compare_with_golden(shared_parts_marked(esc::backends::emit_html(page), page_parts),
                         "tests/golden/html/" + stem + ".html");
+    // The same page to embed in a site: its body alone, every id and class prefixed.
+    compare_with_golden(esc::backends::emit_html_fragment(page), "tests/golden/fragment/" + stem + ".fragment.html");
     // A disagreement raised on the Friday before Christmas 2026, at half past two.
     esc::analysis::DeadlineOptions deadline_options;
     deadline_options.start = esc::day_number({2026, 12, 18});
@@ -202,6 +205,35 @@ TEST_CASE("each protocol's standing matches its golden file", "[golden][standing
     auto stem = std::filesystem::path(path).stem().string();
     compare_with_golden(text, "tests/golden/standing/" + stem + ".txt");
   }
+}
+
+// The style and script the fragments share: the page's own, the style scoped to the
+// fragment's root with its names prefixed.
+TEST_CASE("the fragments' shared style and script match their golden files", "[golden][fragment]") {
+  auto files = esc::backends::fragment_files();
+  REQUIRE(files.size() == 2);
+  compare_with_golden(files[0].text, "tests/golden/fragment/" + files[0].name);
+  REQUIRE(files[1].text == embedded(esc::page_assets(), "directory.js"));
+}
+
+TEST_CASE("a fragment's names cannot meet the site's", "[fragment]") {
+  using esc::backends::namespaced_markup;
+  using esc::backends::namespaced_style;
+  CHECK(namespaced_markup("<main>\n<p class=\"a b\" id=\"c\"><a href=\"#c\">x &lt;main&gt;</a></p>\n</main>\n", "escc-") ==
+        "<div class=\"escc-main\">\n<p class=\"escc-a escc-b\" id=\"escc-c\"><a href=\"#escc-c\">x &lt;main&gt;</a></p>\n</div>\n");
+  CHECK(namespaced_markup("<label for=\"f\">F</label><a href=\"https://example.org/#x\">y</a><!-- <p class=\"k\"> -->",
+                          "escc-") ==
+        "<label for=\"escc-f\">F</label><a href=\"https://example.org/#x\">y</a><!-- <p class=\"k\"> -->");
+  CHECK(namespaced_markup("<script type=\"application/json\" id=\"escc-data\" data-prefix=\"\">{}</script>", "escc-") ==
+        "<script type=\"application/json\" id=\"escc-data\" data-prefix=\"escc-\">{}</script>");
+  auto style = namespaced_style("body { margin: .5rem; }\n.a, #b:focus { x: 1; }\nmain h2 { y: 2; }\n"
+                                "@media (max-width: 40rem) { .c .d:not(.e) { z: 3; } }\n@page { margin: 1cm; }\n",
+                                "escc-");
+  CHECK(style.find(".escc-page { margin: .5rem; }") != std::string::npos);
+  CHECK(style.find(".escc-page .escc-a, .escc-page #escc-b:focus { x: 1; }") != std::string::npos);
+  CHECK(style.find(".escc-page .escc-main h2 { y: 2; }") != std::string::npos);
+  CHECK(style.find("@media (max-width: 40rem) { .escc-page .escc-c .escc-d:not(.escc-e) { z: 3; } }") != std::string::npos);
+  CHECK(style.find("@page") == std::string::npos);
 }
 
 // A local protocol layered on a regional one (tests/extends/): the findings of the whole,

@@ -20,14 +20,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// The page's style and script are files of their own (compiler/backends/page/),
-// compiled into escc; see there for what they do.
-std::string_view page_asset(std::string_view name) {
-  for (const auto& file : page_assets()) {
-    if (file.path == name) return file.text;
-  }
-  return {};
-}
 
 
 
@@ -295,13 +287,21 @@ std::string page_head(std::string_view title, std::string_view scripts, std::str
 
 std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   const auto& model = *page.model;
-  StandingFacts standing{&model, page.findings, page.today};
   std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
   std::string out = page_head(title + ": contacts and escalation", csp_hash(page_asset("directory.js")),
-                              index_tag(index_entry(standing, "", page.files)) +
+                              index_tag(index_entry({&model, page.findings, page.today}, "", page.files)) +
                                   (amendments != nullptr ? amendments_feed_link(*amendments) : ""));
+  out += "<body>\n" + directory_body(page, amendments);
+  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", page_asset("directory.js"));
+  return out;
+}
+
+std::string directory_body(const DirectoryPage& page, const Amendments* amendments) {
+  const auto& model = *page.model;
+  StandingFacts standing{&model, page.findings, page.today};
+  std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
   auto text = protocol_text(model, *page.analyses, *page.chart);
-  out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
+  std::string out = "<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
   out += fmt::format("<h1>{}</h1>\n", markup_text(title));
   out += standing_html(standing);
   out += text.standing;
@@ -426,8 +426,8 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
       data["bank_holidays"].push_back(iso_date({h.date.year, h.date.month, h.date.day}));
     }
   }
-  out += "<script type=\"application/json\" id=\"escc-data\">" + script_json(data) + "</script>\n";
-  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", page_asset("directory.js"));
+  // data-prefix: what the page's ids and classes begin with (none here; see html_fragment.cpp).
+  out += "<script type=\"application/json\" id=\"escc-data\" data-prefix=\"\">" + script_json(data) + "</script>\n";
   return out;
 }
 
@@ -473,12 +473,21 @@ std::optional<IndexEntry> read_index_entry(std::string_view head, const std::str
     if (!file.is_string()) continue;
     auto name = file.get<std::string>();
     bool own = false;
-    for (const auto* extension : {".dot", ".svg", ".png", ".hpp", ".html", ".json"}) {
+    for (const auto* extension : {".dot", ".svg", ".png", ".hpp", ".html", ".json", ".fragment.html"}) {
       own = own || name == stem + extension;
     }
     if (own && exists(name)) entry.files.push_back(name);
   }
   return entry;
+}
+
+// The page's style and script are files of their own (compiler/backends/page/),
+// compiled into escc; see there for what they do.
+std::string_view page_asset(std::string_view name) {
+  for (const auto& file : page_assets()) {
+    if (file.path == name) return file.text;
+  }
+  return {};
 }
 
 std::string relative_href(std::string_view file_name) { return "./" + percent_encoded(file_name, "-._~"); }

@@ -38,6 +38,11 @@ std::string page_head(std::string_view title, std::string_view scripts, std::str
 // With `amendments` (a build that compares with the published version), the page has an
 // "Amendments" section and names their feed in its head.
 std::string emit_html(const DirectoryPage& page, const Amendments* amendments = nullptr);
+// The page's body, from its skip link to its data, without the script that reads them:
+// the page and the fragment for embedding (html_fragment.hpp) are both made of it.
+std::string directory_body(const DirectoryPage& page, const Amendments* amendments = nullptr);
+// The page's style and script, as escc embeds them (compiler/backends/page/).
+std::string_view page_asset(std::string_view name);
 
 // One protocol on the index page. The index lists every page escc made in the folder,
 // from this build or an earlier one: each page carries its entry in a <meta> tag.

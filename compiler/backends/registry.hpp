@@ -12,6 +12,7 @@
 #include "compiler/backends/amendments.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/graphviz.hpp"
+#include "compiler/backends/html_fragment.hpp"
 #include "compiler/findings/diagnostics.hpp"
 #include "compiler/model/model.hpp"
 
@@ -41,7 +42,10 @@ struct Backend {
   bool draws_svg = false;
   bool draws_png = false;
   bool writes_index = false;   // also writes index.html, listing every page in the folder
+  bool on_request = false;     // written only when --emit names it
   std::string (*emit)(const ProtocolInput& input) = nullptr;
+  // Files every protocol's output shares (a style sheet, a script), written once into the folder.
+  std::vector<SharedFile> (*shared_files)() = nullptr;
 };
 
 // In the order `escc build` writes them.

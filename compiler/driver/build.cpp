@@ -145,6 +145,14 @@ std::vector<std::string> known_formats() {
   return formats;
 }
 
+std::vector<std::string> default_formats() {
+  std::vector<std::string> formats;
+  for (const auto& backend : backends::backends()) {
+    if (!backend.on_request) formats.emplace_back(backend.format);
+  }
+  return formats;
+}
+
 BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, OutputWriter& writer,
                      SourceManager& sources, DiagnosticSink& sink, const BuildOptions& options) {
   BuildRun run;
@@ -252,6 +260,16 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
       outputs.emplace_back(in_folder(backends::amendments_list_name(stem)), backends::emit_amendments_json(amendments[f]));
     }
     index.push_back(backends::index_entry({&file.model, file.findings, options.check.today}, stem, files_of(stem)));
+  }
+  // The style and script the fragments share, once for the folder.
+  std::set<std::string> shared;
+  for (const auto& format : options.emit) {
+    const auto& backend = *backends::backend_named(format);
+    if (backend.shared_files == nullptr || run.checked.files.empty()) continue;
+    for (auto& file : backend.shared_files()) {
+      auto target = (std::filesystem::path(options.output_folder) / file.name).string();
+      if (shared.insert(target).second) outputs.emplace_back(target, std::move(file.text));
+    }
   }
   if (options.previous != nullptr) {
     outputs.emplace_back((std::filesystem::path(options.output_folder) / std::string(backends::index_feed_name)).string(),
