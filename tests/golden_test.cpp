@@ -224,8 +224,8 @@ TEST_CASE("a fragment's names cannot meet the site's", "[fragment]") {
   CHECK(namespaced_markup("<label for=\"f\">F</label><a href=\"https://example.org/#x\">y</a><!-- <p class=\"k\"> -->",
                           "escc-") ==
         "<label for=\"escc-f\">F</label><a href=\"https://example.org/#x\">y</a><!-- <p class=\"k\"> -->");
-  CHECK(namespaced_markup("<script type=\"application/json\" id=\"escc-data\" data-prefix=\"\">{}</script>", "escc-") ==
-        "<script type=\"application/json\" id=\"escc-data\" data-prefix=\"escc-\">{}</script>");
+  CHECK(namespaced_markup("<script type=\"application/json\" data-prefix=\"\" id=\"escc-data\">{}</script>", "escc-") ==
+        "<script type=\"application/json\" data-prefix=\"escc-\" id=\"escc-data\">{}</script>");
   auto style = namespaced_style("body { margin: .5rem; }\n.a, #b:focus { x: 1; }\nmain h2 { y: 2; }\n"
                                 "@media (max-width: 40rem) { .c .d:not(.e) { z: 3; } }\n@page { margin: 1cm; }\n",
                                 "escc-");

@@ -427,7 +427,7 @@ std::string directory_body(const DirectoryPage& page, const Amendments* amendmen
     }
   }
   // data-prefix: what the page's ids and classes begin with (none here; see html_fragment.cpp).
-  out += "<script type=\"application/json\" id=\"escc-data\" data-prefix=\"\">" + script_json(data) + "</script>\n";
+  out += "<script type=\"application/json\" data-prefix=\"\" id=\"escc-data\">" + script_json(data) + "</script>\n";
   return out;
 }
 

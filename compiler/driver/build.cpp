@@ -125,7 +125,8 @@ std::vector<backends::Amendments> protocol_amendments(const CheckRun& run, Sourc
     std::vector<backends::Amendment> earlier;
     if (published_index[f] < published_paths.size()) {
       const auto& before = published.files[published_index[f]];
-      auto changes = backends::changes_in_meaning(before.model, before.analyses, file.model, file.analyses);
+      auto changes = backends::said_for_readers(
+          backends::changes_in_meaning(before.model, before.analyses, file.model, file.analyses), before.model, file.model);
       if (!changes.empty()) {
         latest = backends::amendment_of(stem, backends::meaning_hash(before.model, before.analyses), file.model,
                                         file.analyses, std::move(changes), options.check.today);
