@@ -191,6 +191,18 @@ TEST_CASE("each protocol's amendments against its published version match their 
     REQUIRE(amendments_page.find(style) != std::string::npos);
     amendments_page.replace(amendments_page.find(style), style.size(), "{{directory.css}}");
     compare_with_golden(amendments_page, std::string("tests/golden/amendments/") + name + ".html");
+    // Readers are told of parts by their numbers and titles, never by the names the
+    // protocol file gives its agencies, routes and definitions.
+    const auto& model = built.run.checked.files.at(0).model;
+    std::vector<std::string> internal;
+    for (const auto& agency : model.agencies) internal.push_back("<strong>" + agency.name + " ");
+    for (const auto& stage : model.stages) internal.push_back("<strong>" + stage.label());
+    for (const auto& hours : model.hours) internal.push_back(": " + hours.name + " &quot;");
+    for (const auto& said : internal) {
+      INFO(said);
+      CHECK(amendments_page.find(said) == std::string::npos);
+      CHECK(files.at("out/" + stem + "-amendments.atom").find(said) == std::string::npos);
+    }
     compare_with_golden(files.at("out/" + stem + "-amendments.atom"),
                         std::string("tests/golden/amendments/") + name + ".atom");
     compare_with_golden(files.at("out/" + stem + "-amendments.json"),

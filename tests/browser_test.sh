@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the five protocols and a hostile one into a site, then opens it in Debian's
-# Chromium (tests/browser/directory_test.mjs, and publishing_test.mjs for phones and axe-core). Screenshots stay in
+# Chromium (tests/browser/directory_test.mjs, publishing_test.mjs for phones and axe-core, and
+# fragment_test.mjs for the page embedded in another site). Screenshots stay in
 # BUILD_DIR/screenshots for people to look at. print_test.mjs prints the pages to A4 (the
 # PDFs stay in BUILD_DIR/print) and checks the amendments pages, built with --previous
 # against edited copies of the protocols (each with a different title and first stage).
@@ -22,3 +23,6 @@ for protocol in "$root"/protocols/*.esc; do
 done
 "$escc" build --today 2026-11-23 --previous "$work/published" -o "$work/amended" "$root"/protocols/*.esc >/dev/null
 node "$root/tests/browser/print_test.mjs" "$work/site" "$work/amended" "$build/browser/node_modules" "$build/print"
+# The pages embedded in a site of the partnership's own (fragment_test.mjs writes the host pages).
+"$escc" build --today 2026-11-23 --emit html-fragment -o "$work/fragments" "$root"/protocols/*.esc >/dev/null
+node "$root/tests/browser/fragment_test.mjs" "$work/fragments" "$build/browser/node_modules"

@@ -186,7 +186,7 @@ mkdir -p "$work/published" "$work/repo"
 cp "$work/clean.esc" "$work/published/area.esc"
 cp "$work/longer.esc" "$work/area.esc"
 expect previous-folder 0 'wrote 11 files to' -- "$escc" build --today 2026-11-23 -o "$work/amended" --previous "$work/published" "$work/area.esc"
-grep -q 'stage 1</strong>: takes 2 working days → 3 working days' "$work/amended/area-amendments.html" && pass || fail "previous-folder: the change is not on the amendments page"
+grep -q 'Stage 1: Practitioners</strong>: takes 2 working days → 3 working days' "$work/amended/area-amendments.html" && pass || fail "previous-folder: the change is not on the amendments page"
 grep -q '<section id="amendments"' "$work/amended/area.html" && pass || fail "previous-folder: no Amendments section on the page"
 grep -q 'href="./amendments.atom"' "$work/amended/index.html" && pass || fail "previous-folder: the index does not link the feed"
 for feed in area-amendments.atom amendments.atom; do

@@ -21,8 +21,10 @@
 #include "compiler/backends/meaning_diff.hpp"
 #include "compiler/backends/dot.hpp"
 #include "compiler/backends/html.hpp"
+#include "compiler/backends/html_fragment.hpp"
 #include "compiler/backends/json.hpp"
 #include "compiler/backends/sha256.hpp"
+#include "compiler/backends/standing.hpp"
 #include "compiler/backends/trace_report.hpp"
 #include "compiler/driver/check.hpp"
 #include "compiler/findings/render.hpp"
@@ -157,8 +159,17 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     compare_with_golden(shared_parts_marked(esc::backends::emit_cpp_tables(model, analyses, stem, run.files[0].findings),
                                             header_parts),
                         "tests/golden/cpp/" + stem + ".hpp");
-    compare_with_golden(shared_parts_marked(esc::backends::emit_html({&model, &analyses, &chart, "", name, {}}), page_parts),
+    // The page's standing is judged on the day the reports are, from the same findings.
+    esc::backends::DirectoryPage page{&model, &analyses, &chart, "", name, {}};
+    page.findings = run.files[0].findings;
+    page.today = options.today;
+    compare_with_golden(shared_parts_marked(esc::backends::emit_html(page), page_parts),
                         "tests/golden/html/" + stem + ".html");
+    // The same page to embed in a site: its body alone, every id and class prefixed. One
+    // is pinned; the rest of each is the page's, which its own golden file pins.
+    if (stem == "barnet") {
+      compare_with_golden(esc::backends::emit_html_fragment(page), "tests/golden/fragment/" + stem + ".fragment.html");
+    }
     // A disagreement raised on the Friday before Christmas 2026, at half past two.
     esc::analysis::DeadlineOptions deadline_options;
     deadline_options.start = esc::day_number({2026, 12, 18});
@@ -166,6 +177,66 @@ TEST_CASE("each protocol's outputs match their golden files", "[golden]") {
     auto deadlines = esc::analysis::work_out_deadlines(model, analyses, deadline_options);
     compare_with_golden(esc::backends::render_deadlines_text(deadlines, model), "tests/golden/deadlines/" + stem + ".txt");
   }
+}
+
+// The standing each page tells its readers at the top, the same in brief for the index,
+// and the points not resolved: for every protocol and for crafted ones (tests/standing/:
+// a draft, a withdrawn protocol reviewed by interval, stages lost or only in a picture,
+// one in good standing), judged on the day the reports are.
+TEST_CASE("each protocol's standing matches its golden file", "[golden][standing]") {
+  std::vector<std::string> paths;
+  for (const auto& name : esc::test::files_in("protocols", ".esc")) paths.push_back("protocols/" + name);
+  auto crafted = esc::test::files_in("tests/standing", ".esc");
+  REQUIRE(crafted.size() >= 5);
+  for (const auto& name : crafted) paths.push_back("tests/standing/" + name);
+  for (const auto& path : paths) {
+    INFO(path);
+    RepositoryReader reader;
+    esc::SourceManager sources;
+    esc::DiagnosticSink sink;
+    esc::CheckOptions options;
+    options.today = esc::day_number({2026, 11, 23});
+    auto run = esc::check_files({path}, reader, sources, sink, options);
+    REQUIRE(run.files.at(0).resolved);
+    const auto& file = run.files[0];
+    auto chart = esc::backends::chart_of(file.model, file.analyses);
+    esc::backends::StandingFacts facts{&file.model, file.findings, options.today};
+    std::string text = "On the page:\n" + esc::backends::standing_html(facts) + "\nOn the index:\n";
+    for (const auto& said : esc::backends::standing_in_brief(facts)) text += "- " + said + "\n";
+    text += "\nBeside the chart:\n" + esc::backends::stages_not_whole_html(file.model);
+    text += "\nPoints to be resolved:\n" + esc::backends::points_to_resolve_html(facts, chart);
+    auto stem = std::filesystem::path(path).stem().string();
+    compare_with_golden(text, "tests/golden/standing/" + stem + ".txt");
+  }
+}
+
+// The style and script the fragments share: the page's own, the style scoped to the
+// fragment's root with its names prefixed.
+TEST_CASE("the fragments' shared style and script match their golden files", "[golden][fragment]") {
+  auto files = esc::backends::fragment_files();
+  REQUIRE(files.size() == 2);
+  compare_with_golden(files[0].text, "tests/golden/fragment/" + files[0].name);
+  REQUIRE(files[1].text == embedded(esc::page_assets(), "directory.js"));
+}
+
+TEST_CASE("a fragment's names cannot meet the site's", "[fragment]") {
+  using esc::backends::namespaced_markup;
+  using esc::backends::namespaced_style;
+  CHECK(namespaced_markup("<main>\n<p class=\"a b\" id=\"c\"><a href=\"#c\">x &lt;main&gt;</a></p>\n</main>\n", "escc-") ==
+        "<div class=\"escc-main\">\n<p class=\"escc-a escc-b\" id=\"escc-c\"><a href=\"#escc-c\">x &lt;main&gt;</a></p>\n</div>\n");
+  CHECK(namespaced_markup("<label for=\"f\">F</label><a href=\"https://example.org/#x\">y</a><!-- <p class=\"k\"> -->",
+                          "escc-") ==
+        "<label for=\"escc-f\">F</label><a href=\"https://example.org/#x\">y</a><!-- <p class=\"k\"> -->");
+  CHECK(namespaced_markup("<script type=\"application/json\" data-prefix=\"\" id=\"escc-data\">{}</script>", "escc-") ==
+        "<script type=\"application/json\" data-prefix=\"escc-\" id=\"escc-data\">{}</script>");
+  auto style = namespaced_style("body { margin: .5rem; }\n.a, #b:focus { x: 1; }\nmain h2 { y: 2; }\n"
+                                "@media (max-width: 40rem) { .c .d:not(.e) { z: 3; } }\n@page { margin: 1cm; }\n",
+                                "escc-");
+  CHECK(style.find(".escc-page { margin: .5rem; }") != std::string::npos);
+  CHECK(style.find(".escc-page .escc-a, .escc-page #escc-b:focus { x: 1; }") != std::string::npos);
+  CHECK(style.find(".escc-page .escc-main h2 { y: 2; }") != std::string::npos);
+  CHECK(style.find("@media (max-width: 40rem) { .escc-page .escc-c .escc-d:not(.escc-e) { z: 3; } }") != std::string::npos);
+  CHECK(style.find("@page") == std::string::npos);
 }
 
 // A local protocol layered on a regional one (tests/extends/): the findings of the whole,

@@ -95,7 +95,89 @@ std::string atom_feed(std::string_view id, std::string_view title, std::string_v
       fmt::arg("page", markup_text(relative_href(page))), fmt::arg("entries", entries));
 }
 
+// Every subject escc diff names (compiler/analysis/semantic_diff.cpp and meaning_diff.cpp)
+// and what a reader calls it. The version after comes first: a part in both is said as it
+// is now; a part removed, as it was.
+class ReaderNames {
+ public:
+  ReaderNames(const model::Model& before, const model::Model& after) {
+    add(after);
+    add(before);
+  }
+
+  // "stage 2: Duty Manager" is said as its place, then the contact's own title.
+  std::string said(const std::string& subject) const {
+    if (auto found = names_.find(subject); found != names_.end()) return found->second;
+    for (auto at = subject.find(": "); at != std::string::npos; at = subject.find(": ", at + 1)) {
+      if (auto found = names_.find(subject.substr(0, at)); found != names_.end()) {
+        return found->second + ", " + subject.substr(at + 2);
+      }
+    }
+    return subject;
+  }
+  // A definition added or removed is given whole, `office_hours "Office hours" ...`: by
+  // its title alone.
+  std::string described(std::string description) const {
+    for (const auto& [named, titled] : definitions_) {
+      for (auto at = description.find(named); at != std::string::npos; at = description.find(named, at)) {
+        description.replace(at, named.size(), titled);
+        at += titled.size();
+      }
+    }
+    return description;
+  }
+
+ private:
+  void name(const std::string& subject, std::string words) { names_.emplace(subject, std::move(words)); }
+
+  template <typename Defined>
+  void definitions(const std::vector<Defined>& list, std::string_view what, std::string_view unnamed) {
+    for (const auto& entity : list) {
+      name(fmt::format("{} {}", what, entity.name),
+           entity.title ? fmt::format("{} \u201c{}\u201d", what, entity.title->value) : std::string(unnamed));
+      if (entity.title) {
+        definitions_.emplace_back(fmt::format("{} \"{}\"", entity.name, entity.title->value),
+                                  fmt::format("\"{}\"", entity.title->value));
+      }
+    }
+  }
+
+  void add(const model::Model& model) {
+    name("the protocol", "the protocol");
+    for (const auto& stage : model.stages) {
+      name(stage.label(), stage.heading());
+      name(stage.label() + " (removed)", stage.heading() + " (removed)");
+    }
+    for (const auto& agency : model.agencies) {
+      std::string title(agency.title.value);
+      name(agency.name, title);
+      name("agency " + agency.name, title);
+      for (const auto& line : agency.lines) {
+        name(fmt::format("{} line {}", agency.name, line.label),
+             line.title ? fmt::format("{}, {}", title, line.title->value) : fmt::format("{}, line {}", title, line.label));
+      }
+    }
+    definitions(model.hours, "hours", "a contact's hours");
+    definitions(model.levels, "level", "a level of seniority");
+    definitions(model.kinds, "kind", "a kind of case");
+    for (const auto& form : model.forms) name("form " + form.name, fmt::format("form \u201c{}\u201d", form.title.value));
+  }
+
+  std::map<std::string, std::string> names_;
+  std::vector<std::pair<std::string, std::string>> definitions_;
+};
+
 }  // namespace
+
+std::vector<analysis::Change> said_for_readers(std::vector<analysis::Change> changes, const model::Model& before,
+                                               const model::Model& after) {
+  ReaderNames names(before, after);
+  for (auto& change : changes) {
+    change.subject = names.said(change.subject);
+    change.description = names.described(std::move(change.description));
+  }
+  return changes;
+}
 
 std::string meaning_hash(const model::Model& model, const analysis::Analyses& analyses) {
   // Without the file's name: the same protocol moved is the same version.

@@ -37,6 +37,13 @@ struct Amendments {
 // Identifies what a version of a protocol means: the same resolved model, the same hash.
 std::string meaning_hash(const model::Model& model, const analysis::Analyses& analyses);
 
+// The changes with their subjects as a reader would say them, from the two versions'
+// models: a stage by its number and title, an agency by its name, a line by its agency
+// and its title, never by the names the protocol file gives them ("adult_services line
+// initial" is "Barnet Adult Social Care Services, Initial line of escalation").
+std::vector<analysis::Change> said_for_readers(std::vector<analysis::Change> changes, const model::Model& before,
+                                               const model::Model& after);
+
 // The amendment from the version `before_hash` to `after`, dated as `after` dates itself.
 Amendment amendment_of(std::string_view stem, const std::string& before_hash, const model::Model& after,
                        const analysis::Analyses& after_analyses, std::vector<analysis::Change> changes,

@@ -20,14 +20,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// The page's style and script are files of their own (compiler/backends/page/),
-// compiled into escc; see there for what they do.
-std::string_view page_asset(std::string_view name) {
-  for (const auto& file : page_assets()) {
-    if (file.path == name) return file.text;
-  }
-  return {};
-}
 
 
 
@@ -261,7 +253,7 @@ std::vector<std::string> index_facts(const model::Model& model) {
 
 // The page's entry for the index, where read_index_entry finds it: one line, in the head.
 std::string index_tag(const IndexEntry& entry) {
-  json tag{{"title", entry.title}, {"facts", entry.facts}, {"files", entry.files}};
+  json tag{{"title", entry.title}, {"facts", entry.facts}, {"standing", entry.standing}, {"files", entry.files}};
   return fmt::format("<meta name=\"escc-index\" content=\"{}\">\n",
                      markup_text(tag.dump(-1, ' ', true, json::error_handler_t::replace)));
 }
@@ -358,6 +350,13 @@ json reader_month_names() {
   return names;
 }
 
+// The heading of the contacts a stage names, in the reader's words: a route by its
+// title, since its name in the .esc file is the author's, not the document's.
+std::string named_at(const model::Stage& stage) {
+  if (stage.kind == model::StageKind::route) return fmt::format("Named at the route \u201c{}\u201d", stage.title.value);
+  return "Named at " + stage.label();
+}
+
 }  // namespace
 
 // `scripts` is the CSP's script-src: the hash of the page's own script, or 'none'.
@@ -382,8 +381,17 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   const auto& model = *page.model;
   std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
   std::string out = page_head(title + ": contacts and escalation", csp_hash(page_asset("directory.js")),
-                              index_tag(index_entry(model, "", page.files)) +
+                              index_tag(index_entry({&model, page.findings, page.today}, "", page.files)) +
                                   (amendments != nullptr ? amendments_feed_link(*amendments) : ""));
+  out += "<body>\n" + directory_body(page, amendments);
+  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", page_asset("directory.js"));
+  return out;
+}
+
+std::string directory_body(const DirectoryPage& page, const Amendments* amendments) {
+  const auto& model = *page.model;
+  StandingFacts standing{&model, page.findings, page.today};
+  std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
   auto text = protocol_text(model, *page.analyses, *page.chart);
   Directory directory(model);
   for (std::size_t a = 0; a < model.agencies.size(); ++a) {
@@ -419,7 +427,7 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
       for (const auto& c : stage.contacts) {
         if (c.of.index == a) listed.push_back(c);
       }
-      auto heading = "Named at " + stage.label();
+      auto heading = named_at(stage);
       directory.group(heading, title_text + ", " + heading, title_text, listed, 4);
     }
     directory.raw("</section>\n");
@@ -439,14 +447,16 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
       for (const auto& c : stage.contacts) {
         if (!c.of.valid()) listed.push_back(c);
       }
-      auto heading = "Named at " + stage.label();
+      auto heading = named_at(stage);
       directory.group(heading, heading, "", listed, 4);
     }
     directory.raw("</section>\n");
   }
 
-  out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
+  std::string out = "<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
   out += fmt::format("<h1>{}</h1>\n", markup_text(title));
+  // What readers should know before using the protocol comes first on paper too.
+  out += standing_html(standing);
   out += print_summary(model, *page.chart, directory.summary());
   out += text.standing;
   out += "</header>\n<nav aria-label=\"On this page\">\n<ul>\n"
@@ -457,6 +467,8 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   out += "<li><a href=\"#stages\">The stages in full</a></li>\n";
   if (!model.ambiguities.empty()) out += "<li><a href=\"#unclear\">Where the document is unclear</a></li>\n";
   if (!model.forms.empty()) out += "<li><a href=\"#forms\">Forms</a></li>\n";
+  auto points = points_to_resolve_html(standing, *page.chart);
+  if (!points.empty()) out += "<li><a href=\"#to-resolve\">Points to be resolved</a></li>\n";
   if (amendments != nullptr) out += "<li><a href=\"#amendments\">Amendments</a></li>\n";
   out += "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
 
@@ -466,7 +478,7 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   // follows in its own scrolling area at a size its words can be read at (on a wide
   // screen the style puts it back above the list).
   out += "<section id=\"chart\" aria-labelledby=\"chart-heading\">\n<h2 id=\"chart-heading\">How to escalate</h2>\n"
-         "<div class=\"stages-in-order\">\n<h3>The stages in order</h3>\n<ol class=\"outline\">\n";
+         + stages_not_whole_html(model) + "<div class=\"stages-in-order\">\n<h3>The stages in order</h3>\n<ol class=\"outline\">\n";
   for (const auto& item : chart_outline(*page.chart)) {
     out += "<li>" + markup_text(item.text);
     if (!item.details.empty()) {
@@ -485,6 +497,7 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   }
   out += "</section>\n";
   out += text.in_full;
+  out += points;
   if (amendments != nullptr) out += amendments_section_html(*amendments);
 
   out += "<section id=\"directory\" aria-labelledby=\"directory-heading\">\n"
@@ -507,16 +520,18 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
       data["bank_holidays"].push_back(iso_date({h.date.year, h.date.month, h.date.day}));
     }
   }
-  out += "<script type=\"application/json\" id=\"escc-data\">" + script_json(data) + "</script>\n";
-  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", page_asset("directory.js"));
+  // data-prefix: what the page's ids and classes begin with (none here; see html_fragment.cpp).
+  out += "<script type=\"application/json\" data-prefix=\"\" id=\"escc-data\">" + script_json(data) + "</script>\n";
   return out;
 }
 
-IndexEntry index_entry(const model::Model& model, std::string stem, std::vector<std::string> files) {
+IndexEntry index_entry(const StandingFacts& standing, std::string stem, std::vector<std::string> files) {
+  const auto& model = *standing.model;
   IndexEntry entry;
   entry.title = model.protocol ? std::string(model.protocol->title.value) : stem;
   entry.stem = std::move(stem);
   entry.facts = index_facts(model);
+  entry.standing = standing_in_brief(standing);
   entry.files = std::move(files);
   return entry;
 }
@@ -540,18 +555,33 @@ std::optional<IndexEntry> read_index_entry(std::string_view head, const std::str
   for (const auto& fact : tag["facts"]) {
     if (fact.is_string()) entry.facts.push_back(fact.get<std::string>());
   }
+  // Pages written before the standing was shown carry none.
+  if (tag.contains("standing") && tag["standing"].is_array()) {
+    for (const auto& said : tag["standing"]) {
+      if (said.is_string()) entry.standing.push_back(said.get<std::string>());
+    }
+  }
   // Only the protocol's own files, and only those still there: a page cannot make the
   // index link anything else.
   for (const auto& file : tag["files"]) {
     if (!file.is_string()) continue;
     auto name = file.get<std::string>();
     bool own = false;
-    for (const auto* extension : {".dot", ".svg", ".png", ".hpp", ".html", ".json"}) {
+    for (const auto* extension : {".dot", ".svg", ".png", ".hpp", ".html", ".json", ".fragment.html"}) {
       own = own || name == stem + extension;
     }
     if (own && exists(name)) entry.files.push_back(name);
   }
   return entry;
+}
+
+// The page's style and script are files of their own (compiler/backends/page/),
+// compiled into escc; see there for what they do.
+std::string_view page_asset(std::string_view name) {
+  for (const auto& file : page_assets()) {
+    if (file.path == name) return file.text;
+  }
+  return {};
 }
 
 std::string relative_href(std::string_view file_name) { return "./" + percent_encoded(file_name, "-._~"); }
@@ -578,6 +608,10 @@ std::string emit_index(const std::vector<IndexEntry>& entries, bool amendments_f
                                                 : markup_text(entry.title));
     if (!entry.facts.empty()) {
       out += fmt::format("<p class=\"facts\">{}</p>\n", markup_text(fmt::format("{}", fmt::join(entry.facts, "; "))));
+    }
+    if (!entry.standing.empty()) {
+      out += fmt::format("<p class=\"standing\">Check before use: {}.</p>\n",
+                         markup_text(fmt::format("{}", fmt::join(entry.standing, "; "))));
     }
     std::vector<std::string> links;
     for (const auto& file : entry.files) {

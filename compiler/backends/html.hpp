@@ -11,6 +11,7 @@
 
 #include "compiler/backends/amendments.hpp"
 #include "compiler/backends/chart.hpp"
+#include "compiler/backends/standing.hpp"
 #include "compiler/model/model.hpp"
 
 namespace esc::backends {
@@ -25,6 +26,9 @@ struct DirectoryPage {
   // Advice of the page's publisher for "who to contact now" (`escc build --publisher-advice`),
   // shown as theirs; none when empty: the protocol's words are the page's.
   std::string publisher_advice = {};
+  // The checker's findings on the protocol and the build's date, for its standing.
+  std::span<const Diagnostic> findings = {};
+  std::int64_t today = 0;
 };
 
 // The head of a page, its style and its Content-Security-Policy: `scripts` is the CSP's
@@ -40,6 +44,11 @@ std::string printed_copy_html();
 // With `amendments` (a build that compares with the published version), the page has an
 // "Amendments" section and names their feed in its head.
 std::string emit_html(const DirectoryPage& page, const Amendments* amendments = nullptr);
+// The page's body, from its skip link to its data, without the script that reads them:
+// the page and the fragment for embedding (html_fragment.hpp) are both made of it.
+std::string directory_body(const DirectoryPage& page, const Amendments* amendments = nullptr);
+// The page's style and script, as escc embeds them (compiler/backends/page/).
+std::string_view page_asset(std::string_view name);
 
 // One protocol on the index page. The index lists every page escc made in the folder,
 // from this build or an earlier one: each page carries its entry in a <meta> tag.
@@ -47,10 +56,11 @@ struct IndexEntry {
   std::string stem;                 // "barnet": the page is barnet.html
   std::string title;
   std::vector<std::string> facts;   // partnership, status, review date
+  std::vector<std::string> standing;  // the page's standing in brief: "a draft"
   std::vector<std::string> files;   // "barnet.dot", "barnet.html"...
 };
 
-IndexEntry index_entry(const model::Model& model, std::string stem, std::vector<std::string> files);
+IndexEntry index_entry(const StandingFacts& standing, std::string stem, std::vector<std::string> files);
 // The entry carried by the head of the page `stem`.html, when it has one, with only
 // the files that `exists` says are still there.
 std::optional<IndexEntry> read_index_entry(std::string_view head, const std::string& stem,

@@ -21,8 +21,15 @@ std::string cpp_file(const ProtocolInput& input) {
 std::string html_file(const ProtocolInput& input) {
   auto name = std::filesystem::path(input.source_path).filename().string();
   return emit_html({&input.model, &input.analyses, &input.chart, input.drawing.svg, name, input.files,
-                    std::string(input.publisher_advice)},
+                    std::string(input.publisher_advice), input.findings, input.today},
                    input.amendments);
+}
+
+std::string fragment_file(const ProtocolInput& input) {
+  auto name = std::filesystem::path(input.source_path).filename().string();
+  return emit_html_fragment({&input.model, &input.analyses, &input.chart, input.drawing.svg, name, input.files,
+                             std::string(input.publisher_advice), input.findings, input.today},
+                            input.amendments);
 }
 
 std::string json_file(const ProtocolInput& input) {
@@ -43,6 +50,9 @@ const std::vector<Backend>& backends() {
       {.format = "html", .extension = "html", .help = "contact directories and index.html", .needs_chart = true,
        .draws_svg = true, .writes_index = true, .emit = html_file},
       {.format = "json", .extension = "json", .help = "the resolved protocol as JSON", .emit = json_file},
+      {.format = "html-fragment", .extension = "fragment.html",
+       .help = "the page's body, to embed in a site, with escc-fragment.css and .js; on request", .needs_chart = true,
+       .draws_svg = true, .on_request = true, .emit = fragment_file, .shared_files = fragment_files},
   };
   return table;
 }

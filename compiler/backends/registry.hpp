@@ -12,6 +12,7 @@
 #include "compiler/backends/amendments.hpp"
 #include "compiler/backends/chart.hpp"
 #include "compiler/backends/graphviz.hpp"
+#include "compiler/backends/html_fragment.hpp"
 #include "compiler/findings/diagnostics.hpp"
 #include "compiler/model/model.hpp"
 
@@ -27,9 +28,10 @@ struct ProtocolInput {
   std::string_view stem;       // "barnet": the outputs are barnet.dot, barnet.svg, ...
   std::string_view source_path;                 // the protocol file as the command line named it
   const std::vector<std::string>& files;        // every file built beside it, for the page to link
-  std::span<const Diagnostic> findings = {};    // the checker's on this protocol, for the C++ tables
+  std::span<const Diagnostic> findings = {};    // the checker's on this protocol, for the C++ tables and the page
   std::string_view publisher_advice = {};       // `escc build --publisher-advice`, for the page
   const Amendments* amendments = nullptr;       // when built with --previous, for the page's section
+  std::int64_t today = 0;                       // the build's date, which the page's review date is judged against
 };
 
 struct Backend {
@@ -40,7 +42,10 @@ struct Backend {
   bool draws_svg = false;
   bool draws_png = false;
   bool writes_index = false;   // also writes index.html, listing every page in the folder
+  bool on_request = false;     // written only when --emit names it
   std::string (*emit)(const ProtocolInput& input) = nullptr;
+  // Files every protocol's output shares (a style sheet, a script), written once into the folder.
+  std::vector<SharedFile> (*shared_files)() = nullptr;
 };
 
 // In the order `escc build` writes them.

@@ -3,18 +3,13 @@
 
 #include <cstdint>
 
+#include "compiler/analysis/review.hpp"
 #include "compiler/model/dates.hpp"
 #include "compiler/model/model.hpp"
 
 namespace esc::checks {
 
-// A month-only date ("review due 2024-03") means the end of that month; a year alone, the
-// end of that year.
-inline std::int64_t last_day_meant(const model::Date& date) {
-  auto month = date.year_only() ? 12 : date.month;
-  auto day = date.month_only() ? days_in_month(date.year, month) : date.day;
-  return day_number({date.year, month, day});
-}
+using analysis::last_day_meant;
 
 // The earliest day it can mean: the first of its month, or of its year.
 inline std::int64_t first_day_meant(const model::Date& date) {

@@ -2,6 +2,7 @@
 // with the review interval the protocol itself states?
 #include <fmt/format.h>
 
+#include "compiler/analysis/review.hpp"
 #include "compiler/checks/checks.hpp"
 #include "compiler/checks/unknowns.hpp"
 #include "compiler/checks/protocol_date.hpp"
@@ -27,25 +28,10 @@ std::string how_long(std::int64_t from, std::int64_t to) {
 void review_date(const Context& context, DiagnosticSink& sink) {
   if (!context.model.protocol) return;
   const auto& protocol = *context.model.protocol;
+  auto next = analysis::next_review(protocol);
   if (!protocol.review_due && protocol.review_every_months) {
-    // "Review annually" says when, counted from the last review, else from the latest
-    // approval, else from the date the protocol bears.
-    const model::Date* from = protocol.last_reviewed ? &*protocol.last_reviewed : nullptr;
-    std::string_view from_what = "its last review";
-    if (from == nullptr) {
-      for (const auto& approval : protocol.approvals) {
-        if (approval.date && (from == nullptr || last_day_meant(*approval.date) > last_day_meant(*from))) {
-          from = &*approval.date;
-          from_what = "its approval";
-        }
-      }
-    }
-    if (from == nullptr && protocol.dated) {
-      from = &*protocol.dated;
-      from_what = "the date it bears";
-    }
     const auto months = protocol.review_every_months->value;
-    if (from == nullptr) {
+    if (!next) {
       auto* d = report_unless_unknown(
           context, sink, Code::G002, protocol.review_every_months->span,
           fmt::format("the protocol is to be reviewed every {} months, but gives no date to count them from, so when "
@@ -55,17 +41,14 @@ void review_date(const Context& context, DiagnosticSink& sink) {
       if (d != nullptr) d->suggestion = "add the date of the last review (last reviewed 2025-03) or 'review due'";
       return;
     }
-    // A year alone is counted from its last month: the latest the review can be due.
-    auto month_index = from->year * 12 + ((from->year_only() ? 12 : from->month) - 1) + months;
-    model::Date due{static_cast<int>(month_index / 12), static_cast<int>(month_index % 12) + 1, 0, from->span};
-    auto due_day = last_day_meant(due);
-    if (due_day < context.today) {
+    if (next->last_day < context.today) {
+      const auto& from = *next->counted_from;
       auto& d = sink.report(Code::G001, protocol.review_every_months->span,
                             fmt::format("the protocol is to be reviewed every {} months from {} ({}), so its review "
                                         "was due by {}, {} before today ({})",
-                                        months, from_what, spoken(*from), spoken(due), how_long(due_day, context.today),
-                                        long_date(civil_date(context.today))));
-      d.notes.push_back({from->span, fmt::format("{} is recorded here", from_what.substr(4))});
+                                        months, next->counted_from_what, spoken(from), spoken(next->due),
+                                        how_long(next->last_day, context.today), long_date(civil_date(context.today))));
+      d.notes.push_back({from.span, fmt::format("{} is recorded here", next->counted_from_what.substr(4))});
       d.suggestion = "review the protocol with the partners, then record the new date with 'review due'";
     }
     return;
@@ -78,7 +61,7 @@ void review_date(const Context& context, DiagnosticSink& sink) {
     return;
   }
   const auto& due = *protocol.review_due;
-  auto due_day = last_day_meant(due);
+  auto due_day = next->last_day;
   if (due_day < context.today) {
     auto& d = sink.report(Code::G001, due.span,
                           fmt::format("the review of this protocol was due by {}, {} before today ({})", spoken(due),

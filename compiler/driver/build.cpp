@@ -125,7 +125,8 @@ std::vector<backends::Amendments> protocol_amendments(const CheckRun& run, Sourc
     std::vector<backends::Amendment> earlier;
     if (published_index[f] < published_paths.size()) {
       const auto& before = published.files[published_index[f]];
-      auto changes = backends::changes_in_meaning(before.model, before.analyses, file.model, file.analyses);
+      auto changes = backends::said_for_readers(
+          backends::changes_in_meaning(before.model, before.analyses, file.model, file.analyses), before.model, file.model);
       if (!changes.empty()) {
         latest = backends::amendment_of(stem, backends::meaning_hash(before.model, before.analyses), file.model,
                                         file.analyses, std::move(changes), options.check.today);
@@ -142,6 +143,14 @@ std::vector<backends::Amendments> protocol_amendments(const CheckRun& run, Sourc
 std::vector<std::string> known_formats() {
   std::vector<std::string> formats;
   for (const auto& backend : backends::backends()) formats.emplace_back(backend.format);
+  return formats;
+}
+
+std::vector<std::string> default_formats() {
+  std::vector<std::string> formats;
+  for (const auto& backend : backends::backends()) {
+    if (!backend.on_request) formats.emplace_back(backend.format);
+  }
   return formats;
 }
 
@@ -239,6 +248,7 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
     backends::ProtocolInput input{file.model, file.analyses, chart, dot, drawing, stem, file.path, files, file.findings,
                                   options.publisher_advice};
     if (!amendments.empty()) input.amendments = &amendments[f];
+    input.today = options.check.today;
     for (const auto& format : options.emit) {
       const auto& backend = *backends::backend_named(format);
       auto target = std::filesystem::path(options.output_folder) / (stem + "." + std::string(backend.extension));
@@ -250,7 +260,17 @@ BuildRun build_files(const std::vector<std::string>& paths, FileReader& reader, 
       outputs.emplace_back(in_folder(backends::amendments_feed_name(stem)), backends::emit_amendments_atom(amendments[f]));
       outputs.emplace_back(in_folder(backends::amendments_list_name(stem)), backends::emit_amendments_json(amendments[f]));
     }
-    index.push_back(backends::index_entry(file.model, stem, files_of(stem)));
+    index.push_back(backends::index_entry({&file.model, file.findings, options.check.today}, stem, files_of(stem)));
+  }
+  // The style and script the fragments share, once for the folder.
+  std::set<std::string> shared;
+  for (const auto& format : options.emit) {
+    const auto& backend = *backends::backend_named(format);
+    if (backend.shared_files == nullptr || run.checked.files.empty()) continue;
+    for (auto& file : backend.shared_files()) {
+      auto target = (std::filesystem::path(options.output_folder) / file.name).string();
+      if (shared.insert(target).second) outputs.emplace_back(target, std::move(file.text));
+    }
   }
   if (options.previous != nullptr) {
     outputs.emplace_back((std::filesystem::path(options.output_folder) / std::string(backends::index_feed_name)).string(),

@@ -14,11 +14,13 @@ namespace esc {
 
 // The formats `escc build --emit` knows, in the order the back-ends' table gives them.
 std::vector<std::string> known_formats();
+// Those written when --emit is not given: all but the ones written only on request.
+std::vector<std::string> default_formats();
 
 struct BuildOptions {
   CheckOptions check;
   std::string output_folder;
-  std::vector<std::string> emit = known_formats();  // in the order written
+  std::vector<std::string> emit = default_formats();  // in the order written
   // When set, a Make/Ninja dependency file is written there too: every output depends
   // on the protocols and the files they use (the standard library is in escc itself).
   std::string depfile;

@@ -137,6 +137,7 @@ ServedProtocol Site::build_one(const std::string& path, const ServedProtocol* be
     served.good_page = before->good_page;
     served.title = before->title;
     served.facts = before->facts;
+    served.standing = before->standing;
   }
   DiskFileReader reader;
   MemoryWriter writer;
@@ -170,9 +171,11 @@ ServedProtocol Site::build_one(const std::string& path, const ServedProtocol* be
     return served;
   }
   if (!run.checked.files.empty()) {
-    auto entry = backends::index_entry(run.checked.files.front().model, stem, {stem + ".html"});
+    const auto& file = run.checked.files.front();
+    auto entry = backends::index_entry({&file.model, file.findings, options_.today}, stem, {stem + ".html"});
     served.title = entry.title;
     served.facts = entry.facts;
+    served.standing = entry.standing;
   }
   auto main = page->find("<main>\n");
   if (main != std::string::npos) page->insert(main + 7, findings_section(others, "Findings on this protocol"));
@@ -218,7 +221,7 @@ void Site::rebuild(const std::set<std::string>& changed) {
 std::string Site::index_page() const {
   std::vector<backends::IndexEntry> entries;
   for (const auto& [stem, served] : protocols_) {
-    backends::IndexEntry entry{stem, served.title, served.facts, {}};
+    backends::IndexEntry entry{stem, served.title, served.facts, served.standing, {}};
     if (served.errors) entry.facts.insert(entry.facts.begin(), "has errors: its page shows them");
     entry.files.push_back(stem + ".html");
     if (served.errors && served.good_page) entry.files.push_back(stem + ".last-good.html");

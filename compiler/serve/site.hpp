@@ -23,6 +23,7 @@ struct ServedProtocol {
   std::string path;                     // the protocol file, as found below the folder
   std::string title;                    // for the index
   std::vector<std::string> facts;       // partnership, status, review date
+  std::vector<std::string> standing;    // the page's standing in brief
   std::optional<std::string> good_page; // the last page built without errors, as served
   std::optional<std::string> errors;    // the latest build's errors, when it had any
   std::set<std::string> inputs;         // every file the latest build read, as full paths

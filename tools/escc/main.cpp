@@ -597,7 +597,7 @@ int run(int argc, char** argv) {
         // An empty name would be the current folder.
         return text.empty() ? std::string("give the output folder's name, such as -o out") : std::string();
       });
-  std::string emit_help = "Which outputs to write, separated by commas (default: all):";
+  std::string emit_help = "Which outputs to write, separated by commas (default: all but those on request):";
   for (const auto& backend : esc::backends::backends()) {
     emit_help += fmt::format(" {} ({}),", backend.format, backend.help);
   }

@@ -8,10 +8,16 @@
 // whatever time zone the reader's device is set to.
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('escc-data').textContent);
+  var dataElement = document.getElementById('escc-data');
+  var data = JSON.parse(dataElement.textContent);
+  // Embedded in a partnership's own site (escc build --emit html-fragment), the page's
+  // ids and classes carry a prefix, so that they cannot clash with the site's own.
+  var prefix = dataElement.getAttribute('data-prefix') || '';
+  function byId(id) { return document.getElementById(prefix + id); }
+  function all(className) { return document.querySelectorAll('.' + prefix + className); }
   var holidays = {};
   data.bank_holidays.forEach(function (day) { holidays[day] = true; });
-  var contacts = Array.prototype.slice.call(document.querySelectorAll('.contact'));
+  var contacts = Array.prototype.slice.call(all('contact'));
 
   var ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit',
     day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -56,7 +62,7 @@
   // The "now" list is kept, not rebuilt: an entry stays the same element while its
   // contact can be reached, so a reader's focus on one of its numbers is never lost,
   // and only the entries that changed are added or taken away.
-  var list = document.getElementById('now-list');
+  var list = byId('now-list');
   var entries = {};
   var groups = {};
   var agencies = {};
@@ -69,14 +75,14 @@
     var agency = agencies[contact.agency];
     if (!agency) {
       agency = document.createElement('div');
-      agency.className = 'now-agency';
+      agency.className = prefix + 'now-agency';
       var heading = document.createElement('h3');
       heading.textContent = contact.agency;
       agency.appendChild(heading);
       agencies[contact.agency] = agency;
     }
     var group = document.createElement('div');
-    group.className = 'now-line';
+    group.className = prefix + 'now-line';
     var lineHeading = document.createElement('h4');
     lineHeading.textContent = contact.line;
     group.appendChild(lineHeading);
@@ -88,18 +94,18 @@
 
   function entryFor(element) {
     var item = document.createElement('li');
-    item.className = 'now-contact';
-    item.appendChild(element.querySelector('.who').cloneNode(true));
-    var means = element.querySelector('.means');
+    item.className = prefix + 'now-contact';
+    item.appendChild(element.querySelector('.' + prefix + 'who').cloneNode(true));
+    var means = element.querySelector('.' + prefix + 'means');
     if (means) item.appendChild(means.cloneNode(true));
     return item;
   }
 
   function showNow() {
     // A preview (escc serve) may swap in a new page body: start again from its elements.
-    if (document.getElementById('now-list') !== list) {
-      list = document.getElementById('now-list');
-      contacts = Array.prototype.slice.call(document.querySelectorAll('.contact'));
+    if (byId('now-list') !== list) {
+      list = byId('now-list');
+      contacts = Array.prototype.slice.call(all('contact'));
       entries = {};
       groups = {};
       agencies = {};
@@ -109,9 +115,9 @@
     var uk = ukTime(new Date());
     var available = contacts.filter(function (element) {
       var on = reachable(data.contacts[Number(element.getAttribute('data-contact'))], uk);
-      if (element.classList.contains('available-now') !== on) {
-        element.classList.toggle('available-now', on);
-        element.querySelector('.now-badge').hidden = !on;
+      if (element.classList.contains(prefix + 'available-now') !== on) {
+        element.classList.toggle(prefix + 'available-now', on);
+        element.querySelector('.' + prefix + 'now-badge').hidden = !on;
       }
       return on;
     });
@@ -121,7 +127,7 @@
       ? 'nobody listed in the protocol can be reached.'
       : count + (count === 1 ? ' contact can be reached.' : ' contacts can be reached.'));
     if (status !== shownStatus) {
-      document.getElementById('now-status').textContent = status;
+      byId('now-status').textContent = status;
       shownStatus = status;
     }
     var key = available.map(function (element) { return element.getAttribute('data-contact'); }).join(',');
@@ -161,11 +167,11 @@
       var place = groups[key3];
       if (place.items.firstChild) return;
       if (place.group.parentNode) place.group.parentNode.removeChild(place.group);
-      if (place.agency.parentNode && !place.agency.querySelector('.now-line')) list.removeChild(place.agency);
+      if (place.agency.parentNode && !place.agency.querySelector('.' + prefix + 'now-line')) list.removeChild(place.agency);
     });
     // Only a change is announced, once; the status line with the time is not a live region.
     if (shownKey !== null) {
-      document.getElementById('now-change').textContent = 'The list of who to contact now has changed: ' +
+      byId('now-change').textContent = 'The list of who to contact now has changed: ' +
         (count === 0 ? 'nobody listed can be reached.' : count + (count === 1 ? ' contact.' : ' contacts.'));
     }
     shownKey = key;
@@ -175,7 +181,7 @@
   // 2026"), and where it came from when it came from a website; set again at the
   // moment of printing, since a page can stay open for days.
   function markPrinted() {
-    var line = document.getElementById('printed-on');
+    var line = byId('printed-on');
     if (!line) return;
     var parts = ukTime(new Date()).day.split('-');
     var from = /^https?:$/.test(location.protocol) ? ' from ' + location.href.split('#')[0] : '';
@@ -184,7 +190,7 @@
   }
   window.addEventListener('beforeprint', markPrinted);
 
-  var filter = document.getElementById('filter');
+  var filter = byId('filter');
   function applyFilter() {
     var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
@@ -194,14 +200,14 @@
       element.hidden = !match;
       if (match) shown += 1;
     });
-    document.querySelectorAll('.group').forEach(function (group) {
-      group.hidden = group.querySelector('.contact:not([hidden])') === null;
+    all('group').forEach(function (group) {
+      group.hidden = group.querySelector('.' + prefix + 'contact:not([hidden])') === null;
     });
-    document.getElementById('filter-count').textContent = words.length === 0
+    byId('filter-count').textContent = words.length === 0
       ? '' : shown + ' of ' + contacts.length + ' contacts shown.';
   }
   filter.addEventListener('input', applyFilter);
-  document.querySelector('.filter').hidden = false;
+  all('filter')[0].hidden = false;
   showNow();
   markPrinted();
   setInterval(showNow, 60000);
