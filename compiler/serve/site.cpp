@@ -44,7 +44,10 @@ std::string full_path(const std::string& path) {
 }
 
 // Polls the server for builds and swaps in the page's <main> when one changes it,
-// keeping the reader's place; a protocol deleted meanwhile says so instead.
+// keeping the reader's place; a protocol deleted meanwhile says so instead. The page's
+// compiled data goes in with its content, and the page's own script is told to start
+// again on both. A page first opened on errors has no script of its own to start (its
+// policy allows none), so when the protocol is fixed it is loaded once, whole.
 constexpr std::string_view live_script = R"(
 (() => {
   const events = new EventSource('/events');
@@ -69,9 +72,17 @@ constexpr std::string_view live_script = R"(
       const next = new DOMParser().parseFromString(text, 'text/html');
       const fresh = next.querySelector('main');
       if (!fresh) return;
+      const data = document.getElementById('escc-data');
+      const freshData = next.getElementById('escc-data');
+      if (freshData && !data) {
+        location.reload();
+        return;
+      }
+      if (freshData) data.replaceWith(document.adoptNode(freshData));
       main.replaceWith(document.adoptNode(fresh));
       document.title = next.title;
     }
+    document.dispatchEvent(new Event('page-content-replaced'));
     document.documentElement.dataset.esccBuild = message.data;
     window.scrollTo(x, y);
   };
