@@ -11,7 +11,7 @@ set -euo pipefail
 build_packages=(cmake ninja-build pkg-config g++ make tao-pegtl-dev libfmt-dev
   libgraphviz-dev graphviz catch2 nlohmann-json3-dev libcli11-dev libmimalloc-dev
   libhunspell-dev hunspell-en-gb libcpp-httplib-dev libxml2-dev)
-test_packages=(clang chromium neovim libxml2-utils)
+test_packages=(clang chromium neovim emacs-nox elpa-eglot libxml2-utils)
 fuzz_packages=(clang libclang-rt-14-dev)
 bench_packages=(valgrind time plantuml chromium)
 
