@@ -89,6 +89,16 @@ instructions() {
 wants() { [[ " $parts " == *" $1 "* ]]; }
 # The machine is shared: how busy it was when a part ran goes beside its figures.
 load() { cut -d' ' -f1 /proc/loadavg; }
+# Runs a part's own script, whose last line is its figures as JSON: keeps them in
+# `figures` (and bench/results.json), and the load average before and after in `loads`.
+run_script() {
+  loads=$(load)
+  figures=$("$@" | tail -1)
+  loads="$loads to $(load)"
+  echo "$figures" >>"$results"
+}
+# One of those figures, by its name.
+figure() { echo "$figures" | sed -nE "s/.*\"$1\": ([0-9]+).*/\1/p"; }
 
 {
   echo "# Performance"
@@ -288,11 +298,7 @@ if wants folder; then
 fi
 if wants lsp; then
   edits=${LSP_EDITS:-10000}
-  loads=$(load)
-  figures=$("$here/lsp.sh" "$build" "$edits" | tail -1)
-  loads="$loads to $(load)"
-  echo "$figures" >>"$results"
-  figure() { echo "$figures" | sed -nE "s/.*\"$1\": ([0-9]+).*/\1/p"; }
+  run_script "$here/lsp.sh" "$build" "$edits"
   {
     echo
     echo "## The language server (\`bench/lsp.sh\`)"
@@ -320,11 +326,7 @@ if wants lsp; then
 fi
 if wants serve; then
   saves=${SERVE_SAVES:-50}
-  loads=$(load)
-  figures=$("$here/serve.sh" "$build" "$saves" | tail -1)
-  loads="$loads to $(load)"
-  echo "$figures" >>"$results"
-  figure() { echo "$figures" | sed -nE "s/.*\"$1\": ([0-9]+).*/\1/p"; }
+  run_script "$here/serve.sh" "$build" "$saves"
   "$escc" build --emit html "${today[@]}" -o "$work/serve-page" "$root/protocols/herefordshire.esc" >/dev/null 2>&1 || true
   page_kb=$(($(stat -c %s "$work/serve-page/herefordshire.html") / 1024))
   {
