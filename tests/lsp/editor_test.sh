@@ -3,9 +3,14 @@
 # `escc`, as the README's set-ups start it; and the verdict on the transcript the editor
 # wrote there, against transcript.golden beside the test (ESCC_UPDATE_GOLDEN=1 rewrites it).
 
-# Usage: editor_test_folder ESCC; sets `work` (removed on exit).
+# Usage: editor_test_folder ESCC EDITOR_PROGRAM PACKAGES; fails when the editor is not
+# installed, naming the Debian packages; sets `work` (removed on exit).
 editor_test_folder() {
   local escc lsp
+  if ! command -v "$2" >/dev/null; then
+    echo "FAIL: $2 is not installed (tools/ensure-deps.sh test installs $3)" >&2
+    exit 1
+  fi
   escc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
   lsp=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
   work=$(mktemp -d)

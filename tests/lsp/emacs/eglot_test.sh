@@ -8,11 +8,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../editor_test.sh"
-if ! command -v emacs >/dev/null; then
-  echo "FAIL: Emacs is not installed (tools/ensure-deps.sh test installs emacs-nox and elpa-eglot)" >&2
-  exit 1
-fi
-editor_test_folder "$1"
+editor_test_folder "$1" emacs "emacs-nox and elpa-eglot"
 # The README's block for Emacs: the first ```elisp block after "**Emacs**".
 awk '/^\*\*Emacs\*\*/ { found = 1 } found && /^```elisp/ { inside = 1; next } inside && /^```/ { exit } inside' \
   "$2" >"$work/setup.el"

@@ -6,11 +6,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../editor_test.sh"
-if ! command -v nvim >/dev/null; then
-  echo "FAIL: Neovim is not installed (tools/ensure-deps.sh test installs it)" >&2
-  exit 1
-fi
-editor_test_folder "$1"
+editor_test_folder "$1" nvim neovim
 # Neovim's own files (its log, its state) go to the test's folder, never the user's.
 HOME="$work/home" XDG_CONFIG_HOME="$work/home" XDG_STATE_HOME="$work/home" XDG_DATA_HOME="$work/home" \
   XDG_CACHE_HOME="$work/home" PATH="$work/bin:$PATH" PROTOCOL="$work/protocols/protocol.esc" \
