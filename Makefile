@@ -71,7 +71,7 @@ golden: build
 
 # Writes docs/performance.md.
 bench: build
-	@tools/ensure-deps.sh bench
+	@tools/ensure-deps.sh bench $(BUILD_DIR)
 	@bench/run.sh $(BUILD_DIR)
 
 clean:

@@ -20,6 +20,7 @@ for (let i = 0; i < Number(saves); i += 1) {
   times.push(performance.now() - started);
 }
 times.sort((a, b) => a - b);
-console.log(`save to updated page, ${times.length} saves: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, `
-  + `slowest ${times[times.length - 1].toFixed(0)} ms`);
+const median = times[Math.floor(times.length / 2)].toFixed(0);
+const slowest = times[times.length - 1].toFixed(0);
+console.log(`save to updated page, ${times.length} saves: median ${median} ms, slowest ${slowest} ms`);
 await browser.close();

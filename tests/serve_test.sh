@@ -59,6 +59,18 @@ sleep 0.5
 [ "$(status /barnet.html)" = 404 ] || fail "a deleted protocol is no longer served"
 [ "$(status /merton.html)" = 200 ] || fail "escc serve still serves after a deletion"
 
+# A page says which build it shows, and a stream asked for the builds after an older one
+# reports the newer at once: a save made while a page is loading is not missed.
+shown=$(curl -s "$url/merton.html" | grep -o 'data-escc-build="[0-9]*"' | grep -o '[0-9][0-9]*' || true)
+if [ -z "$shown" ]; then
+  fail "a page says which build it shows"
+else
+  timeout 2 curl -sN "$url/events?since=$((shown - 1))" >"$work/stream" || true
+  grep -q "^data: $shown\$" "$work/stream" || fail "a stream reports a build made before it opened"
+  timeout 2 curl -sN "$url/events?since=$shown" >"$work/stream" || true
+  if grep -q '^data:' "$work/stream"; then fail "a stream from the build shown reports no build"; fi
+fi
+
 node "$root/tests/browser/serve_test.mjs" "$url" "$work/site" "$build/browser/node_modules" || fail "the browser test"
 
 kill -INT "$server"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages that a make target needs, and nothing else; for tests,
-# also the browser driver (playwright-core) and axe-core (pinned in tests/browser/package-lock.json)
-# into BUILD_DIR/browser, and the VS Code extension's npm packages (pinned in
-# editors/vscode/package-lock.json) into BUILD_DIR/vscode.
+# Installs the Debian packages that a make target needs, and nothing else; for tests and
+# benchmarks, also the browser driver (playwright-core) and axe-core (pinned in
+# tests/browser/package-lock.json) into BUILD_DIR/browser, and for tests the VS Code
+# extension's npm packages (pinned in editors/vscode/package-lock.json) into BUILD_DIR/vscode.
 # Usage: tools/ensure-deps.sh build|test|package|fuzz|bench [BUILD_DIR]
 # As root it installs what is missing; otherwise it prints the exact apt-get line
 # and exits 2, so a newcomer sees what to run instead of a compiler error.
@@ -12,11 +12,12 @@ build_packages=(cmake ninja-build pkg-config g++ make tao-pegtl-dev libfmt-dev
   libgraphviz-dev graphviz catch2 nlohmann-json3-dev libcli11-dev libmimalloc-dev
   libhunspell-dev hunspell-en-gb libcpp-httplib-dev libxml2-dev)
 # dpkg-dev (dpkg-shlibdeps) and file: CPack's Debian package; man-db: its manual page;
-# poppler-utils (pdftotext): reading the printed pages back.
+# poppler-utils (pdftotext): reading the printed pages back; emacs-nox and elpa-eglot:
+# the Emacs test of the language server.
 package_packages=(dpkg-dev file)
-test_packages=(clang chromium neovim libxml2-utils "${package_packages[@]}" man-db poppler-utils)
+test_packages=(clang chromium neovim emacs-nox elpa-eglot libxml2-utils "${package_packages[@]}" man-db poppler-utils)
 fuzz_packages=(clang libclang-rt-14-dev)
-bench_packages=(valgrind time plantuml)
+bench_packages=(valgrind time plantuml chromium)
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
@@ -34,7 +35,7 @@ for package in "${wanted[@]}"; do
   fi
 done
 # Node.js runs the browser tests; any Node.js 20 or later will do, Debian's included.
-if [ "${1:-build}" = test ] && ! command -v npm >/dev/null; then
+if [[ "${1:-build}" =~ ^(test|bench)$ ]] && ! command -v npm >/dev/null; then
   missing+=(nodejs npm)
 fi
 
@@ -50,8 +51,10 @@ install_pinned_npm_packages() {
 }
 
 install_browser_driver() {
-  [ "${1:-build}" = test ] || return 0
+  # The benchmark of escc serve drives the browser too.
+  [[ "${1:-build}" =~ ^(test|bench)$ ]] || return 0
   install_pinned_npm_packages tests/browser "${2:-build}/browser" "the browser driver (playwright-core) and axe-core"
+  [ "${1:-build}" = test ] || return 0
   # The VS Code extension's client library, its grammar's snapshot tester and its packager.
   install_pinned_npm_packages editors/vscode "${2:-build}/vscode" \
     "the VS Code extension's packages (vscode-languageclient, vscode-tmgrammar-test, @vscode/vsce)"

@@ -10,9 +10,11 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -113,6 +115,14 @@ void send_page(httplib::Response& response, std::string page) {
                                 });
 }
 
+// The build a page says it shows (`/events?since=N`); anything but a whole number is no answer.
+std::optional<unsigned> build_number(const std::string& text) {
+  unsigned number = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return number;
+}
+
 }  // namespace
 
 std::optional<std::string> refused_path(const std::string& path) {
@@ -162,9 +172,12 @@ int serve(const ServeOptions& options, const std::function<void(const std::strin
   }
 
   httplib::Server server;
-  server.Get("/events", [&](const httplib::Request&, httplib::Response& response) {
+  server.Get("/events", [&](const httplib::Request& request, httplib::Response& response) {
     response.set_header("Cache-Control", "no-store");
+    // The page says which build it shows, so a build made while it was loading is not
+    // missed; a client that does not say hears of the builds from now on.
     unsigned seen = site.wait_for_change(0, std::chrono::milliseconds(0));
+    if (auto since = build_number(request.get_param_value("since"))) seen = *since;
     response.set_chunked_content_provider(
         "text/event-stream", [&site, seen](std::size_t, httplib::DataSink& sink) mutable {
           auto now = site.wait_for_change(seen, std::chrono::seconds(10));

@@ -43,11 +43,16 @@ std::string full_path(const std::string& path) {
   return error ? fs::path(path).lexically_normal().string() : full.string();
 }
 
-// Polls the server for builds and swaps in the page's <main> when one changes it,
-// keeping the reader's place; a protocol deleted meanwhile says so instead.
+// Follows the server's builds and swaps in the page's <main> when one changes it,
+// keeping the reader's place; a protocol deleted meanwhile says so instead. The page's
+// compiled data goes in with its content, and the page's own script is told to start
+// again on both. A page first opened on errors has no script of its own to start (its
+// policy allows none), so when the protocol is fixed it is loaded once, whole.
 constexpr std::string_view live_script = R"(
 (() => {
-  const events = new EventSource('/events');
+  // Told the build the page was served from, the server reports a build that came after
+  // it even before the stream was open.
+  const events = new EventSource('/events?since=' + (document.documentElement.dataset.esccBuild || ''));
   events.onmessage = async (message) => {
     let text;
     try {
@@ -69,9 +74,17 @@ constexpr std::string_view live_script = R"(
       const next = new DOMParser().parseFromString(text, 'text/html');
       const fresh = next.querySelector('main');
       if (!fresh) return;
+      const data = document.getElementById('escc-data');
+      const freshData = next.getElementById('escc-data');
+      if (freshData && !data) {
+        location.reload();
+        return;
+      }
+      if (freshData) data.replaceWith(document.adoptNode(freshData));
       main.replaceWith(document.adoptNode(fresh));
       document.title = next.title;
     }
+    document.dispatchEvent(new Event('page-content-replaced'));
     document.documentElement.dataset.esccBuild = message.data;
     window.scrollTo(x, y);
   };
@@ -230,8 +243,22 @@ std::string Site::index_page() const {
   return live_page(backends::emit_index(entries));
 }
 
+// The build a page was served from, on its <html> element, for the page's script to ask
+// the server for the builds after it.
+std::string stamped(std::string html, unsigned build) {
+  auto element = html.find("<html");
+  if (element != std::string::npos) html.insert(element + 5, fmt::format(" data-escc-build=\"{}\"", build));
+  return html;
+}
+
 std::optional<std::string> Site::page(const std::string& name) const {
   std::lock_guard lock(mutex_);
+  auto found = page_of_this_build(name);
+  if (!found) return std::nullopt;
+  return stamped(std::move(*found), generation_);
+}
+
+std::optional<std::string> Site::page_of_this_build(const std::string& name) const {
   if (name == "index.html") return index_page();
   constexpr std::string_view last_good = ".last-good.html";
   constexpr std::string_view html = ".html";

@@ -71,6 +71,8 @@ class Site {
 
   ServedProtocol build_one(const std::string& path, const ServedProtocol* before) const;
   std::string index_page() const;
+  // page(), without the number of the build; the caller holds mutex_.
+  std::optional<std::string> page_of_this_build(const std::string& name) const;
 };
 
 // A built page as served: its Content-Security-Policy lets the live-update script run and
