@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "compiler/analysis/availability.hpp"
 #include "compiler/analysis/phones.hpp"
@@ -220,7 +220,12 @@ std::string script_json(const json& value) {
   return out;
 }
 
+// A line numbered in the document is "Line 2"; a line the file names by a word
+// ("initial") is known to readers by its title alone, since the word is the author's.
 std::string line_heading(const model::Line& line) {
+  bool numbered = !line.label.empty() && std::all_of(line.label.begin(), line.label.end(),
+                                                      [](char c) { return c >= '0' && c <= '9'; });
+  if (!numbered && line.title) return std::string(line.title->value);
   auto heading = fmt::format("Line {}", line.label);
   if (line.title) heading += fmt::format(": {}", line.title->value);
   return heading;
