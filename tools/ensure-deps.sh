@@ -11,7 +11,9 @@ set -euo pipefail
 build_packages=(cmake ninja-build pkg-config g++ make tao-pegtl-dev libfmt-dev
   libgraphviz-dev graphviz catch2 nlohmann-json3-dev libcli11-dev libmimalloc-dev
   libhunspell-dev hunspell-en-gb libcpp-httplib-dev libxml2-dev)
-test_packages=(clang chromium neovim libxml2-utils)
+# zsh: its completion script is parsed and loaded; python3-yaml reads action.yml and
+# the workflow escc init writes.
+test_packages=(clang chromium neovim libxml2-utils zsh python3-yaml)
 fuzz_packages=(clang libclang-rt-14-dev)
 bench_packages=(valgrind time plantuml)
 

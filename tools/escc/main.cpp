@@ -45,6 +45,7 @@
 #include "compiler/syntax/ast_dump.hpp"
 #include "compiler/syntax/format.hpp"
 #include "compiler/syntax/parser.hpp"
+#include "tools/escc/completion.hpp"
 
 namespace {
 
@@ -748,6 +749,14 @@ int run(int argc, char** argv) {
       ->capture_default_str()
       ->check([](const std::string& text) { return esc::protocol_name_problem(text).value_or(""); });
 
+  std::string completion_shell;
+  auto* completion_command = app.add_subcommand(
+      "completion", "Print a script that completes escc's commands and options in bash or zsh, such as: "
+                    "source <(escc completion bash)");
+  completion_command->add_option("shell", completion_shell, "bash or zsh")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -790,6 +799,10 @@ int run(int argc, char** argv) {
     }
     if (parse_command->parsed()) return run_parse(parse_path);
     if (init_command->parsed()) return run_init(init_folder, init);
+    if (completion_command->parsed()) {
+      std::cout << (completion_shell == "bash" ? escc_cli::bash_completion(app) : escc_cli::zsh_completion(app));
+      return exit_clean;
+    }
     if (explain_command->parsed()) return run_explain(explain_code, explain_list);
   } catch (const std::exception& error) {
     complain("internal error: ", error.what());
