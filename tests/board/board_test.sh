@@ -22,6 +22,11 @@ for written in protocols/OUR-AREA.esc .pre-commit-config.yaml .github/workflows/
   if [ -s "$board/$written" ]; then pass; else fail "init did not write $written"; fi
 done
 
+# Every hole of the templates is filled; GitHub's own ${{ expressions }} stay as written.
+if grep -rnE '\{\{[a-z_]+\}\}' "$board"; then fail "a template's hole was left unfilled"; else pass; fi
+if grep -q '${{ steps.deployment.outputs.page_url }}' "$board/.github/workflows/escc.yml"; then pass; else
+  fail "the workflow lost GitHub's own \${{ }} expression"; fi
+
 # The run: lines of every job, in order, as GitHub would run them (bash -e).
 python3 - "$board/.github/workflows/escc.yml" >"$work/runs" <<'PY' || fail "the workflow is not YAML"
 import sys, yaml
