@@ -127,6 +127,10 @@ std::vector<StarterFile> starter_files(const StarterOptions& options) {
 StarterWritten write_starter(const std::string& folder, const StarterOptions& options) {
   StarterWritten result;
   std::error_code error;
+  if (std::filesystem::exists(folder, error) && !std::filesystem::is_directory(folder, error)) {
+    result.problem = "cannot start a repository in " + folder + ": it is a file, not a folder";
+    return result;
+  }
   std::filesystem::create_directories(folder, error);
   if (error || !std::filesystem::is_directory(folder)) {
     result.problem = "cannot make the folder " + folder + ": " + (error ? error.message() : "it is not a folder");

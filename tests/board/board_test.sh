@@ -74,6 +74,7 @@ expect init-bad-name 2 "name is its file's name" -- "$escc" init --name 'a/b' "$
 [ -e "$work/bad-name" ] && fail "init with a bad name made the folder" || pass
 touch "$work/a-file"
 expect init-unwritable 2 'cannot make the folder .*a-file/board' -- "$escc" init "$work/a-file/board"
+expect init-on-a-file 2 'it is a file, not a folder' -- "$escc" init "$work/a-file"
 expect init-help 0 '--name' -- "$escc" init --help
 
 # docs/ci.md shows the workflow escc init writes, byte for byte: the block after the
