@@ -57,6 +57,8 @@ if diff -u "$here/skeleton-findings.txt" "$work/findings.txt"; then pass; else
 if [ "$(grep -c '^warning\[' "$work/findings.txt")" -eq "$(grep -c '= help: ' "$work/findings.txt")" ]; then pass; else
   fail "a finding of the skeleton does not say what to write"; fi
 
+expect skeleton-formatted 0 '' -- bash -c "cd '$board' && '$escc' fmt --check protocols"
+
 # A second init writes nothing over what is there, the outputs of the workflow included.
 snapshot() { (cd "$board" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 snapshot >"$work/before"
