@@ -3,7 +3,7 @@
 # workflow it wrote (read from that YAML, not copied here) run there with this build's
 # escc on the PATH; a second `escc init` changes nothing; the skeleton's findings
 # against a golden file; docs/ci.md shows the very workflow; action.yml parses and asks
-# only for commands and options escc has.
+# only for commands and options escc has, and its check and build steps run there.
 # Usage: board_test.sh path/to/escc SOURCE_DIR
 # ESCC_UPDATE_GOLDEN=1 rewrites skeleton-findings.txt.
 set -u
@@ -120,5 +120,36 @@ while read -r command options; do
       fail "action.yml gives 'escc $command' the option $option, which it lacks"; fi
   done
 done <"$work/commands"
+
+# The action's own steps after the install, run in the new repository as GitHub would
+# run them (bash -e -o pipefail), with its inputs' defaults and build: pages.
+python3 - "$source_dir/action.yml" "$work/action-steps" <<'PY' || fail "action.yml's steps cannot be read"
+import os, re, sys, yaml
+action = yaml.safe_load(open(sys.argv[1]))
+inputs = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
+inputs.update({"version": "0", "build": "pages"})
+os.makedirs(sys.argv[2])
+def expand(text):
+    return re.sub(r"\$\{\{ *inputs\.([a-z-]+) *\}\}", lambda m: inputs[m.group(1)], str(text))
+for number, step in enumerate(action["runs"]["steps"]):
+    if "curl" in step["run"]:
+        continue  # the install: the test's escc is on the PATH already
+    if "if" in step and not eval(expand(step["if"]).replace("inputs.", ""), {}, {k.replace("-", "_"): v for k, v in inputs.items()}):
+        continue
+    with open(os.path.join(sys.argv[2], f"{number}.sh"), "w") as script:
+        for name, value in step.get("env", {}).items():
+            script.write(f"export {name}='{expand(value)}'\n")
+        script.write(step["run"])
+PY
+ran=0
+for script in "$work"/action-steps/*.sh; do
+  ran=$((ran + 1))
+  if output=$(cd "$board" && bash -e -o pipefail "$script" 2>&1); then pass; else
+    fail "action.yml's step $(basename "$script") failed in the new repository"; echo "$output" | head -20; fi
+done
+[ "$ran" -eq 2 ] && pass || fail "action.yml's check and build steps were not both run ($ran)"
+if grep -q '^::warning file=protocols/OUR-AREA.esc' <<<"$output$(cd "$board" && bash "$work/action-steps/1.sh" 2>&1)"; then pass; else
+  fail "action.yml's check step made no annotations"; fi
+[ -s "$board/pages/index.html" ] && pass || fail "action.yml's build step built no pages"
 
 finish
