@@ -6,8 +6,9 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 SANITIZE_DIR ?= build-sanitize
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
+PREFIX ?= /usr/local
 
-.PHONY: all build run test golden bench clean deps test-deps sanitize fuzz
+.PHONY: all build run test golden bench clean deps test-deps sanitize fuzz install package
 
 all: build
 
@@ -25,6 +26,16 @@ build: deps $(BUILD_DIR)/build.ninja
 
 run: build
 	@tools/run-protocols.sh $(BUILD_DIR)/escc
+
+# The program, its manual page, the runtime headers and the CMake package under PREFIX
+# (staged under DESTDIR when it is given, as packagers do).
+install: build
+	@DESTDIR=$(DESTDIR) cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# The Debian package, $(BUILD_DIR)/escc_VERSION_amd64.deb, of what the build tree has.
+package: build
+	@tools/ensure-deps.sh package
+	@cd $(BUILD_DIR) && cpack -G DEB
 
 test: test-deps $(BUILD_DIR)/build.ninja
 	@cmake --build $(BUILD_DIR)

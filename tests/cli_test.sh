@@ -24,7 +24,7 @@ sed 's/status live/status draft/' "$work/clean.esc" >"$work/draft.esc"
 printf 'stage 1 "Practitioners" {\n  within 2 workng days\n}\n' >"$work/broken.esc"
 : >"$work/empty.esc"
 
-expect version 0 '^escc [0-9]+\.[0-9]+\.[0-9]+$' -- "$escc" --version
+expect version 0 '^escc [0-9]+\.[0-9]+\.[0-9]+ \(commit [^)]+\)$' -- "$escc" --version
 expect help 0 'check' -- "$escc" --help
 expect check-help 0 '--format' -- "$escc" check --help
 expect no-command 2 'subcommand' -- "$escc"

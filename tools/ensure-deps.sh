@@ -3,7 +3,7 @@
 # also the browser driver (playwright-core) and axe-core (pinned in tests/browser/package-lock.json)
 # into BUILD_DIR/browser, and the VS Code extension's npm packages (pinned in
 # editors/vscode/package-lock.json) into BUILD_DIR/vscode.
-# Usage: tools/ensure-deps.sh build|test [BUILD_DIR]
+# Usage: tools/ensure-deps.sh build|test|package|fuzz|bench [BUILD_DIR]
 # As root it installs what is missing; otherwise it prints the exact apt-get line
 # and exits 2, so a newcomer sees what to run instead of a compiler error.
 set -euo pipefail
@@ -11,18 +11,21 @@ set -euo pipefail
 build_packages=(cmake ninja-build pkg-config g++ make tao-pegtl-dev libfmt-dev
   libgraphviz-dev graphviz catch2 nlohmann-json3-dev libcli11-dev libmimalloc-dev
   libhunspell-dev hunspell-en-gb libcpp-httplib-dev libxml2-dev)
-# zsh: its completion script is parsed and loaded; python3-yaml reads action.yml and
-# the workflow escc init writes.
-test_packages=(clang chromium neovim libxml2-utils zsh python3-yaml)
+# dpkg-dev (dpkg-shlibdeps) and file: CPack's Debian package; man-db: its manual page;
+# poppler-utils (pdftotext): reading the printed pages back; zsh: its completion script
+# is parsed and loaded; python3-yaml reads action.yml and the workflow escc init writes.
+package_packages=(dpkg-dev file)
+test_packages=(clang chromium neovim libxml2-utils "${package_packages[@]}" man-db poppler-utils zsh python3-yaml)
 fuzz_packages=(clang libclang-rt-14-dev)
 bench_packages=(valgrind time plantuml)
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
+  package) wanted=("${build_packages[@]}" "${package_packages[@]}") ;;
   fuzz) wanted=("${build_packages[@]}" "${fuzz_packages[@]}") ;;
   bench) wanted=("${build_packages[@]}" "${bench_packages[@]}") ;;
-  *) echo "usage: $0 build|test|fuzz|bench [BUILD_DIR]" >&2; exit 2 ;;
+  *) echo "usage: $0 build|test|package|fuzz|bench [BUILD_DIR]" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -220,12 +220,13 @@ std::string emit_amendments_page(const Amendments& amendments) {
   out += fmt::format(
       "<body>\n<header>\n<h1>{title}</h1>\n</header>\n<main>\n"
       "<p>What has changed in <a href=\"{page}\">{protocol}</a> since earlier published versions, newest first. "
-      "<a href=\"{feed}\">Follow amendments in a feed reader</a>.</p>\n{entries}</main>\n</body>\n</html>\n",
+      "<a href=\"{feed}\">Follow amendments in a feed reader</a>.</p>\n{entries}</main>\n<footer>\n{printed}</footer>\n"
+      "</body>\n</html>\n",
       fmt::arg("title", markup_text(title)),
       fmt::arg("page", markup_text(relative_href(amendments.stem + ".html"))),
       fmt::arg("protocol", markup_text(amendments.title)),
       fmt::arg("feed", markup_text(relative_href(amendments_feed_name(amendments.stem)))),
-      fmt::arg("entries", entries_html(amendments, 2)));
+      fmt::arg("entries", entries_html(amendments, 2)), fmt::arg("printed", printed_copy_html()));
   return out;
 }
 

@@ -38,6 +38,11 @@ std::string lower_ascii(std::string text) {
   return text;
 }
 
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 std::string date_words(const model::Date& date) {
   return long_date({date.year, date.month, date.day == 0 ? 1 : date.day}, date.month_only());
 }
@@ -54,10 +59,19 @@ class Directory {
                          markup_text(heading), level, extra);
     for (const auto& contact : contacts) add(contact, heading, group_name, agency_title);
     html_ += "</ul>\n</div>\n";
+    if (contacts.empty()) return;
+    // The printed summary lists the same contacts in the same groups, a line each.
+    summary_ += fmt::format("<dt>{}</dt>\n",
+                            markup_text(agency_title.empty() ? heading : std::string(agency_title) + ", " + heading));
+    for (const auto& contact : contacts) summary_ += "<dd>" + summary_contact(contact) + "</dd>\n";
   }
 
   void raw(const std::string& html) { html_ += html; }
   const std::string& html() const { return html_; }
+  // Whom to call, for the printed summary: a <dl> of groups, one contact a line.
+  std::string summary() const {
+    return summary_.empty() ? std::string() : "<dl class=\"summary-contacts\">\n" + summary_ + "</dl>\n";
+  }
   json& data() { return data_; }
   // The compiled availabilities the contacts point to: for each, the minute ranges of
   // Monday to Sunday and then of bank holidays. The script only looks them up.
@@ -162,9 +176,41 @@ class Directory {
                      {"hours", hours}});
   }
 
+  // A contact in a line: who, the numbers to call, and when and for what the protocol
+  // says they can be called, in the words the directory uses.
+  std::string summary_contact(const model::Contact& contact) {
+    std::string words = fmt::format("<strong>{}</strong>", markup_text(contact.title.value));
+    if (contact.person) words += ", " + markup_text(contact.person->value);
+    std::vector<std::string> means;
+    auto numbers = [&](const std::vector<model::Text>& list, std::string_view label) {
+      for (const auto& number : list) means.push_back(fmt::format("{} {}", label, phone_html(number.value)));
+    };
+    numbers(contact.phones, "phone");
+    numbers(contact.mobiles, "mobile");
+    numbers(contact.direct_lines, "direct line");
+    numbers(contact.switchboards, "switchboard");
+    for (const auto& email : contact.emails) {
+      means.push_back(fmt::format("email <a href=\"{}\">{}</a>", markup_text(mailto_href(email.value)),
+                                  markup_text(email.value)));
+    }
+    if (contact.via) means.push_back("through " + markup_text(contact.via->value));
+    // Most contacts have no number; the summary says so once, above the list.
+    if (!means.empty()) words += ": " + fmt::format("{}", fmt::join(means, ", "));
+    // Times only where the protocol states them: the "now" list's assumption of office
+    // hours is not the protocol's, and the print has no "now".
+    const auto& hours = availabilities_.entries()[availabilities_.index_of(contact)];
+    if (hours.stated) words += fmt::format(". <span class=\"summary-when\">{}</span>", markup_text(capitalised(hours_words(hours.when))));
+    if (contact.case_kinds == model::CaseKinds{model::CaseKind::open_cases}) words += ". For open cases";
+    if (contact.case_kinds == model::CaseKinds{model::CaseKind::new_referrals}) words += ". For new referrals";
+    if (contact.condition) words += ". If " + markup_text(contact.condition->value);
+    if (contact.not_for_escalation) words += ". Not for escalation";
+    return words + ".";
+  }
+
   const model::Model& model_;
   analysis::AvailabilityTable availabilities_;
   std::string html_;
+  std::string summary_;
   json data_ = json::array();
 };
 
@@ -264,6 +310,41 @@ std::string now_section(const model::Model& model, std::string_view publisher_ad
   return html;
 }
 
+// The page as printed for a noticeboard starts with this, on one page: the stages with
+// their deadlines and whom to call, with the times the protocol gives; the screen does
+// not show it (the page itself leads with the stages and "who to contact now").
+std::string print_summary(const model::Model& model, const Chart& chart, const std::string& whom_to_call) {
+  std::string html = "<section class=\"print-summary\" aria-labelledby=\"summary-heading\">\n"
+                     "<h2 id=\"summary-heading\">Summary</h2>\n"
+                     // The page's script puts the date of printing in; without it, the sentence stands.
+                     "<p id=\"printed-on\" class=\"printed-on\">" +
+                     std::string(printed_copy_words) +
+                     "</p>\n<h3>The stages and their deadlines</h3>\n<ol class=\"summary-stages\">\n";
+  for (const auto& node : chart.nodes) {
+    html += "<li><strong>" + markup_text(node.heading) + "</strong>";
+    if (!node.who.empty()) html += " (" + markup_text(node.who) + ")";
+    if (!node.timeframe.empty()) html += ": " + markup_text(node.timeframe);
+    if (!node.by_day.empty()) html += ", " + markup_text(node.by_day);
+    html += ".";
+    if (!node.deadline.empty()) html += " Deadline: " + markup_text(node.deadline) + ".";
+    if (node.kind == ChartNodeKind::immediate_risk && model.immediate_risk) {
+      html += " This applies at any point and does not wait for the stages.\n";
+      for (const auto& passage : model.immediate_risk->passages()) {
+        if (passage.kind != model::PassageKind::source) continue;
+        html += fmt::format("<blockquote class=\"source\"><p>{}</p></blockquote>\n", markup_text(passage.text.value));
+      }
+    }
+    html += "</li>\n";
+  }
+  html += "</ol>\n<h3>Whom to call</h3>\n";
+  if (whom_to_call.empty()) {
+    html += "<p>The protocol names no one to call.</p>\n";
+  } else {
+    html += "<p class=\"summary-key\">Numbers and times are shown where the protocol gives them.</p>\n" + whom_to_call;
+  }
+  return html + "<p class=\"summary-end\">The protocol in full and its contact directory follow.</p>\n</section>\n";
+}
+
 // The page's script is handed these to write the date of "now" as the page writes dates.
 json reader_day_names() {
   auto names = json::array();
@@ -293,6 +374,10 @@ std::string page_head(std::string_view title, std::string_view scripts, std::str
       fmt::arg("style", page_asset("directory.css")));
 }
 
+std::string printed_copy_html() {
+  return fmt::format("<p class=\"print-only printed-on\">{}</p>\n", printed_copy_words);
+}
+
 std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
   const auto& model = *page.model;
   std::string title = model.protocol ? std::string(model.protocol->title.value) : "Escalation protocol";
@@ -300,47 +385,6 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
                               index_tag(index_entry(model, "", page.files)) +
                                   (amendments != nullptr ? amendments_feed_link(*amendments) : ""));
   auto text = protocol_text(model, *page.analyses, *page.chart);
-  out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
-  out += fmt::format("<h1>{}</h1>\n", markup_text(title));
-  out += text.standing;
-  out += "</header>\n<nav aria-label=\"On this page\">\n<ul>\n"
-         "<li><a href=\"#now\">Who to contact now</a></li>\n"
-         "<li><a href=\"#chart\">How to escalate</a></li>\n";
-  if (model.protocol) out += "<li><a href=\"#about\">About this protocol</a></li>\n";
-  if (model.immediate_risk) out += "<li><a href=\"#immediate-risk\">Immediate risk</a></li>\n";
-  out += "<li><a href=\"#stages\">The stages in full</a></li>\n";
-  if (!model.ambiguities.empty()) out += "<li><a href=\"#unclear\">Where the document is unclear</a></li>\n";
-  if (!model.forms.empty()) out += "<li><a href=\"#forms\">Forms</a></li>\n";
-  if (amendments != nullptr) out += "<li><a href=\"#amendments\">Amendments</a></li>\n";
-  out += "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
-
-  out += now_section(model, page.publisher_advice);
-
-  // The numbered stages come first: on a phone they are what can be read; the chart
-  // follows in its own scrolling area at a size its words can be read at (on a wide
-  // screen the style puts it back above the list).
-  out += "<section id=\"chart\" aria-labelledby=\"chart-heading\">\n<h2 id=\"chart-heading\">How to escalate</h2>\n"
-         "<div class=\"stages-in-order\">\n<h3>The stages in order</h3>\n<ol class=\"outline\">\n";
-  for (const auto& item : chart_outline(*page.chart)) {
-    out += "<li>" + markup_text(item.text);
-    if (!item.details.empty()) {
-      out += "\n<ul>\n";
-      for (const auto& detail : item.details) out += "<li>" + markup_text(detail) + "</li>\n";
-      out += "</ul>\n";
-    }
-    out += "</li>\n";
-  }
-  out += "</ol>\n</div>\n";
-  if (!page.svg.empty()) {
-    out += "<figure>\n<div class=\"chart-area\" tabindex=\"0\" role=\"group\" aria-label=\"Flow chart\">\n" +
-           inline_svg(page.svg) +
-           "\n</div>\n<figcaption>The escalation flow chart: the same stages as the list. On a small screen, "
-           "scroll inside it to see all of it.</figcaption>\n</figure>\n";
-  }
-  out += "</section>\n";
-  out += text.in_full;
-  if (amendments != nullptr) out += amendments_section_html(*amendments);
-
   Directory directory(model);
   for (std::size_t a = 0; a < model.agencies.size(); ++a) {
     const auto& agency = model.agencies[a];
@@ -400,6 +444,48 @@ std::string emit_html(const DirectoryPage& page, const Amendments* amendments) {
     }
     directory.raw("</section>\n");
   }
+
+  out += "<body>\n<a class=\"skip\" href=\"#directory\">Skip to the contact directory</a>\n<header>\n";
+  out += fmt::format("<h1>{}</h1>\n", markup_text(title));
+  out += print_summary(model, *page.chart, directory.summary());
+  out += text.standing;
+  out += "</header>\n<nav aria-label=\"On this page\">\n<ul>\n"
+         "<li><a href=\"#now\">Who to contact now</a></li>\n"
+         "<li><a href=\"#chart\">How to escalate</a></li>\n";
+  if (model.protocol) out += "<li><a href=\"#about\">About this protocol</a></li>\n";
+  if (model.immediate_risk) out += "<li><a href=\"#immediate-risk\">Immediate risk</a></li>\n";
+  out += "<li><a href=\"#stages\">The stages in full</a></li>\n";
+  if (!model.ambiguities.empty()) out += "<li><a href=\"#unclear\">Where the document is unclear</a></li>\n";
+  if (!model.forms.empty()) out += "<li><a href=\"#forms\">Forms</a></li>\n";
+  if (amendments != nullptr) out += "<li><a href=\"#amendments\">Amendments</a></li>\n";
+  out += "<li><a href=\"#directory\">Contact directory</a></li>\n</ul>\n</nav>\n<main>\n";
+
+  out += now_section(model, page.publisher_advice);
+
+  // The numbered stages come first: on a phone they are what can be read; the chart
+  // follows in its own scrolling area at a size its words can be read at (on a wide
+  // screen the style puts it back above the list).
+  out += "<section id=\"chart\" aria-labelledby=\"chart-heading\">\n<h2 id=\"chart-heading\">How to escalate</h2>\n"
+         "<div class=\"stages-in-order\">\n<h3>The stages in order</h3>\n<ol class=\"outline\">\n";
+  for (const auto& item : chart_outline(*page.chart)) {
+    out += "<li>" + markup_text(item.text);
+    if (!item.details.empty()) {
+      out += "\n<ul>\n";
+      for (const auto& detail : item.details) out += "<li>" + markup_text(detail) + "</li>\n";
+      out += "</ul>\n";
+    }
+    out += "</li>\n";
+  }
+  out += "</ol>\n</div>\n";
+  if (!page.svg.empty()) {
+    out += "<figure>\n<div class=\"chart-area\" tabindex=\"0\" role=\"group\" aria-label=\"Flow chart\">\n" +
+           inline_svg(page.svg) +
+           "\n</div>\n<figcaption>The escalation flow chart: the same stages as the list.<span class=\"on-screen\"> On a "
+           "small screen, scroll inside it to see all of it.</span></figcaption>\n</figure>\n";
+  }
+  out += "</section>\n";
+  out += text.in_full;
+  if (amendments != nullptr) out += amendments_section_html(*amendments);
 
   out += "<section id=\"directory\" aria-labelledby=\"directory-heading\">\n"
          "<h2 id=\"directory-heading\">Contact directory</h2>\n";
@@ -499,7 +585,8 @@ std::string emit_index(const std::vector<IndexEntry>& entries, bool amendments_f
     }
     out += fmt::format("<p>Files: {}</p>\n</li>\n", fmt::join(links, ", "));
   }
-  out += "</ul>\n</main>\n<footer>\n<p>Check each protocol itself for anything not shown on its page.</p>\n</footer>\n</body>\n</html>\n";
+  out += "</ul>\n</main>\n<footer>\n<p>Check each protocol itself for anything not shown on its page.</p>\n" +
+         printed_copy_html() + "</footer>\n</body>\n</html>\n";
   return out;
 }
 

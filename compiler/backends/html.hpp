@@ -31,6 +31,12 @@ struct DirectoryPage {
 // script-src ('none' for a page without a script); `extra` goes in the head as it is.
 std::string page_head(std::string_view title, std::string_view scripts, std::string_view extra = {});
 
+// What a printed page says of itself, shown only on paper. A protocol's page puts the
+// date of printing in with its script; a page without a script says it without a date.
+inline constexpr std::string_view printed_copy_words =
+    "This is a printed copy. Check the website for the current version.";
+std::string printed_copy_html();
+
 // With `amendments` (a build that compares with the published version), the page has an
 // "Amendments" section and names their feed in its head.
 std::string emit_html(const DirectoryPage& page, const Amendments* amendments = nullptr);

@@ -46,6 +46,7 @@
 #include "compiler/syntax/format.hpp"
 #include "compiler/syntax/parser.hpp"
 #include "tools/escc/completion.hpp"
+#include "tools/escc/source_commit.hpp"
 
 namespace {
 
@@ -587,7 +588,8 @@ int run(int argc, char** argv) {
       "escc checks multi-agency safeguarding escalation protocols written in .esc files:\n"
       "every stage reachable, timeframes that add up, someone to contact at every stage."};
   app.name("escc");
-  app.set_version_flag("--version", std::string("escc ") + ESCC_VERSION);
+  app.set_version_flag("--version",
+                       std::string("escc ") + ESCC_VERSION + " (commit " + std::string(esc::source_commit()) + ")");
   app.require_subcommand(1);
   app.footer(
       "Exit status: 0 no errors, 1 errors found in a protocol, 2 a usage or file problem.\n"

@@ -171,6 +171,19 @@
     shownKey = key;
   }
 
+  // The printed page says when it was printed, as GOV.UK writes dates ("30 November
+  // 2026"), and where it came from when it came from a website; set again at the
+  // moment of printing, since a page can stay open for days.
+  function markPrinted() {
+    var line = document.getElementById('printed-on');
+    if (!line) return;
+    var parts = ukTime(new Date()).day.split('-');
+    var from = /^https?:$/.test(location.protocol) ? ' from ' + location.href.split('#')[0] : '';
+    line.textContent = 'Printed on ' + Number(parts[2]) + ' ' + data.months[Number(parts[1]) - 1] + ' ' + parts[0] +
+      from + '. Check the website for the current version.';
+  }
+  window.addEventListener('beforeprint', markPrinted);
+
   var filter = document.getElementById('filter');
   function applyFilter() {
     var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -190,5 +203,6 @@
   filter.addEventListener('input', applyFilter);
   document.querySelector('.filter').hidden = false;
   showNow();
+  markPrinted();
   setInterval(showNow, 60000);
 })();
