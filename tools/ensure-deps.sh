@@ -13,9 +13,11 @@ build_packages=(cmake ninja-build pkg-config g++ make tao-pegtl-dev libfmt-dev
   libhunspell-dev hunspell-en-gb libcpp-httplib-dev libxml2-dev)
 # dpkg-dev (dpkg-shlibdeps) and file: CPack's Debian package; man-db: its manual page;
 # poppler-utils (pdftotext): reading the printed pages back; emacs-nox and elpa-eglot:
-# the Emacs test of the language server.
+# the Emacs test of the language server; zsh: its completion script is parsed and loaded;
+# python3-yaml reads action.yml and the workflow escc init writes.
 package_packages=(dpkg-dev file)
-test_packages=(clang chromium neovim emacs-nox elpa-eglot libxml2-utils "${package_packages[@]}" man-db poppler-utils)
+test_packages=(clang chromium neovim emacs-nox elpa-eglot libxml2-utils "${package_packages[@]}" man-db poppler-utils
+  zsh python3-yaml)
 fuzz_packages=(clang libclang-rt-14-dev)
 bench_packages=(valgrind time plantuml chromium)
 

@@ -41,6 +41,7 @@ void review_date(const Context&, DiagnosticSink&);
 void approval(const Context&, DiagnosticSink&);
 void approval_dates(const Context&, DiagnosticSink&);
 void status(const Context&, DiagnosticSink&);
+void title(const Context&, DiagnosticSink&);
 void immediate_risk(const Context&, DiagnosticSink&);
 void immediate_risk_rule_incomplete(const Context&, DiagnosticSink&);
 void no_stages(const Context&, DiagnosticSink&);

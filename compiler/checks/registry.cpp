@@ -10,6 +10,7 @@ const std::vector<Registered>& registry() {
       {"approval", approval},
       {"approval-dates", approval_dates},
       {"status", status},
+      {"title", title},
       {"immediate-risk", immediate_risk},
       {"immediate-risk-rule-incomplete", immediate_risk_rule_incomplete},
       {"no-stages", no_stages},

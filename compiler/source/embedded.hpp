@@ -16,5 +16,6 @@ const std::vector<EmbeddedFile>& explanation_pages();  // docs/diagnostics/*.md
 const std::vector<EmbeddedFile>& runtime_files();      // runtime/**/*.hpp
 const std::vector<EmbeddedFile>& word_lists();        // stdlib/*.txt: the words the dictionary lacks
 const std::vector<EmbeddedFile>& page_assets();        // compiler/backends/page/*: "directory.css"
+const std::vector<EmbeddedFile>& starter_templates();  // compiler/driver/starter/*: what `escc init` writes
 
 }  // namespace esc

@@ -33,6 +33,7 @@
 #include "compiler/driver/check.hpp"
 #include "compiler/driver/deadlines_command.hpp"
 #include "compiler/driver/output.hpp"
+#include "compiler/driver/starter.hpp"
 #include "compiler/findings/baseline.hpp"
 #include "compiler/findings/explain.hpp"
 #include "compiler/findings/render.hpp"
@@ -44,6 +45,7 @@
 #include "compiler/syntax/ast_dump.hpp"
 #include "compiler/syntax/format.hpp"
 #include "compiler/syntax/parser.hpp"
+#include "tools/escc/completion.hpp"
 #include "tools/escc/source_commit.hpp"
 
 namespace {
@@ -258,6 +260,21 @@ int run_serve(esc::serve::ServeOptions options, const std::vector<std::string>& 
     print_text(std::cout, "escc: " + line + "\n");
     std::cout.flush();
   });
+}
+
+int run_init(const std::string& folder, const esc::StarterOptions& options) {
+  auto result = esc::write_starter(folder, options);
+  for (const auto& path : result.written) print_text(std::cout, "escc: wrote " + path + "\n");
+  for (const auto& path : result.skipped) print_text(std::cout, "escc: skipped " + path + ": it is there already\n");
+  if (result.problem) {
+    complain(*result.problem);
+    return exit_usage;
+  }
+  if (!result.written.empty()) {
+    print_text(std::cout, "escc: next, write the protocol's title in " + folder + "/protocols/" + options.protocol_name +
+                              ".esc and run 'escc check protocols' there; README.md says the rest\n");
+  }
+  return exit_clean;
 }
 
 int run_parse(const std::string& path) {
@@ -719,6 +736,29 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
   add_name_option(serve_command, "-I,--include", serve_search_roots, "A folder to look in for files named by `use`");
 
+  std::string init_folder = ".";
+  esc::StarterOptions init;
+  init.version = ESCC_VERSION;
+  init.repository = ESCC_REPOSITORY;
+  auto* init_command = app.add_subcommand(
+      "init", "Start a board's repository: a protocol to fill in, a CI workflow, pre-commit hooks, a baseline and a "
+              "README; files already there are left as they are");
+  init_command->add_option("folder", init_folder, "The folder to start in (default: the current folder)")
+      ->check([](const std::string& text) {
+        return text.empty() ? std::string("give a folder's name; an empty one names nothing") : std::string();
+      });
+  init_command->add_option("--name", init.protocol_name, "The protocol's file name, without .esc")
+      ->capture_default_str()
+      ->check([](const std::string& text) { return esc::protocol_name_problem(text).value_or(""); });
+
+  std::string completion_shell;
+  auto* completion_command = app.add_subcommand(
+      "completion", "Print a script that completes escc's commands and options in bash or zsh, such as: "
+                    "source <(escc completion bash)");
+  completion_command->add_option("shell", completion_shell, "bash or zsh")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -760,6 +800,11 @@ int run(int argc, char** argv) {
       return exit_usage;
     }
     if (parse_command->parsed()) return run_parse(parse_path);
+    if (init_command->parsed()) return run_init(init_folder, init);
+    if (completion_command->parsed()) {
+      std::cout << (completion_shell == "bash" ? escc_cli::bash_completion(app) : escc_cli::zsh_completion(app));
+      return exit_clean;
+    }
     if (explain_command->parsed()) return run_explain(explain_code, explain_list);
   } catch (const std::exception& error) {
     complain("internal error: ", error.what());
