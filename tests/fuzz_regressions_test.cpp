@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "tests/fuzz/properties.hpp"
+#include "tests/fuzz/saved_case_property.hpp"
+#include "tests/fuzz/server_properties.hpp"
 #include "tests/support.hpp"
 
 TEST_CASE("the fuzzers' properties hold for saved crashes and every .esc file", "[fuzz]") {
@@ -25,6 +27,50 @@ TEST_CASE("the fuzzers' properties hold for saved crashes and every .esc file", 
                           esc::fuzz::backends_property}) {
       const char* broken = property(text);
       CHECK(broken == nullptr);
+    }
+  }
+}
+
+TEST_CASE("the servers' and the saved cases' fuzz properties hold for their seeds and saved crashes", "[fuzz]") {
+  namespace fs = std::filesystem;
+  const fs::path fuzz = fs::path(ESCC_SOURCE_DIR) / "tests/fuzz";
+  // The inputs of one target: its seeds, and the saved crashes named after it.
+  auto inputs_of = [&](const std::string& target) {
+    std::vector<fs::path> inputs;
+    for (const auto& entry : fs::directory_iterator(fuzz / "seeds" / target)) inputs.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(fuzz / "regressions")) {
+      if (entry.path().filename().string().rfind(target + "-", 0) == 0) inputs.push_back(entry.path());
+    }
+    std::sort(inputs.begin(), inputs.end());
+    return inputs;
+  };
+  auto text_of = [](const fs::path& input) {
+    return esc::test::read_repository_file(fs::relative(input, ESCC_SOURCE_DIR).string());
+  };
+  SECTION("lsp") {
+    auto inputs = inputs_of("lsp");
+    REQUIRE(inputs.size() >= 6);
+    for (const auto& input : inputs) {
+      INFO(input.string());
+      CHECK(esc::fuzz::lsp_property(text_of(input)) == nullptr);
+    }
+  }
+  SECTION("saved-case") {
+    auto inputs = inputs_of("saved-case");
+    REQUIRE(inputs.size() >= 2);
+    for (const auto& input : inputs) {
+      INFO(input.string());
+      CHECK(esc::fuzz::saved_case_property(text_of(input)) == nullptr);
+    }
+  }
+  SECTION("serve") {
+    const esc::fuzz::ServedFolder served;
+    REQUIRE(served.site() != nullptr);
+    auto inputs = inputs_of("serve");
+    REQUIRE(inputs.size() >= 10);
+    for (const auto& input : inputs) {
+      INFO(input.string());
+      CHECK(esc::fuzz::serve_property(served, text_of(input)) == nullptr);
     }
   }
 }
