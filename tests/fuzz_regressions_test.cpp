@@ -62,10 +62,25 @@ TEST_CASE("the servers' and the saved cases' fuzz properties hold for their seed
       INFO(input.string());
       CHECK(esc::fuzz::saved_case_property(text_of(input)) == nullptr);
     }
+    // The seeds are cases the reader accepts, so that the fuzzer starts past the refusals.
+    for (const auto* seed : {"wolverhampton-escalated", "wolverhampton-resolved"}) {
+      INFO(seed);
+      auto text = esc::fuzz::with_hash_of(escc_wolverhampton::protocol, text_of(fuzz / "seeds/saved-case" / seed));
+      CHECK(escc::Escalation<escc_wolverhampton::Protocol>::restore(escc_wolverhampton::protocol, text).ok());
+    }
+    auto route = esc::fuzz::with_hash_of(escc_enfield::protocol, text_of(fuzz / "seeds/saved-case/enfield-route"));
+    CHECK(escc::Escalation<escc_enfield::Protocol>::restore(escc_enfield::protocol, route).ok());
   }
   SECTION("serve") {
     const esc::fuzz::ServedFolder served;
     REQUIRE(served.site() != nullptr);
+    // The folder is served as the property expects: pages beside and below, not the link out.
+    CHECK(served.site()->protocol_file("area.html"));
+    CHECK(served.site()->protocol_file("inner.html"));
+    CHECK(served.site()->protocol_file("broken.last-good.html"));
+    CHECK_FALSE(served.site()->protocol_file("secret.html"));
+    CHECK_FALSE(served.site()->protocol_file("index.html"));
+    CHECK(served.site()->page("area.html"));
     auto inputs = inputs_of("serve");
     REQUIRE(inputs.size() >= 10);
     for (const auto& input : inputs) {

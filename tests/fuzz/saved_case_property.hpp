@@ -17,12 +17,18 @@ namespace esc::fuzz {
 // `{{hash}}` in an input stands for the protocol's hash, so that the seeds (saved cases)
 // still restore after a change to the compiler changes every protocol's tables.
 template <typename P>
-const char* saved_case_under(const P& protocol, std::string text) {
+std::string with_hash_of(const P& protocol, std::string text) {
   constexpr std::string_view hole = "{{hash}}";
   const auto hash = escc::ProtocolTypes<P>::tables(protocol).hash;
   for (auto at = text.find(hole); at != std::string::npos; at = text.find(hole, at + hash.size())) {
     text.replace(at, hole.size(), hash);
   }
+  return text;
+}
+
+template <typename P>
+const char* saved_case_under(const P& protocol, const std::string& input) {
+  auto text = with_hash_of(protocol, input);
   auto restored = escc::Escalation<P>::restore(protocol, text);
   if (!restored.ok()) {
     return restored.reason() == escc::Reason::none || restored.why() == "an unknown reason" ? "a refusal without its reason"
