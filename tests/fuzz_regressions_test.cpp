@@ -47,21 +47,18 @@ TEST_CASE("the servers' and the saved cases' fuzz properties hold for their seed
   auto text_of = [](const fs::path& input) {
     return esc::test::read_repository_file(fs::relative(input, ESCC_SOURCE_DIR).string());
   };
-  SECTION("lsp") {
-    auto inputs = inputs_of("lsp");
-    REQUIRE(inputs.size() >= 6);
+  // Every input of `target` through `property`, of which there are at least `seeds`.
+  auto holds_for = [&](const std::string& target, std::size_t seeds, const auto& property) {
+    auto inputs = inputs_of(target);
+    REQUIRE(inputs.size() >= seeds);
     for (const auto& input : inputs) {
       INFO(input.string());
-      CHECK(esc::fuzz::lsp_property(text_of(input)) == nullptr);
+      CHECK(property(text_of(input)) == nullptr);
     }
-  }
+  };
+  SECTION("lsp") { holds_for("lsp", 6, esc::fuzz::lsp_property); }
   SECTION("saved-case") {
-    auto inputs = inputs_of("saved-case");
-    REQUIRE(inputs.size() >= 2);
-    for (const auto& input : inputs) {
-      INFO(input.string());
-      CHECK(esc::fuzz::saved_case_property(text_of(input)) == nullptr);
-    }
+    holds_for("saved-case", 4, esc::fuzz::saved_case_property);
     // The seeds are cases the reader accepts, so that the fuzzer starts past the refusals.
     for (const auto* seed : {"wolverhampton-escalated", "wolverhampton-resolved"}) {
       INFO(seed);
@@ -81,11 +78,6 @@ TEST_CASE("the servers' and the saved cases' fuzz properties hold for their seed
     CHECK_FALSE(served.site()->protocol_file("secret.html"));
     CHECK_FALSE(served.site()->protocol_file("index.html"));
     CHECK(served.site()->page("area.html"));
-    auto inputs = inputs_of("serve");
-    REQUIRE(inputs.size() >= 10);
-    for (const auto& input : inputs) {
-      INFO(input.string());
-      CHECK(esc::fuzz::serve_property(served, text_of(input)) == nullptr);
-    }
+    holds_for("serve", 10, [&](const std::string& path) { return esc::fuzz::serve_property(served, path); });
   }
 }
