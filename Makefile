@@ -58,7 +58,8 @@ fuzz:
 	@tools/ensure-deps.sh fuzz
 	@CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESCC_FUZZ=ON \
 	  -DESCC_WERROR=OFF -DBUILD_TESTING=OFF >/dev/null
-	@cmake --build $(FUZZ_DIR) --target escc-fuzz-parser escc-fuzz-check escc-fuzz-format escc-fuzz-backends
+	@cmake --build $(FUZZ_DIR) --target escc-fuzz-parser escc-fuzz-check escc-fuzz-format escc-fuzz-backends \
+	  escc-fuzz-lsp escc-fuzz-saved-case escc-fuzz-serve
 	@tools/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 # Rewrites the golden files from the current compiler, and the editors' grammar and its

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every escc fuzz target for a bounded time. Corpora start from the protocols and
+# Runs every escc fuzz target for a bounded time. Corpora start from the target's seeds in
+# tests/fuzz/seeds/TARGET, or for the targets that read protocols, from the protocols and
 # every .esc file of the tests, and grow in FUZZ_DIR/corpus between runs.
 # Usage: [FUZZ_TARGETS="parser check"] [FUZZ_TIMEOUT=S] tools/run-fuzzers.sh FUZZ_DIR SECONDS [--cpu]
 #   FUZZ_TIMEOUT: seconds of wall time one input may take (10). libFuzzer measures wall
@@ -15,11 +16,18 @@ folder=$1
 seconds=$2
 mode=${3:-}
 cd "$(dirname "$0")/.."
-read -r -a targets <<<"${FUZZ_TARGETS:-parser check format backends}"
+# The caches third-party libraries keep for the life of the process (Graphviz's fonts,
+# made when `serve` draws its folder's charts) are not leaks, as in `make sanitize`.
+export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+read -r -a targets <<<"${FUZZ_TARGETS:-parser check format backends lsp saved-case serve}"
 
 prepare() {  # TARGET: seeds the corpus and makes the folders
   mkdir -p "$folder/corpus/$1" "$folder/artifacts/$1/"
-  find protocols stdlib tests -name '*.esc' -exec cp {} "$folder/corpus/$1/" \;
+  if [ -d "tests/fuzz/seeds/$1" ]; then
+    cp tests/fuzz/seeds/"$1"/* "$folder/corpus/$1/"
+  else
+    find protocols stdlib tests -name '*.esc' -exec cp {} "$folder/corpus/$1/" \;
+  fi
 }
 
 fuzz() {  # TARGET MAX_TOTAL_TIME [PREFIX...]: PREFIX runs the fuzzer, such as `nice -n 19`

@@ -164,7 +164,10 @@ class Normaliser {
         continue;
       }
       auto at = static_cast<std::uint32_t>(i);
-      auto [c, length] = decode(in_, i);
+      // Not a structured binding: clang before 16 cannot capture one in a lambda.
+      const auto decoded = decode(in_, i);
+      const auto c = decoded.c;
+      const auto length = decoded.length;
       auto followed_by_space = [&] { return i + length < in_.size() && (in_[i + length] == ' ' || in_[i + length] == '\t'); };
       if (c == '\n') {
         space(at);

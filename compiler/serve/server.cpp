@@ -142,6 +142,8 @@ std::optional<std::string> refused_path(const std::string& path) {
   return std::nullopt;
 }
 
+std::string page_name(const std::string& path) { return path == "/" ? std::string("index.html") : path.substr(1); }
+
 bool is_loopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
@@ -199,7 +201,7 @@ int serve(const ServeOptions& options, const std::function<void(const std::strin
       response.set_content(*refusal + "\n", "text/plain; charset=utf-8");
       return;
     }
-    auto name = request.path == "/" ? std::string("index.html") : request.path.substr(1);
+    auto name = page_name(request.path);
     if (auto page = site.page(name)) {
       send_page(response, std::move(*page));
       return;

@@ -22,6 +22,9 @@ struct ServeOptions {
 // "/" or "/NAME" with a NAME that could be a page's.
 std::optional<std::string> refused_path(const std::string& path);
 
+// The page a path that refused_path() accepts asks for: "index.html" for "/".
+std::string page_name(const std::string& path);
+
 // Whether `host` is this machine alone (127.0.0.0/8, ::1, localhost).
 bool is_loopback(const std::string& host);
 

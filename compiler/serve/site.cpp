@@ -243,12 +243,33 @@ std::string Site::index_page() const {
   return live_page(backends::emit_index(entries));
 }
 
+namespace {
+
 // The build a page was served from, on its <html> element, for the page's script to ask
 // the server for the builds after it.
 std::string stamped(std::string html, unsigned build) {
   auto element = html.find("<html");
   if (element != std::string::npos) html.insert(element + 5, fmt::format(" data-escc-build=\"{}\"", build));
   return html;
+}
+
+}  // namespace
+
+const ServedProtocol* Site::served_as(const std::string& name, bool& last_good) const {
+  constexpr std::string_view last_good_html = ".last-good.html";
+  constexpr std::string_view html = ".html";
+  if (!name.ends_with(html)) return nullptr;
+  last_good = name.size() > last_good_html.size() && name.ends_with(last_good_html);
+  auto found = protocols_.find(name.substr(0, name.size() - (last_good ? last_good_html.size() : html.size())));
+  return found == protocols_.end() ? nullptr : &found->second;
+}
+
+std::optional<std::string> Site::protocol_file(const std::string& name) const {
+  std::lock_guard lock(mutex_);
+  bool last_good = false;
+  const auto* served = served_as(name, last_good);
+  if (served == nullptr) return std::nullopt;
+  return full_path(served->path);
 }
 
 std::optional<std::string> Site::page(const std::string& name) const {
@@ -260,14 +281,11 @@ std::optional<std::string> Site::page(const std::string& name) const {
 
 std::optional<std::string> Site::page_of_this_build(const std::string& name) const {
   if (name == "index.html") return index_page();
-  constexpr std::string_view last_good = ".last-good.html";
-  constexpr std::string_view html = ".html";
-  bool wants_last_good = name.size() > last_good.size() && name.ends_with(last_good);
-  auto stem = name.substr(0, name.size() - (wants_last_good ? last_good.size() : html.size()));
-  if (!name.ends_with(html)) return std::nullopt;
-  auto found = protocols_.find(stem);
-  if (found == protocols_.end()) return std::nullopt;
-  const auto& served = found->second;
+  bool wants_last_good = false;
+  const auto* found = served_as(name, wants_last_good);
+  if (found == nullptr) return std::nullopt;
+  const auto& served = *found;
+  auto stem = fs::path(served.path).stem().string();
   if (wants_last_good) return served.good_page;
   if (!served.errors) return served.good_page;
   std::string body = fmt::format("<p>{} has errors, so its page is not built. ", backends::markup_text(served.path));

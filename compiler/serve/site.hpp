@@ -42,6 +42,11 @@ class Site {
   // when there is one.
   std::optional<std::string> page(const std::string& name) const;
 
+  // The protocol file, as a full path, that the page `name` is built from: nothing for
+  // the index and for a name that is no protocol's page. Every request is answered from
+  // this file or from none.
+  std::optional<std::string> protocol_file(const std::string& name) const;
+
   // The folders whose changes can change a page: the folder and those below it, and the
   // folders of files that protocols use from elsewhere.
   std::vector<std::string> watched_folders() const;
@@ -70,6 +75,9 @@ class Site {
   bool stopping_ = false;
 
   ServedProtocol build_one(const std::string& path, const ServedProtocol* before) const;
+  // The protocol whose page (or last good page, then `last_good` is set) `name` is; the
+  // caller holds the mutex.
+  const ServedProtocol* served_as(const std::string& name, bool& last_good) const;
   std::string index_page() const;
   // page(), without the number of the build; the caller holds mutex_.
   std::optional<std::string> page_of_this_build(const std::string& name) const;
