@@ -3,7 +3,6 @@
 // contact's hours, and sizes a check must not take the square of.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -70,21 +69,20 @@ immediate risk {
 }
 )";
 
-// Checks `text` and requires exactly the `wanted` findings, found in linear time: a
-// linear check takes well under a second here, a quadratic one 18 seconds or more.
+// Checks `text` and requires exactly the `wanted` findings. How fast is not judged here
+// (make bench measures speed): a linear check takes well under a second, and one that
+// turned quadratic again would be stopped by the tests' time limit (tests/CMakeLists.txt)
+// rather than hang the suite.
 void expect_found_quickly(const std::string& text, const std::multiset<std::string>& wanted) {
   esc::test::OneFileReader reader("many.esc", text);
   esc::SourceManager sources;
   esc::DiagnosticSink sink;
   esc::CheckOptions options;
   options.today = esc::day_number({2026, 11, 23});
-  auto started = std::chrono::steady_clock::now();
   esc::check_files({"many.esc"}, reader, sources, sink, options);
-  std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
   std::multiset<std::string> codes;
   for (const auto& d : sink.diagnostics()) codes.insert(std::string(esc::code_info(d.code).id));
   CHECK(codes == wanted);
-  CHECK(took.count() < 5);
 }
 
 std::string repeated(std::string_view text, int times) {
@@ -97,7 +95,7 @@ std::string repeated(std::string_view text, int times) {
 
 // Each of these was quadratic in a first draft of its check, and took from 18 seconds
 // to more than 15 minutes.
-TEST_CASE("200,000 of one repeated thing are checked in linear time", "[hostile][scale]") {
+TEST_CASE("200,000 of one repeated thing are checked, each finding given once", "[hostile][scale]") {
   constexpr int many = 200000;
   const std::string calendar = "calendar local \"Local\" {\n  data from 2026 to 2026\n}\n";
   const std::string stage_1 = "stage 1 \"S\" {\n  within 2 working days\n  contact \"A\" phone \"01234 567890\"";
