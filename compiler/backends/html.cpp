@@ -35,10 +35,6 @@ std::string capitalised(std::string text) {
   return text;
 }
 
-std::string date_words(const model::Date& date) {
-  return long_date({date.year, date.month, date.day == 0 ? 1 : date.day}, date.month_only());
-}
-
 class Directory {
  public:
   explicit Directory(const model::Model& model) : model_(model), availabilities_(model) {}

@@ -86,10 +86,6 @@ class Facts {
   std::string html_;
 };
 
-std::string date_words(const model::Date& date) {
-  return long_date({date.year, date.month, date.day == 0 ? 1 : date.day}, date.month_only());
-}
-
 std::string text_list(const std::vector<model::Text>& texts, std::string_view conjunction = "and") {
   std::vector<std::string> words;
   for (const auto& text : texts) words.push_back(markup_text(text.value));

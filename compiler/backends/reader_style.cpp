@@ -124,3 +124,12 @@ std::string phone_words(std::string_view written) {
 }
 
 }  // namespace esc::backends
+
+namespace esc::backends {
+
+std::string date_words(const model::Date& date) {
+  if (date.year_only()) return std::to_string(date.year);
+  return long_date({date.year, date.month, date.month_only() ? 1 : date.day}, date.month_only());
+}
+
+}  // namespace esc::backends

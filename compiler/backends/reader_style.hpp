@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "compiler/analysis/availability.hpp"
+#include "compiler/model/model.hpp"
 
 namespace esc::backends {
 
@@ -21,5 +22,9 @@ std::string hours_words(const analysis::Availability& availability);
 // A diallable UK number grouped as GOV.UK groups it, digits unchanged ("0208 359 2252"
 // becomes "020 8359 2252"); anything else (extensions, short codes, words) as written.
 std::string phone_words(std::string_view written);
+
+// A date the protocol states, as GOV.UK writes it: "1 March 2024", "March 2024" for a
+// month alone, "2024" for a year alone.
+std::string date_words(const model::Date& date);
 
 }  // namespace esc::backends

@@ -13,11 +13,6 @@
 namespace esc::backends {
 namespace {
 
-std::string date_words(const model::Date& date) {
-  if (date.year_only()) return std::to_string(date.year);
-  return long_date({date.year, date.month, date.month_only() ? 1 : date.day}, date.month_only());
-}
-
 // "on 1 March 2024", "in March 2024", "in 2024": a month or a year alone is not a day.
 std::string when_words(const model::Date& date) {
   return (date.month_only() ? "in " : "on ") + date_words(date);
